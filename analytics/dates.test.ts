@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { formatDay, formatInstantWib, parseDateInput, wibDay } from "./dates";
+
+describe("parseDateInput", () => {
+  it.each([
+    ["2026-01-05", "2026-01-05"],
+    ["05/01/2026", "2026-01-05"], // Indonesian order: 5 January, not May 1
+    ["5/1/2026", "2026-01-05"],
+    ["29/02/2028", "2028-02-29"],
+    [" 26-11-2026 ", "2026-11-26"],
+  ])("%j → %s", (input, expected) => expect(parseDateInput(input)).toBe(expected));
+
+  it.each(["29/02/2027", "31/04/2026", "2026-13-01", "01/13/2026", "kemarin", ""])("%j is not a date", (input) =>
+    expect(parseDateInput(input)).toBeNull(),
+  );
+});
+
+describe("WIB days", () => {
+  it("2026-11-25T17:00Z is 26 Nov 2026 00.00 WIB", () => {
+    expect(wibDay(new Date("2026-11-25T17:00:00Z"))).toBe("2026-11-26");
+    expect(formatInstantWib(new Date("2026-11-25T17:00:00Z"))).toBe("26 Nov 2026 00.00 WIB");
+    expect(formatDay("2026-12-25")).toBe("25 Des 2026");
+  });
+});

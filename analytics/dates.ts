@@ -1,0 +1,50 @@
+// Pure: calendar dates as strings 'YYYY-MM-DD' (WIB days), the way Mutu stores dates without a time.
+
+/** WIB is UTC+7 all year (Indonesia has no daylight saving time since 1964). */
+export const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
+/** Parses 'YYYY-MM-DD'; null when it is not a real calendar date. */
+export function parseCalendarDay(day: string): { year: number; month: number; day: number } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const d = Number(m[3]);
+  if (month < 1 || month > 12 || d < 1) return null;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (d > daysInMonth) return null;
+  return { year, month, day: d };
+}
+
+/**
+ * A date as people type it here: ISO 'YYYY-MM-DD' or Indonesian order 'DD/MM/YYYY' (05/01/2026 is 5 January).
+ * Returns 'YYYY-MM-DD', or null when it is not a real date in either form.
+ */
+export function parseDateInput(input: string): string | null {
+  const text = input.trim();
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  const iso = dmy ? `${dmy[3]}-${pad2(Number(dmy[2]))}-${pad2(Number(dmy[1]))}` : text;
+  return parseCalendarDay(iso) ? iso : null;
+}
+
+/** The WIB calendar day of an instant. */
+export function wibDay(instant: Date): string {
+  const wib = new Date(instant.getTime() + WIB_OFFSET_MS);
+  return `${wib.getUTCFullYear()}-${pad2(wib.getUTCMonth() + 1)}-${pad2(wib.getUTCDate())}`;
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
+
+/** '26 Nov 2026' for '2026-11-26'. */
+export function formatDay(day: string): string {
+  const d = parseCalendarDay(day);
+  return d ? `${d.day} ${MONTHS[d.month - 1]} ${d.year}` : day;
+}
+
+/** '29 Nov 2026 09.45 WIB' for an instant (Indonesian writes the time with a dot). */
+export function formatInstantWib(instant: Date): string {
+  const wib = new Date(instant.getTime() + WIB_OFFSET_MS);
+  return `${formatDay(wibDay(instant))} ${pad2(wib.getUTCHours())}.${pad2(wib.getUTCMinutes())} WIB`;
+}

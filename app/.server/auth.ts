@@ -1,0 +1,131 @@
+// Signing in and out: throttling per username and per address, password check, audit of every failure.
+import { and, count, desc, eq, gt } from "drizzle-orm";
+import { loginAttempts, users } from "../../db/schema";
+import { recordAudit } from "./audit";
+import { verifyPassword } from "./passwords";
+import { clearSessionCookie, createSession, destroySession, lookupSession, type RequestEnv } from "./session";
+
+export type SignInResult =
+  | { ok: true; userId: number; username: string; mustChangePassword: boolean }
+  | { ok: false; message: string };
+
+export const WRONG_CREDENTIALS = "Nama pengguna atau kata sandi salah. Periksa huruf besar/kecil dan tombol Caps Lock.";
+
+/** Normalises what the user typed as a username: trimmed and lower-case, at most 100 characters. */
+export function normalizeUsername(input: string): string {
+  return input.trim().toLowerCase().slice(0, 100);
+}
+
+async function throttled(env: RequestEnv, username: string, now: Date): Promise<string | null> {
+  const windowMinutes = env.settings["auth.failureWindowMinutes"];
+  const since = new Date(now.getTime() - windowMinutes * 60_000);
+  // A successful sign-in clears the username's count: failures before it do not lock the account.
+  const [lastSuccess] = await env.db
+    .select({ at: loginAttempts.at })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.username, username), eq(loginAttempts.succeeded, true), gt(loginAttempts.at, since)))
+    .orderBy(desc(loginAttempts.at))
+    .limit(1);
+  const userSince = lastSuccess && lastSuccess.at > since ? lastSuccess.at : since;
+  const [byUser] = await env.db
+    .select({ n: count() })
+    .from(loginAttempts)
+    .where(
+      and(eq(loginAttempts.username, username), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, userSince)),
+    );
+  const [byAddress] = await env.db
+    .select({ n: count() })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.ip, env.ip), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)));
+  if ((byUser?.n ?? 0) >= env.settings["auth.maxFailuresPerUsername"]) {
+    return `Terlalu banyak percobaan masuk yang gagal untuk akun ini. Tunggu ${windowMinutes} menit lalu coba lagi, atau minta admin mengatur ulang kata sandi Anda.`;
+  }
+  if ((byAddress?.n ?? 0) >= env.settings["auth.maxFailuresPerAddress"]) {
+    return `Terlalu banyak percobaan masuk yang gagal dari alamat jaringan ini. Tunggu ${windowMinutes} menit lalu coba lagi.`;
+  }
+  return null;
+}
+
+export async function signIn(
+  env: RequestEnv,
+  input: { username: string; password: string },
+  now = new Date(),
+): Promise<SignInResult> {
+  const username = normalizeUsername(input.username);
+  const actor = { id: null, username: username || "(kosong)", ip: env.ip };
+  const fail = async (reason: string, message: string, userId: number | null = null) => {
+    await env.db.insert(loginAttempts).values({ username, ip: env.ip, succeeded: false, at: now });
+    await recordAudit(
+      env.db,
+      { ...actor, id: userId },
+      { action: "login_failed", entity: "user", entityId: userId, after: { reason } },
+    );
+    return { ok: false as const, message };
+  };
+
+  const blocked = await throttled(env, username, now);
+  if (blocked) {
+    // Counted too, so that hammering a locked account keeps it locked.
+    return fail("throttled", blocked);
+  }
+
+  const [user] = username ? await env.db.select().from(users).where(eq(users.username, username)) : [];
+  const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
+  if (!user || !valid) return fail(user ? "wrong_password" : "unknown_user", WRONG_CREDENTIALS, user?.id ?? null);
+  // Only someone who knows the password learns that the account is disabled.
+  if (user.disabledAt) {
+    return fail(
+      "disabled",
+      "Akun Anda dinonaktifkan. Hubungi administrator Mutu bila Anda masih memerlukan akses.",
+      user.id,
+    );
+  }
+
+  await env.db.transaction(async (tx) => {
+    await tx.insert(loginAttempts).values({ username, ip: env.ip, succeeded: true, at: now });
+    await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
+    await recordAudit(
+      tx,
+      { id: user.id, username, ip: env.ip },
+      { action: "login", entity: "user", entityId: user.id },
+    );
+  });
+  return { ok: true, userId: user.id, username: user.username, mustChangePassword: user.mustChangePassword };
+}
+
+/** Only paths inside Mutu: never another site (an open redirect) and never back to the sign-in page. */
+export function safeRedirect(target: unknown, fallback = "/"): string {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.includes("\\")) {
+    return fallback;
+  }
+  return target.startsWith("/masuk") ? fallback : target;
+}
+
+/** Signs in and starts a new session: the Set-Cookie header and where to go, or the message to show. */
+export async function signInWithForm(
+  env: RequestEnv,
+  request: Request,
+  form: FormData,
+): Promise<{ ok: true; setCookie: string; location: string } | { ok: false; status: number; message: string }> {
+  const username = String(form.get("username") ?? "");
+  const password = String(form.get("password") ?? "");
+  if (!username.trim() || !password) {
+    return { ok: false, status: 400, message: "Isi nama pengguna dan kata sandi." };
+  }
+  const result = await signIn(env, { username, password });
+  if (!result.ok) return { ok: false, status: 401, message: result.message };
+  const setCookie = await createSession(env, result.userId, request.headers.get("user-agent"), request);
+  const location = result.mustChangePassword ? "/profil/kata-sandi" : safeRedirect(form.get("redirectTo"));
+  return { ok: true, setCookie, location };
+}
+
+/** Ends the request's session (if any), audits it, and returns the Set-Cookie header that clears the cookie. */
+export async function signOut(env: RequestEnv, request: Request): Promise<string> {
+  const found = await lookupSession(request, env);
+  await destroySession(env, request);
+  if (found.state === "active") {
+    const actor = { id: found.user.id, username: found.user.username, ip: env.ip };
+    await recordAudit(env.db, actor, { action: "logout", entity: "user", entityId: found.user.id });
+  }
+  return clearSessionCookie(env);
+}

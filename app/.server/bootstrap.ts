@@ -1,0 +1,32 @@
+// What every start does before serving: apply migrations, and on a fresh embedded database load the demo.
+
+import { ROLE_LABELS } from "../../analytics/roles";
+import type { DatabaseHandle } from "../../db/client";
+import { isDemoSeeded, isEmpty, seedDemo } from "../../db/seed";
+import { DEMO_PASSWORD, DEMO_USERS } from "../../fixtures/demo";
+import { hashPassword } from "./passwords";
+
+export async function loadDemo(handle: DatabaseHandle) {
+  return seedDemo(handle.db, await hashPassword(DEMO_PASSWORD));
+}
+
+/**
+ * Migrates; then, when the database is the embedded one and empty, loads the demo data (a PostgreSQL
+ * database gets demo data only through `npm run mutu -- db seed --demo`). Returns whether demo users exist.
+ */
+export async function prepareDatabase(handle: DatabaseHandle): Promise<{ demo: boolean; seededNow: boolean }> {
+  await handle.migrate();
+  if (handle.kind === "pglite" && (await isEmpty(handle.db))) {
+    await loadDemo(handle);
+    return { demo: true, seededNow: true };
+  }
+  return { demo: await isDemoSeeded(handle.db), seededNow: false };
+}
+
+export function demoLoginsText(): string {
+  const width = Math.max(...DEMO_USERS.map((u) => u.username.length));
+  const lines = DEMO_USERS.map(
+    (u) => `  ${u.username.padEnd(width)}  ${u.roles.map((r) => ROLE_LABELS[r]).join(", ")}`,
+  );
+  return [`Akun demo (kata sandi semuanya: ${DEMO_PASSWORD}):`, ...lines].join("\n");
+}

@@ -1,0 +1,28 @@
+// One small error vocabulary: 4xx are thrown as Responses carrying a message the user can act on
+// (the route's ErrorBoundary shows it); only 5xx are logged, and without personal data.
+import { data } from "@remix-run/node";
+
+export type ErrorBody = { message: string };
+
+export function httpError(status: number, message: string): never {
+  throw data<ErrorBody>({ message }, { status });
+}
+
+export function forbidden(message = "Anda tidak memiliki izin untuk membuka halaman ini."): never {
+  httpError(403, message);
+}
+
+export function notFound(message = "Halaman atau data yang Anda cari tidak ditemukan."): never {
+  httpError(404, message);
+}
+
+/** Raised by server modules for a rule the user broke (stale edit, duplicate, last admin, …). */
+export class UserFacingError extends Error {
+  override name = "UserFacingError";
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,69 @@
+// Form parsing with zod: one schema validates on the server; errors come back per field, in Indonesian,
+// together with what the user typed so nothing they entered is lost.
+import type { z } from "zod";
+import { UserFacingError } from "./errors";
+
+export type FieldErrors = Record<string, string>;
+export type FormFailure = { errors: FieldErrors; values: Record<string, string> };
+
+// Never sent back to the browser, even when the form is re-shown with errors.
+const SECRET_FIELDS = /password|sandi/i;
+
+/** What the user typed, to re-show the form. A list field ("roles[]") keeps all its values, one per line. */
+export function formValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const key of new Set(form.keys())) {
+    if (SECRET_FIELDS.test(key)) continue;
+    const all = form.getAll(key).filter((v): v is string => typeof v === "string");
+    values[key] = key.endsWith("[]") ? all.join("\n") : (all.at(-1) ?? "");
+  }
+  return values;
+}
+
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  form: FormData,
+): { ok: true; data: z.output<S> } | ({ ok: false } & FormFailure) {
+  const raw: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    const all = form.getAll(key).filter((v): v is string => typeof v === "string");
+    raw[key] = all.length > 1 || key.endsWith("[]") ? all : all[0];
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? "_form");
+    errors[field] ??= issue.message;
+  }
+  return { ok: false, errors, values: formValues(form) };
+}
+
+/** True for a unique-constraint violation from either driver (postgres.js or PGlite), wrapped or not. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}
+
+export type SubmitResult<T> = { ok: true; value: T } | ({ ok: false; status: number } & FormFailure);
+
+/**
+ * Validates `form` with `schema`, then runs `run`. A validation failure (400) or a rule the server module
+ * refuses with a UserFacingError (409) comes back with the field errors and what the user typed.
+ */
+export async function submitForm<S extends z.ZodType, T>(
+  schema: S,
+  form: FormData,
+  run: (input: z.output<S>) => Promise<T>,
+): Promise<SubmitResult<T>> {
+  const parsed = parseForm(schema, form);
+  if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors, values: parsed.values };
+  try {
+    return { ok: true, value: await run(parsed.data) };
+  } catch (error) {
+    if (!(error instanceof UserFacingError)) throw error;
+    return { ok: false, status: 409, errors: { [error.field ?? "_form"]: error.message }, values: formValues(form) };
+  }
+}

@@ -1,0 +1,222 @@
+// Sessions live in the database; the cookie carries a random token (signed with SESSION_SECRET) whose
+// SHA-256 is the session's id. Idle and absolute expiry come from the settings.
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { type AppLoadContext, createCookie, redirect } from "@remix-run/node";
+import { and, eq, lt, ne } from "drizzle-orm";
+import { isRole, type Role } from "../../analytics/roles";
+import { dataDir } from "../../db/client";
+import { sessions, staff, users } from "../../db/schema";
+import { type Scope, scopeFor } from "../permissions";
+import { type Actor, recordAudit } from "./audit";
+import { type Database, database } from "./db";
+import { forbidden } from "./errors";
+import { clientAddress, isHttps } from "./request";
+import { getSettings, type Settings } from "./settings";
+
+export const SESSION_COOKIE = "mutu_session";
+// Writing last_seen_at on every request would turn every page view into a write; a minute is precise enough.
+const TOUCH_INTERVAL_MS = 60_000;
+
+export type CurrentUser = {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  staffId: number | null;
+  teamId: number | null;
+  mustChangePassword: boolean;
+};
+
+function loadSecret(): string {
+  const fromEnv = process.env.SESSION_SECRET;
+  if (fromEnv) {
+    if (fromEnv.length < 32) throw new Error("SESSION_SECRET harus paling sedikit 32 karakter.");
+    return fromEnv;
+  }
+  // Generated once and kept, so the first `npm start` works; several instances must share SESSION_SECRET.
+  const file = path.join(dataDir(), "session-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir(), { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+  return secret;
+}
+
+let cookie: ReturnType<typeof createCookie> | undefined;
+function sessionCookie() {
+  cookie ??= createCookie(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secrets: [loadSecret()],
+  });
+  return cookie;
+}
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export type RequestEnv = { db: Database; settings: Settings; ip: string; https: boolean };
+
+/** The database, settings, client address and scheme of a request: everything the auth code needs. */
+export async function requestEnv(request: Request, context?: AppLoadContext): Promise<RequestEnv> {
+  const db = await database();
+  const settings = await getSettings(db);
+  const trust = settings["http.trustProxy"];
+  return { db, settings, ip: clientAddress(request, context, trust), https: isHttps(request, trust) };
+}
+
+async function readToken(request: Request): Promise<string | null> {
+  const value = await sessionCookie().parse(request.headers.get("cookie"));
+  return typeof value === "string" && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
+}
+
+export async function createSession(
+  env: RequestEnv,
+  userId: number,
+  userAgent: string | null,
+  previous: Request,
+): Promise<string> {
+  const old = await readToken(previous);
+  const token = randomBytes(32).toString("base64url");
+  const now = Date.now();
+  await env.db.transaction(async (tx) => {
+    // Rotation: whatever session the browser had before signing in is gone.
+    if (old) await tx.delete(sessions).where(eq(sessions.id, hashToken(old)));
+    await tx.delete(sessions).where(lt(sessions.expiresAt, new Date(now)));
+    await tx.insert(sessions).values({
+      id: hashToken(token),
+      userId,
+      createdAt: new Date(now),
+      lastSeenAt: new Date(now),
+      expiresAt: new Date(now + env.settings["session.absoluteHours"] * 3_600_000),
+      ip: env.ip,
+      userAgent: userAgent?.slice(0, 300) ?? null,
+    });
+  });
+  return sessionCookie().serialize(token, {
+    secure: env.https,
+    maxAge: env.settings["session.absoluteHours"] * 3600,
+  });
+}
+
+export async function clearSessionCookie(env: RequestEnv): Promise<string> {
+  return sessionCookie().serialize("", { secure: env.https, maxAge: 0 });
+}
+
+export type SessionLookup =
+  | { state: "none" }
+  | { state: "expired" }
+  | { state: "active"; user: CurrentUser; sessionId: string };
+
+/** The signed-in user of a request, after checking idle and absolute expiry and that the user is enabled. */
+export async function lookupSession(request: Request, env: RequestEnv, now = new Date()): Promise<SessionLookup> {
+  const token = await readToken(request);
+  if (!token) return { state: "none" };
+  const id = hashToken(token);
+  const [row] = await env.db
+    .select({ session: sessions, user: users, teamId: staff.teamId })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(staff, eq(staff.id, users.staffId))
+    .where(eq(sessions.id, id));
+  if (!row) return { state: "expired" };
+  const idleLimit = row.session.lastSeenAt.getTime() + env.settings["session.idleMinutes"] * 60_000;
+  if (row.user.disabledAt || row.session.expiresAt <= now || idleLimit <= now.getTime()) {
+    await env.db.delete(sessions).where(eq(sessions.id, id));
+    return { state: "expired" };
+  }
+  if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await env.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  }
+  const u = row.user;
+  return {
+    state: "active",
+    sessionId: id,
+    user: {
+      id: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      roles: u.roles.filter(isRole),
+      staffId: u.staffId,
+      teamId: row.teamId ?? null,
+      mustChangePassword: u.mustChangePassword,
+    },
+  };
+}
+
+export async function destroySession(env: RequestEnv, request: Request): Promise<void> {
+  const token = await readToken(request);
+  if (token) await env.db.delete(sessions).where(eq(sessions.id, hashToken(token)));
+}
+
+/** Signs a user out everywhere (but keeps `exceptId`, the session making the change, when given). */
+export async function destroyUserSessions(db: Database, userId: number, exceptId?: string): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(exceptId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptId)) : eq(sessions.userId, userId));
+}
+
+const PASSWORD_CHANGE_PATH = "/profil/kata-sandi";
+
+function loginRedirect(request: Request, expired: boolean, setCookie?: string): never {
+  const url = new URL(request.url);
+  const params = new URLSearchParams();
+  const target = url.pathname + url.search;
+  if (target !== "/" && !url.pathname.startsWith("/masuk")) params.set("redirectTo", target);
+  if (expired) params.set("sesi", "berakhir");
+  const query = params.toString();
+  throw redirect(`/masuk${query ? `?${query}` : ""}`, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+}
+
+/** The signed-in user, or null; never redirects (for the layout, which also renders public pages). */
+export async function optionalUser(request: Request, context?: AppLoadContext): Promise<CurrentUser | null> {
+  const env = await requestEnv(request, context);
+  const found = await lookupSession(request, env);
+  return found.state === "active" ? found.user : null;
+}
+
+export type Authenticated = { user: CurrentUser; env: RequestEnv; actor: Actor; sessionId: string };
+
+/** The signed-in user, or a redirect to the sign-in page (which says when the session has ended). */
+export async function requireUser(request: Request, context?: AppLoadContext): Promise<Authenticated> {
+  const env = await requestEnv(request, context);
+  const found = await lookupSession(request, env);
+  if (found.state !== "active") {
+    loginRedirect(
+      request,
+      found.state === "expired",
+      found.state === "expired" ? await clearSessionCookie(env) : undefined,
+    );
+  }
+  const { user } = found;
+  // After an admin reset, the only thing the user may do is choose a new password.
+  if (user.mustChangePassword && new URL(request.url).pathname !== PASSWORD_CHANGE_PATH) {
+    throw redirect(PASSWORD_CHANGE_PATH);
+  }
+  return { user, env, sessionId: found.sessionId, actor: { id: user.id, username: user.username, ip: env.ip } };
+}
+
+/**
+ * The signed-in user and the widest scope their roles grant for `actionEntity` ("read:staff"), or a
+ * friendly 403 (recorded in the audit log) when none does.
+ */
+export async function requirePermission(
+  request: Request,
+  context: AppLoadContext | undefined,
+  actionEntity: string,
+): Promise<Authenticated & { scope: Scope }> {
+  const auth = await requireUser(request, context);
+  const scope = scopeFor(auth.user.roles, actionEntity);
+  if (!scope) {
+    await recordAudit(auth.env.db, auth.actor, {
+      action: "access_denied",
+      entity: "route",
+      entityId: new URL(request.url).pathname,
+      after: { permission: actionEntity, method: request.method },
+    });
+    forbidden();
+  }
+  return { ...auth, scope };
+}

@@ -1,0 +1,105 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+
+type Common = { name: string; label: string; error?: string; hint?: ReactNode; status?: ReactNode };
+
+/** Ids that tie a field's hint and error to it for screen readers. */
+function describedBy(name: string, error?: string, hint?: ReactNode, status?: ReactNode) {
+  const ids = [hint && `${name}-hint`, error && `${name}-error`, status && `${name}-status`].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+function Messages({ name, error, hint, status }: Omit<Common, "label">) {
+  return (
+    <>
+      {hint && (
+        <span className="hint" id={`${name}-hint`}>
+          {hint}
+        </span>
+      )}
+      <span id={`${name}-status`} aria-live="polite">
+        {status}
+      </span>
+      {error && (
+        <span className="error" id={`${name}-error`}>
+          {error}
+        </span>
+      )}
+    </>
+  );
+}
+
+export function TextField({
+  name,
+  label,
+  error,
+  hint,
+  status,
+  ...input
+}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <input
+        id={name}
+        name={name}
+        type="text"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, error, hint, status)}
+        {...input}
+      />
+      <Messages name={name} error={error} hint={hint} status={status} />
+    </div>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  error,
+  hint,
+  options,
+  placeholder,
+  ...select
+}: Common & {
+  options: readonly { value: string | number; label: string }[];
+  placeholder?: string;
+} & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name">) {
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <select
+        id={name}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, error, hint)}
+        {...select}
+      >
+        {placeholder !== undefined && <option value="">{placeholder}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <Messages name={name} error={error} hint={hint} />
+    </div>
+  );
+}
+
+export function FormError({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <div className="alert alert-error" role="alert">
+      {message}
+    </div>
+  );
+}
+
+export function Notice({ children }: { children?: ReactNode }) {
+  if (!children) return null;
+  return (
+    <div className="alert alert-ok" role="status">
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { Link } from "@remix-run/react";
+import type { Role } from "../../analytics/roles";
+
+// What each role does in Mutu (DESIGN.md §1). Tasks without `to` are planned capabilities, shown as such so
+// nobody looks for a page that does not exist yet.
+type Task = { title: string; text: string; to?: string };
+
+export const ROLE_TASKS: Record<Role, Task[]> = {
+  admin: [
+    {
+      title: "Kelola pengguna",
+      text: "Tambah akun, atur peran, nonaktifkan akun, dan atur ulang kata sandi.",
+      to: "/admin/pengguna",
+    },
+    {
+      title: "Pengaturan",
+      text: "Batas waktu sesi, pembatasan percobaan masuk, dan reverse proxy.",
+      to: "/admin/pengaturan",
+    },
+    {
+      title: "Log audit",
+      text: "Siapa mengubah apa dan kapan, termasuk percobaan masuk yang gagal.",
+      to: "/admin/audit",
+    },
+    { title: "Data staf", text: "Tambah dan ubah data staf contact center dengan NIP yang tervalidasi.", to: "/staf" },
+  ],
+  kepala_seksi: [
+    { title: "Direktori staf", text: "Data seluruh staf ketiga Tim Kerja, termasuk pangkat/golongan.", to: "/staf" },
+    {
+      title: "Tinjau KPI per periode",
+      text: "Nilai hardskill, softskill, kedisiplinan dan CPH per periode 26–25, lalu setujui dan kunci periode.",
+    },
+    {
+      title: "Keputusan kemampuan dan sertifikat",
+      text: 'Catat keputusan "dianggap mampu" dan terbitkan Sertifikat Keahlian.',
+    },
+  ],
+  koordinator_qa: [
+    { title: "Direktori staf", text: "Petugas yang dievaluasi oleh Tim Penjamin Kualitas.", to: "/staf" },
+    { title: "Template penilaian", text: "Susun dan terbitkan template scorecard sesuai KEP-165/BC/2014." },
+    { title: "Kalibrasi dan sanggahan", text: "Jaga objektivitas penilai dan selesaikan sanggahan petugas." },
+  ],
+  penilai: [
+    { title: "Direktori staf", text: "Cari petugas yang akan dinilai.", to: "/staf" },
+    { title: "Evaluasi interaksi", text: "Nilai panggilan, chat, surel, SMS dan media sosial dengan scorecard." },
+    { title: "Penilaian periode", text: "Nilai kedisiplinan dan konfirmasi CPH sekali per periode." },
+  ],
+  supervisor: [
+    { title: "Tim saya", text: "Data staf di Tim Kerja Anda.", to: "/staf" },
+    { title: "Hasil tim", text: "Nilai dan KPI anggota tim per periode." },
+  ],
+  petugas: [
+    { title: "Profil saya", text: "Data kepegawaian Anda dan penggantian kata sandi.", to: "/profil" },
+    { title: "Nilai saya", text: "Lihat evaluasi Anda, lalu konfirmasi atau ajukan sanggahan." },
+    { title: "Pelatihan dan sertifikat", text: "Riwayat pelatihan dan Sertifikat Keahlian Anda." },
+  ],
+  hr: [
+    { title: "Data staf", text: "Tambah dan ubah data staf; NIP diperiksa saat diisi.", to: "/staf" },
+    { title: "Impor data pelatihan", text: "Unggah berkas CSV pelatihan dan pantau kelayakan sertifikasi." },
+  ],
+};
+
+export function RoleTasks({ role, label }: { role: Role; label: string }) {
+  return (
+    <section aria-labelledby={`tugas-${role}`}>
+      <h2 id={`tugas-${role}`}>Sebagai {label}</h2>
+      <div className="cards">
+        {ROLE_TASKS[role].map((task) => (
+          <div className="card" key={task.title}>
+            <h3>
+              {task.to ? <Link to={task.to}>{task.title}</Link> : task.title}
+              {!task.to && <span className="soon">segera hadir</span>}
+            </h3>
+            <p>{task.text}</p>
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}

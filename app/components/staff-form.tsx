@@ -1,0 +1,128 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { formatDay } from "../../analytics/dates";
+import { parseNip } from "../../analytics/nip";
+import { GOLONGAN, POSITIONS, pangkatLabel } from "../../analytics/organization";
+import { FormError, SelectField, TextField } from "./field";
+
+export type StaffFormValues = Partial<Record<string, string>>;
+
+/** What the NIP says about its owner, or why it is wrong: shown next to the field while typing. */
+function NipCheck({ value }: { value: string }) {
+  if (!value.trim()) return null;
+  const parsed = parseNip(value);
+  if (!parsed.ok) return <span className="error">{parsed.error}</span>;
+  const { birthDate, appointment, gender } = parsed.value;
+  return (
+    <span className="ok">
+      NIP valid: lahir {formatDay(birthDate)}, diangkat {appointment.slice(5)}/{appointment.slice(0, 4)},{" "}
+      {gender === "L" ? "laki-laki" : "perempuan"}.
+    </span>
+  );
+}
+
+export function StaffForm({
+  values,
+  errors,
+  teams,
+  submitLabel,
+  version,
+}: {
+  values: StaffFormValues;
+  errors: Partial<Record<string, string>>;
+  teams: { id: number; name: string }[];
+  submitLabel: string;
+  version?: number;
+}) {
+  const [nip, setNip] = useState(values.nip ?? "");
+  const [nipTouched, setNipTouched] = useState(false);
+  const busy = useNavigation().state === "submitting";
+  return (
+    <Form method="post" className="stack" noValidate>
+      <FormError message={errors._form} />
+      {version !== undefined && <input type="hidden" name="version" value={version} />}
+      <TextField
+        name="nip"
+        label="NIP"
+        inputMode="numeric"
+        autoComplete="off"
+        value={nip}
+        onChange={(e) => {
+          setNip(e.target.value);
+          setNipTouched(true);
+        }}
+        hint="18 digit, spasi boleh: tanggal lahir, tahun-bulan pengangkatan, jenis kelamin, nomor urut."
+        error={nipTouched ? undefined : errors.nip}
+        status={nipTouched ? <NipCheck value={nip} /> : undefined}
+        required
+      />
+      <TextField name="fullName" label="Nama lengkap" defaultValue={values.fullName} error={errors.fullName} required />
+      <div className="grid-2">
+        <TextField
+          name="birthPlace"
+          label="Tempat lahir"
+          defaultValue={values.birthPlace}
+          error={errors.birthPlace}
+          required
+        />
+        <TextField
+          name="birthDate"
+          label="Tanggal lahir"
+          type="date"
+          defaultValue={values.birthDate}
+          error={errors.birthDate}
+          hint="Boleh dikosongkan: diambil dari NIP."
+        />
+      </div>
+      <div className="grid-2">
+        <SelectField
+          name="teamId"
+          label="Tim Kerja"
+          placeholder="— Pilih tim —"
+          defaultValue={values.teamId ?? ""}
+          error={errors.teamId}
+          options={teams.map((t) => ({ value: t.id, label: t.name }))}
+          required
+        />
+        <SelectField
+          name="position"
+          label="Jabatan"
+          placeholder="— Pilih jabatan —"
+          defaultValue={values.position ?? ""}
+          error={errors.position}
+          options={POSITIONS.map((p) => ({ value: p.code, label: p.label }))}
+          required
+        />
+      </div>
+      <div className="grid-2">
+        <SelectField
+          name="golongan"
+          label="Pangkat/golongan"
+          placeholder="— Pilih pangkat/golongan —"
+          defaultValue={values.golongan ?? ""}
+          error={errors.golongan}
+          options={GOLONGAN.map((g) => ({ value: g.code, label: pangkatLabel(g.code) }))}
+          required
+        />
+        <TextField
+          name="hireDate"
+          label="Mulai bertugas di contact center"
+          type="date"
+          defaultValue={values.hireDate}
+          error={errors.hireDate}
+        />
+      </div>
+      <div className="field">
+        <label className="checks">
+          <input type="checkbox" name="active" defaultChecked={values.active === "on"} />
+          Aktif bertugas di contact center
+        </label>
+      </div>
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? "Menyimpan…" : submitLabel}
+        </button>
+      </div>
+    </Form>
+  );
+}

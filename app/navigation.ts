@@ -1,0 +1,19 @@
+// The main navigation, filtered by the permission table: a role sees only the pages it may open.
+import { type Role, scopeFor } from "./permissions";
+
+type NavItem = { to: string; label: string; permission: string; scopes?: ("any" | "team" | "own")[] };
+
+const NAV: NavItem[] = [
+  { to: "/", label: "Beranda", permission: "read:home" },
+  { to: "/staf", label: "Staf", permission: "read:staff", scopes: ["any", "team"] },
+  { to: "/admin/pengguna", label: "Pengguna", permission: "manage:user" },
+  { to: "/admin/pengaturan", label: "Pengaturan", permission: "update:settings" },
+  { to: "/admin/audit", label: "Log Audit", permission: "read:audit" },
+];
+
+export function navigationFor(roles: readonly Role[]): { to: string; label: string }[] {
+  return NAV.filter((item) => {
+    const scope = scopeFor(roles, item.permission);
+    return scope !== null && (!item.scopes || item.scopes.includes(scope));
+  }).map(({ to, label }) => ({ to, label }));
+}

@@ -1,0 +1,49 @@
+// Who may do what: one table of role → "action:entity:scope" (DESIGN.md §8.10). Pure and shared by the
+// server (every loader and action checks it) and the interface (navigation shows only what a role may open).
+import { ROLES, type Role } from "../analytics/roles";
+
+export type Scope = "any" | "team" | "own";
+export type Permission = `${string}:${string}:${Scope}`;
+
+const EVERYONE: Permission[] = ["read:home:own", "update:profile:own"];
+
+export const PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: [
+    ...EVERYONE,
+    "manage:user:any",
+    "read:audit:any",
+    "update:settings:any",
+    "read:staff:any",
+    "read:staff_personal:any",
+    "create:staff:any",
+    "update:staff:any",
+  ],
+  kepala_seksi: [...EVERYONE, "read:staff:any", "read:staff_personal:any"],
+  koordinator_qa: [...EVERYONE, "read:staff:any"],
+  penilai: [...EVERYONE, "read:staff:any"],
+  supervisor: [...EVERYONE, "read:staff:team"],
+  petugas: [...EVERYONE, "read:staff:own"],
+  hr: [...EVERYONE, "read:staff:any", "read:staff_personal:any", "create:staff:any", "update:staff:any"],
+};
+
+const SCOPE_RANK: Record<Scope, number> = { own: 1, team: 2, any: 3 };
+
+/** The widest scope any of `roles` grants for `action:entity` ("read:staff"), or null when none does. */
+export function scopeFor(roles: readonly Role[], actionEntity: string): Scope | null {
+  let best: Scope | null = null;
+  for (const role of roles) {
+    for (const permission of PERMISSIONS[role] ?? []) {
+      const cut = permission.lastIndexOf(":");
+      if (permission.slice(0, cut) !== actionEntity) continue;
+      const scope = permission.slice(cut + 1) as Scope;
+      if (!best || SCOPE_RANK[scope] > SCOPE_RANK[best]) best = scope;
+    }
+  }
+  return best;
+}
+
+export function can(roles: readonly Role[], actionEntity: string): boolean {
+  return scopeFor(roles, actionEntity) !== null;
+}
+
+export { ROLES, type Role };

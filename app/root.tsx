@@ -1,0 +1,146 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ROLE_LABELS } from "../analytics/roles";
+import { optionalUser } from "./.server/session";
+import { navigationFor } from "./navigation";
+import styles from "./styles.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Mutu — Bravo Bea Cukai 1500225" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await optionalUser(request, context);
+  return {
+    user: user && { displayName: user.displayName, username: user.username, roles: user.roles },
+  };
+}
+
+function Header({ user }: { user: Awaited<ReturnType<typeof loader>>["user"] }) {
+  return (
+    <header className="site-header">
+      <div className="inner">
+        <Link to="/" className="brand">
+          <strong>Mutu</strong>
+          <span>Contact Center Bravo Bea Cukai 1500225</span>
+        </Link>
+        {user && (
+          <>
+            <nav className="main-nav" aria-label="Navigasi utama">
+              <ul>
+                {navigationFor(user.roles).map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end={item.to === "/"}>
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="user-menu">
+              <span>
+                <Link to="/profil" title="Profil dan kata sandi">
+                  {user.displayName}
+                </Link>
+                <br />
+                <small>{user.roles.map((r) => ROLE_LABELS[r]).join(", ")}</small>
+              </span>
+              <Form method="post" action="/keluar">
+                <button type="submit" className="secondary">
+                  Keluar
+                </button>
+              </Form>
+            </div>
+          </>
+        )}
+      </div>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang="id">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#konten">
+          Lewati ke konten utama
+        </a>
+        <Header user={data?.user ?? null} />
+        <main id="konten" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          Mutu · Sesuai KEP-165/BC/2014 tentang Standar Operasional Prosedur Contact Center Bea dan Cukai
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return <Outlet />;
+}
+
+const ERROR_TEXT: Record<number, { title: string; text: string }> = {
+  403: {
+    title: "Akses ditolak",
+    text: "Peran Anda tidak mencakup halaman ini. Bila Anda memerlukannya untuk tugas Anda, hubungi administrator Mutu.",
+  },
+  404: {
+    title: "Tidak ditemukan",
+    text: "Halaman atau data yang Anda cari tidak ada, atau tidak termasuk wewenang Anda.",
+  },
+  503: {
+    title: "Layanan belum tersedia",
+    text: "Basis data sedang tidak dapat dihubungi. Coba lagi beberapa saat lagi.",
+  },
+};
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const known = ERROR_TEXT[status];
+  const message =
+    isRouteErrorResponse(error) && typeof error.data?.message === "string" ? (error.data.message as string) : null;
+  return (
+    <div className="page page-narrow">
+      <h1>{known?.title ?? "Terjadi kesalahan"}</h1>
+      <p className="lead">
+        {message ?? known?.text ?? "Maaf, terjadi kesalahan pada server. Kesalahan ini telah dicatat; coba lagi nanti."}
+      </p>
+      <p className="muted">Kode: {status}</p>
+      <p>
+        <Link to="/" className="button">
+          Kembali ke beranda
+        </Link>
+      </p>
+    </div>
+  );
+}

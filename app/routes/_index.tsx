@@ -1,0 +1,31 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/.server/session";
+import { RoleTasks } from "~/components/role-tasks";
+import { periodOf } from "../../analytics/period";
+import { ROLE_LABELS } from "../../analytics/roles";
+
+export const meta: MetaFunction = () => [{ title: "Beranda — Mutu" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user } = await requirePermission(request, context, "read:home");
+  return { displayName: user.displayName, roles: user.roles, period: periodOf(new Date()).label };
+}
+
+export default function Home() {
+  const { displayName, roles, period } = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <h1>Selamat datang, {displayName}</h1>
+      <p className="lead">
+        Mutu membantu Tim Penjamin Kualitas Layanan menilai petugas secara objektif sesuai KEP-165/BC/2014.
+      </p>
+      <div className="period-banner">
+        <strong>Periode berjalan:</strong> {period}
+      </div>
+      {roles.map((role) => (
+        <RoleTasks key={role} role={role} label={ROLE_LABELS[role]} />
+      ))}
+    </div>
+  );
+}

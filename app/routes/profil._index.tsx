@@ -1,0 +1,63 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requirePermission } from "~/.server/session";
+import { getStaff } from "~/.server/staff";
+import { Notice } from "~/components/field";
+import { formatDay } from "../../analytics/dates";
+import { formatNip } from "../../analytics/nip";
+import { pangkatLabel, positionLabel } from "../../analytics/organization";
+import { ROLE_LABELS } from "../../analytics/roles";
+
+export const meta: MetaFunction = () => [{ title: "Profil — Mutu" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user, env } = await requirePermission(request, context, "update:profile");
+  const person = user.staffId ? await getStaff(env.db, user.staffId, "own", user, true) : null;
+  return { user: { username: user.username, displayName: user.displayName, roles: user.roles }, person };
+}
+
+export default function Profile() {
+  const { user, person } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <div className="page page-narrow">
+      <Notice>{params.get("sandi") ? "Kata sandi Anda telah diganti." : null}</Notice>
+      <h1>Profil</h1>
+      <p className="lead">{user.displayName}</p>
+      <div className="card">
+        <dl className="facts">
+          <dt>Nama pengguna</dt>
+          <dd>{user.username}</dd>
+          <dt>Peran</dt>
+          <dd>{user.roles.map((r) => ROLE_LABELS[r]).join(", ")}</dd>
+          {person && (
+            <>
+              <dt>NIP</dt>
+              <dd className="num">{formatNip(person.nip)}</dd>
+              <dt>Tim Kerja</dt>
+              <dd>{person.teamName}</dd>
+              <dt>Jabatan</dt>
+              <dd>{positionLabel(person.position)}</dd>
+              <dt>Pangkat/golongan</dt>
+              <dd>{pangkatLabel(person.golongan)}</dd>
+              {person.birth && (
+                <>
+                  <dt>Tempat, tanggal lahir</dt>
+                  <dd>
+                    {person.birth.place}, {formatDay(person.birth.date)}
+                  </dd>
+                </>
+              )}
+            </>
+          )}
+        </dl>
+      </div>
+      {person && <p className="muted">Data kepegawaian yang keliru? Minta SDM memperbaikinya.</p>}
+      <div className="actions">
+        <Link to="/profil/kata-sandi" className="button">
+          Ganti kata sandi
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+// The command line: `npm run mutu -- <command>`. Exit codes: 0 done, 1 refused or failed, 2 bad usage.
+import { parseArgs } from "node:util";
+import { eq } from "drizzle-orm";
+import { parseNip } from "../analytics/nip";
+import { isRole, ROLES } from "../analytics/roles";
+import { demoLoginsText, loadDemo } from "../app/.server/bootstrap";
+import { UserFacingError } from "../app/.server/errors";
+import { logError } from "../app/.server/log";
+import { createUser, userCreateInput } from "../app/.server/users";
+import { closeDatabase, DatabaseLockedError, getDatabase } from "../db/client";
+import { staff } from "../db/schema";
+import { DatabaseNotEmptyError } from "../db/seed";
+import { readPassword } from "./password-input";
+
+const USAGE = `Pemakaian: npm run mutu -- <perintah>
+
+Perintah:
+  db migrate                     Terapkan migrasi basis data yang belum diterapkan.
+  db seed --demo                 Muat data demo (staf dan satu akun per peran) ke basis data kosong.
+  user add --username U --role R [--role R2 …] [--staff NIP] [--name "Nama Tampilan"]
+                                 Tambah pengguna. Kata sandi dibaca dari stdin, atau ditanyakan.
+  help                           Tampilkan bantuan ini.
+
+Peran: ${ROLES.join(", ")}
+Basis data: PostgreSQL bila DATABASE_URL diisi, selain itu PGlite di .data/pglite.`;
+
+class UsageError extends Error {}
+
+async function dbMigrate() {
+  const handle = await getDatabase();
+  await handle.migrate();
+  console.log(`Migrasi selesai (${handle.location}).`);
+}
+
+async function dbSeed(args: string[]) {
+  const { values } = parseArgs({ args, options: { demo: { type: "boolean" } }, strict: true });
+  if (!values.demo) throw new UsageError("`db seed` memerlukan --demo (hanya data demo yang tersedia).");
+  const handle = await getDatabase();
+  await handle.migrate();
+  const counts = await loadDemo(handle);
+  console.log(`Data demo dimuat: ${counts.staff} staf, ${counts.users} pengguna.\n${demoLoginsText()}`);
+}
+
+async function userAdd(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      username: { type: "string" },
+      role: { type: "string", multiple: true },
+      staff: { type: "string" },
+      name: { type: "string" },
+    },
+    strict: true,
+  });
+  if (!values.username) throw new UsageError("--username wajib diisi.");
+  const roles = values.role ?? [];
+  if (roles.length === 0) throw new UsageError("Paling sedikit satu --role wajib diisi.");
+  const unknown = roles.filter((r) => !isRole(r));
+  if (unknown.length) throw new UsageError(`Peran tidak dikenal: ${unknown.join(", ")}. Pilihan: ${ROLES.join(", ")}.`);
+
+  const handle = await getDatabase();
+  await handle.migrate();
+  let staffId: number | null = null;
+  if (values.staff) {
+    const nip = parseNip(values.staff);
+    if (!nip.ok) throw new UserFacingError(nip.error);
+    const [person] = await handle.db.select({ id: staff.id }).from(staff).where(eq(staff.nip, nip.value.nip));
+    if (!person) throw new UserFacingError("Tidak ada staf dengan NIP itu. Tambahkan stafnya terlebih dahulu.");
+    staffId = person.id;
+  }
+  const password = await readPassword();
+  const parsed = userCreateInput.safeParse({
+    username: values.username,
+    displayName: values.name,
+    "roles[]": roles,
+    staffId: staffId ? String(staffId) : undefined,
+    password,
+    passwordConfirm: password,
+  });
+  if (!parsed.success) throw new UserFacingError(parsed.error.issues.map((i) => i.message).join("\n"));
+  const id = await createUser(handle.db, { id: null, username: "cli" }, parsed.data, { mustChangePassword: false });
+  console.log(`Pengguna ${parsed.data.username} dibuat (id ${id}).`);
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  try {
+    if (command === "db" && sub === "migrate") await dbMigrate();
+    else if (command === "db" && sub === "seed") await dbSeed(rest);
+    else if (command === "user" && sub === "add") await userAdd(rest);
+    else if (command === "help" || command === "--help" || command === "-h") console.log(USAGE);
+    else
+      throw new UsageError(
+        command ? `Perintah tidak dikenal: ${[command, sub].filter(Boolean).join(" ")}` : "Perintah belum diberikan.",
+      );
+    return 0;
+  } catch (error) {
+    // parseArgs reports unknown or malformed options as TypeErrors with ERR_PARSE_ARGS_* codes.
+    const code = (error as { code?: string }).code ?? "";
+    if (error instanceof UsageError || code.startsWith("ERR_PARSE_ARGS")) {
+      console.error(`${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (
+      error instanceof UserFacingError ||
+      error instanceof DatabaseLockedError ||
+      error instanceof DatabaseNotEmptyError
+    ) {
+      console.error(error.message);
+      return 1;
+    }
+    logError("cli", error);
+    return 1;
+  } finally {
+    await closeDatabase();
+  }
+}
+
+process.exitCode = await run(process.argv.slice(2));

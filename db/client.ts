@@ -1,0 +1,201 @@
+// The one way to reach the database. PostgreSQL through postgres.js when DATABASE_URL is set, otherwise
+// PGlite (embedded PostgreSQL) stored under MUTU_DATA_DIR (default .data/). One Drizzle schema serves both.
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { hostname } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** A database or a transaction: query functions take this first, so a transaction can pass `tx`. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export type DatabaseHandle = {
+  db: Database;
+  kind: "postgres" | "pglite";
+  /** Where the data lives, without credentials (safe to print). */
+  location: string;
+  /** Applies the committed migrations in db/migrations that are not applied yet. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+};
+
+const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+
+// Any constant: serialises migrations when several instances start against one PostgreSQL at once.
+const MIGRATION_LOCK_KEY = 71_652_014;
+
+export class DatabaseLockedError extends Error {
+  override name = "DatabaseLockedError";
+}
+
+export function dataDir(): string {
+  return path.resolve(process.env.MUTU_DATA_DIR ?? ".data");
+}
+
+/** Opens PostgreSQL when `url` is given, otherwise PGlite in `pgliteDir` (in memory when `pgliteDir` is null). */
+export async function openDatabase(options: {
+  url?: string;
+  pgliteDir?: string | null;
+  pgliteLoad?: Blob;
+}): Promise<DatabaseHandle> {
+  if (options.url) {
+    const client = postgres(options.url, {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      onnotice: () => {},
+      // Let a failing database show as "service unavailable" quickly instead of hanging requests.
+      connect_timeout: 10,
+    });
+    const url = options.url;
+    const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Database;
+    return {
+      db,
+      kind: "postgres",
+      location: describeUrl(url),
+      migrate: () => migratePostgresLocked(url),
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+
+  const dir = options.pgliteDir ?? null;
+  const release = dir ? lockDirectory(dir) : () => {};
+  try {
+    const client = dir
+      ? new PGlite(dir, { loadDataDir: options.pgliteLoad })
+      : new PGlite({ loadDataDir: options.pgliteLoad });
+    await client.waitReady;
+    const pgliteDb = drizzlePglite(client, { schema, casing: "snake_case" });
+    let closed = false;
+    return {
+      db: pgliteDb as unknown as Database,
+      kind: "pglite",
+      location: dir ?? "memori",
+      migrate: () => migratePglite(pgliteDb, { migrationsFolder }),
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await client.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** On one dedicated connection, so the advisory lock and the migration share a session. */
+async function migratePostgresLocked(url: string): Promise<void> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await migratePostgres(drizzlePostgres(client, { casing: "snake_case" }), { migrationsFolder });
+    await client`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
+function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `postgresql://${u.hostname}${u.port ? `:${u.port}` : ""}${u.pathname}`;
+  } catch {
+    return "postgresql";
+  }
+}
+
+/**
+ * PGlite is a single-process database: two processes writing the same directory corrupt it. A lock file
+ * beside the directory (created with O_EXCL, so only one process can win) makes a second opener fail with
+ * a clear message. A lock left by a process that no longer runs (killed with SIGKILL) is taken over.
+ */
+function lockDirectory(dir: string): () => void {
+  mkdirSync(dir, { recursive: true });
+  const lockPath = `${dir}.lock`;
+  const me = JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, "wx", 0o600);
+      writeSync(fd, me);
+      closeSync(fd);
+      const release = () => {
+        rmSync(lockPath, { force: true });
+        process.off("exit", release);
+      };
+      process.on("exit", release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = readLock(lockPath);
+      if (holder && holderIsAlive(holder)) {
+        throw new DatabaseLockedError(
+          `Basis data tertanam di ${dir} sedang dipakai oleh proses lain (PID ${holder.pid}). ` +
+            "PGlite hanya aman untuk satu proses: hentikan proses itu dahulu (misalnya server `npm start`), " +
+            "atau jalankan dengan PostgreSQL melalui DATABASE_URL.",
+        );
+      }
+      rmSync(lockPath, { force: true }); // stale: its process is gone
+    }
+  }
+  throw new DatabaseLockedError(`Tidak dapat mengunci basis data tertanam di ${dir}. Coba lagi.`);
+}
+
+function readLock(lockPath: string): { pid: number; host: string } | null {
+  try {
+    const parsed = JSON.parse(readFileSync(lockPath, "utf8")) as { pid?: unknown; host?: unknown };
+    return typeof parsed.pid === "number" ? { pid: parsed.pid, host: String(parsed.host ?? "") } : null;
+  } catch {
+    return null; // half-written or garbage: treat as stale
+  }
+}
+
+function holderIsAlive(holder: { pid: number; host: string }): boolean {
+  // A lock from another machine (shared folder) cannot be checked: assume it is alive.
+  if (holder.host && holder.host !== hostname()) return true;
+  if (holder.pid === process.pid) return true;
+  try {
+    process.kill(holder.pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+// One handle per process, kept on globalThis so that the dev server's module reloads and a second copy of
+// this module (the server entry and the Remix build each bundle it) share it instead of opening PGlite twice.
+const globalKey = Symbol.for("mutu.database");
+type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<DatabaseHandle> };
+
+/** The process's database, opened on first use from DATABASE_URL or MUTU_DATA_DIR. */
+export function getDatabase(): Promise<DatabaseHandle> {
+  const g = globalThis as GlobalWithDb;
+  g[globalKey] ??= openDatabase({
+    url: process.env.DATABASE_URL || undefined,
+    pgliteDir: path.join(dataDir(), "pglite"),
+  }).catch((error) => {
+    g[globalKey] = undefined;
+    throw error;
+  });
+  return g[globalKey];
+}
+
+/** Makes `handle` the process's database (tests, and the CLI when it opens a specific database). */
+export function useDatabase(handle: DatabaseHandle): void {
+  (globalThis as GlobalWithDb)[globalKey] = Promise.resolve(handle);
+}
+
+export async function closeDatabase(): Promise<void> {
+  const g = globalThis as GlobalWithDb;
+  const pending = g[globalKey];
+  g[globalKey] = undefined;
+  if (pending) await (await pending).close();
+}

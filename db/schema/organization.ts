@@ -1,0 +1,50 @@
+import { relations, sql } from "drizzle-orm";
+import { boolean, check, date, index, integer, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { POSITION_CODES } from "../../analytics/organization";
+
+export const teams = pgTable("teams", {
+  id: serial().primaryKey(),
+  code: text().notNull().unique(),
+  name: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+const positionList = sql.raw(POSITION_CODES.map((p) => `'${p}'`).join(", "));
+
+export const staff = pgTable(
+  "staff",
+  {
+    id: serial().primaryKey(),
+    nip: varchar({ length: 18 }).notNull().unique(),
+    fullName: text().notNull(),
+    birthPlace: text().notNull(),
+    // WIB calendar date; must equal the date encoded in the NIP.
+    birthDate: date({ mode: "string" }).notNull(),
+    golongan: text().notNull(),
+    position: text().notNull(),
+    teamId: integer()
+      .notNull()
+      .references(() => teams.id),
+    active: boolean().notNull().default(true),
+    hireDate: date({ mode: "string" }),
+    // Optimistic concurrency: every update bumps it; an update with a stale version is refused.
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("staff_nip_format", sql`${t.nip} ~ '^[0-9]{18}$'`),
+    check("staff_position", sql`${t.position} in (${positionList})`),
+    index("staff_team_idx").on(t.teamId),
+    index("staff_name_idx").on(sql`lower(${t.fullName})`),
+  ],
+);
+
+export const teamsRelations = relations(teams, ({ many }) => ({ staff: many(staff) }));
+export const staffRelations = relations(staff, ({ one }) => ({
+  team: one(teams, { fields: [staff.teamId], references: [teams.id] }),
+}));
+
+export type Team = typeof teams.$inferSelect;
+export type Staff = typeof staff.$inferSelect;
+export type NewStaff = typeof staff.$inferInsert;
