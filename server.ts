@@ -48,7 +48,8 @@ async function main() {
 
   const server = app.listen(port, host, () => {
     const where = handle.kind === "pglite" ? `basis data tertanam di ${handle.location}` : handle.location;
-    console.log(`\nMutu berjalan di http://localhost:${port} (${where}${dev ? ", mode pengembangan" : ""})`);
+    const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
+    console.log(`\nMutu berjalan di http://${shown}:${port} (${where}${dev ? ", mode pengembangan" : ""})`);
     if (seededNow) console.log("Data demo telah dimuat ke basis data baru.");
     if (demo) console.log(`${demoLoginsText()}\n`);
   });

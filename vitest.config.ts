@@ -22,6 +22,8 @@ export default defineConfig({
           include: ["test/db/**/*.test.ts"],
           environment: "node",
           globalSetup: ["test/support/db-global-setup.ts"],
+          // Fixed for tests so the session cookie's signing secret is never written to the developer's .data/.
+          env: { SESSION_SECRET: "test-secret-for-signing-session-cookies-0123456789" },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -71,7 +71,7 @@ async function userAdd(args: string[]) {
   const password = await readPassword();
   const parsed = userCreateInput.safeParse({
     username: values.username,
-    displayName: values.name,
+    displayName: values.name ?? (staffId ? undefined : values.username),
     "roles[]": roles,
     staffId: staffId ? String(staffId) : undefined,
     password,

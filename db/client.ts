@@ -23,6 +23,8 @@ export type DatabaseHandle = {
   kind: "postgres" | "pglite";
   /** Where the data lives, without credentials (safe to print). */
   location: string;
+  /** The embedded client itself (PGlite only), for dumping and loading its data directory. */
+  pglite?: PGlite;
   /** Applies the committed migrations in db/migrations that are not applied yet. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -77,6 +79,7 @@ export async function openDatabase(options: {
     return {
       db: pgliteDb as unknown as Database,
       kind: "pglite",
+      pglite: client,
       location: dir ?? "memori",
       migrate: () => migratePglite(pgliteDb, { migrationsFolder }),
       close: async () => {
@@ -189,7 +192,7 @@ export function getDatabase(): Promise<DatabaseHandle> {
 }
 
 /** Makes `handle` the process's database (tests, and the CLI when it opens a specific database). */
-export function useDatabase(handle: DatabaseHandle): void {
+export function setProcessDatabase(handle: DatabaseHandle): void {
   (globalThis as GlobalWithDb)[globalKey] = Promise.resolve(handle);
 }
 

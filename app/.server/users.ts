@@ -17,9 +17,14 @@ const username = z.string({ error: "Nama pengguna wajib diisi." }).trim().toLowe
     "Nama pengguna 3–32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung, diawali huruf atau angka.",
 });
 
-const roles = z
-  .array(z.enum(ROLES, { error: "Peran tidak dikenal." }), { error: "Pilih paling sedikit satu peran." })
-  .min(1, { error: "Pilih paling sedikit satu peran." });
+// No box ticked sends no field at all: treated as an empty list, so the other checks still run and the
+// form can name every mistake at once.
+const roles = z.preprocess(
+  (value) => value ?? [],
+  z
+    .array(z.enum(ROLES, { error: "Peran tidak dikenal." }), { error: "Pilih paling sedikit satu peran." })
+    .min(1, { error: "Pilih paling sedikit satu peran." }),
+);
 
 const staffId = z
   .string()

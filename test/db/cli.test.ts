@@ -1,0 +1,119 @@
+// `npm run mutu -- …` as a user runs it: a real process, real exit codes, a real database
+// (a fresh PostgreSQL database when DATABASE_URL is set, otherwise a fresh PGlite directory).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyPassword } from "../../app/.server/passwords";
+import { type DatabaseHandle, openDatabase } from "../../db/client";
+import { staff, users } from "../../db/schema";
+import { copyTemplateDatabase } from "../support/db";
+
+let env: Record<string, string> = {};
+let cleanup = async () => {};
+
+beforeAll(async () => {
+  if (process.env.DATABASE_URL) {
+    const copy = await copyTemplateDatabase();
+    env = { DATABASE_URL: copy.url };
+    cleanup = copy.drop;
+  } else {
+    const dir = mkdtempSync(path.join(tmpdir(), "mutu-cli-"));
+    env = { DATABASE_URL: "", MUTU_DATA_DIR: dir };
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+});
+afterAll(() => cleanup());
+
+function mutu(args: string[], input = "") {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "cli/mutu.ts", ...args], {
+    env: { ...process.env, ...env },
+    input,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+async function withDatabase<T>(run: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+  const handle = await openDatabase(
+    env.DATABASE_URL ? { url: env.DATABASE_URL } : { pgliteDir: path.join(env.MUTU_DATA_DIR ?? "", "pglite") },
+  );
+  try {
+    return await run(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+describe("mutu command line", () => {
+  it("without a command, or with an unknown one, prints the usage and exits 2", () => {
+    for (const args of [[], ["frobnicate"], ["db"]]) {
+      const r = mutu(args);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain("Pemakaian: npm run mutu -- <perintah>");
+    }
+  });
+
+  it("user add with an unknown role or a missing username exits 2 and says why", () => {
+    const r = mutu(["user", "add", "--username", "x", "--role", "raja"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Peran tidak dikenal: raja");
+    expect(mutu(["user", "add", "--role", "admin"]).err).toContain("--username wajib diisi");
+    expect(mutu(["user", "add", "--username", "x", "--role", "admin", "--bogus"]).code).toBe(2);
+  });
+
+  it("db migrate, then db seed --demo loads the demo once; the second time exits 1 and changes nothing", async () => {
+    expect(mutu(["db", "migrate"]).code).toBe(0);
+    const seeded = mutu(["db", "seed", "--demo"]);
+    expect(seeded.code).toBe(0);
+    expect(seeded.out).toContain("Data demo dimuat: 40 staf, 7 pengguna.");
+    expect(seeded.out).toContain("mutu-demo-2026");
+    const again = mutu(["db", "seed", "--demo"]);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain("sudah berisi staf atau pengguna");
+    expect(await withDatabase(async ({ db }) => (await db.select().from(users)).length)).toBe(7);
+  });
+
+  it("user add reads the password from stdin and links the account to the staff member with that NIP", async () => {
+    const nip = await withDatabase(async ({ db }) => {
+      const rows = await db
+        .select({ nip: staff.nip, id: staff.id })
+        .from(staff)
+        .leftJoin(users, eq(users.staffId, staff.id));
+      return rows.at(-1)?.nip ?? "";
+    });
+    const spaced = `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}`;
+    const r = mutu(
+      ["user", "add", "--username", "Rina.K", "--role", "penilai", "--role", "hr", "--staff", spaced],
+      "rahasia-rina-2026\n",
+    );
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Pengguna rina\.k dibuat/);
+    const created = await withDatabase(async ({ db }) => {
+      const [u] = await db.select().from(users).where(eq(users.username, "rina.k"));
+      return u;
+    });
+    expect(created?.roles).toEqual(["penilai", "hr"]);
+    expect(created?.mustChangePassword).toBe(false);
+    expect(await verifyPassword(created?.passwordHash ?? null, "rahasia-rina-2026")).toBe(true);
+  });
+
+  it("user add refuses an invalid NIP, a taken username and a weak password with exit 1", () => {
+    const badNip = mutu(
+      ["user", "add", "--username", "a.b", "--role", "hr", "--staff", "1.98E+17"],
+      "cukup-panjang-99\n",
+    );
+    expect(badNip.code).toBe(1);
+    expect(badNip.err).toContain("Excel");
+    const taken = mutu(["user", "add", "--username", "admin", "--role", "hr"], "cukup-panjang-99\n");
+    expect(taken.code).toBe(1);
+    expect(taken.err).toContain("sudah dipakai");
+    const weak = mutu(["user", "add", "--username", "c.d", "--role", "hr"], "pendek\n");
+    expect(weak.code).toBe(1);
+    expect(weak.err).toContain("minimal 10 karakter");
+  });
+}, 180_000);

@@ -1,0 +1,265 @@
+// Every route × every role (and no one signed in) gives the status the permission table promises.
+// The expectations are written out here by hand, independently of app/permissions.ts, so a wrong entry in
+// the table fails this test; and every route file must appear here, so a new route cannot skip the check.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "../../analytics/roles";
+import { loadDemo } from "../../app/.server/bootstrap";
+import { staff, teams, users } from "../../db/schema";
+import { DEMO_PASSWORD } from "../../fixtures/demo";
+import { databaseForThisFile } from "../support/db";
+import { callRoute, type RouteModule, sessionCookie } from "../support/routes";
+
+const routeModules = import.meta.glob<RouteModule>("../../app/routes/*.{ts,tsx}", { eager: true });
+const moduleFor = (file: string): RouteModule => {
+  const found = routeModules[`../../app/routes/${file}`];
+  if (!found) throw new Error(`no route file ${file}`);
+  return found;
+};
+
+const USERNAME: Record<Role, string> = {
+  admin: "admin",
+  kepala_seksi: "kasi",
+  koordinator_qa: "koordinator",
+  penilai: "penilai",
+  supervisor: "supervisor",
+  petugas: "petugas",
+  hr: "hr",
+};
+type Who = Role | "anonim";
+const EVERYONE: Who[] = ["anonim", "admin", "kepala_seksi", "koordinator_qa", "penilai", "supervisor", "petugas", "hr"];
+
+type Case = {
+  file: string;
+  method: "GET" | "POST";
+  path: string;
+  params?: () => Record<string, string>;
+  form?: Record<string, string>;
+  /** The status each caller gets; callers not named get `otherwise`. */
+  expect: Partial<Record<Who, number>>;
+  otherwise: number;
+};
+
+const ids = { otherTeamStaff: 0, ownTeamStaff: 0, someUser: 0 };
+const LOGIN = 302; // anyone not signed in is sent to /masuk
+
+const CASES: Case[] = [
+  { file: "_index.tsx", method: "GET", path: "/", expect: { anonim: LOGIN }, otherwise: 200 },
+  { file: "masuk.tsx", method: "GET", path: "/masuk", expect: { anonim: 200 }, otherwise: 302 },
+  { file: "masuk.tsx", method: "POST", path: "/masuk", form: {}, expect: {}, otherwise: 400 },
+  { file: "keluar.tsx", method: "GET", path: "/keluar", expect: {}, otherwise: 302 },
+  { file: "keluar.tsx", method: "POST", path: "/keluar", expect: {}, otherwise: 302 },
+  { file: "healthz.ts", method: "GET", path: "/healthz", expect: {}, otherwise: 200 },
+  { file: "$.tsx", method: "GET", path: "/tidak-ada", expect: {}, otherwise: 404 },
+  {
+    file: "staf._index.tsx",
+    method: "GET",
+    path: "/staf",
+    expect: { anonim: LOGIN, petugas: 302 }, // a petugas is sent to their own profile
+    otherwise: 200,
+  },
+  {
+    file: "staf._index.tsx",
+    method: "POST",
+    path: "/staf",
+    form: { q: "a" },
+    expect: { anonim: LOGIN, petugas: 302 },
+    otherwise: 200,
+  },
+  {
+    file: "staf.baru.tsx",
+    method: "GET",
+    path: "/staf/baru",
+    expect: { anonim: LOGIN, admin: 200, hr: 200 },
+    otherwise: 403,
+  },
+  {
+    file: "staf.baru.tsx",
+    method: "POST",
+    path: "/staf/baru",
+    form: {},
+    expect: { anonim: LOGIN, admin: 400, hr: 400 },
+    otherwise: 403,
+  },
+  {
+    file: "staf.$id._index.tsx",
+    method: "GET",
+    path: "/staf/:id (another team)",
+    params: () => ({ id: String(ids.otherTeamStaff) }),
+    expect: { anonim: LOGIN, supervisor: 404, petugas: 404 },
+    otherwise: 200,
+  },
+  {
+    file: "staf.$id._index.tsx",
+    method: "GET",
+    path: "/staf/:id (the supervisor's team)",
+    params: () => ({ id: String(ids.ownTeamStaff) }),
+    expect: { anonim: LOGIN, petugas: 404 },
+    otherwise: 200,
+  },
+  {
+    file: "staf.$id.ubah.tsx",
+    method: "GET",
+    path: "/staf/:id/ubah",
+    params: () => ({ id: String(ids.ownTeamStaff) }),
+    expect: { anonim: LOGIN, admin: 200, hr: 200 },
+    otherwise: 403,
+  },
+  {
+    file: "staf.$id.ubah.tsx",
+    method: "POST",
+    path: "/staf/:id/ubah",
+    params: () => ({ id: String(ids.ownTeamStaff) }),
+    form: {},
+    expect: { anonim: LOGIN, admin: 400, hr: 400 },
+    otherwise: 403,
+  },
+  {
+    file: "admin.pengguna._index.tsx",
+    method: "GET",
+    path: "/admin/pengguna",
+    expect: { anonim: LOGIN, admin: 200 },
+    otherwise: 403,
+  },
+  {
+    file: "admin.pengguna.baru.tsx",
+    method: "GET",
+    path: "/admin/pengguna/baru",
+    expect: { anonim: LOGIN, admin: 200 },
+    otherwise: 403,
+  },
+  {
+    file: "admin.pengguna.baru.tsx",
+    method: "POST",
+    path: "/admin/pengguna/baru",
+    form: {},
+    expect: { anonim: LOGIN, admin: 400 },
+    otherwise: 403,
+  },
+  {
+    file: "admin.pengguna.$id.tsx",
+    method: "GET",
+    path: "/admin/pengguna/:id",
+    params: () => ({ id: String(ids.someUser) }),
+    expect: { anonim: LOGIN, admin: 200 },
+    otherwise: 403,
+  },
+  {
+    file: "admin.pengguna.$id.tsx",
+    method: "POST",
+    path: "/admin/pengguna/:id",
+    params: () => ({ id: String(ids.someUser) }),
+    form: { intent: "update" },
+    expect: { anonim: LOGIN, admin: 400 },
+    otherwise: 403,
+  },
+  {
+    file: "admin.pengaturan.tsx",
+    method: "GET",
+    path: "/admin/pengaturan",
+    expect: { anonim: LOGIN, admin: 200 },
+    otherwise: 403,
+  },
+  {
+    file: "admin.pengaturan.tsx",
+    method: "POST",
+    path: "/admin/pengaturan",
+    form: { "session.idleMinutes": "nol" },
+    expect: { anonim: LOGIN, admin: 400 },
+    otherwise: 403,
+  },
+  {
+    file: "admin.audit.tsx",
+    method: "GET",
+    path: "/admin/audit",
+    expect: { anonim: LOGIN, admin: 200 },
+    otherwise: 403,
+  },
+  { file: "profil._index.tsx", method: "GET", path: "/profil", expect: { anonim: LOGIN }, otherwise: 200 },
+  {
+    file: "profil.kata-sandi.tsx",
+    method: "GET",
+    path: "/profil/kata-sandi",
+    expect: { anonim: LOGIN },
+    otherwise: 200,
+  },
+  {
+    file: "profil.kata-sandi.tsx",
+    method: "POST",
+    path: "/profil/kata-sandi",
+    form: {},
+    expect: { anonim: LOGIN },
+    otherwise: 400,
+  },
+];
+
+const getHandle = databaseForThisFile(async (handle) => {
+  await loadDemo(handle);
+});
+
+const cookies = new Map<Who, string>();
+
+beforeAll(async () => {
+  const { db } = getHandle();
+  for (const role of Object.keys(USERNAME) as Role[]) {
+    cookies.set(role, await sessionCookie(USERNAME[role], DEMO_PASSWORD));
+  }
+  const [supervisor] = await db
+    .select({ teamId: staff.teamId })
+    .from(users)
+    .innerJoin(staff, eq(staff.id, users.staffId))
+    .where(eq(users.username, "supervisor"));
+  const all = await db
+    .select({ id: staff.id, teamId: staff.teamId, code: teams.code })
+    .from(staff)
+    .innerJoin(teams, eq(teams.id, staff.teamId));
+  ids.ownTeamStaff = all.find((s) => s.teamId === supervisor?.teamId)?.id ?? 0;
+  ids.otherTeamStaff = all.find((s) => s.teamId !== supervisor?.teamId)?.id ?? 0;
+  const [hr] = await db.select({ id: users.id }).from(users).where(eq(users.username, "hr"));
+  ids.someUser = hr?.id ?? 0;
+});
+
+describe("permission table", () => {
+  it("covers every route file", () => {
+    const files = readdirSync(path.resolve("app/routes")).filter((f) => /\.(ts|tsx)$/.test(f) && !f.includes(".test."));
+    expect(new Set(CASES.map((c) => c.file))).toEqual(new Set(files));
+  });
+
+  for (const c of CASES) {
+    for (const who of EVERYONE) {
+      const status = c.expect[who] ?? c.otherwise;
+      // Signing out ends the session, so it runs with a throwaway one instead of the shared cookie.
+      const signsOut = c.file === "keluar.tsx" && c.method === "POST";
+      it(`${c.method} ${c.path} as ${who} → ${status}`, async () => {
+        const cookie =
+          who === "anonim"
+            ? undefined
+            : signsOut
+              ? await sessionCookie(USERNAME[who], DEMO_PASSWORD)
+              : cookies.get(who);
+        const result = await callRoute(moduleFor(c.file), c.path, {
+          method: c.method,
+          params: c.params?.(),
+          form: c.form,
+          cookie,
+        });
+        expect(result.status).toBe(status);
+        if (status === LOGIN && who === "anonim" && c.file !== "keluar.tsx" && c.file !== "masuk.tsx") {
+          expect(result.location).toMatch(/^\/masuk/);
+        }
+      });
+    }
+  }
+});
+
+describe("denied access", () => {
+  it("is written to the audit log with the route and permission", async () => {
+    const { db } = getHandle();
+    await callRoute(moduleFor("admin.audit.tsx"), "/admin/audit", { cookie: cookies.get("petugas") });
+    const { auditLog } = await import("../../db/schema");
+    const rows = await db.select().from(auditLog).where(eq(auditLog.action, "access_denied"));
+    expect(rows.some((r) => r.actorLabel === "petugas" && r.entityId === "/admin/audit")).toBe(true);
+  });
+});

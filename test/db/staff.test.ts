@@ -1,0 +1,225 @@
+// Adding, editing and finding staff through the real routes: bad input changes nothing and says what to fix;
+// each viewer sees only what their scope allows.
+import { count, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadDemo } from "../../app/.server/bootstrap";
+import * as directory from "../../app/routes/staf._index";
+import * as staffPage from "../../app/routes/staf.$id._index";
+import * as editStaff from "../../app/routes/staf.$id.ubah";
+import * as newStaff from "../../app/routes/staf.baru";
+import { auditLog, staff, teams, users } from "../../db/schema";
+import { DEMO_PASSWORD } from "../../fixtures/demo";
+import { databaseForThisFile } from "../support/db";
+import { callRoute, sessionCookie } from "../support/routes";
+
+const getHandle = databaseForThisFile(async (handle) => {
+  await loadDemo(handle);
+});
+const db = () => getHandle().db;
+
+let hr = "";
+let supervisor = "";
+let petugas = "";
+let teamId = 0;
+
+beforeAll(async () => {
+  hr = await sessionCookie("hr", DEMO_PASSWORD);
+  supervisor = await sessionCookie("supervisor", DEMO_PASSWORD);
+  petugas = await sessionCookie("petugas", DEMO_PASSWORD);
+  const [team] = await db().select().from(teams).where(eq(teams.code, "layanan_informasi"));
+  teamId = team?.id ?? 0;
+});
+
+const valid = () => ({
+  nip: "19900512 201503 2 007",
+  fullName: "Nurul Hidayati",
+  birthPlace: "Bogor",
+  birthDate: "",
+  golongan: "III/a",
+  position: "petugas_layanan",
+  teamId: String(teamId),
+  active: "on",
+  hireDate: "2019-02-01",
+});
+
+const staffCount = async () => (await db().select({ n: count() }).from(staff))[0]?.n ?? 0;
+
+async function create(form: Record<string, string>) {
+  return callRoute(newStaff, "/staf/baru", { method: "POST", form, cookie: hr });
+}
+
+type Failure = { errors: Record<string, string>; values: Record<string, string> };
+
+describe("adding staff", () => {
+  it("saves a valid record with spaces removed from the NIP and the birth date taken from it, and audits it", async () => {
+    const result = await create(valid());
+    expect(result.status).toBe(302);
+    const id = Number(result.location?.match(/^\/staf\/(\d+)\?disimpan=1$/)?.[1]);
+    const [row] = await db().select().from(staff).where(eq(staff.id, id));
+    expect(row).toMatchObject({
+      nip: "199005122015032007",
+      birthDate: "1990-05-12",
+      fullName: "Nurul Hidayati",
+      active: true,
+    });
+    const [audit] = await db()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(id)));
+    expect(audit).toMatchObject({ action: "create", entity: "staff", actorLabel: "hr" });
+  });
+
+  it.each([
+    ["1.99005E+17", /Excel/],
+    ["19900512201503200", /18 digit.*17 digit/],
+    ["199013122015032007", /tanggal lahir/],
+    ["199005122015033007", /jenis kelamin/],
+  ])(
+    "refuses the NIP %s with a message next to the field, keeps what was typed, and saves nothing",
+    async (nip, message) => {
+      const before = await staffCount();
+      const result = await create({ ...valid(), nip });
+      expect(result.status).toBe(400);
+      const data = result.data as Failure;
+      expect(data.errors.nip).toMatch(message);
+      expect(data.values).toMatchObject({ nip, fullName: "Nurul Hidayati", birthPlace: "Bogor" });
+      expect(await staffCount()).toBe(before);
+    },
+  );
+
+  it("refuses a duplicate NIP, naming who holds it, and saves nothing", async () => {
+    const [existing] = await db().select().from(staff).limit(1);
+    const before = await staffCount();
+    const result = await create({ ...valid(), nip: existing?.nip ?? "" });
+    expect(result.status).toBe(409);
+    expect((result.data as Failure).errors.nip).toBe(
+      `NIP ini sudah terdaftar atas nama ${existing?.fullName}. Satu NIP hanya untuk satu orang.`,
+    );
+    expect(await staffCount()).toBe(before);
+  });
+
+  it("refuses a birth date that differs from the NIP's", async () => {
+    const result = await create({ ...valid(), nip: "199005122015032008", birthDate: "1990-05-13" });
+    expect(result.status).toBe(400);
+    expect((result.data as Failure).errors.birthDate).toMatch(/sama dengan tanggal lahir dalam NIP \(1990-05-12\)/);
+  });
+
+  it("names every missing field at once", async () => {
+    const result = await create({ nip: "" });
+    const errors = (result.data as Failure).errors;
+    expect(Object.keys(errors).sort()).toEqual(
+      ["birthPlace", "fullName", "golongan", "nip", "position", "teamId"].sort(),
+    );
+    expect(errors.nip).toBe("NIP wajib diisi (18 digit).");
+  });
+
+  it("accepts DD/MM/YYYY dates (05/01/2020 is 5 January)", async () => {
+    const result = await create({ ...valid(), nip: "199005122015032009", hireDate: "05/01/2020" });
+    expect(result.status).toBe(302);
+    const [row] = await db().select().from(staff).where(eq(staff.nip, "199005122015032009"));
+    expect(row?.hireDate).toBe("2020-01-05");
+  });
+});
+
+describe("editing staff", () => {
+  it("saves an edit and bumps the version; a second edit from the same stale page is refused and changes nothing", async () => {
+    const [row] = await db().select().from(staff).where(eq(staff.nip, "199005122015032007"));
+    if (!row) throw new Error("setup");
+    const form = { ...valid(), fullName: "Nurul Hidayati, S.E.", version: String(row.version) };
+    const first = await callRoute(editStaff, "/staf/x/ubah", {
+      method: "POST",
+      params: { id: String(row.id) },
+      form,
+      cookie: hr,
+    });
+    expect(first.status).toBe(302);
+    const stale = await callRoute(editStaff, "/staf/x/ubah", {
+      method: "POST",
+      params: { id: String(row.id) },
+      form: { ...form, fullName: "Nama Lain" },
+      cookie: hr,
+    });
+    expect(stale.status).toBe(409);
+    expect((stale.data as Failure).errors._form).toMatch(/telah diubah oleh pengguna lain/);
+    expect((stale.data as Failure).values.fullName).toBe("Nama Lain");
+    const [after] = await db().select().from(staff).where(eq(staff.id, row.id));
+    expect(after).toMatchObject({ fullName: "Nurul Hidayati, S.E.", version: row.version + 1 });
+    const audits = await db()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(row.id)));
+    const update = audits.find((a) => a.action === "update");
+    expect(update?.before).toMatchObject({ fullName: "Nurul Hidayati" });
+    expect(update?.after).toMatchObject({ fullName: "Nurul Hidayati, S.E." });
+  });
+
+  it("refuses to move a NIP onto another person's", async () => {
+    const [a, b] = await db().select().from(staff).limit(2);
+    if (!a || !b) throw new Error("setup");
+    const result = await callRoute(editStaff, "/staf/x/ubah", {
+      method: "POST",
+      params: { id: String(a.id) },
+      form: { ...valid(), nip: b.nip, fullName: a.fullName, version: String(a.version) },
+      cookie: hr,
+    });
+    expect(result.status).toBe(409);
+    const [unchanged] = await db().select().from(staff).where(eq(staff.id, a.id));
+    expect(unchanged?.nip).toBe(a.nip);
+  });
+});
+
+describe("finding staff", () => {
+  it("searches by NIP prefix (spaces allowed) and by part of a name, through a POST", async () => {
+    const [someone] = await db().select().from(staff).where(eq(staff.active, true)).limit(1);
+    if (!someone) throw new Error("setup");
+    const byNip = await callRoute(directory, "/staf", {
+      method: "POST",
+      form: { q: `${someone.nip.slice(0, 8)} ${someone.nip.slice(8, 14)}`, status: "semua" },
+      cookie: hr,
+    });
+    const rows = (byNip.data as { rows: { id: number }[] }).rows;
+    expect(rows.map((r) => r.id)).toContain(someone.id);
+    const byName = await callRoute(directory, "/staf", {
+      method: "POST",
+      form: { q: someone.fullName.split(" ")[1]?.toUpperCase() ?? "", status: "semua" },
+      cookie: hr,
+    });
+    expect((byName.data as { rows: { id: number }[] }).rows.map((r) => r.id)).toContain(someone.id);
+  });
+
+  it("a supervisor sees only their own team, even when asking for another team", async () => {
+    const [other] = await db().select().from(teams).where(eq(teams.code, "penjamin_kualitas"));
+    const asked = await callRoute(directory, "/staf", {
+      method: "POST",
+      form: { q: "", status: "semua", teamId: String(other?.id) },
+      cookie: supervisor,
+    });
+    expect((asked.data as { rows: unknown[] }).rows).toEqual([]);
+    const loaded = await callRoute(directory, "/staf", { cookie: supervisor });
+    const rows = (loaded.data as { rows: { teamName: string }[] }).rows;
+    expect(rows.length).toBeGreaterThan(20);
+    expect(new Set(rows.map((r) => r.teamName))).toEqual(new Set(["Tim Kerja Layanan Informasi dan Pengaduan"]));
+  });
+
+  it("a petugas reads their own record, birth data included, and no one else's", async () => {
+    const [me] = await db().select({ staffId: users.staffId }).from(users).where(eq(users.username, "petugas"));
+    const own = await callRoute(staffPage, "/staf/x", { params: { id: String(me?.staffId) }, cookie: petugas });
+    expect(own.status).toBe(200);
+    expect((own.data as { person: { birth: unknown } }).person.birth).not.toBeNull();
+    const [other] = await db().select().from(staff).limit(1);
+    const result = await callRoute(staffPage, "/staf/x", { params: { id: String(other?.id) }, cookie: petugas });
+    expect(result.status).toBe(404);
+    expect(JSON.stringify(result.data)).not.toContain(other?.nip ?? "-");
+  });
+
+  it("a penilai sees a colleague's NIP but not their place and date of birth", async () => {
+    const penilai = await sessionCookie("penilai", DEMO_PASSWORD);
+    const [other] = await db().select().from(staff).limit(1);
+    const result = await callRoute(staffPage, "/staf/x", { params: { id: String(other?.id) }, cookie: penilai });
+    expect(result.status).toBe(200);
+    const person = (result.data as { person: { nip: string; birth: unknown } }).person;
+    expect(person.nip).toBe(other?.nip);
+    expect(person.birth).toBeNull();
+    expect(JSON.stringify(result.data)).not.toContain(other?.birthDate ?? "-");
+  });
+});

@@ -1,0 +1,32 @@
+// Debian's Chromium driven by playwright-core: no browser download, the same binary in CI and on a laptop.
+import { type Browser, chromium, type Page } from "playwright-core";
+
+/** The password of every demo account (fixtures loaded on first start). */
+export const DEMO_PASSWORD = "mutu-demo-2026";
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      // Containers and CI runners as root lack what Chromium's sandbox needs.
+      "--no-sandbox",
+      "--disable-gpu",
+      // No update checks, sync or QUIC probes: a test run talks to the test server only.
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** Signs in through the form at /masuk and waits until the home page greets the user. */
+export async function signIn(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl}/masuk`);
+  await page.locator("#username").fill(username);
+  await page.locator("#password").fill(password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.waitForURL(`${baseUrl}/`);
+  await page.getByRole("heading", { level: 1, name: /^Selamat datang, / }).waitFor();
+}

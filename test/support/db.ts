@@ -1,0 +1,57 @@
+// A fresh, migrated database for one test file, made the process's database so that the app's server
+// modules and route loaders use it. Real PostgreSQL when DATABASE_URL is set, PGlite otherwise; never mocked.
+import { readFileSync } from "node:fs";
+import postgres from "postgres";
+import { afterAll, beforeAll, inject } from "vitest";
+import { type DatabaseHandle, openDatabase, setProcessDatabase } from "../../db/client";
+import { adminUrl } from "./db-global-setup";
+
+/** PostgreSQL only: a new database copied from the migrated template, and how to drop it. */
+export async function copyTemplateDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  const template = inject("templateDatabase");
+  if (!url || !template) throw new Error("copyTemplateDatabase needs DATABASE_URL");
+  const name = `${template}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}" template "${template}"`);
+  return {
+    url: adminUrl(url, name),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+export async function freshDatabase(): Promise<DatabaseHandle> {
+  if (process.env.DATABASE_URL) {
+    const copy = await copyTemplateDatabase();
+    const handle = await openDatabase({ url: copy.url });
+    return {
+      ...handle,
+      close: async () => {
+        await handle.close();
+        await copy.drop();
+      },
+    };
+  }
+  const dump = readFileSync(inject("pgliteDump"));
+  return openDatabase({ pgliteDir: null, pgliteLoad: new Blob([dump]) });
+}
+
+/** Gives the test file its own database for all its tests; returns a getter for it. */
+export function databaseForThisFile(prepare?: (handle: DatabaseHandle) => Promise<void>): () => DatabaseHandle {
+  let handle: DatabaseHandle | undefined;
+  beforeAll(async () => {
+    handle = await freshDatabase();
+    setProcessDatabase(handle);
+    await prepare?.(handle);
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+  return () => {
+    if (!handle) throw new Error("database not ready: call inside a test or hook");
+    return handle;
+  };
+}

@@ -1,0 +1,96 @@
+// Calls a route module's loader or action the way Remix does, with a real Request, and reports what a
+// browser would get: the status, the redirect target, the Set-Cookie header and the data.
+import type { AppLoadContext } from "@remix-run/node";
+import * as signInRoute from "../../app/routes/masuk";
+
+type Handler = (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => unknown;
+export type RouteModule = { loader?: Handler; action?: Handler };
+
+export const BASE_URL = "http://mutu.test";
+
+export type RouteResult = { status: number; location: string | null; setCookie: string | null; data: unknown };
+
+export type CallOptions = {
+  method?: "GET" | "POST";
+  params?: Record<string, string>;
+  form?: Record<string, string | string[]>;
+  cookie?: string;
+  headers?: Record<string, string>;
+  url?: string;
+  remoteAddress?: string;
+};
+
+function isDataWithInit(value: unknown): value is { data: unknown; init: ResponseInit | null } {
+  return typeof value === "object" && value !== null && (value as { type?: string }).type === "DataWithResponseInit";
+}
+
+async function describe(outcome: unknown): Promise<RouteResult> {
+  if (outcome instanceof Response) {
+    const text = await outcome.text();
+    let data: unknown = text;
+    try {
+      data = JSON.parse(text);
+    } catch {}
+    return {
+      status: outcome.status,
+      location: outcome.headers.get("location"),
+      setCookie: outcome.headers.get("set-cookie"),
+      data,
+    };
+  }
+  if (isDataWithInit(outcome)) {
+    const headers = new Headers(outcome.init?.headers);
+    return {
+      status: outcome.init?.status ?? 200,
+      location: headers.get("location"),
+      setCookie: headers.get("set-cookie"),
+      data: outcome.data,
+    };
+  }
+  return { status: 200, location: null, setCookie: null, data: outcome };
+}
+
+export async function callRoute(module: RouteModule, path: string, options: CallOptions = {}): Promise<RouteResult> {
+  const method = options.method ?? "GET";
+  const handler = method === "GET" ? module.loader : module.action;
+  if (!handler) throw new Error(`route ${path} has no ${method === "GET" ? "loader" : "action"}`);
+  const headers = new Headers(options.headers);
+  if (options.cookie) headers.set("cookie", options.cookie);
+  let body: URLSearchParams | undefined;
+  if (method === "POST") {
+    body = new URLSearchParams();
+    for (const [key, value] of Object.entries(options.form ?? {})) {
+      for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
+    }
+  }
+  const request = new Request(options.url ?? `${BASE_URL}${path}`, { method, headers, body });
+  const context: AppLoadContext = { remoteAddress: options.remoteAddress ?? "10.0.0.1" };
+  try {
+    return await describe(await handler({ request, params: options.params ?? {}, context }));
+  } catch (thrown) {
+    if (thrown instanceof Response || isDataWithInit(thrown)) return describe(thrown);
+    throw thrown;
+  }
+}
+
+/** "mutu_session=…" from a Set-Cookie header, ready to send back as a Cookie header. */
+export function cookieFrom(setCookie: string | null): string {
+  const pair = setCookie?.split(";")[0];
+  if (!pair) throw new Error("no Set-Cookie in the response");
+  return pair;
+}
+
+export async function signIn(username: string, password: string, options: CallOptions = {}) {
+  return callRoute(signInRoute, "/masuk", {
+    ...options,
+    method: "POST",
+    form: { username, password, redirectTo: "/" },
+  });
+}
+
+/** Signs in and returns the session cookie; throws when sign-in fails. */
+export async function sessionCookie(username: string, password: string, options: CallOptions = {}): Promise<string> {
+  const result = await signIn(username, password, options);
+  if (result.status !== 302) throw new Error(`sign-in as ${username} failed: ${JSON.stringify(result.data)}`);
+  return cookieFrom(result.setCookie);
+}
