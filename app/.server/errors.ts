@@ -8,7 +8,9 @@ export function httpError(status: number, message: string): never {
   throw data<ErrorBody>({ message }, { status });
 }
 
-export function forbidden(message = "Anda tidak memiliki izin untuk membuka halaman ini."): never {
+export function forbidden(
+  message = "Peran Anda tidak mencakup halaman ini. Bila Anda memerlukannya untuk tugas Anda, hubungi administrator Mutu.",
+): never {
   httpError(403, message);
 }
 

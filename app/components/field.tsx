@@ -16,9 +16,12 @@ function Messages({ name, error, hint, status }: Omit<Common, "label">) {
           {hint}
         </span>
       )}
-      <span id={`${name}-status`} aria-live="polite">
-        {status}
-      </span>
+      {status !== undefined && (
+        // Present from the first render, so screen readers announce what appears in it while typing.
+        <span id={`${name}-status`} aria-live="polite">
+          {status}
+        </span>
+      )}
       {error && (
         <span className="error" id={`${name}-error`}>
           {error}

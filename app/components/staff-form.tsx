@@ -7,18 +7,12 @@ import { FormError, SelectField, TextField } from "./field";
 
 export type StaffFormValues = Partial<Record<string, string>>;
 
-/** What the NIP says about its owner, or why it is wrong: shown next to the field while typing. */
-function NipCheck({ value }: { value: string }) {
-  if (!value.trim()) return null;
+/** What the NIP says about its owner: shown next to the field while typing (with JavaScript). */
+function nipSummary(value: string): string {
   const parsed = parseNip(value);
-  if (!parsed.ok) return <span className="error">{parsed.error}</span>;
+  if (!parsed.ok) return "";
   const { birthDate, appointment, gender } = parsed.value;
-  return (
-    <span className="ok">
-      NIP valid: lahir {formatDay(birthDate)}, diangkat {appointment.slice(5)}/{appointment.slice(0, 4)},{" "}
-      {gender === "L" ? "laki-laki" : "perempuan"}.
-    </span>
-  );
+  return `NIP valid: lahir ${formatDay(birthDate)}, diangkat ${appointment.slice(5)}/${appointment.slice(0, 4)}, ${gender === "L" ? "laki-laki" : "perempuan"}.`;
 }
 
 export function StaffForm({
@@ -37,8 +31,10 @@ export function StaffForm({
   const [nip, setNip] = useState(values.nip ?? "");
   const [nipTouched, setNipTouched] = useState(false);
   const busy = useNavigation().state === "submitting";
+  // While typing, the NIP is checked in the browser; after a submission, the server's verdict is shown.
+  const live = nipTouched && nip.trim() ? parseNip(nip) : null;
   return (
-    <Form method="post" className="stack" noValidate>
+    <Form method="post" className="stack" noValidate onSubmit={() => setNipTouched(false)}>
       <FormError message={errors._form} />
       {version !== undefined && <input type="hidden" name="version" value={version} />}
       <TextField
@@ -52,8 +48,8 @@ export function StaffForm({
           setNipTouched(true);
         }}
         hint="18 digit, spasi boleh: tanggal lahir, tahun-bulan pengangkatan, jenis kelamin, nomor urut."
-        error={nipTouched ? undefined : errors.nip}
-        status={nipTouched ? <NipCheck value={nip} /> : undefined}
+        error={live ? (live.ok ? undefined : live.error) : errors.nip}
+        status={live?.ok ? <span className="ok">{nipSummary(nip)}</span> : null}
         required
       />
       <TextField name="fullName" label="Nama lengkap" defaultValue={values.fullName} error={errors.fullName} required />
