@@ -10,6 +10,8 @@ declare module "@remix-run/node" {
 
 export default defineConfig({
   server: { port: 3000 },
+  // Server-only native packages: keep Vite's dev-time dependency scan from bundling their browser stubs.
+  optimizeDeps: { exclude: ["@node-rs/argon2", "@electric-sql/pglite", "postgres"] },
   plugins: [
     remix({
       future: {

@@ -60,11 +60,28 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 export type RequestEnv = { db: Database; settings: Settings; ip: string; https: boolean };
 
 /** The database, settings, client address and scheme of a request: everything the auth code needs. */
-export async function requestEnv(request: Request, context?: AppLoadContext): Promise<RequestEnv> {
-  const db = await database();
-  const settings = await getSettings(db);
-  const trust = settings["http.trustProxy"];
-  return { db, settings, ip: clientAddress(request, context, trust), https: isHttps(request, trust) };
+export function requestEnv(request: Request, context?: AppLoadContext): Promise<RequestEnv> {
+  return perRequest(envs, request, async () => {
+    const db = await database();
+    const settings = await getSettings(db);
+    const trust = settings["http.trustProxy"];
+    return { db, settings, ip: clientAddress(request, context, trust), https: isHttps(request, trust) };
+  });
+}
+
+// Remix runs the layout's and the page's loaders with the same Request: look the settings and the session up
+// once per request, not once per loader.
+const envs = new WeakMap<Request, Promise<RequestEnv>>();
+const lookups = new WeakMap<Request, Promise<SessionLookup>>();
+
+function perRequest<T>(cache: WeakMap<Request, Promise<T>>, request: Request, make: () => Promise<T>): Promise<T> {
+  let pending = cache.get(request);
+  if (!pending) {
+    pending = make();
+    cache.set(request, pending);
+    pending.catch(() => cache.delete(request));
+  }
+  return pending;
 }
 
 async function readToken(request: Request): Promise<string | null> {
@@ -173,7 +190,7 @@ function loginRedirect(request: Request, expired: boolean, setCookie?: string): 
 /** The signed-in user, or null; never redirects (for the layout, which also renders public pages). */
 export async function optionalUser(request: Request, context?: AppLoadContext): Promise<CurrentUser | null> {
   const env = await requestEnv(request, context);
-  const found = await lookupSession(request, env);
+  const found = await perRequest(lookups, request, () => lookupSession(request, env));
   return found.state === "active" ? found.user : null;
 }
 
@@ -182,7 +199,7 @@ export type Authenticated = { user: CurrentUser; env: RequestEnv; actor: Actor; 
 /** The signed-in user, or a redirect to the sign-in page (which says when the session has ended). */
 export async function requireUser(request: Request, context?: AppLoadContext): Promise<Authenticated> {
   const env = await requestEnv(request, context);
-  const found = await lookupSession(request, env);
+  const found = await perRequest(lookups, request, () => lookupSession(request, env));
   if (found.state !== "active") {
     loginRedirect(
       request,

@@ -3,9 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/.server/session";
 import { getStaff } from "~/.server/staff";
 import { Notice } from "~/components/field";
-import { formatDay } from "../../analytics/dates";
-import { formatNip } from "../../analytics/nip";
-import { pangkatLabel, positionLabel } from "../../analytics/organization";
+import { StaffFacts } from "~/components/staff-facts";
 import { ROLE_LABELS } from "../../analytics/roles";
 
 export const meta: MetaFunction = () => [{ title: "Profil — Mutu" }];
@@ -30,26 +28,7 @@ export default function Profile() {
           <dd>{user.username}</dd>
           <dt>Peran</dt>
           <dd>{user.roles.map((r) => ROLE_LABELS[r]).join(", ")}</dd>
-          {person && (
-            <>
-              <dt>NIP</dt>
-              <dd className="num">{formatNip(person.nip)}</dd>
-              <dt>Tim Kerja</dt>
-              <dd>{person.teamName}</dd>
-              <dt>Jabatan</dt>
-              <dd>{positionLabel(person.position)}</dd>
-              <dt>Pangkat/golongan</dt>
-              <dd>{pangkatLabel(person.golongan)}</dd>
-              {person.birth && (
-                <>
-                  <dt>Tempat, tanggal lahir</dt>
-                  <dd>
-                    {person.birth.place}, {formatDay(person.birth.date)}
-                  </dd>
-                </>
-              )}
-            </>
-          )}
+          {person && <StaffFacts person={person} />}
         </dl>
       </div>
       {person && <p className="muted">Data kepegawaian yang keliru? Minta SDM memperbaikinya.</p>}

@@ -4,10 +4,8 @@ import { notFound } from "~/.server/errors";
 import { requirePermission } from "~/.server/session";
 import { getStaff } from "~/.server/staff";
 import { Notice } from "~/components/field";
+import { StaffFacts } from "~/components/staff-facts";
 import { can } from "~/permissions";
-import { formatDay } from "../../analytics/dates";
-import { formatNip } from "../../analytics/nip";
-import { pangkatLabel, positionLabel } from "../../analytics/organization";
 
 export const meta: MetaFunction = () => [{ title: "Data staf — Mutu" }];
 
@@ -31,26 +29,14 @@ export default function StaffPage() {
       </p>
       <Notice>{params.get("disimpan") ? "Data staf tersimpan." : null}</Notice>
       <h1>{person.fullName}</h1>
-      <p className="lead">
-        {positionLabel(person.position)} · {person.teamName}{" "}
-        {!person.active && <span className="badge off">Nonaktif</span>}
-      </p>
+      {!person.active && (
+        <p className="lead">
+          <span className="badge off">Nonaktif</span>
+        </p>
+      )}
       <div className="card">
         <dl className="facts">
-          <dt>NIP</dt>
-          <dd className="num">{formatNip(person.nip)}</dd>
-          <dt>Pangkat/golongan</dt>
-          <dd>{pangkatLabel(person.golongan)}</dd>
-          {person.birth && (
-            <>
-              <dt>Tempat, tanggal lahir</dt>
-              <dd>
-                {person.birth.place}, {formatDay(person.birth.date)}
-              </dd>
-            </>
-          )}
-          <dt>Mulai bertugas</dt>
-          <dd>{person.hireDate ? formatDay(person.hireDate) : "—"}</dd>
+          <StaffFacts person={person} />
           <dt>Akun Mutu</dt>
           <dd>{person.username ?? "Belum ada"}</dd>
         </dl>
