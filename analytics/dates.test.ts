@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDay, formatInstantWib, parseDateInput, wibDay } from "./dates";
+import { formatDay, formatInstantWib, parseDateInput, parseWibDateTime, wibDay, wibInputValue } from "./dates";
 
 describe("parseDateInput", () => {
   it.each([
@@ -21,4 +21,17 @@ describe("WIB days", () => {
     expect(formatInstantWib(new Date("2026-11-25T17:00:00Z"))).toBe("26 Nov 2026 00.00 WIB");
     expect(formatDay("2026-12-25")).toBe("25 Des 2026");
   });
+});
+
+describe("WIB date-times", () => {
+  it("26 Nov 2026 00:00 WIB typed three ways is 2026-11-25T17:00Z", () => {
+    for (const typed of ["2026-11-26T00:00", "2026-11-26 00:00", "26/11/2026 00.00"]) {
+      expect(parseWibDateTime(typed)?.toISOString()).toBe("2026-11-25T17:00:00.000Z");
+    }
+    expect(wibInputValue(new Date("2026-11-25T17:00:00Z"))).toBe("2026-11-26T00:00");
+  });
+
+  it.each(["2026-11-26", "2026-11-26T24:00", "2026-02-30T10:00", "besok pagi"])("%j is not a date-time", (typed) =>
+    expect(parseWibDateTime(typed)).toBeNull(),
+  );
 });

@@ -48,3 +48,25 @@ export function formatInstantWib(instant: Date): string {
   const wib = new Date(instant.getTime() + WIB_OFFSET_MS);
   return `${formatDay(wibDay(instant))} ${pad2(wib.getUTCHours())}.${pad2(wib.getUTCMinutes())} WIB`;
 }
+
+/**
+ * A WIB wall-clock time as typed: 'YYYY-MM-DDTHH:MM' (what <input type="datetime-local"> sends),
+ * 'YYYY-MM-DD HH:MM' or 'DD/MM/YYYY HH:MM' (also with a dot, 14.30). Returns the instant, or null.
+ */
+export function parseWibDateTime(input: string): Date | null {
+  const m = /^(.+?)[T ](\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$/.exec(input.trim());
+  if (!m) return null;
+  const day = parseDateInput(m[1] ?? "");
+  const hours = Number(m[2]);
+  const minutes = Number(m[3]);
+  const seconds = Number(m[4] ?? 0);
+  if (!day || hours > 23 || minutes > 59 || seconds > 59) return null;
+  const [y, mo, d] = day.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, mo - 1, d, hours, minutes, seconds) - WIB_OFFSET_MS);
+}
+
+/** 'YYYY-MM-DDTHH:MM' in WIB, the value a datetime-local input shows for an instant. */
+export function wibInputValue(instant: Date): string {
+  const wib = new Date(instant.getTime() + WIB_OFFSET_MS);
+  return `${wibDay(instant)}T${pad2(wib.getUTCHours())}:${pad2(wib.getUTCMinutes())}`;
+}

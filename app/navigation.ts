@@ -5,6 +5,10 @@ type NavItem = { to: string; label: string; permission: string; scopes?: ("any" 
 
 const NAV: NavItem[] = [
   { to: "/", label: "Beranda", permission: "read:home" },
+  { to: "/evaluasi", label: "Evaluasi", permission: "read:evaluation" },
+  { to: "/cakupan", label: "Cakupan", permission: "read:coverage" },
+  { to: "/kalibrasi", label: "Kalibrasi", permission: "read:calibration" },
+  { to: "/template", label: "Template", permission: "read:template" },
   { to: "/staf", label: "Staf", permission: "read:staff", scopes: ["any", "team"] },
   { to: "/admin/pengguna", label: "Pengguna", permission: "manage:user" },
   { to: "/admin/pengaturan", label: "Pengaturan", permission: "update:settings" },

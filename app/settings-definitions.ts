@@ -4,44 +4,87 @@ import { z } from "zod";
 
 type Definition<T> = { schema: z.ZodType<T>; default: T; label: string; help: string; group: string };
 
-const minutes = (min: number, max: number) =>
+const wholeNumber = (min: number, max: number) =>
   z.coerce
     .number({ error: "Isi dengan angka." })
     .int({ error: "Isi dengan bilangan bulat." })
     .min(min, { error: `Paling sedikit ${min}.` })
     .max(max, { error: `Paling banyak ${max}.` });
 
+// Decimal comma accepted ("7,5"), as people type numbers here.
+const decimal = (min: number, max: number) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().replace(",", ".") : v),
+    z.coerce
+      .number({ error: "Isi dengan angka." })
+      .min(min, { error: `Paling sedikit ${String(min).replace(".", ",")}.` })
+      .max(max, { error: `Paling banyak ${max}.` }),
+  );
+
+const label = z
+  .string({ error: "Wajib diisi." })
+  .trim()
+  .min(1, { error: "Wajib diisi." })
+  .max(40, { error: "Paling panjang 40 huruf." });
+
+const cphTarget = (channel: string, fallback: number) =>
+  ({
+    schema: decimal(0.1, 200),
+    default: fallback,
+    group: "Target CPH (panggilan per jam login)",
+    label: channel,
+    help: "Skor CPH = min(100, CPH aktual ÷ target × 100).",
+  }) satisfies Definition<number>;
+
+const gradeMin = (label: string, fallback: number) =>
+  ({
+    schema: decimal(0, 100),
+    default: fallback,
+    group: "Predikat",
+    label: `Nilai minimal ${label}`,
+    help: "Nilai akhir yang mencapai angka ini mendapat predikat tersebut.",
+  }) satisfies Definition<number>;
+
+const gradeLabel = (rank: string, fallback: string) =>
+  ({
+    schema: label,
+    default: fallback,
+    group: "Predikat",
+    label: `Sebutan predikat ${rank}`,
+    help: "Peraturan penilaian kinerja yang lebih baru memakai Sangat Baik, Baik, Butuh Perbaikan, Kurang, Sangat Kurang.",
+  }) satisfies Definition<string>;
+
 export const SETTINGS = {
   "session.idleMinutes": {
-    schema: minutes(5, 480),
+    schema: wholeNumber(5, 480),
     default: 30,
     group: "Sesi",
     label: "Batas waktu tidak aktif (menit)",
     help: "Sesi berakhir bila pengguna tidak membuka halaman apa pun selama waktu ini.",
   } satisfies Definition<number>,
   "session.absoluteHours": {
-    schema: minutes(1, 24),
+    schema: wholeNumber(1, 24),
     default: 12,
     group: "Sesi",
     label: "Masa berlaku sesi (jam)",
     help: "Sesi berakhir setelah waktu ini sejak masuk, walaupun pengguna tetap aktif.",
   } satisfies Definition<number>,
   "auth.maxFailuresPerUsername": {
-    schema: minutes(3, 50),
+    schema: wholeNumber(3, 50),
     default: 5,
     group: "Keamanan masuk",
     label: "Percobaan gagal per nama pengguna",
     help: "Setelah sekian kali gagal dalam jendela waktu, akun itu tidak dapat masuk sampai jendela berlalu.",
   } satisfies Definition<number>,
   "auth.maxFailuresPerAddress": {
-    schema: minutes(5, 1000),
+    schema: wholeNumber(5, 1000),
     default: 50,
     group: "Keamanan masuk",
     label: "Percobaan gagal per alamat IP",
     help: "Satu kantor sering keluar melalui satu alamat; jangan terlalu kecil.",
   } satisfies Definition<number>,
   "auth.failureWindowMinutes": {
-    schema: minutes(1, 1440),
+    schema: wholeNumber(1, 1440),
     default: 15,
     group: "Keamanan masuk",
     label: "Jendela waktu percobaan gagal (menit)",
@@ -54,10 +97,53 @@ export const SETTINGS = {
     label: "Percayai header X-Forwarded-* dari reverse proxy",
     help: "Aktifkan hanya bila Mutu berjalan di belakang reverse proxy (nginx, load balancer) yang menimpa header itu.",
   } satisfies Definition<boolean>,
+  "evaluation.disputeWindowDays": {
+    schema: wholeNumber(1, 60),
+    default: 7,
+    group: "Penilaian",
+    label: "Masa sanggah (hari setelah evaluasi dikirim)",
+    help: "Selama masa ini petugas dapat mengonfirmasi atau menyanggah evaluasinya.",
+  } satisfies Definition<number>,
+  "evaluation.quotaPerAgent": {
+    schema: wholeNumber(0, 100),
+    default: 4,
+    group: "Penilaian",
+    label: "Kuota evaluasi per petugas per periode",
+    help: "Jumlah evaluasi interaksi yang diharapkan untuk setiap petugas dalam satu periode.",
+  } satisfies Definition<number>,
+  "evaluation.quotaTelepon": {
+    schema: wholeNumber(0, 100),
+    default: 1,
+    group: "Penilaian",
+    label: "Dari kuota itu, paling sedikit melalui telepon",
+    help: "Evaluasi interaksi telepon (021) 1500225 yang diharapkan per petugas per periode.",
+  } satisfies Definition<number>,
+  "calibration.spreadThreshold": {
+    schema: wholeNumber(1, 100),
+    default: 10,
+    group: "Penilaian",
+    label: "Batas sebaran kalibrasi (poin)",
+    help: "Butir yang nilainya di antara penilai berselisih lebih dari ini ditandai untuk dibahas.",
+  } satisfies Definition<number>,
+  "cph.target.telepon": cphTarget("Telepon", 10),
+  "cph.target.webchat": cphTarget("Web-chat", 8),
+  "cph.target.media_sosial": cphTarget("Media sosial", 10),
+  "cph.target.sms": cphTarget("SMS", 15),
+  "cph.target.email": cphTarget("Surel", 6),
+  "grade.min.1": gradeMin("predikat pertama", 91),
+  "grade.min.2": gradeMin("predikat kedua", 76),
+  "grade.min.3": gradeMin("predikat ketiga", 61),
+  "grade.min.4": gradeMin("predikat keempat", 51),
+  "grade.label.1": gradeLabel("pertama", "Sangat Baik"),
+  "grade.label.2": gradeLabel("kedua", "Baik"),
+  "grade.label.3": gradeLabel("ketiga", "Cukup"),
+  "grade.label.4": gradeLabel("keempat", "Kurang"),
+  "grade.label.5": gradeLabel("kelima (di bawah semua batas)", "Buruk"),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
-export type Settings = { [K in SettingKey]: (typeof SETTINGS)[K]["default"] extends boolean ? boolean : number };
+type Widen<T> = T extends boolean ? boolean : T extends number ? number : T extends string ? string : T;
+export type Settings = { [K in SettingKey]: Widen<(typeof SETTINGS)[K]["default"]> };
 export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
 
 export function defaultSettings(): Settings {

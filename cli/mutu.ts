@@ -9,7 +9,7 @@ import { logError } from "../app/.server/log";
 import { createUser, userCreateInput } from "../app/.server/users";
 import { closeDatabase, DatabaseLockedError, getDatabase } from "../db/client";
 import { staff } from "../db/schema";
-import { DatabaseNotEmptyError } from "../db/seed";
+import { DatabaseNotEmptyError, ensureDefaultTemplates } from "../db/seed";
 import { readPassword } from "./password-input";
 
 const USAGE = `Pemakaian: npm run mutu -- <perintah>
@@ -29,7 +29,9 @@ class UsageError extends Error {}
 async function dbMigrate() {
   const handle = await getDatabase();
   await handle.migrate();
+  const templates = await ensureDefaultTemplates(handle.db);
   console.log(`Migrasi selesai (${handle.location}).`);
+  if (templates > 0) console.log(`${templates} template penilaian bawaan dimuat.`);
 }
 
 async function dbSeed(args: string[]) {

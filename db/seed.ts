@@ -1,8 +1,19 @@
 // Loads the demo data set (fixtures/demo.ts) into an empty database, in one transaction.
 import { count, eq } from "drizzle-orm";
+import { DEFAULT_LEVELS } from "../analytics/scoring";
 import { buildDemoData, staffOfDemoUser } from "../fixtures/demo";
+import { DEFAULT_TEMPLATES } from "../fixtures/templates";
 import type { Database } from "./client";
-import { auditLog, settings, staff, teams, users } from "./schema";
+import {
+  auditLog,
+  scorecardItems,
+  scorecardTemplates,
+  scorecardVersions,
+  settings,
+  staff,
+  teams,
+  users,
+} from "./schema";
 
 export const DEMO_SEEDED_KEY = "demo.seeded";
 
@@ -68,5 +79,62 @@ export async function seedDemo(db: Database, passwordHash: string): Promise<{ st
       after: { staff: inserted.length, users: userRows.length },
     });
     return { staff: inserted.length, users: userRows.length };
+  });
+}
+
+/**
+ * Inserts the default scorecard templates of the regulation as published version 1, when the database has
+ * no template at all (a new install); otherwise does nothing. Returns how many templates it inserted.
+ */
+export async function ensureDefaultTemplates(db: Database): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ n: count() }).from(scorecardTemplates);
+    if ((existing?.n ?? 0) > 0) return 0;
+    const teamId = new Map((await tx.select().from(teams)).map((t) => [t.code, t.id]));
+    for (const seed of DEFAULT_TEMPLATES) {
+      const team = teamId.get(seed.team);
+      if (team === undefined) throw new Error(`Tim ${seed.team} belum ada: jalankan migrasi terlebih dahulu.`);
+      const [template] = await tx.insert(scorecardTemplates).values({ name: seed.name, teamId: team }).returning();
+      if (!template) throw new Error("insert returned nothing");
+      const [version] = await tx
+        .insert(scorecardVersions)
+        .values({
+          templateId: template.id,
+          version: 1,
+          status: "published",
+          description: seed.description,
+          weightHardskill: seed.weights.hardskill,
+          weightSoftskill: seed.weights.softskill,
+          weightKedisiplinan: seed.weights.kedisiplinan,
+          weightCph: seed.weights.cph,
+          publishedAt: new Date(),
+        })
+        .returning();
+      if (!version) throw new Error("insert returned nothing");
+      await tx.insert(scorecardItems).values(
+        seed.items.map((item, position) => ({
+          versionId: version.id,
+          position,
+          code: item.code,
+          section: item.section,
+          text: item.text,
+          clause: item.clause,
+          scale: item.scale,
+          weight: item.weight,
+          allowNa: item.allowNa ?? false,
+          critical: item.critical ?? false,
+          guidance: item.guidance ?? "",
+          levels: item.scale === "1-5" ? (item.levels ?? DEFAULT_LEVELS) : [],
+        })),
+      );
+      await tx.insert(auditLog).values({
+        actorLabel: "sistem",
+        action: "create",
+        entity: "scorecard_version",
+        entityId: String(version.id),
+        after: { template: seed.name, version: 1, items: seed.items.length },
+      });
+    }
+    return DEFAULT_TEMPLATES.length;
   });
 }

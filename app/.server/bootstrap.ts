@@ -2,20 +2,23 @@
 
 import { ROLE_LABELS } from "../../analytics/roles";
 import type { DatabaseHandle } from "../../db/client";
-import { isDemoSeeded, isEmpty, seedDemo } from "../../db/seed";
+import { ensureDefaultTemplates, isDemoSeeded, isEmpty, seedDemo } from "../../db/seed";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../fixtures/demo";
 import { hashPassword } from "./passwords";
 
 export async function loadDemo(handle: DatabaseHandle) {
+  await ensureDefaultTemplates(handle.db);
   return seedDemo(handle.db, await hashPassword(DEMO_PASSWORD));
 }
 
 /**
- * Migrates; then, when the database is the embedded one and empty, loads the demo data (a PostgreSQL
+ * Migrates and makes sure the default scorecard templates exist; then, when the database is the embedded one
+ * and empty, loads the demo data (a PostgreSQL
  * database gets demo data only through `npm run mutu -- db seed --demo`). Returns whether demo users exist.
  */
 export async function prepareDatabase(handle: DatabaseHandle): Promise<{ demo: boolean; seededNow: boolean }> {
   await handle.migrate();
+  await ensureDefaultTemplates(handle.db);
   if (handle.kind === "pglite" && (await isEmpty(handle.db))) {
     await loadDemo(handle);
     return { demo: true, seededNow: true };

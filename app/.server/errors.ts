@@ -28,3 +28,11 @@ export class UserFacingError extends Error {
     super(message);
   }
 }
+
+/** Raised with several field errors at once (for instance every unscored item of a scorecard). */
+export class InvalidInput extends Error {
+  override name = "InvalidInput";
+  constructor(readonly errors: Record<string, string>) {
+    super("invalid input");
+  }
+}

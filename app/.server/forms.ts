@@ -1,7 +1,7 @@
 // Form parsing with zod: one schema validates on the server; errors come back per field, in Indonesian,
 // together with what the user typed so nothing they entered is lost.
 import type { z } from "zod";
-import { UserFacingError } from "./errors";
+import { InvalidInput, UserFacingError } from "./errors";
 
 export type FieldErrors = Record<string, string>;
 export type FormFailure = { errors: FieldErrors; values: Record<string, string> };
@@ -50,8 +50,9 @@ export function isUniqueViolation(error: unknown): boolean {
 export type SubmitResult<T> = { ok: true; value: T } | ({ ok: false; status: number } & FormFailure);
 
 /**
- * Validates `form` with `schema`, then runs `run`. A validation failure (400) or a rule the server module
- * refuses with a UserFacingError (409) comes back with the field errors and what the user typed.
+ * Validates `form` with `schema`, then runs `run`. A validation failure (400, also when `run` throws
+ * InvalidInput) or a rule the server module refuses with a UserFacingError (409) comes back with the field
+ * errors and what the user typed.
  */
 export async function submitForm<S extends z.ZodType, T>(
   schema: S,
@@ -63,6 +64,8 @@ export async function submitForm<S extends z.ZodType, T>(
   try {
     return { ok: true, value: await run(parsed.data) };
   } catch (error) {
+    if (error instanceof InvalidInput)
+      return { ok: false, status: 400, errors: error.errors, values: formValues(form) };
     if (!(error instanceof UserFacingError)) throw error;
     return { ok: false, status: 409, errors: { [error.field ?? "_form"]: error.message }, values: formValues(form) };
   }

@@ -1,6 +1,8 @@
 // Settings kept in the database. Values that fail validation (for instance after a manual edit) fall back
 // to the default.
 import { eq, inArray } from "drizzle-orm";
+import type { ChannelCode } from "../../analytics/organization";
+import type { GradeBand } from "../../analytics/scoring";
 import { settings } from "../../db/schema";
 import { defaultSettings, SETTING_KEYS, SETTINGS, type SettingKey, type Settings } from "../settings-definitions";
 import { type Actor, recordAudit } from "./audit";
@@ -29,6 +31,19 @@ export function parseSettings(
     const parsed = SETTINGS[key].schema.safeParse(raw[key]);
     if (parsed.success) value[key] = parsed.data;
     else errors[key] = parsed.error.issues[0]?.message ?? "Nilai tidak valid.";
+  }
+  // The grade minimums must fall from the first predikat to the last.
+  for (const rank of [2, 3, 4] as const) {
+    const higher = value[`grade.min.${rank - 1}`];
+    const key = `grade.min.${rank}` as SettingKey;
+    if (
+      !errors[key] &&
+      typeof higher === "number" &&
+      typeof value[key] === "number" &&
+      (value[key] as number) >= higher
+    ) {
+      errors[key] = `Harus lebih kecil dari nilai minimal predikat sebelumnya (${higher}).`;
+    }
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value: value as Settings };
 }
@@ -62,4 +77,20 @@ export async function getSetting<K extends SettingKey>(db: Database, key: K): Pr
   const [row] = await db.select().from(settings).where(eq(settings.key, key));
   const parsed = row ? SETTINGS[key].schema.safeParse(row.value) : null;
   return (parsed?.success ? parsed.data : SETTINGS[key].default) as Settings[K];
+}
+
+/** The predikat bands from the settings, highest first. */
+export function gradeBands(settings: Settings): GradeBand[] {
+  return [
+    { min: settings["grade.min.1"], label: settings["grade.label.1"] },
+    { min: settings["grade.min.2"], label: settings["grade.label.2"] },
+    { min: settings["grade.min.3"], label: settings["grade.label.3"] },
+    { min: settings["grade.min.4"], label: settings["grade.label.4"] },
+    { min: Number.NEGATIVE_INFINITY, label: settings["grade.label.5"] },
+  ];
+}
+
+/** The CPH target (calls per logged-in hour) of a channel. */
+export function cphTarget(settings: Settings, channel: ChannelCode): number {
+  return settings[`cph.target.${channel}`];
 }

@@ -1,14 +1,15 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 
-type Common = { name: string; label: string; error?: string; hint?: ReactNode; status?: ReactNode };
+// `id` defaults to the field's name; pass one when the same name appears in several forms on a page.
+type Common = { name: string; label: string; error?: string; hint?: ReactNode; status?: ReactNode; id?: string };
 
 /** Ids that tie a field's hint and error to it for screen readers. */
-function describedBy(name: string, error?: string, hint?: ReactNode, status?: ReactNode) {
-  const ids = [hint && `${name}-hint`, error && `${name}-error`, status && `${name}-status`].filter(Boolean);
+function describedBy(id: string, error?: string, hint?: ReactNode, status?: ReactNode) {
+  const ids = [hint && `${id}-hint`, error && `${id}-error`, status && `${id}-status`].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
 
-function Messages({ name, error, hint, status }: Omit<Common, "label">) {
+function Messages({ name, error, hint, status }: Omit<Common, "label" | "id">) {
   return (
     <>
       {hint && (
@@ -37,20 +38,21 @@ export function TextField({
   error,
   hint,
   status,
+  id = name,
   ...input
-}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
+}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">) {
   return (
     <div className="field">
-      <label htmlFor={name}>{label}</label>
+      <label htmlFor={id}>{label}</label>
       <input
-        id={name}
+        id={id}
         name={name}
         type="text"
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, error, hint, status)}
+        aria-describedby={describedBy(id, error, hint, status)}
         {...input}
       />
-      <Messages name={name} error={error} hint={hint} status={status} />
+      <Messages name={id} error={error} hint={hint} status={status} />
     </div>
   );
 }
@@ -62,19 +64,20 @@ export function SelectField({
   hint,
   options,
   placeholder,
+  id = name,
   ...select
 }: Common & {
   options: readonly { value: string | number; label: string }[];
   placeholder?: string;
-} & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name">) {
+} & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id">) {
   return (
     <div className="field">
-      <label htmlFor={name}>{label}</label>
+      <label htmlFor={id}>{label}</label>
       <select
-        id={name}
+        id={id}
         name={name}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, error, hint)}
+        aria-describedby={describedBy(id, error, hint)}
         {...select}
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
@@ -84,7 +87,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <Messages name={name} error={error} hint={hint} />
+      <Messages name={id} error={error} hint={hint} />
     </div>
   );
 }

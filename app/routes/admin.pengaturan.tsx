@@ -11,7 +11,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { env } = await requirePermission(request, context, "update:settings");
   const fields = SETTING_KEYS.map((key) => {
     const { label, help, group, default: fallback } = SETTINGS[key];
-    return { key, label, help, group, fallback, kind: typeof fallback === "boolean" ? "toggle" : "number" };
+    const kind = typeof fallback === "boolean" ? "toggle" : typeof fallback === "number" ? "number" : "text";
+    return { key, label, help, group, fallback, kind };
   });
   return { values: await getSettings(env.db), fields };
 }
@@ -78,7 +79,7 @@ export default function SettingsPage() {
                     key={key}
                     name={key}
                     label={def.label}
-                    inputMode="numeric"
+                    inputMode={def.kind === "number" ? "decimal" : undefined}
                     defaultValue={String(shown)}
                     hint={`${def.help} Bawaan: ${def.fallback}.`}
                     error={errors[key]}

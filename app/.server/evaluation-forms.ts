@@ -1,0 +1,53 @@
+// From submitted forms to the evaluation modules, so the routes stay thin.
+import { z } from "zod";
+import type { Actor } from "./audit";
+import type { Database } from "./db";
+import { acknowledgeEvaluation, disputeEvaluation, settleDispute } from "./evaluation-workflow";
+import { interactionHeaderInput, type SaveResult, saveInteraction, type Viewer } from "./evaluations";
+import { type SubmitResult, submitForm } from "./forms";
+
+export function saveInteractionForm(
+  db: Database,
+  actor: Actor & { id: number },
+  assessor: Viewer,
+  form: FormData,
+  existingId?: number,
+): Promise<SubmitResult<SaveResult>> {
+  return submitForm(interactionHeaderInput, form, ({ intent, lockVersion, ...header }) =>
+    saveInteraction(db, actor, assessor, header, form, {
+      submit: intent === "submit",
+      existing: existingId === undefined ? undefined : { id: existingId, lockVersion: lockVersion ?? -1 },
+    }),
+  );
+}
+
+const responseInput = z.object({
+  intent: z.enum(["acknowledge", "dispute"], { error: "Pilih konfirmasi atau sanggah." }),
+  reason: z.string().optional(),
+});
+
+/** The agent's answer to a submitted evaluation: acknowledge, or dispute with a reason. */
+export function respondForm(
+  db: Database,
+  actor: Actor,
+  viewer: Viewer,
+  id: number,
+  form: FormData,
+  windowDays: number,
+) {
+  return submitForm(responseInput, form, async ({ intent, reason }) => {
+    if (intent === "acknowledge") await acknowledgeEvaluation(db, actor, viewer, id, windowDays);
+    else await disputeEvaluation(db, actor, viewer, id, reason ?? "", windowDays);
+    return intent;
+  });
+}
+
+const settleInput = z.object({
+  outcome: z.enum(["upheld", "adjusted"], { error: "Pilih: nilai tetap, atau nilai disesuaikan." }),
+  note: z.string({ error: "Tuliskan catatan penyelesaian." }),
+  lockVersion: z.coerce.number().int(),
+});
+
+export function settleForm(db: Database, actor: Actor & { id: number }, id: number, form: FormData) {
+  return submitForm(settleInput, form, (input) => settleDispute(db, actor, id, input, form));
+}

@@ -1,0 +1,215 @@
+// After submission: the agent acknowledges or disputes within the dispute window; the QA coordinator settles
+// a dispute, upheld or adjusted. Every transition is guarded by the state it starts from (so two people
+// acting at once cannot both succeed), is audited, and an adjustment is a new revision.
+import { and, eq } from "drizzle-orm";
+import { formatInstantWib } from "../../analytics/dates";
+import { INTERACTION_SECTIONS, type ItemSection } from "../../analytics/scoring";
+import { evaluationRevisions, evaluationScores, evaluations } from "../../db/schema";
+import { type Actor, recordAudit } from "./audit";
+import type { Database } from "./db";
+import { InvalidInput, UserFacingError } from "./errors";
+import {
+  assertPeriodOpen,
+  computeScores,
+  readScores,
+  STALE_EVALUATION,
+  scoreProblems,
+  type Viewer,
+} from "./evaluations";
+import { loadVersion } from "./scorecards";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The moment the dispute window closes: `days` after submission. */
+export function disputeDeadline(submittedAt: Date, days: number): Date {
+  return new Date(submittedAt.getTime() + days * DAY_MS);
+}
+
+async function loadForAgent(db: Database, viewer: Viewer, id: number) {
+  const [row] = await db.select().from(evaluations).where(eq(evaluations.id, id));
+  // Someone else's evaluation does not exist, as far as this agent can tell.
+  if (!row || row.state === "draft" || !viewer.staffId || row.agentStaffId !== viewer.staffId) {
+    throw new UserFacingError("Evaluasi ini tidak ditemukan.");
+  }
+  return row;
+}
+
+function assertRespondable(row: typeof evaluations.$inferSelect, windowDays: number, now: Date) {
+  if (row.state !== "submitted") {
+    throw new UserFacingError(
+      row.state === "acknowledged"
+        ? "Evaluasi ini sudah Anda konfirmasi."
+        : row.state === "disputed"
+          ? "Evaluasi ini sudah Anda sanggah dan sedang ditinjau koordinator."
+          : "Evaluasi ini sudah final.",
+    );
+  }
+  const deadline = disputeDeadline(row.submittedAt ?? now, windowDays);
+  if (now > deadline) {
+    throw new UserFacingError(
+      `Masa sanggah berakhir ${formatInstantWib(deadline)}: evaluasi ini tidak dapat lagi dikonfirmasi atau disanggah.`,
+    );
+  }
+}
+
+export async function acknowledgeEvaluation(
+  db: Database,
+  actor: Actor,
+  viewer: Viewer,
+  id: number,
+  windowDays: number,
+  now = new Date(),
+) {
+  const row = await loadForAgent(db, viewer, id);
+  assertRespondable(row, windowDays, now);
+  await assertPeriodOpen(db, row.periodId);
+  await db.transaction(async (tx) => {
+    const [done] = await tx
+      .update(evaluations)
+      .set({ state: "acknowledged", acknowledgedAt: now, updatedAt: now, lockVersion: row.lockVersion + 1 })
+      .where(and(eq(evaluations.id, id), eq(evaluations.state, "submitted")))
+      .returning({ id: evaluations.id });
+    if (!done) throw new UserFacingError(STALE_EVALUATION);
+    await recordAudit(tx, actor, {
+      action: "acknowledge",
+      entity: "evaluation",
+      entityId: id,
+      after: { state: "acknowledged" },
+    });
+  });
+}
+
+export const DISPUTE_REASON_MIN = 10;
+
+export async function disputeEvaluation(
+  db: Database,
+  actor: Actor,
+  viewer: Viewer,
+  id: number,
+  reason: string,
+  windowDays: number,
+  now = new Date(),
+) {
+  const text = reason.trim();
+  if (text.length < DISPUTE_REASON_MIN) {
+    throw new UserFacingError(
+      `Tuliskan alasan sanggahan paling sedikit ${DISPUTE_REASON_MIN} karakter: butir mana yang Anda sanggah dan mengapa.`,
+      "reason",
+    );
+  }
+  if (text.length > 4000) throw new UserFacingError("Alasan sanggahan paling panjang 4.000 karakter.", "reason");
+  const row = await loadForAgent(db, viewer, id);
+  assertRespondable(row, windowDays, now);
+  await assertPeriodOpen(db, row.periodId);
+  await db.transaction(async (tx) => {
+    const [done] = await tx
+      .update(evaluations)
+      .set({
+        state: "disputed",
+        disputedAt: now,
+        disputeReason: text,
+        updatedAt: now,
+        lockVersion: row.lockVersion + 1,
+      })
+      .where(and(eq(evaluations.id, id), eq(evaluations.state, "submitted")))
+      .returning({ id: evaluations.id });
+    if (!done) throw new UserFacingError(STALE_EVALUATION);
+    await recordAudit(tx, actor, {
+      action: "dispute",
+      entity: "evaluation",
+      entityId: id,
+      after: { state: "disputed", reason: text },
+    });
+  });
+}
+
+export type Settlement = { outcome: "upheld" | "adjusted"; note: string; lockVersion: number };
+
+/**
+ * The QA coordinator settles a dispute. Upheld: the scores stand. Adjusted: the new scores (every item scored)
+ * become revision n + 1; the earlier revisions stay in the history. Either way the evaluation becomes final.
+ */
+export async function settleDispute(
+  db: Database,
+  actor: Actor & { id: number },
+  id: number,
+  settlement: Settlement,
+  form: FormData,
+  now = new Date(),
+): Promise<void> {
+  const note = settlement.note.trim();
+  if (note.length < 5) throw new UserFacingError("Tuliskan catatan penyelesaian untuk petugas dan penilai.", "note");
+  const [row] = await db.select().from(evaluations).where(eq(evaluations.id, id));
+  if (!row) throw new UserFacingError("Evaluasi ini tidak ditemukan.");
+  if (row.state !== "disputed") throw new UserFacingError("Hanya evaluasi yang disanggah yang dapat diselesaikan.");
+  if (row.lockVersion !== settlement.lockVersion) throw new UserFacingError(STALE_EVALUATION);
+  await assertPeriodOpen(db, row.periodId);
+  const version = await loadVersion(db, row.versionId);
+  if (!version) throw new Error(`version ${row.versionId} missing`);
+
+  const sections: readonly ItemSection[] = row.kind === "interaction" ? INTERACTION_SECTIONS : ["kedisiplinan"];
+  const items = version.items.filter((i) => sections.includes(i.section));
+  let adjusted: { computed: ReturnType<typeof computeScores>; input: ReturnType<typeof readScores> } | null = null;
+  if (settlement.outcome === "adjusted") {
+    const input = readScores(form, items);
+    const errors = { ...input.errors, ...scoreProblems(items, input, true) };
+    if (Object.keys(errors).length > 0) throw new InvalidInput(errors);
+    adjusted = { input, computed: computeScores(version, sections, input.values) };
+  }
+
+  await db.transaction(async (tx) => {
+    const [done] = await tx
+      .update(evaluations)
+      .set({
+        state: "final",
+        settledAt: now,
+        settledBy: actor.id,
+        settlement: settlement.outcome,
+        settlementNote: note,
+        updatedAt: now,
+        lockVersion: row.lockVersion + 1,
+        ...(adjusted ? { ...adjusted.computed, revision: row.revision + 1 } : {}),
+      })
+      .where(
+        and(eq(evaluations.id, id), eq(evaluations.state, "disputed"), eq(evaluations.lockVersion, row.lockVersion)),
+      )
+      .returning({ id: evaluations.id });
+    if (!done) throw new UserFacingError(STALE_EVALUATION);
+    if (adjusted) {
+      const { input, computed } = adjusted;
+      await tx.delete(evaluationScores).where(eq(evaluationScores.evaluationId, id));
+      await tx.insert(evaluationScores).values(
+        items.map((i) => ({
+          evaluationId: id,
+          itemId: i.id,
+          value: input.values.get(i.id) ?? null,
+          comment: input.comments.get(i.id) ?? "",
+        })),
+      );
+      await tx.insert(evaluationRevisions).values({
+        evaluationId: id,
+        revision: row.revision + 1,
+        reason: "adjusted",
+        note,
+        changedBy: actor.id,
+        changedAt: now,
+        snapshot: {
+          scores: items.map((i) => ({
+            itemId: i.id,
+            value: input.values.get(i.id) ?? null,
+            comment: input.comments.get(i.id) ?? "",
+          })),
+          ...computed,
+          note: row.note,
+        },
+      });
+    }
+    await recordAudit(tx, actor, {
+      action: settlement.outcome === "adjusted" ? "settle_adjusted" : "settle_upheld",
+      entity: "evaluation",
+      entityId: id,
+      before: { state: "disputed", total: row.total, revision: row.revision },
+      after: { state: "final", total: adjusted?.computed.total ?? row.total, note },
+    });
+  });
+}

@@ -1,0 +1,280 @@
+// The period review: once per agent per period, the kedisiplinan section and the agent's CPH. Until call
+// statistics are imported, the assessor enters CPH with its source; the score follows the channel's target.
+import { aliasedTable, and, asc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { CHANNELS, type ChannelCode } from "../../analytics/organization";
+import { periodFromId, periodOf } from "../../analytics/period";
+import { cphScore, type ItemSection } from "../../analytics/scoring";
+import { evaluationRevisions, evaluationScores, evaluations, staff, users } from "../../db/schema";
+import { type Actor, recordAudit } from "./audit";
+import type { Database } from "./db";
+import { InvalidInput, UserFacingError } from "./errors";
+import {
+  assertPeriodOpen,
+  computeScores,
+  evaluableAgents,
+  readScores,
+  STALE_EVALUATION,
+  scoreProblems,
+  type Viewer,
+} from "./evaluations";
+import { submitForm } from "./forms";
+import { loadVersion, publishedVersionForTeam } from "./scorecards";
+import { cphTarget, type Settings } from "./settings";
+
+const REVIEW_SECTIONS: readonly ItemSection[] = ["kedisiplinan"];
+const CHANNEL_CODES = CHANNELS.map((c) => c.code) as [ChannelCode, ...ChannelCode[]];
+
+const optionalDecimal = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const text = (value ?? "").trim().replace(",", ".");
+    if (!text) return null;
+    const n = Number(text);
+    if (!Number.isFinite(n) || n < 0 || n > 200) {
+      ctx.addIssue({ code: "custom", message: "Isi CPH sebagai angka 0–200, misalnya 8,5." });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+export const periodReviewInput = z.object({
+  agentId: z.coerce.number({ error: "Pilih petugas." }).int().positive({ error: "Pilih petugas." }),
+  periodId: z.string().refine((id) => /^\d{4}-(0[1-9]|1[0-2])$/.test(id), { error: "Pilih periode." }),
+  cphActual: optionalDecimal,
+  cphChannel: z.enum(CHANNEL_CODES, { error: "Pilih saluran untuk target CPH." }).catch("telepon"),
+  cphSourceNote: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim().slice(0, 500)),
+  note: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim())
+    .refine((v) => v.length <= 8000, { error: "Catatan paling panjang 8.000 karakter." }),
+  intent: z.enum(["draft", "submit"]).catch("draft"),
+  lockVersion: z.coerce.number().int().optional(),
+});
+
+export type PeriodReviewInput = z.output<typeof periodReviewInput>;
+
+/** Saves a period review as a draft or submits it; one per agent per period. */
+export async function savePeriodReview(
+  db: Database,
+  actor: Actor & { id: number },
+  assessor: Viewer,
+  settings: Settings,
+  input: PeriodReviewInput,
+  form: FormData,
+  existingId?: number,
+  now = new Date(),
+): Promise<{ id: number; state: string }> {
+  const submit = input.intent === "submit";
+  const period = periodFromId(input.periodId);
+  if (period.start > now)
+    throw new UserFacingError("Periode itu belum dimulai; pilih periode berjalan atau sebelumnya.", "periodId");
+  await assertPeriodOpen(db, period.id);
+  const [agent] = await db.select().from(staff).where(eq(staff.id, input.agentId));
+  if (!agent) throw new UserFacingError("Petugas tidak ditemukan.", "agentId");
+  if (assessor.staffId === agent.id) throw new UserFacingError("Anda tidak dapat menilai diri sendiri.", "agentId");
+  if (!agent.active)
+    throw new UserFacingError(`${agent.fullName} berstatus nonaktif: hanya petugas aktif yang dinilai.`, "agentId");
+
+  const [existing] = await db
+    .select()
+    .from(evaluations)
+    .where(
+      and(
+        eq(evaluations.kind, "period_review"),
+        eq(evaluations.agentStaffId, agent.id),
+        eq(evaluations.periodId, period.id),
+      ),
+    );
+  if (existing && existing.id !== existingId) {
+    throw new UserFacingError(
+      `Penilaian periode ${agent.fullName} untuk ${period.label} sudah ada (#${existing.id}); buka dan lanjutkan yang itu.`,
+      "agentId",
+    );
+  }
+  if (existing && (existing.state !== "draft" || existing.assessorUserId !== actor.id))
+    throw new UserFacingError(STALE_EVALUATION);
+
+  const version = existing
+    ? await loadVersion(db, existing.versionId)
+    : await publishedVersionForTeam(db, agent.teamId);
+  if (!version) throw new UserFacingError("Tim petugas ini belum memiliki template penilaian yang terbit.", "agentId");
+  const items = version.items.filter((i) => REVIEW_SECTIONS.includes(i.section));
+  const scores = readScores(form, items);
+  const errors: Record<string, string> = { ...scores.errors, ...scoreProblems(items, scores, submit) };
+  const usesCph = version.weights.cph > 0;
+  if (usesCph && input.cphActual !== null && input.cphSourceNote.length < 3) {
+    errors.cphSourceNote = "Sebutkan sumber angka CPH, misalnya laporan aplikasi telepon periode ini.";
+  }
+  if (usesCph && submit && input.cphActual === null) {
+    errors.cphActual = "Isi CPH periode ini (panggilan ditangani ÷ jam login) sebelum mengirim.";
+  }
+  if (Object.keys(errors).length > 0) throw new InvalidInput(errors);
+
+  const computed = computeScores(version, REVIEW_SECTIONS, scores.values);
+  const target = usesCph ? cphTarget(settings, input.cphChannel) : null;
+  const cph = usesCph
+    ? {
+        cphActual: input.cphActual,
+        cphTarget: target,
+        cphScore: cphScore(input.cphActual, target),
+        cphSource: input.cphActual === null ? null : "manual",
+        cphSourceNote: input.cphSourceNote || null,
+      }
+    : { cphActual: null, cphTarget: null, cphScore: null, cphSource: null, cphSourceNote: null };
+  const fields = {
+    kind: "period_review",
+    versionId: version.id,
+    agentStaffId: agent.id,
+    assessorUserId: actor.id,
+    periodId: period.id,
+    channel: usesCph ? input.cphChannel : null,
+    note: input.note,
+    ...computed,
+    total: computed.kedisiplinan,
+    ...cph,
+    updatedAt: now,
+    ...(submit ? { state: "submitted", submittedAt: now, revision: 1 } : {}),
+  };
+
+  return db.transaction(async (tx) => {
+    let id: number;
+    if (existing) {
+      const [updated] = await tx
+        .update(evaluations)
+        .set({ ...fields, lockVersion: existing.lockVersion + 1 })
+        .where(
+          and(
+            eq(evaluations.id, existing.id),
+            eq(evaluations.lockVersion, input.lockVersion ?? -1),
+            eq(evaluations.state, "draft"),
+          ),
+        )
+        .returning({ id: evaluations.id });
+      if (!updated) throw new UserFacingError(STALE_EVALUATION);
+      id = updated.id;
+      await tx.delete(evaluationScores).where(eq(evaluationScores.evaluationId, id));
+    } else {
+      const [created] = await tx.insert(evaluations).values(fields).returning({ id: evaluations.id });
+      if (!created) throw new Error("insert returned nothing");
+      id = created.id;
+    }
+    const rows = items
+      .filter((i) => scores.values.get(i.id) !== undefined || (scores.comments.get(i.id) ?? "") !== "")
+      .map((i) => ({
+        evaluationId: id,
+        itemId: i.id,
+        value: scores.values.get(i.id) ?? null,
+        comment: scores.comments.get(i.id) ?? "",
+      }));
+    if (rows.length > 0) await tx.insert(evaluationScores).values(rows);
+    if (submit) {
+      await tx.insert(evaluationRevisions).values({
+        evaluationId: id,
+        revision: 1,
+        reason: "submitted",
+        changedBy: actor.id,
+        changedAt: now,
+        snapshot: {
+          scores: items.map((i) => ({
+            itemId: i.id,
+            value: scores.values.get(i.id) ?? null,
+            comment: scores.comments.get(i.id) ?? "",
+          })),
+          ...computed,
+          total: computed.kedisiplinan,
+          note: input.note,
+          cph: { actual: cph.cphActual, target: cph.cphTarget, score: cph.cphScore, source: cph.cphSource },
+        },
+      });
+    }
+    await recordAudit(tx, actor, {
+      action: submit ? "submit" : existing ? "update" : "create",
+      entity: "period_review",
+      entityId: id,
+      after: {
+        periodId: period.id,
+        agentStaffId: agent.id,
+        kedisiplinan: computed.kedisiplinan,
+        cph: cph.cphActual,
+        cphSourceNote: cph.cphSourceNote,
+      },
+    });
+    return { id, state: submit ? "submitted" : "draft" };
+  });
+}
+
+const agentStaff = aliasedTable(staff, "agent");
+
+/** For a period: every evaluable agent with their review (if any) and its state. */
+export async function reviewBoard(db: Database, viewer: Viewer, periodId: string) {
+  const agents = await evaluableAgents(db, viewer.staffId);
+  const reviews = await db
+    .select({
+      id: evaluations.id,
+      agentStaffId: evaluations.agentStaffId,
+      state: evaluations.state,
+      kedisiplinan: evaluations.kedisiplinan,
+      cphScore: evaluations.cphScore,
+      assessorId: evaluations.assessorUserId,
+      assessorName: users.displayName,
+    })
+    .from(evaluations)
+    .innerJoin(users, eq(users.id, evaluations.assessorUserId))
+    .innerJoin(agentStaff, eq(agentStaff.id, evaluations.agentStaffId))
+    .where(
+      and(
+        eq(evaluations.kind, "period_review"),
+        eq(evaluations.periodId, periodId),
+        inArray(
+          evaluations.agentStaffId,
+          agents.map((a) => a.id),
+        ),
+      ),
+    )
+    .orderBy(asc(evaluations.id));
+  const byAgent = new Map(reviews.map((r) => [r.agentStaffId, r]));
+  return agents.map((a) => {
+    const review = byAgent.get(a.id);
+    // Someone else's draft is theirs alone: show only that a review is being written.
+    const visible = review && (review.state !== "draft" || review.assessorId === viewer.id) ? review : null;
+    return { ...a, review: visible, takenBy: review && !visible ? review.assessorName : null };
+  });
+}
+
+export const currentPeriodId = (now = new Date()) => periodOf(now).id;
+
+/** The review of an agent in a period, with its scores, or null. */
+export async function findPeriodReview(db: Database, agentId: number, periodId: string) {
+  const [row] = await db
+    .select()
+    .from(evaluations)
+    .where(
+      and(
+        eq(evaluations.kind, "period_review"),
+        eq(evaluations.agentStaffId, agentId),
+        eq(evaluations.periodId, periodId),
+      ),
+    );
+  if (!row) return null;
+  const scores = await db.select().from(evaluationScores).where(eq(evaluationScores.evaluationId, row.id));
+  return { ...row, scores: Object.fromEntries(scores.map((s) => [s.itemId, { value: s.value, comment: s.comment }])) };
+}
+
+export function savePeriodReviewForm(
+  db: Database,
+  actor: Actor & { id: number },
+  assessor: Viewer,
+  settings: Settings,
+  form: FormData,
+  existingId?: number,
+) {
+  return submitForm(periodReviewInput, form, (input) =>
+    savePeriodReview(db, actor, assessor, settings, input, form, existingId),
+  );
+}

@@ -1,0 +1,398 @@
+// Editing scorecard templates (koordinator_qa): drafts change, published versions never do. Publishing
+// retires the previously published version of the template; editing a published one starts a new draft.
+import { and, count, eq, max } from "drizzle-orm";
+import { z } from "zod";
+import { DEFAULT_LEVELS, ITEM_SECTIONS, SECTIONS, sectionWeightsProblem } from "../../analytics/scoring";
+import { evaluations, scorecardItems, scorecardTemplates, scorecardVersions, teams } from "../../db/schema";
+import { type Actor, recordAudit } from "./audit";
+import type { Database } from "./db";
+import { InvalidInput, UserFacingError } from "./errors";
+import { submitForm } from "./forms";
+import { loadVersion } from "./scorecards";
+
+const STALE =
+  "Draf ini telah diubah oleh pengguna lain sejak Anda membukanya. Perubahan Anda belum disimpan: muat ulang halaman lalu ulangi.";
+
+const wholeWeight = (label: string) =>
+  z.coerce
+    .number({ error: `Bobot ${label} harus angka.` })
+    .int({ error: `Bobot ${label} harus bilangan bulat.` })
+    .min(0, { error: `Bobot ${label} tidak boleh negatif.` })
+    .max(100, { error: `Bobot ${label} paling besar 100.` });
+
+export const weightsInput = z
+  .object({
+    weightHardskill: wholeWeight("hardskill"),
+    weightSoftskill: wholeWeight("softskill"),
+    weightKedisiplinan: wholeWeight("kedisiplinan"),
+    weightCph: wholeWeight("CPH"),
+    description: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? "").trim().slice(0, 2000)),
+    lockVersion: z.coerce.number().int(),
+  })
+  .superRefine((v, ctx) => {
+    const problem = sectionWeightsProblem({
+      hardskill: v.weightHardskill,
+      softskill: v.weightSoftskill,
+      kedisiplinan: v.weightKedisiplinan,
+      cph: v.weightCph,
+    });
+    if (problem) ctx.addIssue({ code: "custom", path: ["weightHardskill"], message: problem });
+  });
+
+export const itemInput = z
+  .object({
+    itemId: z.coerce.number().int().optional(),
+    section: z.enum(ITEM_SECTIONS, { error: "Pilih bagian." }),
+    code: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{1,3}[0-9]{1,2}$/, { error: "Kode 1–3 huruf lalu angka, misalnya H6 atau SK2." }),
+    text: z.string().trim().min(5, { error: "Tuliskan butir yang dinilai (minimal 5 huruf)." }).max(300),
+    clause: z.string().trim().max(100).default(""),
+    scale: z.enum(["1-5", "ya_tidak"], { error: "Pilih skala." }),
+    weight: z.coerce
+      .number({ error: "Bobot harus angka." })
+      .int({ error: "Bobot harus bilangan bulat." })
+      .min(0)
+      .max(100),
+    allowNa: z
+      .string()
+      .optional()
+      .transform((v) => v === "on"),
+    critical: z
+      .string()
+      .optional()
+      .transform((v) => v === "on"),
+    guidance: z.string().trim().max(1000).default(""),
+    levels: z
+      .string()
+      .optional()
+      .transform((v) =>
+        (v ?? "")
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .filter(Boolean),
+      ),
+    lockVersion: z.coerce.number().int(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.critical && v.scale !== "ya_tidak") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["scale"],
+        message: "Butir kritis memakai skala Ya/Tidak (Tidak = gagal).",
+      });
+    }
+    if (v.critical && v.weight !== 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["weight"],
+        message: "Butir kritis tidak berbobot (isi 0): kegagalannya membuat nilai evaluasi 0.",
+      });
+    }
+    if (!v.critical && v.weight === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["weight"],
+        message: "Butir yang tidak kritis memerlukan bobot lebih dari 0.",
+      });
+    }
+    if (v.scale === "1-5" && v.levels.length !== 0 && v.levels.length !== 5) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["levels"],
+        message: "Isi tepat 5 baris (nilai 1 sampai 5), atau kosongkan untuk deskripsi bawaan.",
+      });
+    }
+  });
+
+async function draftForUpdate(db: Database, versionId: number, lockVersion: number) {
+  const [version] = await db.select().from(scorecardVersions).where(eq(scorecardVersions.id, versionId)).for("update");
+  if (!version) throw new UserFacingError("Versi template tidak ditemukan.");
+  if (version.status !== "draft") {
+    throw new UserFacingError("Versi ini sudah terbit dan tidak dapat diubah. Buat versi baru untuk mengubahnya.");
+  }
+  if (version.lockVersion !== lockVersion) throw new UserFacingError(STALE);
+  await db
+    .update(scorecardVersions)
+    .set({ lockVersion: version.lockVersion + 1 })
+    .where(eq(scorecardVersions.id, versionId));
+  return version;
+}
+
+export async function updateWeights(
+  db: Database,
+  actor: Actor,
+  versionId: number,
+  input: z.output<typeof weightsInput>,
+) {
+  await db.transaction(async (tx) => {
+    const before = await draftForUpdate(tx, versionId, input.lockVersion);
+    const { lockVersion: _lock, ...fields } = input;
+    await tx.update(scorecardVersions).set(fields).where(eq(scorecardVersions.id, versionId));
+    await recordAudit(tx, actor, {
+      action: "update",
+      entity: "scorecard_version",
+      entityId: versionId,
+      before: {
+        hardskill: before.weightHardskill,
+        softskill: before.weightSoftskill,
+        kedisiplinan: before.weightKedisiplinan,
+        cph: before.weightCph,
+      },
+      after: fields,
+    });
+  });
+}
+
+/** Adds an item (no itemId) or changes one, in a draft. */
+export async function saveItem(db: Database, actor: Actor, versionId: number, input: z.output<typeof itemInput>) {
+  await db.transaction(async (tx) => {
+    await draftForUpdate(tx, versionId, input.lockVersion);
+    const [clash] = await tx
+      .select({ id: scorecardItems.id })
+      .from(scorecardItems)
+      .where(and(eq(scorecardItems.versionId, versionId), eq(scorecardItems.code, input.code)));
+    if (clash && clash.id !== input.itemId)
+      throw new InvalidInput({ code: `Kode ${input.code} sudah dipakai butir lain di versi ini.` });
+    const fields = {
+      section: input.section,
+      code: input.code,
+      text: input.text,
+      clause: input.clause,
+      scale: input.scale,
+      weight: input.weight,
+      allowNa: input.critical ? false : input.allowNa,
+      critical: input.critical,
+      guidance: input.guidance,
+      levels: input.scale === "1-5" ? (input.levels.length === 5 ? input.levels : DEFAULT_LEVELS) : [],
+    };
+    if (input.itemId) {
+      const [before] = await tx
+        .select()
+        .from(scorecardItems)
+        .where(and(eq(scorecardItems.id, input.itemId), eq(scorecardItems.versionId, versionId)));
+      if (!before) throw new UserFacingError("Butir ini tidak ditemukan di draf.");
+      await tx.update(scorecardItems).set(fields).where(eq(scorecardItems.id, input.itemId));
+      await recordAudit(tx, actor, {
+        action: "update",
+        entity: "scorecard_item",
+        entityId: input.itemId,
+        before,
+        after: fields,
+      });
+    } else {
+      const [last] = await tx
+        .select({ n: max(scorecardItems.position) })
+        .from(scorecardItems)
+        .where(eq(scorecardItems.versionId, versionId));
+      const [created] = await tx
+        .insert(scorecardItems)
+        .values({ ...fields, versionId, position: (last?.n ?? -1) + 1 })
+        .returning({ id: scorecardItems.id });
+      await recordAudit(tx, actor, {
+        action: "create",
+        entity: "scorecard_item",
+        entityId: created?.id,
+        after: fields,
+      });
+    }
+  });
+}
+
+export async function removeItem(db: Database, actor: Actor, versionId: number, itemId: number, lockVersion: number) {
+  await db.transaction(async (tx) => {
+    await draftForUpdate(tx, versionId, lockVersion);
+    const [gone] = await tx
+      .delete(scorecardItems)
+      .where(and(eq(scorecardItems.id, itemId), eq(scorecardItems.versionId, versionId)))
+      .returning();
+    if (!gone) throw new UserFacingError("Butir ini tidak ditemukan di draf.");
+    await recordAudit(tx, actor, { action: "delete", entity: "scorecard_item", entityId: itemId, before: gone });
+  });
+}
+
+/** What keeps a draft from being published, as sentences; empty when it can be. */
+export function publishProblems(version: NonNullable<Awaited<ReturnType<typeof loadVersion>>>): string[] {
+  const problems: string[] = [];
+  const weightProblem = sectionWeightsProblem(version.weights);
+  if (weightProblem) problems.push(weightProblem);
+  for (const section of ITEM_SECTIONS) {
+    const weighted = version.items.filter((i) => i.section === section && !i.critical && i.weight > 0);
+    if (version.weights[section] > 0 && weighted.length === 0) {
+      problems.push(`Bagian ${section} berbobot ${version.weights[section]}% tetapi belum memiliki butir berbobot.`);
+    }
+  }
+  if (!SECTIONS.some((s) => version.weights[s] > 0)) problems.push("Paling sedikit satu bagian harus berbobot.");
+  return problems;
+}
+
+export async function publishDraft(
+  db: Database,
+  actor: Actor & { id: number },
+  versionId: number,
+  lockVersion: number,
+) {
+  await db.transaction(async (tx) => {
+    await draftForUpdate(tx, versionId, lockVersion);
+    const version = await loadVersion(tx, versionId);
+    if (!version) throw new UserFacingError("Versi template tidak ditemukan.");
+    const problems = publishProblems(version);
+    if (problems.length > 0) throw new UserFacingError(`Belum dapat diterbitkan: ${problems.join(" ")}`);
+    const now = new Date();
+    await tx
+      .update(scorecardVersions)
+      .set({ status: "retired", retiredAt: now })
+      .where(and(eq(scorecardVersions.templateId, version.templateId), eq(scorecardVersions.status, "published")));
+    await tx
+      .update(scorecardVersions)
+      .set({ status: "published", publishedAt: now, publishedBy: actor.id })
+      .where(eq(scorecardVersions.id, versionId));
+    await recordAudit(tx, actor, {
+      action: "publish",
+      entity: "scorecard_version",
+      entityId: versionId,
+      after: { template: version.templateName, version: version.version, items: version.items.length },
+    });
+  });
+}
+
+/** A new draft copied from the template's latest version; refuses when a draft already exists. */
+export async function startDraft(db: Database, actor: Actor & { id: number }, templateId: number): Promise<number> {
+  return db.transaction(async (tx) => {
+    const versions = await tx.select().from(scorecardVersions).where(eq(scorecardVersions.templateId, templateId));
+    if (versions.length === 0) throw new UserFacingError("Template tidak ditemukan.");
+    const draft = versions.find((v) => v.status === "draft");
+    if (draft)
+      throw new UserFacingError(`Template ini sudah memiliki draf (versi ${draft.version}); lanjutkan draf itu.`);
+    const latest = versions.reduce((a, b) => (b.version > a.version ? b : a));
+    const [created] = await tx
+      .insert(scorecardVersions)
+      .values({
+        templateId,
+        version: latest.version + 1,
+        status: "draft",
+        description: latest.description,
+        weightHardskill: latest.weightHardskill,
+        weightSoftskill: latest.weightSoftskill,
+        weightKedisiplinan: latest.weightKedisiplinan,
+        weightCph: latest.weightCph,
+        createdBy: actor.id,
+      })
+      .returning({ id: scorecardVersions.id });
+    if (!created) throw new Error("insert returned nothing");
+    const items = await tx.select().from(scorecardItems).where(eq(scorecardItems.versionId, latest.id));
+    if (items.length > 0) {
+      await tx
+        .insert(scorecardItems)
+        .values(items.map(({ id: _id, versionId: _v, ...rest }) => ({ ...rest, versionId: created.id })));
+    }
+    await recordAudit(tx, actor, {
+      action: "create",
+      entity: "scorecard_version",
+      entityId: created.id,
+      after: { templateId, version: latest.version + 1, copiedFrom: latest.version },
+    });
+    return created.id;
+  });
+}
+
+/** Deletes a draft version that no evaluation uses (drafts cannot be used by evaluations anyway). */
+export async function discardDraft(db: Database, actor: Actor, versionId: number, lockVersion: number) {
+  await db.transaction(async (tx) => {
+    const version = await draftForUpdate(tx, versionId, lockVersion);
+    const [used] = await tx.select({ n: count() }).from(evaluations).where(eq(evaluations.versionId, versionId));
+    if ((used?.n ?? 0) > 0) throw new UserFacingError("Versi ini sudah dipakai evaluasi dan tidak dapat dihapus.");
+    await tx.delete(scorecardVersions).where(eq(scorecardVersions.id, versionId));
+    await recordAudit(tx, actor, {
+      action: "delete",
+      entity: "scorecard_version",
+      entityId: versionId,
+      before: version,
+    });
+  });
+}
+
+export const newTemplateInput = z.object({
+  name: z.string().trim().min(5, { error: "Nama template minimal 5 huruf." }).max(120),
+  teamId: z.coerce.number({ error: "Pilih tim." }).int().positive({ error: "Pilih tim." }),
+});
+
+/** A new template for a team, starting as an empty draft version 1 with the default section weights. */
+export async function createTemplate(
+  db: Database,
+  actor: Actor & { id: number },
+  input: z.output<typeof newTemplateInput>,
+) {
+  return db.transaction(async (tx) => {
+    const [team] = await tx.select().from(teams).where(eq(teams.id, input.teamId));
+    if (!team) throw new UserFacingError("Tim tidak ditemukan.", "teamId");
+    // One template per team, so that which scorecard applies to a person is never ambiguous.
+    const [existing] = await tx.select().from(scorecardTemplates).where(eq(scorecardTemplates.teamId, team.id));
+    if (existing) {
+      throw new UserFacingError(
+        `${team.name} sudah memiliki template "${existing.name}": buat versi baru dari template itu.`,
+        "teamId",
+      );
+    }
+    const [template] = await tx.insert(scorecardTemplates).values(input).returning();
+    if (!template) throw new Error("insert returned nothing");
+    const [version] = await tx
+      .insert(scorecardVersions)
+      .values({
+        templateId: template.id,
+        version: 1,
+        status: "draft",
+        weightHardskill: 40,
+        weightSoftskill: 30,
+        weightKedisiplinan: 20,
+        weightCph: 10,
+        createdBy: actor.id,
+      })
+      .returning({ id: scorecardVersions.id });
+    await recordAudit(tx, actor, {
+      action: "create",
+      entity: "scorecard_template",
+      entityId: template.id,
+      after: input,
+    });
+    return version?.id ?? 0;
+  });
+}
+
+const intentInput = z.object({ intent: z.string(), lockVersion: z.coerce.number().int().catch(-1) });
+
+/** One entry point for the version page's forms: weights, item save/remove, publish, discard, new draft. */
+export async function templateAction(db: Database, actor: Actor & { id: number }, versionId: number, form: FormData) {
+  const { intent, lockVersion } = intentInput.parse(Object.fromEntries(form));
+  switch (intent) {
+    case "weights":
+      return submitForm(weightsInput, form, (input) =>
+        updateWeights(db, actor, versionId, input).then(() => "weights"),
+      );
+    case "save-item":
+      return submitForm(itemInput, form, (input) => saveItem(db, actor, versionId, input).then(() => "item"));
+    case "remove-item":
+      return submitForm(z.object({ itemId: z.coerce.number().int() }), form, ({ itemId }) =>
+        removeItem(db, actor, versionId, itemId, lockVersion).then(() => "removed"),
+      );
+    case "publish":
+      return submitForm(z.object({}), form, () =>
+        publishDraft(db, actor, versionId, lockVersion).then(() => "published"),
+      );
+    case "discard":
+      return submitForm(z.object({}), form, () =>
+        discardDraft(db, actor, versionId, lockVersion).then(() => "discarded"),
+      );
+    case "new-draft":
+      return submitForm(z.object({ templateId: z.coerce.number().int() }), form, ({ templateId }) =>
+        startDraft(db, actor, templateId).then((id) => `draft:${id}`),
+      );
+    default:
+      return { ok: false as const, status: 400, errors: { _form: "Tindakan tidak dikenal." }, values: {} };
+  }
+}

@@ -1,0 +1,78 @@
+import { Link } from "@remix-run/react";
+import { formatInstantWib } from "../../analytics/dates";
+import { formatScore } from "../score-fields";
+import { channelLabel, StateBadge } from "./evaluation-view";
+
+export type EvaluationRow = {
+  id: number;
+  kind: string;
+  periodId: string;
+  state: string;
+  channel: string | null;
+  interactionAt: Date | string | null;
+  hardskill: number | null;
+  softskill: number | null;
+  kedisiplinan: number | null;
+  total: number | null;
+  criticalFailed: boolean;
+  agentName: string;
+  assessorName: string;
+};
+
+export function EvaluationTable({ rows, showAgent = true }: { rows: EvaluationRow[]; showAgent?: boolean }) {
+  if (rows.length === 0) return <p className="alert alert-info">Belum ada evaluasi yang cocok dengan pilihan ini.</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">Daftar evaluasi</caption>
+        <thead>
+          <tr>
+            <th scope="col">No.</th>
+            <th scope="col">Jenis</th>
+            <th scope="col">Waktu (WIB)</th>
+            {showAgent && <th scope="col">Petugas</th>}
+            <th scope="col">Saluran</th>
+            <th scope="col">Penilai</th>
+            <th scope="col" className="num">
+              Hardskill
+            </th>
+            <th scope="col" className="num">
+              Softskill
+            </th>
+            <th scope="col" className="num">
+              Kedisiplinan
+            </th>
+            <th scope="col" className="num">
+              Total
+            </th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link to={`/evaluasi/${r.id}`}>#{r.id}</Link>
+              </td>
+              <td>{r.kind === "interaction" ? "Interaksi" : "Periode"}</td>
+              <td className="num">{r.interactionAt ? formatInstantWib(new Date(r.interactionAt)) : r.periodId}</td>
+              {showAgent && <td>{r.agentName}</td>}
+              <td>{r.kind === "interaction" ? channelLabel(r.channel).split(" ")[0] : "—"}</td>
+              <td>{r.assessorName}</td>
+              <td className="num">{formatScore(r.hardskill)}</td>
+              <td className="num">{formatScore(r.softskill)}</td>
+              <td className="num">{formatScore(r.kedisiplinan)}</td>
+              <td className="num">
+                <strong>{formatScore(r.total)}</strong>
+                {r.criticalFailed && <span className="badge danger">kritis</span>}
+              </td>
+              <td>
+                <StateBadge state={r.state} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import { formatInstantWib } from "../../analytics/dates";
+import { CHANNELS } from "../../analytics/organization";
+import { periodFromId } from "../../analytics/period";
+import { type ItemSection, itemScore, SECTION_LABELS } from "../../analytics/scoring";
+import { formatScore } from "../score-fields";
+
+export const STATE_LABELS: Record<string, string> = {
+  draft: "Draf",
+  submitted: "Terkirim",
+  acknowledged: "Dikonfirmasi",
+  disputed: "Disanggah",
+  final: "Final",
+};
+
+export function StateBadge({ state }: { state: string }) {
+  return <span className={`state state-${state}`}>{STATE_LABELS[state] ?? state}</span>;
+}
+
+export const channelLabel = (code: string | null) => CHANNELS.find((c) => c.code === code)?.label ?? code ?? "—";
+
+type Item = {
+  id: number;
+  code: string;
+  text: string;
+  section: ItemSection;
+  scale: "1-5" | "ya_tidak";
+  critical: boolean;
+  weight: number;
+};
+
+function valueText(item: Item, value: number | null | undefined) {
+  if (value === undefined) return "—";
+  if (value === null) return "N/A";
+  return item.scale === "ya_tidak" ? (value === 1 ? "Ya" : "Tidak") : String(value);
+}
+
+/** The item scores of an evaluation, section by section, as a table a user can check by hand. */
+export function ScoresTable({
+  items,
+  sections,
+  scores,
+  sectionScores,
+}: {
+  items: Item[];
+  sections: readonly ItemSection[];
+  scores: Record<number, { value: number | null; comment: string }>;
+  sectionScores: Partial<Record<ItemSection, number | null>>;
+}) {
+  return (
+    <div className="table-wrap">
+      <table className="scores-table">
+        <caption className="visually-hidden">Nilai per butir</caption>
+        <thead>
+          <tr>
+            <th scope="col">Butir</th>
+            <th scope="col" className="num">
+              Bobot
+            </th>
+            <th scope="col" className="num">
+              Nilai
+            </th>
+            <th scope="col" className="num">
+              Skor (0–100)
+            </th>
+            <th scope="col">Catatan</th>
+          </tr>
+        </thead>
+        {sections.map((section) => (
+          <tbody key={section}>
+            <tr>
+              <th scope="rowgroup" colSpan={3}>
+                {SECTION_LABELS[section]}
+              </th>
+              <th className="num">{formatScore(sectionScores[section])}</th>
+              <th />
+            </tr>
+            {items
+              .filter((i) => i.section === section)
+              .map((item) => {
+                const s = scores[item.id];
+                const value = s?.value;
+                return (
+                  <tr key={item.id}>
+                    <td>
+                      <strong>{item.code}</strong> {item.text}
+                      {item.critical && <span className="badge danger">kritis</span>}
+                    </td>
+                    <td className="num">{item.critical ? "—" : item.weight}</td>
+                    <td className="num">{valueText(item, value)}</td>
+                    <td className="num">
+                      {value === null || value === undefined || item.critical
+                        ? "—"
+                        : formatScore(itemScore(item.scale, value))}
+                    </td>
+                    <td className="quote-cell">{s?.comment || <span className="muted">—</span>}</td>
+                  </tr>
+                );
+              })}
+          </tbody>
+        ))}
+      </table>
+    </div>
+  );
+}
+
+export function EvaluationFacts({
+  e,
+}: {
+  e: {
+    kind: string;
+    agentName: string;
+    assessorName: string;
+    periodId: string;
+    channel: string | null;
+    interactionRef: string | null;
+    interactionAt: Date | string | null;
+    submittedAt: Date | string | null;
+    version: { templateName: string; version: number };
+  };
+}) {
+  return (
+    <dl className="facts">
+      <dt>Petugas</dt>
+      <dd>{e.agentName}</dd>
+      <dt>Penilai</dt>
+      <dd>{e.assessorName}</dd>
+      <dt>Periode</dt>
+      <dd>{periodFromId(e.periodId).label}</dd>
+      {e.kind === "interaction" && (
+        <>
+          <dt>Saluran</dt>
+          <dd>{channelLabel(e.channel)}</dd>
+          <dt>Rujukan</dt>
+          <dd>{e.interactionRef}</dd>
+          <dt>Waktu interaksi</dt>
+          <dd>{e.interactionAt ? formatInstantWib(new Date(e.interactionAt)) : "—"}</dd>
+        </>
+      )}
+      <dt>Template</dt>
+      <dd>
+        {e.version.templateName}, versi {e.version.version}
+      </dd>
+      <dt>Dikirim</dt>
+      <dd>{e.submittedAt ? formatInstantWib(new Date(e.submittedAt)) : "belum"}</dd>
+    </dl>
+  );
+}

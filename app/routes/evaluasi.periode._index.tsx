@@ -1,0 +1,85 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { reviewBoard } from "~/.server/period-reviews";
+import { requirePermission } from "~/.server/session";
+import { StateBadge } from "~/components/evaluation-view";
+import { SelectField } from "~/components/field";
+import { formatScore } from "~/score-fields";
+import { periodFromId, periodOf, shiftPeriod } from "../../analytics/period";
+
+export const meta: MetaFunction = () => [{ title: "Penilaian periode — Mutu" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user, env } = await requirePermission(request, context, "create:evaluation");
+  const current = periodOf(new Date());
+  const choices = Array.from({ length: 6 }, (_, i) => shiftPeriod(current.id, -i));
+  const asked = new URL(request.url).searchParams.get("periode");
+  const period = choices.find((p) => p.id === asked) ?? current;
+  return {
+    period: { id: period.id, label: period.label },
+    choices: choices.map((p) => ({ value: p.id, label: p.label })),
+    board: await reviewBoard(env.db, user, period.id),
+  };
+}
+
+export default function PeriodReviews() {
+  const { period, choices, board } = useLoaderData<typeof loader>();
+  const done = board.filter((b) => b.review && b.review.state !== "draft").length;
+  return (
+    <div className="page">
+      <p>
+        <Link to="/evaluasi">← Evaluasi</Link>
+      </p>
+      <h1>Penilaian periode</h1>
+      <p className="lead">Sekali per petugas per periode: kedisiplinan dan CPH. {periodFromId(period.id).label}.</p>
+      <Form method="get" className="filters">
+        <SelectField name="periode" label="Periode" defaultValue={period.id} options={choices} />
+        <button type="submit">Tampilkan</button>
+      </Form>
+      <p className="muted" role="status">
+        {done} dari {board.length} petugas sudah dinilai untuk periode ini.
+      </p>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">Petugas dan penilaian periodenya</caption>
+          <thead>
+            <tr>
+              <th scope="col">Petugas</th>
+              <th scope="col">Tim</th>
+              <th scope="col" className="num">
+                Kedisiplinan
+              </th>
+              <th scope="col" className="num">
+                Skor CPH
+              </th>
+              <th scope="col">Status</th>
+              <th scope="col">Tindakan</th>
+            </tr>
+          </thead>
+          <tbody>
+            {board.map((b) => (
+              <tr key={b.id}>
+                <td>{b.fullName}</td>
+                <td>{b.teamName.replace("Tim Kerja ", "")}</td>
+                <td className="num">{formatScore(b.review?.kedisiplinan)}</td>
+                <td className="num">{formatScore(b.review?.cphScore)}</td>
+                <td>{b.review ? <StateBadge state={b.review.state} /> : b.takenBy ? `draf ${b.takenBy}` : "belum"}</td>
+                <td>
+                  {b.review && b.review.state !== "draft" ? (
+                    <Link to={`/evaluasi/${b.review.id}`}>Lihat #{b.review.id}</Link>
+                  ) : b.takenBy ? (
+                    <span className="muted">sedang dinilai</span>
+                  ) : (
+                    <Link to={`/evaluasi/periode/nilai?petugas=${b.id}&periode=${period.id}`}>
+                      {b.review ? "Lanjutkan draf" : "Nilai"}
+                    </Link>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
