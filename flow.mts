@@ -1,6 +1,16 @@
 import { chromium } from "playwright-core";
+
 const base = "http://localhost:3100";
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
 async function as(user: string) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await ctx.newPage();
@@ -23,7 +33,7 @@ await p.fill("#interactionAt", "2026-11-28T10:15");
 // Submit with nothing scored: errors expected
 await p.getByRole("button", { name: "Kirim ke petugas" }).click();
 await p.waitForSelector(".error");
-console.log("errors after empty submit:", (await p.locator(".score-item .error").count()));
+console.log("errors after empty submit:", await p.locator(".score-item .error").count());
 await p.screenshot({ path: "/tmp/shots/flow-errors.png" });
 // Score everything with the keyboard-free API: click labels
 for (const fs of await p.locator("fieldset.score-item").all()) {
@@ -31,7 +41,10 @@ for (const fs of await p.locator("fieldset.score-item").all()) {
   const n = await labels.count();
   const texts = await labels.allInnerTexts();
   const pick = texts.includes("Ya") ? "Ya" : "4";
-  await fs.locator(".scale label", { hasText: new RegExp(`^${pick}$`) }).first().click();
+  await fs
+    .locator(".scale label", { hasText: new RegExp(`^${pick}$`) })
+    .first()
+    .click();
 }
 console.log("running:", await p.locator(".running-total").innerText());
 await p.fill("#note", "Informasi tepat; perlu memperhatikan jeda saat mencari di Knowledge Base (2.1.2).");

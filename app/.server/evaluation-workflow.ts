@@ -152,7 +152,7 @@ export async function settleDispute(
   let adjusted: { computed: ReturnType<typeof computeScores>; input: ReturnType<typeof readScores> } | null = null;
   if (settlement.outcome === "adjusted") {
     const input = readScores(form, items);
-    const errors = { ...input.errors, ...scoreProblems(items, input, true) };
+    const errors = { ...scoreProblems(items, input, true), ...input.errors };
     if (Object.keys(errors).length > 0) throw new InvalidInput(errors);
     adjusted = { input, computed: computeScores(version, sections, input.values) };
   }

@@ -212,7 +212,8 @@ export async function saveInteraction(
   }
   const items = version.items.filter((i) => INTERACTION_SECTIONS.includes(i.section));
   const input = readScores(form, items);
-  const errors = { ...input.errors, ...scoreProblems(items, input, options.submit) };
+  // A garbled value says so, rather than "not scored".
+  const errors = { ...scoreProblems(items, input, options.submit), ...input.errors };
   if (Object.keys(errors).length > 0) throw new InvalidInput(errors);
   const computed = computeScores(version, INTERACTION_SECTIONS, input.values);
 

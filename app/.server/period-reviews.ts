@@ -67,7 +67,6 @@ export async function savePeriodReview(
   settings: Settings,
   input: PeriodReviewInput,
   form: FormData,
-  existingId?: number,
   now = new Date(),
 ): Promise<{ id: number; state: string }> {
   const submit = input.intent === "submit";
@@ -91,14 +90,14 @@ export async function savePeriodReview(
         eq(evaluations.periodId, period.id),
       ),
     );
-  if (existing && existing.id !== existingId) {
+  // The only review of the period that can still be saved over is the assessor's own draft.
+  if (existing && (existing.state !== "draft" || existing.assessorUserId !== actor.id)) {
+    const by = existing.assessorUserId === actor.id ? "Anda" : "penilai lain";
     throw new UserFacingError(
-      `Penilaian periode ${agent.fullName} untuk ${period.label} sudah ada (#${existing.id}); buka dan lanjutkan yang itu.`,
+      `Penilaian periode ${agent.fullName} untuk ${period.label} sudah ada (#${existing.id}, oleh ${by}).`,
       "agentId",
     );
   }
-  if (existing && (existing.state !== "draft" || existing.assessorUserId !== actor.id))
-    throw new UserFacingError(STALE_EVALUATION);
 
   const version = existing
     ? await loadVersion(db, existing.versionId)
@@ -106,7 +105,7 @@ export async function savePeriodReview(
   if (!version) throw new UserFacingError("Tim petugas ini belum memiliki template penilaian yang terbit.", "agentId");
   const items = version.items.filter((i) => REVIEW_SECTIONS.includes(i.section));
   const scores = readScores(form, items);
-  const errors: Record<string, string> = { ...scores.errors, ...scoreProblems(items, scores, submit) };
+  const errors: Record<string, string> = { ...scoreProblems(items, scores, submit), ...scores.errors };
   const usesCph = version.weights.cph > 0;
   if (usesCph && input.cphActual !== null && input.cphSourceNote.length < 3) {
     errors.cphSourceNote = "Sebutkan sumber angka CPH, misalnya laporan aplikasi telepon periode ini.";
@@ -272,9 +271,6 @@ export function savePeriodReviewForm(
   assessor: Viewer,
   settings: Settings,
   form: FormData,
-  existingId?: number,
 ) {
-  return submitForm(periodReviewInput, form, (input) =>
-    savePeriodReview(db, actor, assessor, settings, input, form, existingId),
-  );
+  return submitForm(periodReviewInput, form, (input) => savePeriodReview(db, actor, assessor, settings, input, form));
 }

@@ -45,7 +45,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     await deleteDraft(env.db, { ...actor, id: user.id }, id, Number(form.get("lockVersion")));
     throw redirect("/evaluasi?dihapus=1");
   }
-  const { user, env, actor } = await requirePermission(request, context, "respond:evaluation");
+  const { user, scope, env, actor } = await requirePermission(request, context, "respond:evaluation");
+  // Someone else's evaluation does not exist, as far as this agent can tell.
+  if (!(await getEvaluation(env.db, id, scope, user))) notFound("Evaluasi ini tidak ditemukan.");
   const result = await respondForm(env.db, actor, user, id, form, env.settings["evaluation.disputeWindowDays"]);
   if (!result.ok) return data(result, { status: result.status });
   throw redirect(`/evaluasi/${id}?${result.value === "acknowledge" ? "dikonfirmasi" : "disanggah"}=1`);

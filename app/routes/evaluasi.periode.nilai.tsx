@@ -39,9 +39,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, env, actor } = await requirePermission(request, context, "create:evaluation");
-  const form = await request.formData();
-  const existing = await findPeriodReview(env.db, Number(form.get("agentId")), String(form.get("periodId") ?? ""));
-  const result = await savePeriodReviewForm(env.db, { ...actor, id: user.id }, user, env.settings, form, existing?.id);
+  const result = await savePeriodReviewForm(
+    env.db,
+    { ...actor, id: user.id },
+    user,
+    env.settings,
+    await request.formData(),
+  );
   if (!result.ok) return data(result, { status: result.status });
   throw redirect(`/evaluasi/${result.value.id}?${result.value.state === "submitted" ? "terkirim" : "disimpan"}=1`);
 }

@@ -7,9 +7,11 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../analytics/roles";
 import { loadDemo } from "../../app/.server/bootstrap";
-import { staff, teams, users } from "../../db/schema";
+import * as newEvaluation from "../../app/routes/evaluasi.baru";
+import { scorecardVersions, staff, teams, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { databaseForThisFile } from "../support/db";
+import { interactionForm, staffIdOf } from "../support/evaluations";
 import { callRoute, type RouteModule, sessionCookie } from "../support/routes";
 
 const routeModules = import.meta.glob<RouteModule>("../../app/routes/*.{ts,tsx}", { eager: true });
@@ -42,7 +44,7 @@ type Case = {
   otherwise: number;
 };
 
-const ids = { otherTeamStaff: 0, ownTeamStaff: 0, someUser: 0 };
+const ids = { otherTeamStaff: 0, ownTeamStaff: 0, someUser: 0, evaluation: 0, template: 0 };
 const LOGIN = 302; // anyone not signed in is sent to /masuk
 
 const CASES: Case[] = [
@@ -179,6 +181,134 @@ const CASES: Case[] = [
   },
   { file: "profil._index.tsx", method: "GET", path: "/profil", expect: { anonim: LOGIN }, otherwise: 200 },
   {
+    file: "evaluasi._index.tsx",
+    method: "GET",
+    path: "/evaluasi",
+    expect: { anonim: LOGIN, admin: 403, hr: 403 },
+    otherwise: 200,
+  },
+  {
+    file: "evaluasi.baru.tsx",
+    method: "GET",
+    path: "/evaluasi/baru",
+    expect: { anonim: LOGIN, penilai: 200, koordinator_qa: 200 },
+    otherwise: 403,
+  },
+  {
+    file: "evaluasi.baru.tsx",
+    method: "POST",
+    path: "/evaluasi/baru",
+    form: {},
+    expect: { anonim: LOGIN, penilai: 400, koordinator_qa: 400 },
+    otherwise: 403,
+  },
+  {
+    // Another agent's evaluation, in the supervisor's team: the petugas must not even learn it exists.
+    file: "evaluasi.$id._index.tsx",
+    method: "GET",
+    path: "/evaluasi/:id (another agent's)",
+    params: () => ({ id: String(ids.evaluation) }),
+    expect: { anonim: LOGIN, admin: 403, hr: 403, petugas: 404 },
+    otherwise: 200,
+  },
+  {
+    file: "evaluasi.$id._index.tsx",
+    method: "POST",
+    path: "/evaluasi/:id (another agent's) acknowledge",
+    params: () => ({ id: String(ids.evaluation) }),
+    form: { intent: "acknowledge" },
+    expect: { anonim: LOGIN, petugas: 404 },
+    otherwise: 403,
+  },
+  {
+    file: "evaluasi.$id.ubah.tsx",
+    method: "GET",
+    path: "/evaluasi/:id/ubah (submitted, not a draft)",
+    params: () => ({ id: String(ids.evaluation) }),
+    expect: { anonim: LOGIN, penilai: 404, koordinator_qa: 404 },
+    otherwise: 403,
+  },
+  {
+    file: "evaluasi.$id.ubah.tsx",
+    method: "POST",
+    path: "/evaluasi/:id/ubah",
+    params: () => ({ id: String(ids.evaluation) }),
+    form: {},
+    expect: { anonim: LOGIN, penilai: 400, koordinator_qa: 400 },
+    otherwise: 403,
+  },
+  {
+    file: "evaluasi.$id.selesaikan.tsx",
+    method: "GET",
+    path: "/evaluasi/:id/selesaikan (not disputed)",
+    params: () => ({ id: String(ids.evaluation) }),
+    expect: { anonim: LOGIN, koordinator_qa: 404 },
+    otherwise: 403,
+  },
+  {
+    file: "evaluasi.$id.selesaikan.tsx",
+    method: "POST",
+    path: "/evaluasi/:id/selesaikan",
+    params: () => ({ id: String(ids.evaluation) }),
+    form: {},
+    expect: { anonim: LOGIN, koordinator_qa: 400 },
+    otherwise: 403,
+  },
+  {
+    file: "evaluasi.periode._index.tsx",
+    method: "GET",
+    path: "/evaluasi/periode",
+    expect: { anonim: LOGIN, penilai: 200, koordinator_qa: 200 },
+    otherwise: 403,
+  },
+  {
+    file: "evaluasi.periode.nilai.tsx",
+    method: "GET",
+    path: "/evaluasi/periode/nilai (no agent chosen)",
+    expect: { anonim: LOGIN, penilai: 404, koordinator_qa: 404 },
+    otherwise: 403,
+  },
+  {
+    file: "evaluasi.periode.nilai.tsx",
+    method: "POST",
+    path: "/evaluasi/periode/nilai",
+    form: {},
+    expect: { anonim: LOGIN, penilai: 400, koordinator_qa: 400 },
+    otherwise: 403,
+  },
+  {
+    file: "template._index.tsx",
+    method: "GET",
+    path: "/template",
+    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200, penilai: 200 },
+    otherwise: 403,
+  },
+  {
+    file: "template._index.tsx",
+    method: "POST",
+    path: "/template",
+    form: {},
+    expect: { anonim: LOGIN, koordinator_qa: 400 },
+    otherwise: 403,
+  },
+  {
+    file: "template.$id.tsx",
+    method: "GET",
+    path: "/template/:id",
+    params: () => ({ id: String(ids.template) }),
+    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200, penilai: 200 },
+    otherwise: 403,
+  },
+  {
+    file: "template.$id.tsx",
+    method: "POST",
+    path: "/template/:id",
+    params: () => ({ id: String(ids.template) }),
+    form: { intent: "weights", lockVersion: "1" },
+    expect: { anonim: LOGIN, koordinator_qa: 400 },
+    otherwise: 403,
+  },
+  {
     file: "profil.kata-sandi.tsx",
     method: "GET",
     path: "/profil/kata-sandi",
@@ -219,6 +349,17 @@ beforeAll(async () => {
   ids.otherTeamStaff = all.find((s) => s.teamId !== supervisor?.teamId)?.id ?? 0;
   const [hr] = await db.select({ id: users.id }).from(users).where(eq(users.username, "hr"));
   ids.someUser = hr?.id ?? 0;
+  // A submitted evaluation of an agent in the supervisor's team who is not the demo petugas.
+  const petugasStaff = await staffIdOf(db, "petugas");
+  const agent = all.find((s) => s.code === "layanan_informasi" && s.id !== petugasStaff && s.id !== ids.ownTeamStaff);
+  const created = await callRoute(newEvaluation, "/evaluasi/baru", {
+    method: "POST",
+    cookie: cookies.get("penilai"),
+    form: await interactionForm(db, agent?.id ?? 0),
+  });
+  ids.evaluation = Number(created.location?.match(/\/evaluasi\/(\d+)/)?.[1]);
+  const [version] = await db.select({ id: scorecardVersions.id }).from(scorecardVersions).limit(1);
+  ids.template = version?.id ?? 0;
 });
 
 describe("permission table", () => {
