@@ -40,7 +40,9 @@ async function dbSeed(args: string[]) {
   const handle = await getDatabase();
   await handle.migrate();
   const counts = await loadDemo(handle);
-  console.log(`Data demo dimuat: ${counts.staff} staf, ${counts.users} pengguna.\n${demoLoginsText()}`);
+  console.log(
+    `Data demo dimuat: ${counts.staff} staf, ${counts.users} pengguna, ${counts.evaluations} evaluasi.\n${demoLoginsText()}`,
+  );
 }
 
 async function userAdd(args: string[]) {

@@ -1,5 +1,6 @@
 // Loads the demo data set (fixtures/demo.ts) into an empty database, in one transaction.
 import { count, eq } from "drizzle-orm";
+import type { ChannelCode } from "../analytics/organization";
 import { DEFAULT_LEVELS } from "../analytics/scoring";
 import { buildDemoData, staffOfDemoUser } from "../fixtures/demo";
 import { DEFAULT_TEMPLATES } from "../fixtures/templates";
@@ -14,6 +15,7 @@ import {
   teams,
   users,
 } from "./schema";
+import { insertDemoEvaluations } from "./seed-evaluations";
 
 export const DEMO_SEEDED_KEY = "demo.seeded";
 
@@ -38,7 +40,11 @@ export async function isDemoSeeded(db: Database): Promise<boolean> {
  * (the caller hashes, so this module stays free of the app's password code).
  * Refuses a database that already has staff or users: demo data never mixes with real data.
  */
-export async function seedDemo(db: Database, passwordHash: string): Promise<{ staff: number; users: number }> {
+export async function seedDemo(
+  db: Database,
+  passwordHash: string,
+  options: { now: Date; cphTargets: Record<ChannelCode, number>; evaluations: boolean },
+): Promise<{ staff: number; users: number; evaluations: number }> {
   const data = buildDemoData();
   return db.transaction(async (tx) => {
     if (!(await isEmpty(tx))) {
@@ -70,15 +76,35 @@ export async function seedDemo(db: Database, passwordHash: string): Promise<{ st
         staffId: person ? staffIdByNip.get(person.nip) : undefined,
       };
     });
-    await tx.insert(users).values(userRows);
+    const created = await tx
+      .insert(users)
+      .values(userRows)
+      .returning({ id: users.id, username: users.username, staffId: users.staffId, roles: users.roles });
+    const idOf = (username: string) => created.find((u) => u.username === username);
+    const demoAgent = idOf("petugas")?.staffId;
+    const coordinator = idOf("koordinator")?.id;
+    const assessor = idOf("penilai")?.id;
+    if (!demoAgent || !coordinator || !assessor) throw new Error("demo users incomplete");
+    const seeded = options.evaluations
+      ? await insertDemoEvaluations(tx, {
+          assessorUserIds: created
+            .filter((u) => u.roles.includes("penilai") || u.roles.includes("koordinator_qa"))
+            .map((u) => u.id),
+          coordinatorUserId: coordinator,
+          demoAgentId: demoAgent,
+          demoAssessorUserId: assessor,
+          now: options.now,
+          cphTargets: options.cphTargets,
+        })
+      : { evaluations: 0 };
     await tx.insert(settings).values({ key: DEMO_SEEDED_KEY, value: true });
     await tx.insert(auditLog).values({
       actorLabel: "sistem",
       action: "seed_demo",
       entity: "database",
-      after: { staff: inserted.length, users: userRows.length },
+      after: { staff: inserted.length, users: userRows.length, evaluations: seeded.evaluations },
     });
-    return { staff: inserted.length, users: userRows.length };
+    return { staff: inserted.length, users: userRows.length, evaluations: seeded.evaluations };
   });
 }
 

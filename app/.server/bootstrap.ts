@@ -1,14 +1,30 @@
 // What every start does before serving: apply migrations, and on a fresh embedded database load the demo.
 
+import { CHANNELS, type ChannelCode } from "../../analytics/organization";
 import { ROLE_LABELS } from "../../analytics/roles";
 import type { DatabaseHandle } from "../../db/client";
 import { ensureDefaultTemplates, isDemoSeeded, isEmpty, seedDemo } from "../../db/seed";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../fixtures/demo";
 import { hashPassword } from "./passwords";
+import { cphTarget, getSettings } from "./settings";
 
-export async function loadDemo(handle: DatabaseHandle) {
+/**
+ * Loads the demo into an empty database, its evaluations laid out over the six periods up to `now`.
+ * `evaluations: false` loads only the people (tests that build their own evaluations).
+ */
+export async function loadDemo(handle: DatabaseHandle, options: { now?: Date; evaluations?: boolean } = {}) {
+  const now = options.now ?? new Date();
   await ensureDefaultTemplates(handle.db);
-  return seedDemo(handle.db, await hashPassword(DEMO_PASSWORD));
+  const settings = await getSettings(handle.db);
+  const cphTargets = Object.fromEntries(CHANNELS.map((c) => [c.code, cphTarget(settings, c.code)])) as Record<
+    ChannelCode,
+    number
+  >;
+  return seedDemo(handle.db, await hashPassword(DEMO_PASSWORD), {
+    now,
+    cphTargets,
+    evaluations: options.evaluations ?? true,
+  });
 }
 
 /**

@@ -3,8 +3,8 @@
 import { aliasedTable, and, asc, desc, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { parseWibDateTime } from "../../analytics/dates";
-import { CHANNELS, type ChannelCode } from "../../analytics/organization";
-import { periodFromId, periodOf } from "../../analytics/period";
+import { CHANNELS, type ChannelCode, type PositionCode, type TeamCode } from "../../analytics/organization";
+import { periodFromId, periodOf, shiftPeriod } from "../../analytics/period";
 import {
   INTERACTION_SECTIONS,
   type ItemSection,
@@ -52,7 +52,11 @@ export async function assertPeriodOpen(db: Database, periodId: string): Promise<
   }
 }
 
-// People the QA team evaluates (regulation C.17.e): active staff of the teams with a published template.
+// People the QA team evaluates (regulation C.17.e): the active agents and team leaders of the information-
+// and-complaints team and of the service-management team. Coordinators lead; they are not scored on calls.
+export const EVALUATED_TEAMS: TeamCode[] = ["layanan_informasi", "manajemen_layanan"];
+export const EVALUATED_POSITIONS: PositionCode[] = ["petugas_layanan", "ketua_tim"];
+
 export async function evaluableAgents(db: Database, exceptStaffId: number | null) {
   const rows = await db
     .select({
@@ -67,7 +71,8 @@ export async function evaluableAgents(db: Database, exceptStaffId: number | null
     .where(
       and(
         eq(staff.active, true),
-        inArray(teams.code, ["layanan_informasi", "manajemen_layanan"]),
+        inArray(teams.code, EVALUATED_TEAMS),
+        inArray(staff.position, EVALUATED_POSITIONS),
         exceptStaffId ? ne(staff.id, exceptStaffId) : undefined,
       ),
     )
@@ -160,12 +165,22 @@ export type InteractionHeader = {
 export type SaveResult = { id: number; state: string };
 
 /** The agent being evaluated, checked: exists, active, not the assessor, and their team has a template. */
-async function agentForEvaluation(db: Database, assessor: Viewer, agentId: number) {
+export async function agentForEvaluation(db: Database, assessor: Viewer, agentId: number) {
   const [agent] = await db.select().from(staff).where(eq(staff.id, agentId));
   if (!agent) throw new UserFacingError("Petugas tidak ditemukan. Pilih petugas dari daftar.", "agentId");
   if (assessor.staffId === agent.id) throw new UserFacingError("Anda tidak dapat menilai diri sendiri.", "agentId");
   if (!agent.active) {
     throw new UserFacingError(`${agent.fullName} berstatus nonaktif: hanya petugas aktif yang dinilai.`, "agentId");
+  }
+  const [team] = await db.select({ code: teams.code }).from(teams).where(eq(teams.id, agent.teamId));
+  if (
+    !EVALUATED_TEAMS.includes(team?.code as TeamCode) ||
+    !EVALUATED_POSITIONS.includes(agent.position as PositionCode)
+  ) {
+    throw new UserFacingError(
+      `${agent.fullName} bukan petugas yang dinilai Tim Penjamin Kualitas (hanya petugas layanan dan ketua tim dari Tim Layanan Informasi dan Pengaduan serta Tim Manajemen Layanan).`,
+      "agentId",
+    );
   }
   return agent;
 }
@@ -435,4 +450,12 @@ export async function deleteDraft(db: Database, actor: Actor & { id: number }, i
     if (!gone) throw new UserFacingError(STALE_EVALUATION);
     await recordAudit(tx, actor, { action: "delete_draft", entity: "evaluation", entityId: id, before: gone });
   });
+}
+
+/** The periods a page offers (the current one and the `count − 1` before it), and the one asked for. */
+export function periodChoice(asked: string | null, count = 12, now = new Date()) {
+  const current = periodOf(now);
+  const choices = Array.from({ length: count }, (_, i) => shiftPeriod(current.id, -i));
+  const period = choices.find((p) => p.id === asked) ?? current;
+  return { period, choices: choices.map((p) => ({ value: p.id, label: p.label })) };
 }

@@ -10,6 +10,7 @@ import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./db";
 import { InvalidInput, UserFacingError } from "./errors";
 import {
+  agentForEvaluation,
   assertPeriodOpen,
   computeScores,
   evaluableAgents,
@@ -74,11 +75,7 @@ export async function savePeriodReview(
   if (period.start > now)
     throw new UserFacingError("Periode itu belum dimulai; pilih periode berjalan atau sebelumnya.", "periodId");
   await assertPeriodOpen(db, period.id);
-  const [agent] = await db.select().from(staff).where(eq(staff.id, input.agentId));
-  if (!agent) throw new UserFacingError("Petugas tidak ditemukan.", "agentId");
-  if (assessor.staffId === agent.id) throw new UserFacingError("Anda tidak dapat menilai diri sendiri.", "agentId");
-  if (!agent.active)
-    throw new UserFacingError(`${agent.fullName} berstatus nonaktif: hanya petugas aktif yang dinilai.`, "agentId");
+  const agent = await agentForEvaluation(db, assessor, input.agentId);
 
   const [existing] = await db
     .select()

@@ -53,7 +53,7 @@ function ItemInput({
         <span className="code">{item.code}</span> {item.text}
         {item.critical && <span className="badge danger">kritis</span>}
       </legend>
-      <p className="muted small">
+      <p className="muted small item-meta">
         Dasar: KEP-165/BC/2014 butir {item.clause}
         {item.critical ? "" : ` · bobot ${item.weight}`}
         {item.guidance ? ` · ${item.guidance}` : ""}

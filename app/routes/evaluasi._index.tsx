@@ -27,24 +27,40 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ? (url.searchParams.get("status") ?? undefined)
     : undefined;
   const mine = url.searchParams.get("milik") === "saya";
-  const rows = await listEvaluations(env.db, scope, user, { periodId, state, assessorId: mine ? user.id : undefined });
+  const agentId = Number(url.searchParams.get("petugas")) || undefined;
+  const rows = await listEvaluations(env.db, scope, user, {
+    periodId,
+    state,
+    agentId,
+    assessorId: mine ? user.id : undefined,
+  });
   return {
     rows,
     scope,
     periodId: periodId ?? "semua",
     state: state ?? "",
     mine,
+    agentId,
+    agentName: agentId ? (rows[0]?.agentName ?? null) : null,
     periods: periods.map((p) => ({ value: p.id, label: p.label })),
     canCreate: can(user.roles, "create:evaluation"),
   };
 }
 
 export default function Evaluations() {
-  const { rows, scope, periodId, state, mine, periods, canCreate } = useLoaderData<typeof loader>();
+  const { rows, scope, periodId, state, mine, agentId, agentName, periods, canCreate } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <div className="page">
-      <h1>{scope === "own" ? "Evaluasi saya" : scope === "team" ? "Evaluasi tim saya" : "Evaluasi"}</h1>
+      <h1>
+        {scope === "own"
+          ? "Evaluasi saya"
+          : agentName
+            ? `Evaluasi ${agentName}`
+            : scope === "team"
+              ? "Evaluasi tim saya"
+              : "Evaluasi"}
+      </h1>
       <p className="lead">
         {scope === "own"
           ? "Evaluasi yang telah dikirim penilai kepada Anda. Buka untuk mengonfirmasi atau menyanggah."
@@ -52,6 +68,7 @@ export default function Evaluations() {
       </p>
       <Notice>{params.get("dihapus") ? "Draf dihapus." : null}</Notice>
       <Form method="get" className="filters">
+        {agentId && <input type="hidden" name="petugas" value={agentId} />}
         <SelectField
           name="periode"
           label="Periode"

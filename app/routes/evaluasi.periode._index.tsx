@@ -1,25 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { periodChoice } from "~/.server/evaluations";
 import { reviewBoard } from "~/.server/period-reviews";
 import { requirePermission } from "~/.server/session";
 import { StateBadge } from "~/components/evaluation-view";
-import { SelectField } from "~/components/field";
+import { PeriodPicker } from "~/components/period-picker";
 import { formatScore } from "~/score-fields";
-import { periodFromId, periodOf, shiftPeriod } from "../../analytics/period";
+import { periodFromId } from "../../analytics/period";
 
 export const meta: MetaFunction = () => [{ title: "Penilaian periode — Mutu" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, env } = await requirePermission(request, context, "create:evaluation");
-  const current = periodOf(new Date());
-  const choices = Array.from({ length: 6 }, (_, i) => shiftPeriod(current.id, -i));
-  const asked = new URL(request.url).searchParams.get("periode");
-  const period = choices.find((p) => p.id === asked) ?? current;
-  return {
-    period: { id: period.id, label: period.label },
-    choices: choices.map((p) => ({ value: p.id, label: p.label })),
-    board: await reviewBoard(env.db, user, period.id),
-  };
+  const { period, choices } = periodChoice(new URL(request.url).searchParams.get("periode"), 6);
+  return { period: { id: period.id, label: period.label }, choices, board: await reviewBoard(env.db, user, period.id) };
 }
 
 export default function PeriodReviews() {
@@ -32,10 +26,7 @@ export default function PeriodReviews() {
       </p>
       <h1>Penilaian periode</h1>
       <p className="lead">Sekali per petugas per periode: kedisiplinan dan CPH. {periodFromId(period.id).label}.</p>
-      <Form method="get" className="filters">
-        <SelectField name="periode" label="Periode" defaultValue={period.id} options={choices} />
-        <button type="submit">Tampilkan</button>
-      </Form>
+      <PeriodPicker value={period.id} choices={choices} />
       <p className="muted" role="status">
         {done} dari {board.length} petugas sudah dinilai untuk periode ini.
       </p>

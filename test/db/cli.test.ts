@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../app/.server/passwords";
 import { type DatabaseHandle, openDatabase } from "../../db/client";
@@ -69,20 +69,21 @@ describe("mutu command line", () => {
     expect(mutu(["db", "migrate"]).code).toBe(0);
     const seeded = mutu(["db", "seed", "--demo"]);
     expect(seeded.code).toBe(0);
-    expect(seeded.out).toContain("Data demo dimuat: 40 staf, 7 pengguna.");
+    expect(seeded.out).toMatch(/Data demo dimuat: 40 staf, 12 pengguna, \d+ evaluasi\./);
     expect(seeded.out).toContain("mutu-demo-2026");
     const again = mutu(["db", "seed", "--demo"]);
     expect(again.code).toBe(1);
     expect(again.err).toContain("sudah berisi staf atau pengguna");
-    expect(await withDatabase(async ({ db }) => (await db.select().from(users)).length)).toBe(7);
+    expect(await withDatabase(async ({ db }) => (await db.select().from(users)).length)).toBe(12);
   });
 
   it("user add reads the password from stdin and links the account to the staff member with that NIP", async () => {
     const nip = await withDatabase(async ({ db }) => {
       const rows = await db
-        .select({ nip: staff.nip, id: staff.id })
+        .select({ nip: staff.nip })
         .from(staff)
-        .leftJoin(users, eq(users.staffId, staff.id));
+        .leftJoin(users, eq(users.staffId, staff.id))
+        .where(isNull(users.id));
       return rows.at(-1)?.nip ?? "";
     });
     const spaced = `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}`;

@@ -6,13 +6,25 @@ import path from "node:path";
 import { count } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { TEAMS } from "../../analytics/organization";
+import { scoreEvaluation } from "../../analytics/scoring";
 import { loadDemo } from "../../app/.server/bootstrap";
 import { DatabaseLockedError, openDatabase } from "../../db/client";
-import { staff, teams, users } from "../../db/schema";
+import {
+  calibrationSessions,
+  evaluationScores,
+  evaluations,
+  scorecardItems,
+  scorecardVersions,
+  staff,
+  teams,
+  users,
+} from "../../db/schema";
 import { isDemoSeeded, isEmpty } from "../../db/seed";
 import { databaseForThisFile } from "../support/db";
 
 const getHandle = databaseForThisFile();
+// why: the demo lays its six periods out up to "now"; a fixed instant keeps this test independent of the clock.
+const NOW = new Date("2026-11-29T03:00:00Z");
 
 describe("migrations and seed", () => {
   it("every database has the three Tim Kerja of the regulation, and nothing else", async () => {
@@ -26,13 +38,61 @@ describe("migrations and seed", () => {
     expect(await getHandle().db.select({ n: count() }).from(teams)).toEqual([{ n: 3 }]);
   });
 
-  it("the demo seed loads 40 staff and one user per role, once; a second seed is refused and changes nothing", async () => {
+  it("the demo seed loads 40 staff, one user per role plus the other assessors, once; a second seed is refused and changes nothing", async () => {
     const { db } = getHandle();
-    expect(await loadDemo(getHandle())).toEqual({ staff: 40, users: 7 });
+    const loaded = await loadDemo(getHandle(), { now: NOW });
+    expect(loaded).toMatchObject({ staff: 40, users: 12 });
+    expect(loaded.evaluations).toBeGreaterThan(600);
     expect(await isDemoSeeded(db)).toBe(true);
-    await expect(loadDemo(getHandle())).rejects.toThrow(/sudah berisi staf atau pengguna/);
+    await expect(loadDemo(getHandle(), { now: NOW })).rejects.toThrow(/sudah berisi staf atau pengguna/);
     expect(await db.select({ n: count() }).from(staff)).toEqual([{ n: 40 }]);
-    expect(await db.select({ n: count() }).from(users)).toEqual([{ n: 7 }]);
+    expect(await db.select({ n: count() }).from(users)).toEqual([{ n: 12 }]);
+  });
+
+  it("the demo tells a story over six periods: every agent evaluated, reviews, disputes, drafts and calibration", async () => {
+    const { db } = getHandle();
+    const rows = await db.select().from(evaluations);
+    expect([...new Set(rows.map((r) => r.periodId))].sort()).toEqual([
+      "2026-06",
+      "2026-07",
+      "2026-08",
+      "2026-09",
+      "2026-10",
+      "2026-11",
+    ]);
+    expect(rows.filter((r) => r.state === "disputed")).toHaveLength(1);
+    expect(rows.filter((r) => r.state === "final").length).toBeGreaterThan(5);
+    expect(rows.some((r) => r.state === "draft")).toBe(true);
+    expect(rows.filter((r) => r.kind === "period_review" && r.periodId === "2026-09").length).toBeGreaterThan(25);
+    expect(rows.every((r) => r.interactionAt === null || r.interactionAt < NOW)).toBe(true);
+    const sessions = await db.select().from(calibrationSessions);
+    expect(sessions.map((s) => s.state).sort()).toEqual(["closed", "open"]);
+  });
+
+  it("every stored demo score equals what the scoring code computes from its item values", async () => {
+    const { db } = getHandle();
+    const rows = await db.select().from(evaluations);
+    const scores = await db.select().from(evaluationScores);
+    const items = await db.select().from(scorecardItems);
+    const versions = await db.select().from(scorecardVersions);
+    for (const e of rows.filter((r) => r.state !== "draft")) {
+      const version = versions.find((v) => v.id === e.versionId);
+      const scored = items
+        .filter((i) => i.versionId === e.versionId)
+        .map((i) => ({ ...i, section: i.section as "hardskill", scale: i.scale as "1-5" }));
+      const values = new Map(scores.filter((s) => s.evaluationId === e.id).map((s) => [s.itemId, s.value]));
+      const sections = e.kind === "interaction" ? (["hardskill", "softskill"] as const) : (["kedisiplinan"] as const);
+      const weights = {
+        hardskill: version?.weightHardskill ?? 0,
+        softskill: version?.weightSoftskill ?? 0,
+        kedisiplinan: version?.weightKedisiplinan ?? 0,
+        cph: version?.weightCph ?? 0,
+      };
+      const r = scoreEvaluation(scored, values, weights, sections);
+      expect(e.criticalFailed).toBe(r.criticalFailed);
+      if (e.kind === "interaction") expect(e.total).toBeCloseTo(r.total ?? Number.NaN, 9);
+      else expect(e.kedisiplinan).toBeCloseTo(r.sections.kedisiplinan ?? Number.NaN, 9);
+    }
   });
 });
 

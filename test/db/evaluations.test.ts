@@ -17,7 +17,7 @@ import { interactionForm, scoreForm, staffIdOf } from "../support/evaluations";
 import { callRoute, type RouteResult, sessionCookie } from "../support/routes";
 
 const getHandle = databaseForThisFile(async (handle) => {
-  await loadDemo(handle);
+  await loadDemo(handle, { evaluations: false });
 });
 const db = () => getHandle().db;
 

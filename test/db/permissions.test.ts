@@ -3,11 +3,12 @@
 // the table fails this test; and every route file must appear here, so a new route cannot skip the check.
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { arrayContains, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../analytics/roles";
 import { loadDemo } from "../../app/.server/bootstrap";
 import * as newEvaluation from "../../app/routes/evaluasi.baru";
+import * as calibrationList from "../../app/routes/kalibrasi._index";
 import { scorecardVersions, staff, teams, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { databaseForThisFile } from "../support/db";
@@ -44,7 +45,7 @@ type Case = {
   otherwise: number;
 };
 
-const ids = { otherTeamStaff: 0, ownTeamStaff: 0, someUser: 0, evaluation: 0, template: 0 };
+const ids = { otherTeamStaff: 0, ownTeamStaff: 0, someUser: 0, evaluation: 0, template: 0, session: 0 };
 const LOGIN = 302; // anyone not signed in is sent to /masuk
 
 const CASES: Case[] = [
@@ -180,6 +181,46 @@ const CASES: Case[] = [
     otherwise: 403,
   },
   { file: "profil._index.tsx", method: "GET", path: "/profil", expect: { anonim: LOGIN }, otherwise: 200 },
+  {
+    file: "cakupan.tsx",
+    method: "GET",
+    path: "/cakupan",
+    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200 },
+    otherwise: 403,
+  },
+  {
+    file: "kalibrasi._index.tsx",
+    method: "GET",
+    path: "/kalibrasi",
+    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200, penilai: 200 },
+    otherwise: 403,
+  },
+  {
+    file: "kalibrasi._index.tsx",
+    method: "POST",
+    path: "/kalibrasi",
+    form: {},
+    expect: { anonim: LOGIN, koordinator_qa: 400 },
+    otherwise: 403,
+  },
+  {
+    file: "kalibrasi.$id.tsx",
+    method: "GET",
+    path: "/kalibrasi/:id (penilai takes part)",
+    params: () => ({ id: String(ids.session) }),
+    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200, penilai: 200 },
+    otherwise: 403,
+  },
+  {
+    // Scores from someone who does not take part are refused; the participant's empty sheet is a 400.
+    file: "kalibrasi.$id.tsx",
+    method: "POST",
+    path: "/kalibrasi/:id submit",
+    params: () => ({ id: String(ids.session) }),
+    form: { intent: "submit" },
+    expect: { anonim: LOGIN, kepala_seksi: 409, koordinator_qa: 409, penilai: 400 },
+    otherwise: 403,
+  },
   {
     file: "evaluasi._index.tsx",
     method: "GET",
@@ -326,7 +367,7 @@ const CASES: Case[] = [
 ];
 
 const getHandle = databaseForThisFile(async (handle) => {
-  await loadDemo(handle);
+  await loadDemo(handle, { evaluations: false });
 });
 
 const cookies = new Map<Who, string>();
@@ -360,6 +401,25 @@ beforeAll(async () => {
   ids.evaluation = Number(created.location?.match(/\/evaluasi\/(\d+)/)?.[1]);
   const [version] = await db.select({ id: scorecardVersions.id }).from(scorecardVersions).limit(1);
   ids.template = version?.id ?? 0;
+  const assessors = await db
+    .select({ id: users.id, username: users.username })
+    .from(users)
+    .where(arrayContains(users.roles, ["penilai"]))
+    .orderBy(sql`${users.username} <> 'penilai'`, users.id);
+  const session = await callRoute(calibrationList, "/kalibrasi", {
+    method: "POST",
+    cookie: cookies.get("koordinator_qa"),
+    form: {
+      title: "Kalibrasi uji",
+      versionId: String(ids.template),
+      channel: "telepon",
+      interactionRef: "CALL-KAL-1",
+      interactionAt: "2026-11-27T10:00",
+      "participants[]": assessors.slice(0, 2).map((a) => String(a.id)),
+    },
+  });
+  ids.session = Number(session.location?.match(/\/kalibrasi\/(\d+)/)?.[1]);
+  if (!assessors.slice(0, 2).some((a) => a.username === "penilai")) throw new Error("demo penilai must take part");
 });
 
 describe("permission table", () => {

@@ -13,7 +13,7 @@ import { interactionForm, scoreForm, staffIdOf } from "../support/evaluations";
 import { callRoute, sessionCookie } from "../support/routes";
 
 const getHandle = databaseForThisFile(async (handle) => {
-  await loadDemo(handle);
+  await loadDemo(handle, { evaluations: false });
 });
 const db = () => getHandle().db;
 type Failure = { errors: Record<string, string>; values: Record<string, string> };

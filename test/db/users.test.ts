@@ -13,7 +13,7 @@ import { databaseForThisFile } from "../support/db";
 import { callRoute, sessionCookie, signIn } from "../support/routes";
 
 const getHandle = databaseForThisFile(async (handle) => {
-  await loadDemo(handle);
+  await loadDemo(handle, { evaluations: false });
 });
 const db = () => getHandle().db;
 

@@ -1,0 +1,120 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { periodCoverage } from "~/.server/coverage";
+import { periodChoice } from "~/.server/evaluations";
+import { requirePermission } from "~/.server/session";
+import { PeriodPicker } from "~/components/period-picker";
+
+export const meta: MetaFunction = () => [{ title: "Cakupan evaluasi — Mutu" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { env } = await requirePermission(request, context, "read:coverage");
+  const { period, choices } = periodChoice(new URL(request.url).searchParams.get("periode"));
+  return {
+    period: { id: period.id, label: period.label },
+    choices,
+    ...(await periodCoverage(env.db, period.id, env.settings)),
+  };
+}
+
+export default function Coverage() {
+  const { period, choices, quota, rows, workload, met } = useLoaderData<typeof loader>();
+  const missing = [...rows].sort((a, b) => b.status.missing - a.status.missing);
+  return (
+    <div className="page">
+      <h1>Cakupan evaluasi</h1>
+      <p className="lead">
+        {period.label}. Kuota: {quota.perAgent} evaluasi interaksi per petugas, paling sedikit {quota.telepon} melalui
+        telepon.
+      </p>
+      <PeriodPicker value={period.id} choices={choices} />
+      <p role="status">
+        <strong>
+          {met} dari {rows.length}
+        </strong>{" "}
+        petugas sudah memenuhi kuota.
+      </p>
+      <h2>Petugas</h2>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">Evaluasi per petugas terhadap kuota</caption>
+          <thead>
+            <tr>
+              <th scope="col">Petugas</th>
+              <th scope="col">Tim</th>
+              <th scope="col" className="num">
+                Evaluasi
+              </th>
+              <th scope="col" className="num">
+                Telepon
+              </th>
+              <th scope="col">Penilaian periode</th>
+              <th scope="col">Kekurangan</th>
+            </tr>
+          </thead>
+          <tbody>
+            {missing.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <Link to={`/evaluasi?petugas=${r.id}&periode=${period.id}`}>{r.fullName}</Link>
+                </td>
+                <td>{r.teamName.replace("Tim Kerja ", "")}</td>
+                <td className="num">{r.interactions}</td>
+                <td className="num">{r.telepon}</td>
+                <td>{r.reviews > 0 ? "sudah" : <span className="muted">belum</span>}</td>
+                <td>
+                  {r.status.met ? (
+                    <span className="badge">terpenuhi</span>
+                  ) : (
+                    <span className="badge danger">
+                      kurang {r.status.missing}
+                      {r.status.missingTelepon > 0 ? ` (${r.status.missingTelepon} telepon)` : ""}
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>Beban penilai</h2>
+      {workload.length === 0 ? (
+        <p className="muted">Belum ada evaluasi pada periode ini.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Evaluasi per penilai</caption>
+            <thead>
+              <tr>
+                <th scope="col">Penilai</th>
+                <th scope="col" className="num">
+                  Evaluasi terkirim
+                </th>
+                <th scope="col" className="num">
+                  Draf
+                </th>
+                <th scope="col" className="num">
+                  Penilaian periode
+                </th>
+                <th scope="col" className="num">
+                  Disanggah
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {workload.map((w) => (
+                <tr key={w.assessorId}>
+                  <td>{w.name}</td>
+                  <td className="num">{w.submitted}</td>
+                  <td className="num">{w.drafts}</td>
+                  <td className="num">{w.reviews}</td>
+                  <td className="num">{w.disputed}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { closeSession, getSession, submitScores } from "~/.server/calibration";
+import { notFound } from "~/.server/errors";
+import { submitForm } from "~/.server/forms";
+import { requirePermission } from "~/.server/session";
+import { CalibrationResults } from "~/components/calibration-results";
+import { channelLabel } from "~/components/evaluation-view";
+import { FormError, Notice } from "~/components/field";
+import { initialFromScores, initialFromValues, ScoreSheet } from "~/components/score-sheet";
+import { can } from "~/permissions";
+import { formatInstantWib } from "../../analytics/dates";
+import { INTERACTION_SECTIONS } from "../../analytics/scoring";
+
+export const meta: MetaFunction = () => [{ title: "Sesi kalibrasi — Mutu" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { user, scope, env } = await requirePermission(request, context, "read:calibration");
+  const s = await getSession(env.db, Number(params.id), scope, user, env.settings["calibration.spreadThreshold"]);
+  if (!s) notFound("Sesi kalibrasi ini tidak ditemukan, atau Anda bukan pesertanya.");
+  return {
+    ...s,
+    canClose: can(user.roles, "manage:calibration") && s.session.state === "open",
+    threshold: env.settings["calibration.spreadThreshold"],
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const id = Number(params.id);
+  const permission = form.get("intent") === "close" ? "manage:calibration" : "read:calibration";
+  const { user, scope, env, actor } = await requirePermission(request, context, permission);
+  if (!(await getSession(env.db, id, scope, user, 0))) notFound("Sesi kalibrasi ini tidak ditemukan.");
+  const me = { ...actor, id: user.id };
+  const result =
+    form.get("intent") === "close"
+      ? await submitForm(z.object({}), form, () => closeSession(env.db, me, id))
+      : await submitForm(z.object({}), form, () => submitScores(env.db, me, id, form));
+  if (!result.ok) return data(result, { status: result.status });
+  throw redirect(`/kalibrasi/${id}?${form.get("intent") === "close" ? "ditutup" : "terkirim"}=1`);
+}
+
+export default function CalibrationSession() {
+  const { session, participants, me, version, own, hasOwnScores, result, canClose, threshold } =
+    useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const errors = failed?.errors ?? {};
+  return (
+    <div className="page">
+      <p>
+        <Link to="/kalibrasi">← Kalibrasi</Link>
+      </p>
+      <Notice>
+        {params.get("terkirim")
+          ? "Nilai kalibrasi Anda tersimpan. Hasil terlihat setelah koordinator menutup sesi."
+          : null}
+        {params.get("ditutup") ? "Sesi ditutup; hasil kalibrasi di bawah." : null}
+      </Notice>
+      <FormError message={errors._form} />
+      <h1>{session.title}</h1>
+      <p className="lead">
+        {channelLabel(session.channel)} · {session.interactionRef} · {formatInstantWib(new Date(session.interactionAt))}{" "}
+        · {version.templateName} versi {version.version} · {session.state === "open" ? "terbuka" : "ditutup"}
+      </p>
+      <h2>Peserta</h2>
+      <ul>
+        {participants.map((p) => (
+          <li key={p.userId}>
+            {p.name}
+            {p.benchmark ? " (acuan)" : ""} — {p.submittedAt ? "sudah mengirim nilai" : "belum mengirim"}
+          </li>
+        ))}
+      </ul>
+      {session.state === "open" && me && (
+        <section aria-labelledby="nilai">
+          <h2 id="nilai">{hasOwnScores ? "Nilai Anda (boleh diperbarui sampai sesi ditutup)" : "Nilai Anda"}</h2>
+          <p className="muted">Anda tidak melihat nilai peserta lain sampai sesi ditutup.</p>
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="submit" />
+            <ScoreSheet
+              items={version.items}
+              sections={INTERACTION_SECTIONS}
+              weights={version.weights}
+              initial={
+                failed
+                  ? initialFromValues(version.items, failed.values)
+                  : hasOwnScores
+                    ? initialFromScores(version.items, own)
+                    : {}
+              }
+              errors={errors}
+            />
+            <div>
+              <button type="submit">Kirim nilai kalibrasi</button>
+            </div>
+          </Form>
+        </section>
+      )}
+      {canClose && (
+        <Form method="post" className="actions">
+          <input type="hidden" name="intent" value="close" />
+          <button type="submit">Tutup sesi dan tampilkan hasil</button>
+        </Form>
+      )}
+      {result && (
+        <CalibrationResults result={result} items={version.items} participants={participants} threshold={threshold} />
+      )}
+    </div>
+  );
+}
