@@ -38,6 +38,21 @@ describe("navigation", () => {
       "Log Audit",
     ]);
     expect(navigationFor(["hr"]).map((n) => n.label)).toEqual(["Beranda", "Staf"]);
-    expect(navigationFor(["petugas"]).map((n) => n.label)).toEqual(["Beranda"]);
+    expect(navigationFor(["petugas"]).map((n) => n.label)).toEqual(["Beranda", "Evaluasi"]);
+    expect(navigationFor(["penilai"]).map((n) => n.label)).toEqual([
+      "Beranda",
+      "Evaluasi",
+      "Kalibrasi",
+      "Template",
+      "Staf",
+    ]);
+    expect(navigationFor(["koordinator_qa"]).map((n) => n.label)).toEqual([
+      "Beranda",
+      "Evaluasi",
+      "Cakupan",
+      "Kalibrasi",
+      "Template",
+      "Staf",
+    ]);
   });
 });

@@ -27,6 +27,11 @@ export const ROLE_TASKS: Record<Role, Task[]> = {
   kepala_seksi: [
     { title: "Direktori staf", text: "Data seluruh staf ketiga Tim Kerja, termasuk pangkat/golongan.", to: "/staf" },
     {
+      title: "Evaluasi dan cakupan",
+      text: "Semua evaluasi per periode 26–25 dan cakupannya terhadap kuota.",
+      to: "/cakupan",
+    },
+    {
       title: "Tinjau KPI per periode",
       text: "Nilai hardskill, softskill, kedisiplinan dan CPH per periode 26–25, lalu setujui dan kunci periode.",
     },
@@ -37,21 +42,44 @@ export const ROLE_TASKS: Record<Role, Task[]> = {
   ],
   koordinator_qa: [
     { title: "Direktori staf", text: "Petugas yang dievaluasi oleh Tim Penjamin Kualitas.", to: "/staf" },
-    { title: "Template penilaian", text: "Susun dan terbitkan template scorecard sesuai KEP-165/BC/2014." },
-    { title: "Kalibrasi dan sanggahan", text: "Jaga objektivitas penilai dan selesaikan sanggahan petugas." },
+    {
+      title: "Template penilaian",
+      text: "Susun dan terbitkan template scorecard sesuai KEP-165/BC/2014.",
+      to: "/template",
+    },
+    {
+      title: "Sanggahan",
+      text: "Selesaikan sanggahan petugas: nilai tetap atau disesuaikan.",
+      to: "/evaluasi?status=disputed&periode=semua",
+    },
+    { title: "Kalibrasi", text: "Sesi penilaian bersama dan deviasi tiap penilai.", to: "/kalibrasi" },
+    {
+      title: "Cakupan",
+      text: "Siapa yang masih perlu dievaluasi periode ini, dan beban tiap penilai.",
+      to: "/cakupan",
+    },
   ],
   penilai: [
     { title: "Direktori staf", text: "Cari petugas yang akan dinilai.", to: "/staf" },
-    { title: "Evaluasi interaksi", text: "Nilai panggilan, chat, surel, SMS dan media sosial dengan scorecard." },
-    { title: "Penilaian periode", text: "Nilai kedisiplinan dan konfirmasi CPH sekali per periode." },
+    {
+      title: "Evaluasi interaksi",
+      text: "Nilai panggilan, chat, surel, SMS dan media sosial dengan scorecard.",
+      to: "/evaluasi/baru",
+    },
+    {
+      title: "Penilaian periode",
+      text: "Nilai kedisiplinan dan konfirmasi CPH sekali per periode.",
+      to: "/evaluasi/periode",
+    },
+    { title: "Kalibrasi", text: "Nilai interaksi bersama penilai lain dan lihat deviasi Anda.", to: "/kalibrasi" },
   ],
   supervisor: [
     { title: "Tim saya", text: "Data staf di Tim Kerja Anda.", to: "/staf" },
-    { title: "Hasil tim", text: "Nilai dan KPI anggota tim per periode." },
+    { title: "Hasil tim", text: "Evaluasi anggota tim per periode.", to: "/evaluasi" },
   ],
   petugas: [
     { title: "Profil saya", text: "Data kepegawaian Anda dan penggantian kata sandi.", to: "/profil" },
-    { title: "Nilai saya", text: "Lihat evaluasi Anda, lalu konfirmasi atau ajukan sanggahan." },
+    { title: "Nilai saya", text: "Lihat evaluasi Anda, lalu konfirmasi atau ajukan sanggahan.", to: "/evaluasi" },
     { title: "Pelatihan dan sertifikat", text: "Riwayat pelatihan dan Sertifikat Keahlian Anda." },
   ],
   hr: [
