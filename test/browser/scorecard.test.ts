@@ -64,7 +64,7 @@ describe("scorecard workflow", () => {
       }
     }
     expect(groups).toBe(14);
-    const running = await page.locator(".running-total").innerText();
+    const running = await page.locator(".running-total").textContent();
     expect(running).toContain("Hardskill 80,00");
     expect(running).toContain("Softskill 78,75");
     expect(running).toContain("Total 79,46");
@@ -107,7 +107,7 @@ describe("scorecard workflow", () => {
     await page.getByRole("button", { name: "Simpan keputusan" }).click();
     await page.waitForURL(/diselesaikan=1/);
     await page.locator("h1", { hasText: "Final" }).waitFor();
-    const lead = await page.locator(".lead").first().innerText();
+    const lead = await page.locator(".lead").first().textContent();
     expect(lead).toContain("revisi 2");
     const history = await page.locator("details.revision summary").allInnerTexts();
     expect(history).toHaveLength(2);
@@ -120,7 +120,11 @@ describe("scorecard workflow", () => {
     await agent.goto(evaluationUrl);
     await agent.locator("h1", { hasText: "Final" }).waitFor();
     // The settlement note, under the dispute (it also stands in revision 2 of the history).
-    await agent.locator("#sanggahan ~ .quote, section .quote").filter({ hasText: "S4 disesuaikan menjadi 5" }).first().waitFor();
+    await agent
+      .locator("#sanggahan ~ .quote, section .quote")
+      .filter({ hasText: "S4 disesuaikan menjadi 5" })
+      .first()
+      .waitFor();
     await agent.context().close();
   });
 });

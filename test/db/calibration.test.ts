@@ -1,5 +1,5 @@
 // Calibration (blind until closed, results, drift; never in a KPI) and coverage against the quota.
-import { arrayContains, eq } from "drizzle-orm";
+import { arrayContains } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { INTERACTION_SECTIONS } from "../../analytics/scoring";
 import { loadDemo } from "../../app/.server/bootstrap";
