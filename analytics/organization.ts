@@ -47,10 +47,10 @@ export function positionLabel(code: string): string {
 
 /** Communication channels (Saluran Komunikasi) of the service. */
 export const CHANNELS = [
-  { code: "telepon", label: "Telepon (021) 1500225" },
-  { code: "sms", label: "SMS 081-1500225" },
-  { code: "email", label: "Surel info@customs.go.id" },
-  { code: "webchat", label: "Web-chat www.beacukai.go.id" },
-  { code: "media_sosial", label: "Media sosial (Facebook/Twitter beacukaiRI)" },
+  { code: "telepon", label: "Telepon (021) 1500225", short: "Telepon" },
+  { code: "sms", label: "SMS 081-1500225", short: "SMS" },
+  { code: "email", label: "Surel info@customs.go.id", short: "Surel" },
+  { code: "webchat", label: "Web-chat www.beacukai.go.id", short: "Web-chat" },
+  { code: "media_sosial", label: "Media sosial (Facebook/Twitter beacukaiRI)", short: "Media sosial" },
 ] as const;
 export type ChannelCode = (typeof CHANNELS)[number]["code"];

@@ -54,6 +54,15 @@ const gradeLabel = (rank: string, fallback: string) =>
     help: "Peraturan penilaian kinerja yang lebih baru memakai Sangat Baik, Baik, Butuh Perbaikan, Kurang, Sangat Kurang.",
   }) satisfies Definition<string>;
 
+const channelQuota = (channel: string, fallback: number) =>
+  ({
+    schema: wholeNumber(0, 100),
+    default: fallback,
+    group: "Penilaian",
+    label: `Dari kuota itu, paling sedikit melalui ${channel}`,
+    help: "Evaluasi interaksi pada saluran ini yang diharapkan per petugas per periode (0 = tidak ada syarat).",
+  }) satisfies Definition<number>;
+
 export const SETTINGS = {
   "session.idleMinutes": {
     schema: wholeNumber(5, 480),
@@ -111,13 +120,11 @@ export const SETTINGS = {
     label: "Kuota evaluasi per petugas per periode",
     help: "Jumlah evaluasi interaksi yang diharapkan untuk setiap petugas dalam satu periode.",
   } satisfies Definition<number>,
-  "evaluation.quotaTelepon": {
-    schema: wholeNumber(0, 100),
-    default: 1,
-    group: "Penilaian",
-    label: "Dari kuota itu, paling sedikit melalui telepon",
-    help: "Evaluasi interaksi telepon (021) 1500225 yang diharapkan per petugas per periode.",
-  } satisfies Definition<number>,
+  "evaluation.quota.telepon": channelQuota("telepon (021) 1500225", 1),
+  "evaluation.quota.sms": channelQuota("SMS", 0),
+  "evaluation.quota.email": channelQuota("surel", 0),
+  "evaluation.quota.webchat": channelQuota("web-chat", 0),
+  "evaluation.quota.media_sosial": channelQuota("media sosial", 0),
   "calibration.spreadThreshold": {
     schema: wholeNumber(1, 100),
     default: 10,

@@ -1,7 +1,8 @@
 // Coverage of a period: each agent's evaluations against the quota, and each assessor's workload.
-// Counted in SQL (one grouped query each), judged by analytics/coverage.ts.
+// Counted in SQL (grouped queries), judged by analytics/coverage.ts.
 import { and, eq, sql } from "drizzle-orm";
 import { quotaStatus } from "../../analytics/coverage";
+import { CHANNELS, type ChannelCode } from "../../analytics/organization";
 import { evaluations, users } from "../../db/schema";
 import type { Database } from "./db";
 import { evaluableAgents } from "./evaluations";
@@ -10,24 +11,46 @@ import type { Settings } from "./settings";
 const countWhere = (condition: ReturnType<typeof sql>) =>
   sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
 
+export function quotaFrom(settings: Settings) {
+  return {
+    perAgent: settings["evaluation.quotaPerAgent"],
+    byChannel: Object.fromEntries(
+      CHANNELS.map((c) => [c.code, settings[`evaluation.quota.${c.code}`]]).filter(([, n]) => (n as number) > 0),
+    ) as Partial<Record<ChannelCode, number>>,
+  };
+}
+
 export async function periodCoverage(db: Database, periodId: string, settings: Settings) {
-  const quota = { perAgent: settings["evaluation.quotaPerAgent"], telepon: settings["evaluation.quotaTelepon"] };
+  const quota = quotaFrom(settings);
   const agents = await evaluableAgents(db, null);
-  const counts = await db
+  const submitted = and(eq(evaluations.periodId, periodId), sql`${evaluations.state} <> 'draft'`);
+  const byChannel = await db
     .select({
       agentId: evaluations.agentStaffId,
-      interactions: countWhere(sql`${evaluations.kind} = 'interaction'`),
-      telepon: countWhere(sql`${evaluations.kind} = 'interaction' and ${evaluations.channel} = 'telepon'`),
-      reviews: countWhere(sql`${evaluations.kind} = 'period_review'`),
-      disputes: countWhere(sql`${evaluations.state} = 'disputed'`),
+      channel: evaluations.channel,
+      n: sql<number>`count(*)`.mapWith(Number),
     })
     .from(evaluations)
-    .where(and(eq(evaluations.periodId, periodId), sql`${evaluations.state} <> 'draft'`))
-    .groupBy(evaluations.agentStaffId);
-  const byAgent = new Map(counts.map((c) => [c.agentId, c]));
+    .where(and(submitted, eq(evaluations.kind, "interaction")))
+    .groupBy(evaluations.agentStaffId, evaluations.channel);
+  const reviews = await db
+    .select({ agentId: evaluations.agentStaffId })
+    .from(evaluations)
+    .where(and(submitted, eq(evaluations.kind, "period_review")));
+  const reviewed = new Set(reviews.map((r) => r.agentId));
   const rows = agents.map((a) => {
-    const c = byAgent.get(a.id) ?? { interactions: 0, telepon: 0, reviews: 0, disputes: 0 };
-    return { ...a, ...c, status: quotaStatus(c, quota) };
+    const mine = byChannel.filter((c) => c.agentId === a.id);
+    const counts = {
+      interactions: mine.reduce((sum, c) => sum + c.n, 0),
+      byChannel: Object.fromEntries(mine.map((c) => [c.channel, c.n])) as Partial<Record<ChannelCode, number>>,
+    };
+    return {
+      ...a,
+      ...counts,
+      telepon: counts.byChannel.telepon ?? 0,
+      reviewed: reviewed.has(a.id),
+      status: quotaStatus(counts, quota),
+    };
   });
   const workload = await db
     .select({
@@ -43,10 +66,5 @@ export async function periodCoverage(db: Database, periodId: string, settings: S
     .where(eq(evaluations.periodId, periodId))
     .groupBy(users.id, users.displayName)
     .orderBy(users.displayName);
-  return {
-    quota,
-    rows,
-    workload,
-    met: rows.filter((r) => r.status.met).length,
-  };
+  return { quota, rows, workload, met: rows.filter((r) => r.status.met).length };
 }

@@ -1,7 +1,14 @@
 import { Link } from "@remix-run/react";
 import { formatInstantWib } from "../../analytics/dates";
+import { MONTHS_ID_SHORT, periodFromId } from "../../analytics/period";
 import { formatScore } from "../score-fields";
-import { channelLabel, StateBadge } from "./evaluation-view";
+import { channelShort, StateBadge } from "./evaluation-view";
+
+/** "Periode Okt 2026" for "2026-10": the full range is on the evaluation's page. */
+function shortPeriod(id: string): string {
+  const [year, month] = periodFromId(id).id.split("-").map(Number) as [number, number];
+  return `Periode ${MONTHS_ID_SHORT[month - 1]} ${year}`;
+}
 
 export type EvaluationRow = {
   id: number;
@@ -55,9 +62,11 @@ export function EvaluationTable({ rows, showAgent = true }: { rows: EvaluationRo
                 <Link to={`/evaluasi/${r.id}`}>#{r.id}</Link>
               </td>
               <td>{r.kind === "interaction" ? "Interaksi" : "Periode"}</td>
-              <td className="num">{r.interactionAt ? formatInstantWib(new Date(r.interactionAt)) : r.periodId}</td>
+              <td className="num">
+                {r.interactionAt ? formatInstantWib(new Date(r.interactionAt)) : shortPeriod(r.periodId)}
+              </td>
               {showAgent && <td>{r.agentName}</td>}
-              <td>{r.kind === "interaction" ? channelLabel(r.channel).split(" ")[0] : "—"}</td>
+              <td>{r.kind === "interaction" ? channelShort(r.channel) : "—"}</td>
               <td>{r.assessorName}</td>
               <td className="num">{formatScore(r.hardskill)}</td>
               <td className="num">{formatScore(r.softskill)}</td>

@@ -17,6 +17,7 @@ export function StateBadge({ state }: { state: string }) {
 }
 
 export const channelLabel = (code: string | null) => CHANNELS.find((c) => c.code === code)?.label ?? code ?? "—";
+export const channelShort = (code: string | null) => CHANNELS.find((c) => c.code === code)?.short ?? code ?? "—";
 
 type Item = {
   id: number;
@@ -116,6 +117,10 @@ export function EvaluationFacts({
     interactionAt: Date | string | null;
     submittedAt: Date | string | null;
     version: { templateName: string; version: number };
+    cphActual: number | null;
+    cphTarget: number | null;
+    cphScore: number | null;
+    cphSourceNote: string | null;
   };
 }) {
   return (
@@ -134,6 +139,22 @@ export function EvaluationFacts({
           <dd>{e.interactionRef}</dd>
           <dt>Waktu interaksi</dt>
           <dd>{e.interactionAt ? formatInstantWib(new Date(e.interactionAt)) : "—"}</dd>
+        </>
+      )}
+      {e.kind === "period_review" && (
+        <>
+          <dt>CPH</dt>
+          <dd>
+            {e.cphActual === null ? (
+              "tidak berlaku atau belum diisi"
+            ) : (
+              <>
+                {formatScore(e.cphActual, 1)} panggilan per jam login · target {formatScore(e.cphTarget, 1)} (
+                {channelLabel(e.channel).split(" ")[0]}) · skor <strong>{formatScore(e.cphScore)}</strong>
+                {e.cphSourceNote && <div className="muted small">Sumber: {e.cphSourceNote}</div>}
+              </>
+            )}
+          </dd>
         </>
       )}
       <dt>Template</dt>

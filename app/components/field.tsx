@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import { Children, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
 
 // `id` defaults to the field's name; pass one when the same name appears in several forms on a page.
 type Common = { name: string; label: string; error?: string; hint?: ReactNode; status?: ReactNode; id?: string };
@@ -102,7 +102,7 @@ export function FormError({ message }: { message?: string }) {
 }
 
 export function Notice({ children }: { children?: ReactNode }) {
-  if (!children) return null;
+  if (Children.toArray(children).length === 0) return null;
   return (
     <div className="alert alert-ok" role="status">
       {children}

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { periodCoverage } from "~/.server/coverage";
 import { periodChoice } from "~/.server/evaluations";
 import { requirePermission } from "~/.server/session";
+import { channelShort } from "~/components/evaluation-view";
 import { PeriodPicker } from "~/components/period-picker";
 
 export const meta: MetaFunction = () => [{ title: "Cakupan evaluasi — Mutu" }];
@@ -24,8 +25,12 @@ export default function Coverage() {
     <div className="page">
       <h1>Cakupan evaluasi</h1>
       <p className="lead">
-        {period.label}. Kuota: {quota.perAgent} evaluasi interaksi per petugas, paling sedikit {quota.telepon} melalui
-        telepon.
+        {period.label}. Kuota: {quota.perAgent} evaluasi interaksi per petugas
+        {Object.entries(quota.byChannel).length > 0 &&
+          `, paling sedikit ${Object.entries(quota.byChannel)
+            .map(([channel, n]) => `${n} melalui ${channelShort(channel).toLowerCase()}`)
+            .join(" dan ")}`}
+        .
       </p>
       <PeriodPicker value={period.id} choices={choices} />
       <p role="status">
@@ -61,14 +66,17 @@ export default function Coverage() {
                 <td>{r.teamName.replace("Tim Kerja ", "")}</td>
                 <td className="num">{r.interactions}</td>
                 <td className="num">{r.telepon}</td>
-                <td>{r.reviews > 0 ? "sudah" : <span className="muted">belum</span>}</td>
+                <td>{r.reviewed ? "sudah" : <span className="muted">belum</span>}</td>
                 <td>
                   {r.status.met ? (
                     <span className="badge">terpenuhi</span>
                   ) : (
                     <span className="badge danger">
                       kurang {r.status.missing}
-                      {r.status.missingTelepon > 0 ? ` (${r.status.missingTelepon} telepon)` : ""}
+                      {Object.keys(r.status.missingByChannel).length > 0 &&
+                        ` (${Object.entries(r.status.missingByChannel)
+                          .map(([channel, n]) => `${n} ${channelShort(channel).toLowerCase()}`)
+                          .join(", ")})`}
                     </span>
                   )}
                 </td>

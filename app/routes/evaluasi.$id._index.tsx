@@ -77,7 +77,7 @@ export default function EvaluationPage() {
         {e.kind === "interaction" ? "Evaluasi interaksi" : "Penilaian periode"} #{e.id} <StateBadge state={e.state} />
       </h1>
       <p className="lead">
-        Nilai total <strong>{formatScore(e.total)}</strong>
+        {e.kind === "interaction" ? "Nilai total" : "Nilai kedisiplinan"} <strong>{formatScore(e.total)}</strong>
         {e.criticalFailed && <span className="badge danger">Butir kritis gagal: nilai 0</span>}
         {e.revision > 1 && <span className="muted"> · revisi {e.revision}</span>}
       </p>

@@ -150,12 +150,16 @@ describe("coverage", () => {
         id: number;
         interactions: number;
         telepon: number;
-        status: { met: boolean; missing: number; missingTelepon: number };
+        status: { met: boolean; missing: number; missingByChannel: Record<string, number> };
       }[];
       workload: { assessorId: number; submitted: number; drafts: number }[];
     };
     const row = data.rows.find((x) => x.id === agent);
-    expect(row).toMatchObject({ interactions: 3, telepon: 0, status: { met: false, missing: 1, missingTelepon: 1 } });
+    expect(row).toMatchObject({
+      interactions: 3,
+      telepon: 0,
+      status: { met: false, missing: 1, missingByChannel: { telepon: 1 } },
+    });
     expect(data.workload.find((w) => w.assessorId === assessors[first]?.id)).toMatchObject({ submitted: 3, drafts: 1 });
   });
 });
