@@ -117,7 +117,7 @@ export function scoreProblems(
   return errors;
 }
 
-function snapshot(
+export function snapshot(
   items: readonly VersionItem[],
   input: ScoreInput,
   computed: ReturnType<typeof computeScores>,
@@ -247,16 +247,47 @@ export async function saveInteraction(
     ...(options.submit ? { state: "submitted", submittedAt: now, revision: 1 } : {}),
   };
 
+  return writeEvaluation(db, actor, {
+    fields,
+    existing: options.existing,
+    items,
+    input,
+    submit: options.submit,
+    snapshot: snapshot(items, input, computed, header.note),
+    audit: { entity: "evaluation", after: { periodId, agentStaffId: agent.id, total: computed.total } },
+    now,
+  });
+}
+
+/**
+ * Writes an evaluation or period review and its item scores in one transaction: a new one, or the author's
+ * draft (refused when someone saved it since `existing.lockVersion`). A submission also records revision 1.
+ */
+export async function writeEvaluation(
+  db: Database,
+  actor: Actor & { id: number },
+  args: {
+    fields: typeof evaluations.$inferInsert;
+    existing?: { id: number; lockVersion: number };
+    items: readonly VersionItem[];
+    input: ScoreInput;
+    submit: boolean;
+    snapshot: RevisionSnapshot;
+    audit: { entity: string; after: Record<string, unknown> };
+    now: Date;
+  },
+): Promise<SaveResult> {
+  const { fields, existing, items, input, submit, now } = args;
   return db.transaction(async (tx) => {
     let id: number;
-    if (options.existing) {
+    if (existing) {
       const [updated] = await tx
         .update(evaluations)
-        .set({ ...fields, lockVersion: options.existing.lockVersion + 1 })
+        .set({ ...fields, lockVersion: existing.lockVersion + 1 })
         .where(
           and(
-            eq(evaluations.id, options.existing.id),
-            eq(evaluations.lockVersion, options.existing.lockVersion),
+            eq(evaluations.id, existing.id),
+            eq(evaluations.lockVersion, existing.lockVersion),
             eq(evaluations.state, "draft"),
             eq(evaluations.assessorUserId, actor.id),
           ),
@@ -279,23 +310,24 @@ export async function saveInteraction(
         comment: input.comments.get(i.id) ?? "",
       }));
     if (rows.length > 0) await tx.insert(evaluationScores).values(rows);
-    if (options.submit) {
+    if (submit) {
       await tx.insert(evaluationRevisions).values({
         evaluationId: id,
         revision: 1,
         reason: "submitted",
-        snapshot: snapshot(items, input, computed, header.note),
+        snapshot: args.snapshot,
         changedBy: actor.id,
         changedAt: now,
       });
     }
+    const state = submit ? "submitted" : "draft";
     await recordAudit(tx, actor, {
-      action: options.submit ? "submit" : options.existing ? "update" : "create",
-      entity: "evaluation",
+      action: submit ? "submit" : existing ? "update" : "create",
+      entity: args.audit.entity,
       entityId: id,
-      after: { state: options.submit ? "submitted" : "draft", periodId, agentStaffId: agent.id, total: computed.total },
+      after: { state, ...args.audit.after },
     });
-    return { id, state: options.submit ? "submitted" : "draft" };
+    return { id, state };
   });
 }
 

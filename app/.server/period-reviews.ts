@@ -5,8 +5,8 @@ import { z } from "zod";
 import { CHANNELS, type ChannelCode } from "../../analytics/organization";
 import { periodFromId, periodOf } from "../../analytics/period";
 import { cphScore, type ItemSection } from "../../analytics/scoring";
-import { evaluationRevisions, evaluationScores, evaluations, staff, users } from "../../db/schema";
-import { type Actor, recordAudit } from "./audit";
+import { evaluationScores, evaluations, staff, users } from "../../db/schema";
+import type { Actor } from "./audit";
 import type { Database } from "./db";
 import { InvalidInput, UserFacingError } from "./errors";
 import {
@@ -15,9 +15,10 @@ import {
   computeScores,
   evaluableAgents,
   readScores,
-  STALE_EVALUATION,
   scoreProblems,
+  snapshot,
   type Viewer,
+  writeEvaluation,
 } from "./evaluations";
 import { submitForm } from "./forms";
 import { loadVersion, publishedVersionForTeam } from "./scorecards";
@@ -138,61 +139,18 @@ export async function savePeriodReview(
     ...(submit ? { state: "submitted", submittedAt: now, revision: 1 } : {}),
   };
 
-  return db.transaction(async (tx) => {
-    let id: number;
-    if (existing) {
-      const [updated] = await tx
-        .update(evaluations)
-        .set({ ...fields, lockVersion: existing.lockVersion + 1 })
-        .where(
-          and(
-            eq(evaluations.id, existing.id),
-            eq(evaluations.lockVersion, input.lockVersion ?? -1),
-            eq(evaluations.state, "draft"),
-          ),
-        )
-        .returning({ id: evaluations.id });
-      if (!updated) throw new UserFacingError(STALE_EVALUATION);
-      id = updated.id;
-      await tx.delete(evaluationScores).where(eq(evaluationScores.evaluationId, id));
-    } else {
-      const [created] = await tx.insert(evaluations).values(fields).returning({ id: evaluations.id });
-      if (!created) throw new Error("insert returned nothing");
-      id = created.id;
-    }
-    const rows = items
-      .filter((i) => scores.values.get(i.id) !== undefined || (scores.comments.get(i.id) ?? "") !== "")
-      .map((i) => ({
-        evaluationId: id,
-        itemId: i.id,
-        value: scores.values.get(i.id) ?? null,
-        comment: scores.comments.get(i.id) ?? "",
-      }));
-    if (rows.length > 0) await tx.insert(evaluationScores).values(rows);
-    if (submit) {
-      await tx.insert(evaluationRevisions).values({
-        evaluationId: id,
-        revision: 1,
-        reason: "submitted",
-        changedBy: actor.id,
-        changedAt: now,
-        snapshot: {
-          scores: items.map((i) => ({
-            itemId: i.id,
-            value: scores.values.get(i.id) ?? null,
-            comment: scores.comments.get(i.id) ?? "",
-          })),
-          ...computed,
-          total: computed.kedisiplinan,
-          note: input.note,
-          cph: { actual: cph.cphActual, target: cph.cphTarget, score: cph.cphScore, source: cph.cphSource },
-        },
-      });
-    }
-    await recordAudit(tx, actor, {
-      action: submit ? "submit" : existing ? "update" : "create",
+  return writeEvaluation(db, actor, {
+    fields,
+    existing: existing ? { id: existing.id, lockVersion: input.lockVersion ?? -1 } : undefined,
+    items,
+    input: scores,
+    submit,
+    snapshot: {
+      ...snapshot(items, scores, { ...computed, total: computed.kedisiplinan }, input.note),
+      cph: { actual: cph.cphActual, target: cph.cphTarget, score: cph.cphScore, source: cph.cphSource },
+    },
+    audit: {
       entity: "period_review",
-      entityId: id,
       after: {
         periodId: period.id,
         agentStaffId: agent.id,
@@ -200,8 +158,8 @@ export async function savePeriodReview(
         cph: cph.cphActual,
         cphSourceNote: cph.cphSourceNote,
       },
-    });
-    return { id, state: submit ? "submitted" : "draft" };
+    },
+    now,
   });
 }
 
