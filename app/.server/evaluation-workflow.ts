@@ -52,13 +52,17 @@ function assertRespondable(row: typeof evaluations.$inferSelect, windowDays: num
   }
 }
 
-export async function acknowledgeEvaluation(
+/** The agent's answer to a submitted evaluation, guarded by its state so two answers cannot both land. */
+async function answer(
   db: Database,
   actor: Actor,
   viewer: Viewer,
   id: number,
   windowDays: number,
-  now = new Date(),
+  now: Date,
+  change:
+    | { state: "acknowledged"; acknowledgedAt: Date }
+    | { state: "disputed"; disputedAt: Date; disputeReason: string },
 ) {
   const row = await loadForAgent(db, viewer, id);
   assertRespondable(row, windowDays, now);
@@ -66,17 +70,30 @@ export async function acknowledgeEvaluation(
   await db.transaction(async (tx) => {
     const [done] = await tx
       .update(evaluations)
-      .set({ state: "acknowledged", acknowledgedAt: now, updatedAt: now, lockVersion: row.lockVersion + 1 })
+      .set({ ...change, updatedAt: now, lockVersion: row.lockVersion + 1 })
       .where(and(eq(evaluations.id, id), eq(evaluations.state, "submitted")))
       .returning({ id: evaluations.id });
     if (!done) throw new UserFacingError(STALE_EVALUATION);
+    const after =
+      change.state === "disputed" ? { state: change.state, reason: change.disputeReason } : { state: change.state };
     await recordAudit(tx, actor, {
-      action: "acknowledge",
+      action: change.state === "disputed" ? "dispute" : "acknowledge",
       entity: "evaluation",
       entityId: id,
-      after: { state: "acknowledged" },
+      after,
     });
   });
+}
+
+export function acknowledgeEvaluation(
+  db: Database,
+  actor: Actor,
+  viewer: Viewer,
+  id: number,
+  windowDays: number,
+  now = new Date(),
+) {
+  return answer(db, actor, viewer, id, windowDays, now, { state: "acknowledged", acknowledgedAt: now });
 }
 
 export const DISPUTE_REASON_MIN = 10;
@@ -98,29 +115,7 @@ export async function disputeEvaluation(
     );
   }
   if (text.length > 4000) throw new UserFacingError("Alasan sanggahan paling panjang 4.000 karakter.", "reason");
-  const row = await loadForAgent(db, viewer, id);
-  assertRespondable(row, windowDays, now);
-  await assertPeriodOpen(db, row.periodId);
-  await db.transaction(async (tx) => {
-    const [done] = await tx
-      .update(evaluations)
-      .set({
-        state: "disputed",
-        disputedAt: now,
-        disputeReason: text,
-        updatedAt: now,
-        lockVersion: row.lockVersion + 1,
-      })
-      .where(and(eq(evaluations.id, id), eq(evaluations.state, "submitted")))
-      .returning({ id: evaluations.id });
-    if (!done) throw new UserFacingError(STALE_EVALUATION);
-    await recordAudit(tx, actor, {
-      action: "dispute",
-      entity: "evaluation",
-      entityId: id,
-      after: { state: "disputed", reason: text },
-    });
-  });
+  await answer(db, actor, viewer, id, windowDays, now, { state: "disputed", disputedAt: now, disputeReason: text });
 }
 
 export type Settlement = { outcome: "upheld" | "adjusted"; note: string; lockVersion: number };
