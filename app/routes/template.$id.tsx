@@ -56,6 +56,8 @@ export default function TemplateVersion() {
   const { version: v, editable, canManage, problems } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const failed = outcome && !outcome.ok ? outcome : undefined;
+  // What the user typed into a form that came back with errors, so nothing they entered is lost.
+  const typed = (intent: string, field: string) => (failed?.intent === intent ? failed.values[field] : undefined);
   const errorsFor = (intent: string, itemId = "") =>
     failed && failed.intent === intent && failed.itemId === itemId ? failed.errors : {};
   return (
@@ -93,13 +95,18 @@ export default function TemplateVersion() {
                 name={`weight${name}`}
                 label={`${name === "Cph" ? "CPH" : name} (%)`}
                 inputMode="numeric"
-                defaultValue={String(v.weights[name.toLowerCase() as "hardskill"])}
+                defaultValue={typed("weights", `weight${name}`) ?? String(v.weights[name.toLowerCase() as "hardskill"])}
               />
             ))}
           </div>
           <div className="field">
             <label htmlFor="description">Keterangan</label>
-            <textarea id="description" name="description" rows={2} defaultValue={v.description} />
+            <textarea
+              id="description"
+              name="description"
+              rows={2}
+              defaultValue={typed("weights", "description") ?? v.description}
+            />
           </div>
           <div>
             <button type="submit">Simpan bobot</button>
