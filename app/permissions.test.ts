@@ -37,7 +37,7 @@ describe("navigation", () => {
       "Pengaturan",
       "Log Audit",
     ]);
-    expect(navigationFor(["hr"]).map((n) => n.label)).toEqual(["Beranda", "Staf"]);
+    expect(navigationFor(["hr"]).map((n) => n.label)).toEqual(["Beranda", "Sertifikasi", "Impor", "Pelatihan", "Staf"]);
     expect(navigationFor(["petugas"]).map((n) => n.label)).toEqual(["Beranda", "Evaluasi"]);
     expect(navigationFor(["penilai"]).map((n) => n.label)).toEqual([
       "Beranda",
@@ -52,6 +52,8 @@ describe("navigation", () => {
       "Cakupan",
       "Kalibrasi",
       "Template",
+      "Sertifikasi",
+      "Impor",
       "Staf",
     ]);
   });

@@ -63,6 +63,20 @@ const channelQuota = (channel: string, fallback: number) =>
     help: "Evaluasi interaksi pada saluran ini yang diharapkan per petugas per periode (0 = tidak ada syarat).",
   }) satisfies Definition<number>;
 
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Paling panjang ${max} huruf.` })
+    .default("");
+
+// A NIP without importing the NIP rules here: 18 digits (spaces allowed), or empty.
+const optionalNip = z
+  .string()
+  .transform((v) => v.replace(/\s+/g, ""))
+  .refine((v) => v === "" || /^\d{18}$/.test(v), { error: "NIP harus 18 digit (atau kosongkan)." })
+  .default("");
+
 export const SETTINGS = {
   "session.idleMinutes": {
     schema: wholeNumber(5, 480),
@@ -137,6 +151,34 @@ export const SETTINGS = {
   "cph.target.media_sosial": cphTarget("Media sosial", 10),
   "cph.target.sms": cphTarget("SMS", 15),
   "cph.target.email": cphTarget("Surel", 6),
+  "import.maxMegabytes": {
+    schema: wholeNumber(1, 100),
+    default: 20,
+    group: "Impor data",
+    label: "Ukuran berkas impor paling besar (MB)",
+    help: "Berkas CSV yang lebih besar ditolak sebelum dibaca.",
+  } satisfies Definition<number>,
+  "certificate.place": {
+    schema: optionalText(60),
+    default: "Jakarta",
+    group: "Sertifikat Keahlian",
+    label: "Tempat penerbitan",
+    help: "Ditulis sebelum tanggal pada sertifikat, misalnya Jakarta.",
+  } satisfies Definition<string>,
+  "certificate.signerName": {
+    schema: optionalText(120),
+    default: "",
+    group: "Sertifikat Keahlian",
+    label: "Nama pejabat penanda tangan",
+    help: "Direktur Penerimaan dan Peraturan Kepabeanan dan Cukai (a.n. Direktur Jenderal). Wajib sebelum sertifikat dapat diterbitkan.",
+  } satisfies Definition<string>,
+  "certificate.signerNip": {
+    schema: optionalNip,
+    default: "",
+    group: "Sertifikat Keahlian",
+    label: "NIP pejabat penanda tangan",
+    help: "18 digit.",
+  } satisfies Definition<string>,
   "grade.min.1": gradeMin("predikat pertama", 91),
   "grade.min.2": gradeMin("predikat kedua", 76),
   "grade.min.3": gradeMin("predikat ketiga", 61),

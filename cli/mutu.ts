@@ -1,10 +1,13 @@
 // The command line: `npm run mutu -- <command>`. Exit codes: 0 done, 1 refused or failed, 2 bad usage.
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { parseNip } from "../analytics/nip";
 import { isRole, ROLES } from "../analytics/roles";
 import { demoLoginsText, loadDemo } from "../app/.server/bootstrap";
 import { UserFacingError } from "../app/.server/errors";
+import { runImport } from "../app/.server/imports/engine";
 import { logError } from "../app/.server/log";
 import { createUser, userCreateInput } from "../app/.server/users";
 import { closeDatabase, DatabaseLockedError, getDatabase } from "../db/client";
@@ -19,6 +22,12 @@ Perintah:
   db seed --demo                 Muat data demo (staf dan satu akun per peran) ke basis data kosong.
   user add --username U --role R [--role R2 …] [--staff NIP] [--name "Nama Tampilan"]
                                  Tambah pengguna. Kata sandi dibaca dari stdin, atau ditanyakan.
+  import training BERKAS [--commit [--valid-only]] [--json]
+  import calls BERKAS [--commit [--valid-only]] [--json]
+                                 Periksa berkas CSV catatan pelatihan / statistik panggilan. Tanpa --commit
+                                 tidak ada yang disimpan. --valid-only menyimpan baris yang valid saja.
+                                 --json mencetak satu objek JSON. Kode keluar: 0 tersimpan atau bersih,
+                                 1 ada kesalahan, 2 pemakaian salah.
   help                           Tampilkan bantuan ini.
 
 Peran: ${ROLES.join(", ")}
@@ -86,12 +95,72 @@ async function userAdd(args: string[]) {
   console.log(`Pengguna ${parsed.data.username} dibuat (id ${id}).`);
 }
 
+async function importFile(kind: string | undefined, args: string[]): Promise<number> {
+  if (kind !== "training" && kind !== "calls") throw new UsageError("Jenis impor harus training atau calls.");
+  const { values, positionals } = parseArgs({
+    args,
+    options: { commit: { type: "boolean" }, "valid-only": { type: "boolean" }, json: { type: "boolean" } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [file, ...extra] = positionals;
+  if (!file || extra.length > 0) throw new UsageError("Sebutkan satu berkas CSV.");
+  if (values["valid-only"] && !values.commit) throw new UsageError("--valid-only hanya berlaku bersama --commit.");
+  if (!existsSync(file)) throw new UsageError(`Berkas tidak ditemukan: ${file}`);
+  const handle = await getDatabase();
+  await handle.migrate();
+  const report = await runImport(handle.db, {
+    kind,
+    fileName: path.basename(file),
+    source: { path: path.resolve(file) },
+    commit: Boolean(values.commit),
+    validOnly: Boolean(values["valid-only"]),
+    actor: { id: null, username: "cli" },
+  });
+  const errors = [...report.fileErrors.map((message) => ({ row: 1, column: "", message })), ...report.errors];
+  if (values.json) {
+    const { kind: k, rows, valid, committed, batchId, warnings } = report;
+    console.log(
+      JSON.stringify({
+        kind: k,
+        rows,
+        valid,
+        new: report.new,
+        updated: report.updated,
+        unchanged: report.unchanged,
+        committed,
+        batchId,
+        errors,
+        warnings,
+      }),
+    );
+  } else {
+    console.log(
+      `${report.rows} baris: ${report.valid} valid, ${report.new} baru, ${report.updated} diperbarui, ${report.unchanged} tidak berubah; ${report.errorCount} kesalahan, ${report.warningCount} peringatan.`,
+    );
+    for (const e of errors) console.log(`  baris ${e.row}${e.column ? `, kolom ${e.column}` : ""}: ${e.message}`);
+    for (const w of report.warnings) console.log(`  (peringatan) baris ${w.row}, kolom ${w.column}: ${w.message}`);
+    console.log(
+      report.committed
+        ? report.batchId
+          ? `Tersimpan sebagai batch #${report.batchId}.`
+          : "Tidak ada yang berubah: isi berkas sudah ada di Mutu."
+        : values.commit
+          ? "Tidak disimpan: perbaiki kesalahannya, atau jalankan lagi dengan --valid-only."
+          : "Pratinjau saja: tidak ada yang disimpan. Tambahkan --commit untuk menyimpan.",
+    );
+  }
+  const clean = errors.length === 0 && report.fileErrors.length === 0;
+  return report.committed || (!values.commit && clean) ? 0 : 1;
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
   try {
     if (command === "db" && sub === "migrate") await dbMigrate();
     else if (command === "db" && sub === "seed") await dbSeed(rest);
     else if (command === "user" && sub === "add") await userAdd(rest);
+    else if (command === "import") return await importFile(sub, rest);
     else if (command === "help" || command === "--help" || command === "-h") console.log(USAGE);
     else
       throw new UsageError(

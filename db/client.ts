@@ -4,7 +4,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { hostname } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, types } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -56,6 +56,9 @@ export async function openDatabase(options: {
       // Let a failing database show as "service unavailable" quickly instead of hanging requests.
       connect_timeout: 10,
     });
+    // JSON comes back as text, as drizzle expects (it parses it itself): otherwise a JSON string that looks
+    // like a number, such as a NIP, is parsed twice and turns into a rounded number.
+    for (const oid of [114, 3802]) client.options.parsers[oid] = (text: string) => text;
     const url = options.url;
     const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Database;
     return {
@@ -70,9 +73,12 @@ export async function openDatabase(options: {
   const dir = options.pgliteDir ?? null;
   const release = dir ? lockDirectory(dir) : () => {};
   try {
+    // JSON comes back as text, as drizzle expects (it parses it itself): otherwise a JSON string that looks
+    // like a number, such as a NIP, is parsed twice and turns into a rounded number.
+    const parsers = { [types.JSON]: (text: string) => text, [types.JSONB]: (text: string) => text };
     const client = dir
-      ? new PGlite(dir, { loadDataDir: options.pgliteLoad })
-      : new PGlite({ loadDataDir: options.pgliteLoad });
+      ? new PGlite(dir, { loadDataDir: options.pgliteLoad, parsers })
+      : new PGlite({ loadDataDir: options.pgliteLoad, parsers });
     await client.waitReady;
     const pgliteDb = drizzlePglite(client, { schema, casing: "snake_case" });
     let closed = false;

@@ -16,6 +16,7 @@ import {
   users,
 } from "./schema";
 import { insertDemoEvaluations } from "./seed-evaluations";
+import { insertDemoTraining, type PdfContent } from "./seed-training";
 
 export const DEMO_SEEDED_KEY = "demo.seeded";
 
@@ -43,7 +44,13 @@ export async function isDemoSeeded(db: Database): Promise<boolean> {
 export async function seedDemo(
   db: Database,
   passwordHash: string,
-  options: { now: Date; cphTargets: Record<ChannelCode, number>; evaluations: boolean },
+  options: {
+    now: Date;
+    cphTargets: Record<ChannelCode, number>;
+    evaluations: boolean;
+    /** Makes the demo certificates' PDFs; without it no certificates are issued. */
+    makePdf?: (content: PdfContent) => Promise<Uint8Array>;
+  },
 ): Promise<{ staff: number; users: number; evaluations: number }> {
   const data = buildDemoData();
   return db.transaction(async (tx) => {
@@ -97,6 +104,11 @@ export async function seedDemo(
           cphTargets: options.cphTargets,
         })
       : { evaluations: 0 };
+    const kasi = idOf("kasi")?.id ?? coordinator;
+    const hr = idOf("hr")?.id ?? coordinator;
+    if (options.evaluations && options.makePdf) {
+      await insertDemoTraining(tx, { now: options.now, recordedBy: hr, issuedBy: kasi, makePdf: options.makePdf });
+    }
     await tx.insert(settings).values({ key: DEMO_SEEDED_KEY, value: true });
     await tx.insert(auditLog).values({
       actorLabel: "sistem",

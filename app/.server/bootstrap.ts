@@ -5,6 +5,7 @@ import { ROLE_LABELS } from "../../analytics/roles";
 import type { DatabaseHandle } from "../../db/client";
 import { ensureDefaultTemplates, isDemoSeeded, isEmpty, seedDemo } from "../../db/seed";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../fixtures/demo";
+import { certificatePdf } from "./certificate-pdf";
 import { hashPassword } from "./passwords";
 import { cphTarget, getSettings } from "./settings";
 
@@ -24,6 +25,7 @@ export async function loadDemo(handle: DatabaseHandle, options: { now?: Date; ev
     now,
     cphTargets,
     evaluations: options.evaluations ?? true,
+    makePdf: certificatePdf,
   });
 }
 

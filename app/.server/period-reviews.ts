@@ -2,11 +2,13 @@
 // statistics are imported, the assessor enters CPH with its source; the score follows the channel's target.
 import { aliasedTable, and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
+import type { PeriodCph } from "../../analytics/cph";
 import { CHANNELS, type ChannelCode } from "../../analytics/organization";
 import { periodFromId, periodOf } from "../../analytics/period";
 import { cphScore, type ItemSection } from "../../analytics/scoring";
 import { evaluationScores, evaluations, staff, users } from "../../db/schema";
 import type { Actor } from "./audit";
+import { importedCph } from "./cph";
 import type { Database } from "./db";
 import { InvalidInput, UserFacingError } from "./errors";
 import {
@@ -50,6 +52,15 @@ export const periodReviewInput = z.object({
     .string()
     .optional()
     .transform((v) => (v ?? "").trim().slice(0, 500)),
+  // When statistics were imported: keep their CPH, or override it with a written reason.
+  cphOverride: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
+  cphOverrideReason: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim().slice(0, 2000)),
   note: z
     .string()
     .optional()
@@ -105,32 +116,17 @@ export async function savePeriodReview(
   const scores = readScores(form, items);
   const errors: Record<string, string> = { ...scoreProblems(items, scores, submit), ...scores.errors };
   const usesCph = version.weights.cph > 0;
-  if (usesCph && input.cphActual !== null && input.cphSourceNote.length < 3) {
-    errors.cphSourceNote = "Sebutkan sumber angka CPH, misalnya laporan aplikasi telepon periode ini.";
-  }
-  if (usesCph && submit && input.cphActual === null) {
-    errors.cphActual = "Isi CPH periode ini (panggilan ditangani ÷ jam login) sebelum mengirim.";
-  }
+  const imported = usesCph ? await importedCph(db, agent.id, period.id, settings) : null;
+  const cph = resolveCph(input, usesCph, imported, settings, submit, errors);
   if (Object.keys(errors).length > 0) throw new InvalidInput(errors);
-
   const computed = computeScores(version, REVIEW_SECTIONS, scores.values);
-  const target = usesCph ? cphTarget(settings, input.cphChannel) : null;
-  const cph = usesCph
-    ? {
-        cphActual: input.cphActual,
-        cphTarget: target,
-        cphScore: cphScore(input.cphActual, target),
-        cphSource: input.cphActual === null ? null : "manual",
-        cphSourceNote: input.cphSourceNote || null,
-      }
-    : { cphActual: null, cphTarget: null, cphScore: null, cphSource: null, cphSourceNote: null };
   const fields = {
     kind: "period_review",
     versionId: version.id,
     agentStaffId: agent.id,
     assessorUserId: actor.id,
     periodId: period.id,
-    channel: usesCph ? input.cphChannel : null,
+    channel: usesCph && cph.cphSource !== "import" ? input.cphChannel : null,
     note: input.note,
     ...computed,
     total: computed.kedisiplinan,
@@ -228,4 +224,69 @@ export function savePeriodReviewForm(
   form: FormData,
 ) {
   return submitForm(periodReviewInput, form, (input) => savePeriodReview(db, actor, assessor, settings, input, form));
+}
+
+type CphFields = {
+  cphActual: number | null;
+  cphTarget: number | null;
+  cphScore: number | null;
+  cphSource: string | null;
+  cphSourceNote: string | null;
+  cphImported: number | null;
+  cphOverrideReason: string | null;
+};
+
+/**
+ * Where the review's CPH comes from. Imported statistics win; the assessor may override them only with a
+ * written reason (kept, with the imported figure). Without statistics the assessor types CPH and its source.
+ */
+function resolveCph(
+  input: PeriodReviewInput,
+  usesCph: boolean,
+  imported: PeriodCph | null,
+  settings: Settings,
+  submit: boolean,
+  errors: Record<string, string>,
+): CphFields {
+  const none = {
+    cphActual: null,
+    cphTarget: null,
+    cphScore: null,
+    cphSource: null,
+    cphSourceNote: null,
+    cphImported: null,
+    cphOverrideReason: null,
+  };
+  if (!usesCph) return none;
+  if (imported && !input.cphOverride) {
+    const single = imported.channels.length === 1 ? imported.channels[0] : undefined;
+    return {
+      ...none,
+      cphActual: imported.cph,
+      cphTarget: single?.target ?? null,
+      cphScore: imported.score,
+      cphSource: "import",
+      cphSourceNote: `Statistik panggilan impor: ${imported.calls} panggilan dalam ${imported.hours.toFixed(1).replace(".", ",")} jam login`,
+      cphImported: imported.cph,
+    };
+  }
+  if (imported && input.cphOverride && input.cphOverrideReason.length < 10) {
+    errors.cphOverrideReason = "Tuliskan alasan mengganti CPH hasil impor (minimal 10 karakter); alasan ini disimpan.";
+  }
+  if (input.cphActual !== null && !imported && input.cphSourceNote.length < 3) {
+    errors.cphSourceNote = "Sebutkan sumber angka CPH, misalnya laporan aplikasi telepon periode ini.";
+  }
+  if ((submit || input.cphOverride) && input.cphActual === null) {
+    errors.cphActual = "Isi CPH periode ini (panggilan ditangani ÷ jam login) sebelum mengirim.";
+  }
+  const target = cphTarget(settings, input.cphChannel);
+  return {
+    cphActual: input.cphActual,
+    cphTarget: target,
+    cphScore: cphScore(input.cphActual, target),
+    cphSource: input.cphActual === null ? null : imported ? "override" : "manual",
+    cphSourceNote: imported ? "Diganti penilai" : input.cphSourceNote || null,
+    cphImported: imported?.cph ?? null,
+    cphOverrideReason: imported ? input.cphOverrideReason : null,
+  };
 }

@@ -121,6 +121,8 @@ export function EvaluationFacts({
     cphTarget: number | null;
     cphScore: number | null;
     cphSourceNote: string | null;
+    cphImported: number | null;
+    cphOverrideReason: string | null;
   };
 }) {
   return (
@@ -152,6 +154,11 @@ export function EvaluationFacts({
                 {formatScore(e.cphActual, 1)} panggilan per jam login · target {formatScore(e.cphTarget, 1)} (
                 {channelLabel(e.channel).split(" ")[0]}) · skor <strong>{formatScore(e.cphScore)}</strong>
                 {e.cphSourceNote && <div className="muted small">Sumber: {e.cphSourceNote}</div>}
+                {e.cphOverrideReason && (
+                  <div className="muted small">
+                    Mengganti CPH hasil impor {formatScore(e.cphImported, 1)}. Alasan: {e.cphOverrideReason}
+                  </div>
+                )}
               </>
             )}
           </dd>

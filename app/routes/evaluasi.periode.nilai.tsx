@@ -1,13 +1,14 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { cphTargets, importedCph } from "~/.server/cph";
 import { notFound } from "~/.server/errors";
 import { evaluableAgents } from "~/.server/evaluations";
 import { findPeriodReview, savePeriodReviewForm } from "~/.server/period-reviews";
 import { loadVersion, publishedVersionForTeam } from "~/.server/scorecards";
 import { requirePermission } from "~/.server/session";
-import { FormError, SelectField, TextField } from "~/components/field";
+import { CphFields } from "~/components/cph-fields";
+import { FormError } from "~/components/field";
 import { initialFromScores, initialFromValues, ScoreSheet } from "~/components/score-sheet";
-import { CHANNELS } from "../../analytics/organization";
 import { periodFromId } from "../../analytics/period";
 
 export const meta: MetaFunction = () => [{ title: "Penilaian periode — Mutu" }];
@@ -33,7 +34,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     period: { id: periodId, label: periodFromId(periodId).label },
     version: { ...version, items },
     review,
-    targets: Object.fromEntries(CHANNELS.map((c) => [c.code, env.settings[`cph.target.${c.code}`]])),
+    targets: cphTargets(env.settings),
+    imported: version.weights.cph > 0 ? await importedCph(env.db, agent.id, periodId, env.settings) : null,
   };
 }
 
@@ -51,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function PeriodReviewForm() {
-  const { agent, period, version, review, targets } = useLoaderData<typeof loader>();
+  const { agent, period, version, review, targets, imported } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const errors = failed?.errors ?? {};
   const values = failed?.values ?? {
@@ -87,39 +89,7 @@ export default function PeriodReviewForm() {
           errors={errors}
         />
         {usesCph ? (
-          <fieldset className="stack">
-            <legend>CPH (call per hour)</legend>
-            <p className="muted small">
-              Statistik panggilan belum diimpor untuk periode ini: isi CPH = panggilan ditangani ÷ jam login, beserta
-              sumbernya. Skor = min(100, CPH ÷ target × 100).
-            </p>
-            <div className="grid-2">
-              <TextField
-                name="cphActual"
-                label="CPH periode ini"
-                inputMode="decimal"
-                defaultValue={values.cphActual}
-                error={errors.cphActual}
-                hint="Misalnya 8,5"
-              />
-              <SelectField
-                name="cphChannel"
-                label="Saluran utama (menentukan target)"
-                defaultValue={values.cphChannel}
-                options={CHANNELS.map((c) => ({
-                  value: c.code,
-                  label: `${c.label} — target ${String(targets[c.code]).replace(".", ",")}`,
-                }))}
-              />
-            </div>
-            <TextField
-              name="cphSourceNote"
-              label="Sumber angka CPH"
-              defaultValue={values.cphSourceNote}
-              error={errors.cphSourceNote}
-              hint="Misalnya: laporan bulanan aplikasi telepon, diunduh 26 Des 2026."
-            />
-          </fieldset>
+          <CphFields imported={imported} targets={targets} values={values} errors={errors} />
         ) : (
           <p className="muted">CPH tidak berlaku untuk template tim ini (bobot 0).</p>
         )}

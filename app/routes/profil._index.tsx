@@ -2,7 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/.server/session";
 import { getStaff } from "~/.server/staff";
+import { staffPageExtras } from "~/.server/staff-page";
 import { Notice } from "~/components/field";
+import { KpiHistory } from "~/components/kpi-history";
+import { CertificationSummary, TrainingRecords } from "~/components/person-certification";
 import { StaffFacts } from "~/components/staff-facts";
 import { ROLE_LABELS } from "../../analytics/roles";
 
@@ -11,14 +14,18 @@ export const meta: MetaFunction = () => [{ title: "Profil — Mutu" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, env } = await requirePermission(request, context, "update:profile");
   const person = user.staffId ? await getStaff(env.db, user.staffId, "own", user, true) : null;
-  return { user: { username: user.username, displayName: user.displayName, roles: user.roles }, person };
+  return {
+    user: { username: user.username, displayName: user.displayName, roles: user.roles },
+    person,
+    extras: person ? await staffPageExtras(env.db, person, user, env.settings) : null,
+  };
 }
 
 export default function Profile() {
-  const { user, person } = useLoaderData<typeof loader>();
+  const { user, person, extras } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
-    <div className="page page-narrow">
+    <div className="page">
       <Notice>{params.get("sandi") ? "Kata sandi Anda telah diganti." : null}</Notice>
       <h1>Profil</h1>
       <p className="lead">{user.displayName}</p>
@@ -37,6 +44,28 @@ export default function Profile() {
           Ganti kata sandi
         </Link>
       </div>
+      {extras?.kpi && (
+        <section aria-labelledby="kpi">
+          <h2 id="kpi">KPI saya</h2>
+          <KpiHistory rows={extras.kpi} />
+        </section>
+      )}
+      {extras?.certification && (
+        <>
+          <section aria-labelledby="sertifikasi">
+            <h2 id="sertifikasi">Sertifikasi</h2>
+            <CertificationSummary
+              role={extras.certification.role}
+              eligibility={extras.certification.eligibility}
+              certificates={extras.certification.certificates}
+            />
+          </section>
+          <section aria-labelledby="pelatihan">
+            <h2 id="pelatihan">Pelatihan saya</h2>
+            <TrainingRecords trainings={extras.certification.trainings} />
+          </section>
+        </>
+      )}
     </div>
   );
 }

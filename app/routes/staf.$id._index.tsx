@@ -1,9 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound } from "~/.server/errors";
 import { requirePermission } from "~/.server/session";
 import { getStaff } from "~/.server/staff";
+import { capabilityAction, staffPageExtras } from "~/.server/staff-page";
 import { Notice } from "~/components/field";
+import { KpiHistory } from "~/components/kpi-history";
+import { CapabilityDecisions, CertificationSummary, TrainingRecords } from "~/components/person-certification";
 import { StaffFacts } from "~/components/staff-facts";
 import { can } from "~/permissions";
 
@@ -16,18 +19,37 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     ? await getStaff(env.db, id, scope, user, can(user.roles, "read:staff_personal"))
     : null;
   if (!person) notFound("Staf ini tidak ditemukan, atau tidak termasuk wewenang Anda.");
-  return { person, canEdit: can(user.roles, "update:staff"), canManageUsers: can(user.roles, "manage:user") };
+  return {
+    person,
+    canEdit: can(user.roles, "update:staff"),
+    canManageUsers: can(user.roles, "manage:user"),
+    ...(await staffPageExtras(env.db, person, user, env.settings)),
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, env, actor } = await requirePermission(request, context, "decide:capability");
+  const person = await getStaff(env.db, Number(params.id), "any", user, false);
+  if (!person) notFound("Staf ini tidak ditemukan.");
+  const result = await capabilityAction(env.db, { ...actor, id: user.id }, person.id, await request.formData());
+  if (!result.ok) return data(result, { status: result.status });
+  throw redirect(`/staf/${person.id}?${result.intent === "withdraw" ? "dicabut" : "keputusan"}=1`);
 }
 
 export default function StaffPage() {
-  const { person, canEdit, canManageUsers } = useLoaderData<typeof loader>();
+  const { person, canEdit, canManageUsers, certification, kpi, canDecide } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
-    <div className="page page-narrow">
+    <div className="page">
       <p>
         <Link to="/staf">← Direktori staf</Link>
       </p>
-      <Notice>{params.get("disimpan") ? "Data staf tersimpan." : null}</Notice>
+      <Notice>
+        {params.get("disimpan") ? "Data staf tersimpan." : null}
+        {params.get("keputusan") ? 'Keputusan "dianggap mampu" tercatat.' : null}
+        {params.get("dicabut") ? "Keputusan dicabut." : null}
+      </Notice>
       <h1>{person.fullName}</h1>
       {!person.active && (
         <p className="lead">
@@ -53,6 +75,37 @@ export default function StaffPage() {
           </Link>
         )}
       </div>
+      {kpi && (
+        <section aria-labelledby="kpi">
+          <h2 id="kpi">KPI {kpi.length} periode terakhir</h2>
+          <KpiHistory rows={kpi} />
+        </section>
+      )}
+      {certification && (
+        <>
+          <section aria-labelledby="sertifikasi">
+            <h2 id="sertifikasi">Sertifikasi</h2>
+            <CertificationSummary
+              role={certification.role}
+              eligibility={certification.eligibility}
+              certificates={certification.certificates}
+            />
+          </section>
+          <section aria-labelledby="mampu">
+            <h2 id="mampu">Keputusan "dianggap mampu"</h2>
+            <CapabilityDecisions
+              decisions={certification.decisions}
+              canDecide={canDecide}
+              role={certification.role}
+              failed={failed && !failed.ok ? failed : undefined}
+            />
+          </section>
+          <section aria-labelledby="pelatihan">
+            <h2 id="pelatihan">Pelatihan</h2>
+            <TrainingRecords trainings={certification.trainings} />
+          </section>
+        </>
+      )}
     </div>
   );
 }

@@ -1,16 +1,21 @@
 // Every route × every role (and no one signed in) gives the status the permission table promises.
 // The expectations are written out here by hand, independently of app/permissions.ts, so a wrong entry in
 // the table fails this test; and every route file must appear here, so a new route cannot skip the check.
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { arrayContains, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../analytics/roles";
 import { loadDemo } from "../../app/.server/bootstrap";
+import { issueCertificate } from "../../app/.server/certificates";
+import { storeUpload } from "../../app/.server/imports/batches";
+import { runImport } from "../../app/.server/imports/engine";
+import { getSettings } from "../../app/.server/settings";
 import * as newEvaluation from "../../app/routes/evaluasi.baru";
 import * as calibrationList from "../../app/routes/kalibrasi._index";
-import { scorecardVersions, staff, teams, users } from "../../db/schema";
+import { scorecardVersions, staff, teams, trainingCourses, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
+import { makeEligible, seedCatalogue, setSigner } from "../support/certification";
 import { databaseForThisFile } from "../support/db";
 import { interactionForm, staffIdOf } from "../support/evaluations";
 import { callRoute, type RouteModule, sessionCookie } from "../support/routes";
@@ -45,7 +50,18 @@ type Case = {
   otherwise: number;
 };
 
-const ids = { otherTeamStaff: 0, ownTeamStaff: 0, someUser: 0, evaluation: 0, template: 0, session: 0 };
+const ids = {
+  otherTeamStaff: 0,
+  ownTeamStaff: 0,
+  someUser: 0,
+  evaluation: 0,
+  template: 0,
+  session: 0,
+  course: 0,
+  upload: "",
+  batch: 0,
+  certificate: 0,
+};
 const LOGIN = 302; // anyone not signed in is sent to /masuk
 
 const CASES: Case[] = [
@@ -181,6 +197,184 @@ const CASES: Case[] = [
     otherwise: 403,
   },
   { file: "profil._index.tsx", method: "GET", path: "/profil", expect: { anonim: LOGIN }, otherwise: 200 },
+  {
+    file: "pelatihan._index.tsx",
+    method: "GET",
+    path: "/pelatihan",
+    expect: { anonim: LOGIN, hr: 200 },
+    otherwise: 403,
+  },
+  {
+    file: "pelatihan._index.tsx",
+    method: "POST",
+    path: "/pelatihan",
+    form: {},
+    expect: { anonim: LOGIN, hr: 400 },
+    otherwise: 403,
+  },
+  {
+    file: "pelatihan.$id.tsx",
+    method: "GET",
+    path: "/pelatihan/:id",
+    params: () => ({ id: String(ids.course) }),
+    expect: { anonim: LOGIN, hr: 200 },
+    otherwise: 403,
+  },
+  {
+    file: "pelatihan.$id.tsx",
+    method: "POST",
+    path: "/pelatihan/:id",
+    params: () => ({ id: String(ids.course) }),
+    form: {},
+    expect: { anonim: LOGIN, hr: 400 },
+    otherwise: 403,
+  },
+  {
+    file: "impor._index.tsx",
+    method: "GET",
+    path: "/impor",
+    expect: { anonim: LOGIN, hr: 200, koordinator_qa: 200 },
+    otherwise: 403,
+  },
+  {
+    file: "impor._index.tsx",
+    method: "POST",
+    path: "/impor",
+    form: {},
+    expect: { anonim: LOGIN, hr: 400, koordinator_qa: 400 },
+    otherwise: 403,
+  },
+  {
+    // An upload is its uploader's alone.
+    file: "impor.$id._index.tsx",
+    method: "GET",
+    path: "/impor/:upload (HR's)",
+    params: () => ({ id: ids.upload }),
+    expect: { anonim: LOGIN, hr: 200, koordinator_qa: 404 },
+    otherwise: 403,
+  },
+  {
+    file: "impor.$id._index.tsx",
+    method: "POST",
+    path: "/impor/:upload commit (file with errors)",
+    params: () => ({ id: ids.upload }),
+    form: {},
+    expect: { anonim: LOGIN, hr: 409, koordinator_qa: 404 },
+    otherwise: 403,
+  },
+  {
+    file: "impor.$id.progres.ts",
+    method: "GET",
+    path: "/impor/:upload/progres",
+    params: () => ({ id: ids.upload }),
+    expect: { anonim: LOGIN, hr: 200, koordinator_qa: 200 },
+    otherwise: 403,
+  },
+  {
+    file: "impor.$id.laporan.ts",
+    method: "GET",
+    path: "/impor/:upload/laporan",
+    params: () => ({ id: ids.upload }),
+    expect: { anonim: LOGIN, hr: 200, koordinator_qa: 404 },
+    otherwise: 403,
+  },
+  {
+    // A training batch: the coordinator imports call statistics only.
+    file: "impor.riwayat.$id._index.tsx",
+    method: "GET",
+    path: "/impor/riwayat/:batch (training)",
+    params: () => ({ id: String(ids.batch) }),
+    expect: { anonim: LOGIN, hr: 200, koordinator_qa: 404 },
+    otherwise: 403,
+  },
+  {
+    file: "impor.riwayat.$id._index.tsx",
+    method: "POST",
+    path: "/impor/riwayat/:batch undo",
+    params: () => ({ id: String(ids.batch) }),
+    form: {},
+    expect: { anonim: LOGIN, hr: 302, koordinator_qa: 404 },
+    otherwise: 403,
+  },
+  {
+    file: "impor.riwayat.$id.laporan.ts",
+    method: "GET",
+    path: "/impor/riwayat/:batch/laporan",
+    params: () => ({ id: String(ids.batch) }),
+    expect: { anonim: LOGIN, hr: 200, koordinator_qa: 404 },
+    otherwise: 403,
+  },
+  {
+    file: "kelayakan._index.tsx",
+    method: "GET",
+    path: "/kelayakan",
+    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200, hr: 200, supervisor: 200 },
+    otherwise: 403,
+  },
+  {
+    file: "kelayakan.csv.ts",
+    method: "GET",
+    path: "/kelayakan/csv",
+    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200, hr: 200, supervisor: 200 },
+    otherwise: 403,
+  },
+  {
+    file: "sertifikat._index.tsx",
+    method: "GET",
+    path: "/sertifikat",
+    expect: { anonim: LOGIN, kepala_seksi: 200, hr: 200, supervisor: 200, petugas: 200 },
+    otherwise: 403,
+  },
+  {
+    file: "sertifikat.baru.tsx",
+    method: "GET",
+    path: "/sertifikat/baru (nobody chosen)",
+    expect: { anonim: LOGIN, kepala_seksi: 404 },
+    otherwise: 403,
+  },
+  {
+    file: "sertifikat.baru.tsx",
+    method: "POST",
+    path: "/sertifikat/baru",
+    form: {},
+    expect: { anonim: LOGIN, kepala_seksi: 400 },
+    otherwise: 403,
+  },
+  {
+    // A colleague's certificate, in the supervisor's team: the petugas must not see it.
+    file: "sertifikat.$id._index.tsx",
+    method: "GET",
+    path: "/sertifikat/:id (another agent's)",
+    params: () => ({ id: String(ids.certificate) }),
+    expect: { anonim: LOGIN, kepala_seksi: 200, hr: 200, supervisor: 200, petugas: 404 },
+    otherwise: 403,
+  },
+  {
+    file: "sertifikat.$id._index.tsx",
+    method: "POST",
+    path: "/sertifikat/:id revoke (no reason)",
+    params: () => ({ id: String(ids.certificate) }),
+    form: {},
+    expect: { anonim: LOGIN, kepala_seksi: 400 },
+    otherwise: 403,
+  },
+  {
+    file: "sertifikat.$id.pdf.ts",
+    method: "GET",
+    path: "/sertifikat/:id/pdf (another agent's)",
+    params: () => ({ id: String(ids.certificate) }),
+    expect: { anonim: LOGIN, kepala_seksi: 200, hr: 200, supervisor: 200, petugas: 404 },
+    otherwise: 403,
+  },
+  {
+    file: "staf.$id._index.tsx",
+    method: "POST",
+    path: "/staf/:id capability decision (empty)",
+    params: () => ({ id: String(ids.ownTeamStaff) }),
+    form: { intent: "decide" },
+    expect: { anonim: LOGIN, kepala_seksi: 400 },
+    otherwise: 403,
+  },
   {
     file: "cakupan.tsx",
     method: "GET",
@@ -420,6 +614,35 @@ beforeAll(async () => {
   });
   ids.session = Number(session.location?.match(/\/kalibrasi\/(\d+)/)?.[1]);
   if (!assessors.slice(0, 2).some((a) => a.username === "penilai")) throw new Error("demo penilai must take part");
+  // Training: the catalogue, an upload with errors by HR, a committed batch, and a certificate.
+  await seedCatalogue(db);
+  const [course] = await db.select({ id: trainingCourses.id }).from(trainingCourses).limit(1);
+  ids.course = course?.id ?? 0;
+  const hrUser = (await db.select().from(users).where(eq(users.username, "hr")))[0];
+  ids.upload = await storeUpload(db, {
+    kind: "training",
+    fileName: "salah.csv",
+    bytes: readFileSync("fixtures/samples/pelatihan-dengan-kesalahan.csv"),
+    userId: hrUser?.id ?? 0,
+  });
+  const batch = await runImport(db, {
+    kind: "training",
+    fileName: "contoh.csv",
+    source: { path: "fixtures/samples/pelatihan-contoh.csv" },
+    commit: true,
+    validOnly: false,
+    actor: { id: hrUser?.id ?? null, username: "hr" },
+  });
+  ids.batch = batch.batchId ?? 0;
+  await setSigner(db);
+  await makeEligible(db, agent?.id ?? 0);
+  const [kasi] = await db.select().from(users).where(eq(users.username, "kasi"));
+  const issued = await issueCertificate(db, { id: kasi?.id ?? 0, username: "kasi" }, await getSettings(db), {
+    staffId: agent?.id ?? 0,
+    role: "petugas_layanan",
+    issuedOn: "2026-11-02",
+  });
+  ids.certificate = issued.id;
 });
 
 describe("permission table", () => {

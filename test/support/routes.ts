@@ -18,6 +18,7 @@ export type CallOptions = {
   headers?: Record<string, string>;
   url?: string;
   remoteAddress?: string;
+  files?: Record<string, File>;
 };
 
 function isDataWithInit(value: unknown): value is { data: unknown; init: ResponseInit | null } {
@@ -56,12 +57,14 @@ export async function callRoute(module: RouteModule, path: string, options: Call
   if (!handler) throw new Error(`route ${path} has no ${method === "GET" ? "loader" : "action"}`);
   const headers = new Headers(options.headers);
   if (options.cookie) headers.set("cookie", options.cookie);
-  let body: URLSearchParams | undefined;
+  // Multipart, as a browser sends a form with a file; routes reading urlencoded forms read this the same way.
+  let body: FormData | undefined;
   if (method === "POST") {
-    body = new URLSearchParams();
+    body = new FormData();
     for (const [key, value] of Object.entries(options.form ?? {})) {
       for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
     }
+    for (const [key, file] of Object.entries(options.files ?? {})) body.append(key, file);
   }
   const request = new Request(options.url ?? `${BASE_URL}${path}`, { method, headers, body });
   const context: AppLoadContext = { remoteAddress: options.remoteAddress ?? "10.0.0.1" };

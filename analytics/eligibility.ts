@@ -1,0 +1,146 @@
+// Pure: who may receive a Sertifikat Keahlian (regulation E.4). For a person and a certificate role, each
+// requirement is met or missing, with the evidence: (a) the technical information-service training,
+// (b) the soft-skills communication training for the contact center, (c) judged capable ("dianggap mampu")
+// by the Director PPKC. A training whose course has a validity counts only until it expires.
+import { parseCalendarDay } from "./dates";
+
+export const CERTIFICATE_ROLES = [
+  { code: "supervisor", label: "Supervisor" },
+  { code: "ketua_tim", label: "Ketua Tim" },
+  { code: "petugas_layanan", label: "Petugas Layanan" },
+] as const;
+export type CertificateRole = (typeof CERTIFICATE_ROLES)[number]["code"];
+
+export const certificateRoleLabel = (code: string) => CERTIFICATE_ROLES.find((r) => r.code === code)?.label ?? code;
+
+export type TrainingEvidence = {
+  id: number;
+  courseCode: string;
+  courseName: string;
+  category: string;
+  endDate: string;
+  status: "lulus" | "tidak_lulus" | "selesai";
+  validityMonths: number | null;
+};
+
+export type CapabilityEvidence = {
+  id: number;
+  role: string;
+  letterNumber: string;
+  letterDate: string;
+  decidedBy: string;
+  withdrawn: boolean;
+};
+
+export type Requirement = {
+  key: "teknis" | "soft_skills" | "mampu";
+  label: string;
+  met: boolean;
+  /** What satisfies it, in words, when met. */
+  evidence: string | null;
+  /** What is missing, in words a person can act on, when not met. */
+  missing: string | null;
+  /** The training record or decision that satisfies it. */
+  sourceId: number | null;
+};
+
+export type Eligibility = { role: CertificateRole; eligible: boolean; requirements: Requirement[] };
+
+/** The calendar day `months` months after `day` (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(day: string, months: number): string {
+  const d = parseCalendarDay(day);
+  if (!d) throw new Error(`not a date: ${day}`);
+  const index = d.year * 12 + (d.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, "0")}-${String(Math.min(d.day, last)).padStart(2, "0")}`;
+}
+
+/** Until when a completed training counts: its end date plus the course validity; null = without end. */
+export function validUntil(t: TrainingEvidence): string | null {
+  return t.validityMonths ? addMonths(t.endDate, t.validityMonths) : null;
+}
+
+function trainingRequirement(
+  key: "teknis" | "soft_skills",
+  category: string,
+  label: string,
+  trainings: readonly TrainingEvidence[],
+  asOf: string,
+): Requirement {
+  const relevant = trainings.filter((t) => t.category === category && t.endDate <= asOf);
+  const completed = relevant.filter((t) => t.status !== "tidak_lulus");
+  const current = completed
+    .filter((t) => {
+      const until = validUntil(t);
+      return until === null || until > asOf;
+    })
+    .sort((a, b) => b.endDate.localeCompare(a.endDate))[0];
+  if (current) {
+    const until = validUntil(current);
+    return {
+      key,
+      label,
+      met: true,
+      evidence: `${current.courseCode} ${current.courseName}, ${current.status} ${current.endDate}${until ? ` (berlaku sampai ${until})` : ""}`,
+      missing: null,
+      sourceId: current.id,
+    };
+  }
+  const expired = completed.sort((a, b) => b.endDate.localeCompare(a.endDate))[0];
+  const failed = relevant.find((t) => t.status === "tidak_lulus");
+  const missing = expired
+    ? `${expired.courseCode} selesai ${expired.endDate} sudah kedaluwarsa ${validUntil(expired)}; perlu mengikuti lagi.`
+    : failed
+      ? `${failed.courseCode} pada ${failed.endDate} tidak lulus; perlu mengikuti lagi sampai lulus.`
+      : `Belum ada catatan ${label.toLowerCase()} yang lulus atau selesai.`;
+  return { key, label, met: false, evidence: null, missing, sourceId: null };
+}
+
+export function eligibility(input: {
+  role: CertificateRole;
+  trainings: readonly TrainingEvidence[];
+  decisions: readonly CapabilityEvidence[];
+  /** The WIB calendar day to judge on. */
+  asOf: string;
+}): Eligibility {
+  const decision = input.decisions
+    .filter((d) => !d.withdrawn && d.role === input.role && d.letterDate <= input.asOf)
+    .sort((a, b) => b.letterDate.localeCompare(a.letterDate))[0];
+  const roleLabel = certificateRoleLabel(input.role);
+  const requirements: Requirement[] = [
+    trainingRequirement(
+      "teknis",
+      "teknis_layanan_informasi",
+      "Diklat teknis layanan informasi",
+      input.trainings,
+      input.asOf,
+    ),
+    trainingRequirement(
+      "soft_skills",
+      "soft_skills_komunikasi",
+      "Pelatihan soft skills komunikasi contact center",
+      input.trainings,
+      input.asOf,
+    ),
+    decision
+      ? {
+          key: "mampu",
+          label: "Dianggap mampu oleh Direktur PPKC",
+          met: true,
+          evidence: `Surat ${decision.letterNumber} tanggal ${decision.letterDate} (${decision.decidedBy})`,
+          missing: null,
+          sourceId: decision.id,
+        }
+      : {
+          key: "mampu",
+          label: "Dianggap mampu oleh Direktur PPKC",
+          met: false,
+          evidence: null,
+          missing: `Belum ada keputusan "dianggap mampu" sebagai ${roleLabel} yang berlaku.`,
+          sourceId: null,
+        },
+  ];
+  return { role: input.role, eligible: requirements.every((r) => r.met), requirements };
+}

@@ -1,0 +1,448 @@
+// Pure: the rules of the CSV imports (DESIGN.md §6) — which columns a file may have, how a header maps to
+// them, and what a valid row is. No parsing of bytes and no database here: the engine feeds rows in and
+// passes the lookups (staff by NIP, courses by code, locked days) as plain maps and functions.
+import { parseDateInput } from "./dates";
+import { parseNip } from "./nip";
+import type { ChannelCode } from "./organization";
+
+export type ImportKind = "training" | "calls";
+export type Issue = { row: number; column: string; message: string };
+
+type ColumnSpec = { key: string; names: string[]; required?: boolean };
+
+const TRAINING_COLUMNS: ColumnSpec[] = [
+  { key: "nip", names: ["nip"], required: true },
+  { key: "name", names: ["nama", "name"] },
+  { key: "courseCode", names: ["kode_pelatihan", "course_code"], required: true },
+  { key: "courseName", names: ["nama_pelatihan", "course_name"] },
+  { key: "startDate", names: ["tanggal_mulai", "start_date"] },
+  { key: "endDate", names: ["tanggal_selesai", "end_date"], required: true },
+  { key: "hours", names: ["jam_pelajaran", "hours"] },
+  { key: "status", names: ["status"], required: true },
+  { key: "score", names: ["nilai", "score"] },
+  { key: "provider", names: ["penyelenggara", "provider"] },
+  { key: "certificateNumber", names: ["nomor_sertifikat", "certificate_number"] },
+];
+
+const CALL_COLUMNS: ColumnSpec[] = [
+  { key: "nip", names: ["nip"], required: true },
+  { key: "name", names: ["nama", "name"] },
+  { key: "day", names: ["tanggal", "date"], required: true },
+  { key: "channel", names: ["kanal", "channel"], required: true },
+  { key: "calls", names: ["panggilan_ditangani", "calls_handled"], required: true },
+  { key: "loginHours", names: ["jam_login", "logged_in_hours"] },
+  { key: "loginSeconds", names: ["detik_login", "logged_in_seconds"] },
+  { key: "talkSeconds", names: ["detik_bicara", "talk_seconds"] },
+];
+
+export const COLUMNS: Record<ImportKind, ColumnSpec[]> = { training: TRAINING_COLUMNS, calls: CALL_COLUMNS };
+
+/** Header cells compare without case, surrounding spaces, or the difference between space, - and _. */
+export function normalizeHeader(cell: string): string {
+  return cell
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
+}
+
+export type HeaderMap = { columns: Map<string, number>; ignored: string[] };
+
+/** Maps a header row to column keys; a duplicate or a missing required column is an error for the whole file. */
+export function mapHeader(
+  kind: ImportKind,
+  header: readonly string[],
+): { ok: true; value: HeaderMap } | { ok: false; errors: string[] } {
+  const specs = COLUMNS[kind];
+  const columns = new Map<string, number>();
+  const seen = new Map<string, number>();
+  const errors: string[] = [];
+  const ignored: string[] = [];
+  header.forEach((raw, index) => {
+    const name = normalizeHeader(raw);
+    if (name === "") return;
+    const earlier = seen.get(name);
+    if (earlier !== undefined) {
+      errors.push(
+        `Kolom "${raw.trim()}" muncul dua kali (kolom ${earlier + 1} dan ${index + 1}). Hapus salah satunya.`,
+      );
+      return;
+    }
+    seen.set(name, index);
+    const spec = specs.find((s) => s.names.includes(name));
+    if (!spec) {
+      ignored.push(raw.trim());
+      return;
+    }
+    const other = columns.get(spec.key);
+    if (other !== undefined) {
+      errors.push(
+        `Kolom "${header[other]?.trim()}" dan "${raw.trim()}" berarti sama (${spec.names.join(" / ")}). Pakai salah satu saja.`,
+      );
+      return;
+    }
+    columns.set(spec.key, index);
+  });
+  for (const spec of specs.filter((s) => s.required)) {
+    if (!columns.has(spec.key)) errors.push(`Kolom wajib tidak ada: ${spec.names.join(" atau ")}.`);
+  }
+  if (kind === "calls") {
+    const hours = columns.has("loginHours");
+    const seconds = columns.has("loginSeconds");
+    if (!hours && !seconds) errors.push("Kolom wajib tidak ada: jam_login atau detik_login (salah satu).");
+    if (hours && seconds) errors.push("Isi waktu login dengan salah satu kolom saja: jam_login atau detik_login.");
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { columns, ignored } };
+}
+
+/** A number as typed here: decimal comma or point; "1.234,5" with a thousands point. Null when not a number. */
+export function parseDecimal(text: string): number | null {
+  let t = text.trim().replace(/\s/g, "");
+  if (t === "") return null;
+  if (t.includes(",") && t.includes(".")) t = t.replace(/\./g, "").replace(",", ".");
+  else t = t.replace(",", ".");
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t)) return null;
+  return Number(t);
+}
+
+const STATUSES: Record<string, "lulus" | "tidak_lulus" | "selesai"> = {
+  lulus: "lulus",
+  passed: "lulus",
+  pass: "lulus",
+  tidak_lulus: "tidak_lulus",
+  failed: "tidak_lulus",
+  fail: "tidak_lulus",
+  selesai: "selesai",
+  completed: "selesai",
+};
+
+const CHANNEL_NAMES: Record<string, ChannelCode> = {
+  telepon: "telepon",
+  telephone: "telepon",
+  phone: "telepon",
+  sms: "sms",
+  email: "email",
+  e_mail: "email",
+  surel: "email",
+  webchat: "webchat",
+  web_chat: "webchat",
+  chat: "webchat",
+  media_sosial: "media_sosial",
+  social_media: "media_sosial",
+  medsos: "media_sosial",
+};
+
+export type StaffRef = { id: number; fullName: string };
+export type CourseRef = { id: number; code: string; name: string };
+
+export type RowContext = {
+  staffByNip: ReadonlyMap<string, StaffRef>;
+  courseByCode: ReadonlyMap<string, CourseRef>;
+  /** The WIB calendar day today; dates after it are refused. */
+  today: string;
+  /** A reason when a day lies in a period that is locked, otherwise null. */
+  lockedDay: (day: string) => string | null;
+};
+
+export type TrainingRow = {
+  staffId: number;
+  courseId: number;
+  startDate: string | null;
+  endDate: string;
+  hours: number | null;
+  status: "lulus" | "tidak_lulus" | "selesai";
+  score: number | null;
+  provider: string | null;
+  certificateNumber: string | null;
+};
+
+export type CallRow = {
+  staffId: number;
+  day: string;
+  channel: ChannelCode;
+  callsHandled: number;
+  loggedInSeconds: number;
+  talkSeconds: number | null;
+};
+
+export type RowResult<T> = { value: T | null; key: string | null; errors: Issue[]; warnings: Issue[] };
+
+const sameName = (a: string, b: string) =>
+  a.trim().toLowerCase().replace(/\s+/g, " ") === b.trim().toLowerCase().replace(/\s+/g, " ");
+
+function cellOf(cells: readonly string[], header: HeaderMap, key: string): string {
+  const index = header.columns.get(key);
+  return index === undefined ? "" : (cells[index] ?? "").trim();
+}
+
+/** The column name as the file wrote it, for messages. */
+function columnName(kind: ImportKind, key: string, header: HeaderMap, headerRow: readonly string[]): string {
+  const index = header.columns.get(key);
+  const spec = COLUMNS[kind].find((s) => s.key === key);
+  return index !== undefined ? (headerRow[index]?.trim() ?? key) : (spec?.names[0] ?? key);
+}
+
+function staffOf(
+  nipText: string,
+  row: number,
+  column: string,
+  name: string,
+  nameColumn: string,
+  ctx: RowContext,
+  out: { errors: Issue[]; warnings: Issue[] },
+): StaffRef | null {
+  const nip = parseNip(nipText);
+  if (!nip.ok) {
+    out.errors.push({ row, column, message: nip.error });
+    return null;
+  }
+  const person = ctx.staffByNip.get(nip.value.nip);
+  if (!person) {
+    out.errors.push({
+      row,
+      column,
+      message: `NIP ${nip.value.nip} tidak ada di data staf. Tambahkan stafnya dulu atau periksa NIP.`,
+    });
+    return null;
+  }
+  if (name && !sameName(name, person.fullName)) {
+    out.warnings.push({
+      row,
+      column: nameColumn,
+      message: `Nama "${name}" berbeda dengan data staf untuk NIP ini ("${person.fullName}").`,
+    });
+  }
+  return person;
+}
+
+function dateOf(
+  text: string,
+  row: number,
+  column: string,
+  label: string,
+  ctx: RowContext,
+  out: { errors: Issue[] },
+): string | null {
+  if (!text) return null;
+  const day = parseDateInput(text);
+  if (!day) {
+    out.errors.push({
+      row,
+      column,
+      message: `${label} "${text}" bukan tanggal yang valid. Gunakan HH/BB/TTTT (05/01/2026) atau TTTT-BB-HH.`,
+    });
+    return null;
+  }
+  if (day > ctx.today) {
+    out.errors.push({ row, column, message: `${label} ${day} ada di masa depan.` });
+    return null;
+  }
+  return day;
+}
+
+const decimalText = (n: number) => String(n).replace(".", ",");
+
+function numberOf(
+  text: string,
+  row: number,
+  column: string,
+  rule: { min: number; max: number; integer?: boolean; label: string },
+  out: { errors: Issue[] },
+): number | null {
+  if (!text) return null;
+  const n = parseDecimal(text);
+  if (n === null || (rule.integer && !Number.isInteger(n)) || n < rule.min || n > rule.max) {
+    out.errors.push({
+      row,
+      column,
+      message: `${rule.label} "${text}" harus ${rule.integer ? "bilangan bulat" : "angka"} ${decimalText(rule.min)}–${decimalText(rule.max)}.`,
+    });
+    return null;
+  }
+  return n;
+}
+
+function required(text: string, row: number, column: string, out: { errors: Issue[] }): boolean {
+  if (text) return true;
+  out.errors.push({ row, column, message: `Kolom ${column} wajib diisi.` });
+  return false;
+}
+
+/** Validates one data row of a training file. `row` is the row number as a spreadsheet shows it. */
+export function validateTrainingRow(
+  cells: readonly string[],
+  row: number,
+  header: HeaderMap,
+  headerRow: readonly string[],
+  ctx: RowContext,
+): RowResult<TrainingRow> {
+  const out = { errors: [] as Issue[], warnings: [] as Issue[] };
+  const col = (key: string) => columnName("training", key, header, headerRow);
+  const get = (key: string) => cellOf(cells, header, key);
+
+  const nipText = get("nip");
+  const person = required(nipText, row, col("nip"), out)
+    ? staffOf(nipText, row, col("nip"), get("name"), col("name"), ctx, out)
+    : null;
+
+  const code = get("courseCode").toUpperCase();
+  let course: CourseRef | null = null;
+  if (required(code, row, col("courseCode"), out)) {
+    course = ctx.courseByCode.get(code) ?? null;
+    if (!course) {
+      out.errors.push({
+        row,
+        column: col("courseCode"),
+        message: `Kode pelatihan ${code} tidak ada di katalog. Tambahkan dulu di katalog pelatihan.`,
+      });
+    } else if (get("courseName") && !sameName(get("courseName"), course.name)) {
+      out.warnings.push({
+        row,
+        column: col("courseName"),
+        message: `Nama pelatihan "${get("courseName")}" berbeda dengan katalog ("${course.name}").`,
+      });
+    }
+  }
+
+  const endText = get("endDate");
+  const endDate = required(endText, row, col("endDate"), out)
+    ? dateOf(endText, row, col("endDate"), "Tanggal selesai", ctx, out)
+    : null;
+  const startDate = dateOf(get("startDate"), row, col("startDate"), "Tanggal mulai", ctx, out);
+  if (startDate && endDate && endDate < startDate) {
+    out.errors.push({
+      row,
+      column: col("endDate"),
+      message: `Tanggal selesai ${endDate} sebelum tanggal mulai ${startDate}.`,
+    });
+  }
+
+  const statusText = get("status");
+  let status: TrainingRow["status"] | null = null;
+  if (required(statusText, row, col("status"), out)) {
+    status = STATUSES[normalizeHeader(statusText)] ?? null;
+    if (!status) {
+      out.errors.push({
+        row,
+        column: col("status"),
+        message: `Status "${statusText}" tidak dikenal. Isi lulus, tidak lulus, atau selesai (passed, failed, completed).`,
+      });
+    }
+  }
+  const hours = numberOf(get("hours"), row, col("hours"), { min: 0.5, max: 1000, label: "Jam pelajaran" }, out);
+  const score = numberOf(get("score"), row, col("score"), { min: 0, max: 100, label: "Nilai" }, out);
+  const provider = get("provider").slice(0, 200) || null;
+  const certificateNumber = get("certificateNumber").slice(0, 100) || null;
+
+  if (out.errors.length > 0 || !person || !course || !endDate || !status) return { value: null, key: null, ...out };
+  return {
+    value: {
+      staffId: person.id,
+      courseId: course.id,
+      startDate,
+      endDate,
+      hours,
+      status,
+      score,
+      provider,
+      certificateNumber,
+    },
+    key: `${person.id}|${course.id}|${endDate}`,
+    ...out,
+  };
+}
+
+/** Validates one data row of a call-statistics file. */
+export function validateCallRow(
+  cells: readonly string[],
+  row: number,
+  header: HeaderMap,
+  headerRow: readonly string[],
+  ctx: RowContext,
+): RowResult<CallRow> {
+  const out = { errors: [] as Issue[], warnings: [] as Issue[] };
+  const col = (key: string) => columnName("calls", key, header, headerRow);
+  const get = (key: string) => cellOf(cells, header, key);
+
+  const nipText = get("nip");
+  const person = required(nipText, row, col("nip"), out)
+    ? staffOf(nipText, row, col("nip"), get("name"), col("name"), ctx, out)
+    : null;
+  const dayText = get("day");
+  const day = required(dayText, row, col("day"), out) ? dateOf(dayText, row, col("day"), "Tanggal", ctx, out) : null;
+  if (day) {
+    const locked = ctx.lockedDay(day);
+    if (locked) out.errors.push({ row, column: col("day"), message: locked });
+  }
+  const channelText = get("channel");
+  let channel: ChannelCode | null = null;
+  if (required(channelText, row, col("channel"), out)) {
+    channel = CHANNEL_NAMES[normalizeHeader(channelText)] ?? null;
+    if (!channel) {
+      out.errors.push({
+        row,
+        column: col("channel"),
+        message: `Kanal "${channelText}" tidak dikenal. Isi telepon, sms, email, webchat atau media_sosial.`,
+      });
+    }
+  }
+  const callsText = get("calls");
+  const calls = required(callsText, row, col("calls"), out)
+    ? numberOf(callsText, row, col("calls"), { min: 0, max: 5000, integer: true, label: "Panggilan ditangani" }, out)
+    : null;
+  let seconds: number | null = null;
+  if (header.columns.has("loginHours")) {
+    const text = get("loginHours");
+    const hours = required(text, row, col("loginHours"), out)
+      ? numberOf(text, row, col("loginHours"), { min: 0, max: 24, label: "Jam login" }, out)
+      : null;
+    seconds = hours === null ? null : Math.round(hours * 3600);
+  } else {
+    const text = get("loginSeconds");
+    seconds = required(text, row, col("loginSeconds"), out)
+      ? numberOf(text, row, col("loginSeconds"), { min: 0, max: 86_400, integer: true, label: "Detik login" }, out)
+      : null;
+  }
+  const talk = numberOf(
+    get("talkSeconds"),
+    row,
+    col("talkSeconds"),
+    { min: 0, max: 86_400, integer: true, label: "Detik bicara" },
+    out,
+  );
+  if (calls !== null && calls > 0 && seconds === 0) {
+    out.errors.push({
+      row,
+      column: col(header.columns.has("loginHours") ? "loginHours" : "loginSeconds"),
+      message: "Ada panggilan ditangani tetapi waktu login 0.",
+    });
+  }
+  if (talk !== null && seconds !== null && talk > seconds) {
+    out.errors.push({
+      row,
+      column: col("talkSeconds"),
+      message: `Detik bicara (${talk}) melebihi waktu login (${seconds} detik).`,
+    });
+  }
+
+  if (out.errors.length > 0 || !person || !day || !channel || calls === null || seconds === null)
+    return { value: null, key: null, ...out };
+  return {
+    value: { staffId: person.id, day, channel, callsHandled: calls, loggedInSeconds: seconds, talkSeconds: talk },
+    key: `${person.id}|${day}|${channel}`,
+    ...out,
+  };
+}
+
+/** Which delimiter a header line uses: the most frequent of comma, semicolon and tab outside quotes. */
+export function detectDelimiter(headerLine: string): "," | ";" | "\t" {
+  const counts = { ",": 0, ";": 0, "\t": 0 };
+  let quoted = false;
+  for (const ch of headerLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "," || ch === ";" || ch === "\t")) counts[ch] += 1;
+  }
+  if (counts[";"] > counts[","] && counts[";"] >= counts["\t"]) return ";";
+  if (counts["\t"] > counts[","] && counts["\t"] > counts[";"]) return "\t";
+  return ",";
+}

@@ -1,0 +1,265 @@
+// Capability decisions ("dianggap mampu", E.4.c) and certificate eligibility per person.
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { parseDateInput, wibDay } from "../../analytics/dates";
+import {
+  type CapabilityEvidence,
+  CERTIFICATE_ROLES,
+  type CertificateRole,
+  type Eligibility,
+  eligibility,
+  type TrainingEvidence,
+} from "../../analytics/eligibility";
+import {
+  capabilityDecisions,
+  certificates,
+  staff,
+  teams,
+  trainingCourses,
+  trainingRecords,
+  users,
+} from "../../db/schema";
+import type { Scope } from "../permissions";
+import { type Actor, recordAudit } from "./audit";
+import type { Database } from "./db";
+import { UserFacingError } from "./errors";
+import { trainingOf } from "./training";
+
+const ROLE_CODES = CERTIFICATE_ROLES.map((r) => r.code) as [CertificateRole, ...CertificateRole[]];
+
+/** The certificate role that matches a contact-center position. */
+export function roleForPosition(position: string): CertificateRole {
+  if (position === "koordinator_tim_kerja") return "supervisor";
+  if (position === "ketua_tim") return "ketua_tim";
+  return "petugas_layanan";
+}
+
+export const decisionInput = z.object({
+  role: z.enum(ROLE_CODES, { error: "Pilih keahlian yang dinilai mampu." }),
+  decidedBy: z
+    .string({ error: "Isi siapa yang memutuskan." })
+    .trim()
+    .min(3, { error: "Isi nama/jabatan yang memutuskan, misalnya Direktur PPKC." })
+    .max(120),
+  letterNumber: z
+    .string({ error: "Isi nomor surat keputusan." })
+    .trim()
+    .min(3, { error: "Isi nomor surat keputusan." })
+    .max(100),
+  letterDate: z.string({ error: "Isi tanggal surat." }).transform((value, ctx) => {
+    const day = parseDateInput(value);
+    if (!day) {
+      ctx.addIssue({ code: "custom", message: "Tanggal surat tidak valid. Gunakan HH/BB/TTTT." });
+      return z.NEVER;
+    }
+    if (day > wibDay(new Date())) {
+      ctx.addIssue({ code: "custom", message: "Tanggal surat tidak boleh di masa depan." });
+      return z.NEVER;
+    }
+    return day;
+  }),
+  basis: z
+    .string({ error: "Tuliskan dasar keputusan." })
+    .trim()
+    .min(10, { error: "Tuliskan dasar keputusan (minimal 10 karakter), misalnya KPI tiga periode terakhir." })
+    .max(4000),
+});
+
+export async function recordDecision(
+  db: Database,
+  actor: Actor & { id: number },
+  staffId: number,
+  input: z.output<typeof decisionInput>,
+) {
+  return db.transaction(async (tx) => {
+    const [person] = await tx.select().from(staff).where(eq(staff.id, staffId));
+    if (!person) throw new UserFacingError("Staf tidak ditemukan.");
+    const [row] = await tx
+      .insert(capabilityDecisions)
+      .values({ ...input, staffId, recordedBy: actor.id })
+      .returning();
+    await recordAudit(tx, actor, { action: "create", entity: "capability_decision", entityId: row?.id, after: row });
+    return row?.id ?? 0;
+  });
+}
+
+export const withdrawInput = z.object({
+  decisionId: z.coerce.number().int().positive(),
+  reason: z
+    .string({ error: "Tuliskan alasan pencabutan." })
+    .trim()
+    .min(10, { error: "Tuliskan alasan pencabutan (minimal 10 karakter)." })
+    .max(2000),
+});
+
+export async function withdrawDecision(
+  db: Database,
+  actor: Actor & { id: number },
+  staffId: number,
+  input: z.output<typeof withdrawInput>,
+) {
+  await db.transaction(async (tx) => {
+    const [done] = await tx
+      .update(capabilityDecisions)
+      .set({ withdrawnAt: new Date(), withdrawnBy: actor.id, withdrawReason: input.reason })
+      .where(
+        and(
+          eq(capabilityDecisions.id, input.decisionId),
+          eq(capabilityDecisions.staffId, staffId),
+          isNull(capabilityDecisions.withdrawnAt),
+        ),
+      )
+      .returning({ id: capabilityDecisions.id });
+    if (!done) throw new UserFacingError("Keputusan ini tidak ditemukan atau sudah dicabut.");
+    await recordAudit(tx, actor, {
+      action: "withdraw",
+      entity: "capability_decision",
+      entityId: input.decisionId,
+      after: { reason: input.reason },
+    });
+  });
+}
+
+export function decisionsOf(db: Database, staffId: number) {
+  return db
+    .select({ decision: capabilityDecisions, recordedByName: users.displayName })
+    .from(capabilityDecisions)
+    .innerJoin(users, eq(users.id, capabilityDecisions.recordedBy))
+    .where(eq(capabilityDecisions.staffId, staffId))
+    .orderBy(desc(capabilityDecisions.letterDate));
+}
+
+/** Training and decision evidence of many people at once (two queries, however many people). */
+async function evidenceFor(db: Database, staffIds: number[]) {
+  const trainings = new Map<number, TrainingEvidence[]>();
+  const decisions = new Map<number, CapabilityEvidence[]>();
+  if (staffIds.length === 0) return { trainings, decisions };
+  const records = await db
+    .select({
+      id: trainingRecords.id,
+      staffId: trainingRecords.staffId,
+      courseCode: trainingCourses.code,
+      courseName: trainingCourses.name,
+      category: trainingCourses.category,
+      endDate: trainingRecords.endDate,
+      status: trainingRecords.status,
+      validityMonths: trainingCourses.validityMonths,
+    })
+    .from(trainingRecords)
+    .innerJoin(trainingCourses, eq(trainingCourses.id, trainingRecords.courseId))
+    .where(inArray(trainingRecords.staffId, staffIds));
+  for (const r of records) {
+    const list = trainings.get(r.staffId) ?? [];
+    list.push({ ...r, status: r.status as TrainingEvidence["status"] });
+    trainings.set(r.staffId, list);
+  }
+  const rows = await db.select().from(capabilityDecisions).where(inArray(capabilityDecisions.staffId, staffIds));
+  for (const d of rows) {
+    const list = decisions.get(d.staffId) ?? [];
+    list.push({
+      id: d.id,
+      role: d.role,
+      letterNumber: d.letterNumber,
+      letterDate: d.letterDate,
+      decidedBy: d.decidedBy,
+      withdrawn: d.withdrawnAt !== null,
+    });
+    decisions.set(d.staffId, list);
+  }
+  return { trainings, decisions };
+}
+
+export async function eligibilityOf(
+  db: Database,
+  staffId: number,
+  role: CertificateRole,
+  asOf: string,
+): Promise<Eligibility> {
+  const { trainings, decisions } = await evidenceFor(db, [staffId]);
+  return eligibility({ role, trainings: trainings.get(staffId) ?? [], decisions: decisions.get(staffId) ?? [], asOf });
+}
+
+export type EligibilityFilter = { teamId?: number; role?: CertificateRole; status?: "layak" | "belum" };
+
+/** Every active staff member (within the viewer's scope) with their eligibility for the chosen role. */
+export async function eligibilityList(
+  db: Database,
+  scope: Scope,
+  viewer: { staffId: number | null; teamId: number | null },
+  filter: EligibilityFilter,
+  asOf: string,
+) {
+  const people = await db
+    .select({
+      id: staff.id,
+      nip: staff.nip,
+      fullName: staff.fullName,
+      position: staff.position,
+      teamId: staff.teamId,
+      teamName: teams.name,
+    })
+    .from(staff)
+    .innerJoin(teams, eq(teams.id, staff.teamId))
+    .where(
+      and(
+        eq(staff.active, true),
+        filter.teamId ? eq(staff.teamId, filter.teamId) : undefined,
+        scope === "team"
+          ? eq(staff.teamId, viewer.teamId ?? -1)
+          : scope === "own"
+            ? eq(staff.id, viewer.staffId ?? -1)
+            : undefined,
+      ),
+    )
+    .orderBy(asc(teams.id), asc(staff.fullName));
+  const { trainings, decisions } = await evidenceFor(
+    db,
+    people.map((p) => p.id),
+  );
+  return people
+    .map((p) => {
+      const role = filter.role ?? roleForPosition(p.position);
+      return {
+        ...p,
+        ...eligibility({ role, trainings: trainings.get(p.id) ?? [], decisions: decisions.get(p.id) ?? [], asOf }),
+      };
+    })
+    .filter((p) => !filter.status || (filter.status === "layak") === p.eligible);
+}
+
+export const eligibilityFilterInput = z.object({
+  tim: z.coerce.number().int().positive().optional().catch(undefined),
+  peran: z.enum(ROLE_CODES).optional().catch(undefined),
+  status: z.enum(["layak", "belum"]).optional().catch(undefined),
+});
+
+/** The filter from a query string (team, role, status: nothing personal, so they may sit in the URL). */
+export function eligibilityFilterFrom(url: URL): EligibilityFilter {
+  const parsed = eligibilityFilterInput.parse(Object.fromEntries(url.searchParams));
+  return { teamId: parsed.tim, role: parsed.peran, status: parsed.status };
+}
+
+/**
+ * Everything the staff page and the profile show about a person's certification: training records,
+ * eligibility for the role of their position, capability decisions and certificates.
+ */
+export async function certificationOf(db: Database, staffId: number, position: string, asOf: string) {
+  const role = roleForPosition(position);
+  const [trainings, decisions, check, held] = await Promise.all([
+    trainingOf(db, staffId),
+    decisionsOf(db, staffId),
+    eligibilityOf(db, staffId, role, asOf),
+    db
+      .select({
+        id: certificates.id,
+        number: certificates.number,
+        role: certificates.qualifiedRole,
+        issuedOn: certificates.issuedOn,
+        revokedAt: certificates.revokedAt,
+      })
+      .from(certificates)
+      .where(eq(certificates.staffId, staffId))
+      .orderBy(desc(certificates.issuedOn)),
+  ]);
+  return { role, trainings, decisions, eligibility: check, certificates: held };
+}

@@ -1,0 +1,125 @@
+// Import history: every committed batch with who, when, the file and its counts; the error report as CSV;
+// and undo — new rows removed, updated rows restored — refused when a row was changed after the batch.
+import { createHash } from "node:crypto";
+import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
+import type { ImportKind } from "../../../analytics/import-rules";
+import { importBatches, importUploads } from "../../../db/schema";
+import { type Actor, recordAudit } from "../audit";
+import type { Database } from "../db";
+import { UserFacingError } from "../errors";
+import { csvCell } from "../spreadsheet-safety";
+import { decodeUtf8 } from "./csv";
+import { rowsOf } from "./engine";
+import { TARGETS } from "./targets";
+
+export function listBatches(db: Database, kind?: ImportKind) {
+  return db
+    .select({
+      id: importBatches.id,
+      kind: importBatches.kind,
+      fileName: importBatches.fileName,
+      rows: importBatches.rows,
+      inserted: importBatches.inserted,
+      updated: importBatches.updated,
+      unchanged: importBatches.unchanged,
+      errors: importBatches.errors,
+      warnings: importBatches.warnings,
+      validOnly: importBatches.validOnly,
+      createdByLabel: importBatches.createdByLabel,
+      createdAt: importBatches.createdAt,
+      undoneAt: importBatches.undoneAt,
+    })
+    .from(importBatches)
+    .where(kind ? eq(importBatches.kind, kind) : undefined)
+    .orderBy(desc(importBatches.id))
+    .limit(200);
+}
+
+export async function getBatch(db: Database, id: number) {
+  const [row] = await db.select().from(importBatches).where(eq(importBatches.id, id));
+  return row ?? null;
+}
+
+/** Undoes a batch in one transaction, or explains which rows keep it from being undone. */
+export async function undoBatch(db: Database, actor: Actor & { id: number | null }, id: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [batch] = await tx.select().from(importBatches).where(eq(importBatches.id, id)).for("update");
+    if (!batch) throw new UserFacingError("Batch impor tidak ditemukan.");
+    if (batch.undoneAt) throw new UserFacingError("Batch ini sudah dibatalkan sebelumnya.");
+    const target = TARGETS[batch.kind as ImportKind];
+    const withBatch = (statement: string) => sql.raw(statement.replaceAll("$batch", String(id)));
+    const conflicts = rowsOf<Record<string, unknown>>(await tx.execute(withBatch(target.conflictSql)));
+    if (conflicts.length > 0) {
+      const shown = conflicts
+        .slice(0, 10)
+        .map((c) => `#${c.id}`)
+        .join(", ");
+      throw new UserFacingError(
+        `Batch ini tidak dapat dibatalkan: ${conflicts.length} ${target.describeConflict} telah diubah oleh impor lain setelahnya (${shown}${conflicts.length > 10 ? ", …" : ""}). Batalkan dulu impor yang lebih baru.`,
+      );
+    }
+    for (const statement of target.undoSql) await tx.execute(withBatch(statement));
+    await tx.update(importBatches).set({ undoneAt: new Date(), undoneBy: actor.id }).where(eq(importBatches.id, id));
+    await recordAudit(tx, actor, {
+      action: "undo_import",
+      entity: "import_batch",
+      entityId: id,
+      before: { inserted: batch.inserted, updated: batch.updated },
+    });
+  });
+}
+
+/** The batch's errors and warnings as CSV (semicolon-separated, as Excel in an Indonesian locale expects). */
+export function reportCsv(batch: {
+  report: { row: number; column: string; message: string; level: string }[];
+}): string {
+  const lines = [["baris", "kolom", "jenis", "pesan"].join(";")];
+  for (const issue of [...batch.report].sort((a, b) => a.row - b.row)) {
+    lines.push(
+      [String(issue.row), issue.column, issue.level === "error" ? "kesalahan" : "peringatan", issue.message]
+        .map(csvCell)
+        .join(";"),
+    );
+  }
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
+
+export class UploadTooLarge extends Error {}
+
+/** Keeps an uploaded file for its preview and commit; refuses a file that is not UTF-8. */
+export async function storeUpload(
+  db: Database,
+  input: { kind: ImportKind; fileName: string; bytes: Uint8Array; userId: number },
+): Promise<string> {
+  const content = decodeUtf8(input.bytes);
+  // Abandoned previews are not kept: a day is long enough to decide.
+  await db
+    .delete(importUploads)
+    .where(and(isNull(importUploads.batchId), lt(importUploads.uploadedAt, new Date(Date.now() - 24 * 3600 * 1000))));
+  const [row] = await db
+    .insert(importUploads)
+    .values({
+      kind: input.kind,
+      fileName: input.fileName.slice(0, 255),
+      content,
+      sha256: createHash("sha256").update(content).digest("hex"),
+      uploadedBy: input.userId,
+    })
+    .returning({ id: importUploads.id });
+  if (!row) throw new Error("insert returned nothing");
+  return row.id;
+}
+
+/** An upload of this user (others' uploads do not exist for them). */
+export async function getUpload(db: Database, id: string, userId: number) {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+  const [row] = await db
+    .select()
+    .from(importUploads)
+    .where(and(eq(importUploads.id, id), eq(importUploads.uploadedBy, userId)));
+  return row ?? null;
+}
+
+export async function markUploadCommitted(db: Database, id: string, batchId: number | null) {
+  await db.update(importUploads).set({ batchId }).where(eq(importUploads.id, id));
+}

@@ -1,0 +1,261 @@
+// The one import engine, used by the web pages and the command line. A file is read as a stream; valid
+// rows go into a temporary staging table in chunks; new / updated / unchanged are counted in SQL; a commit
+// merges staging into the target table and records what each row was, so the batch can be undone. Preview
+// and commit run the same code: a preview rolls its transaction back, so it writes nothing.
+import { createHash } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { wibDay } from "../../../analytics/dates";
+import {
+  type CallRow,
+  type HeaderMap,
+  type ImportKind,
+  type Issue,
+  mapHeader,
+  type RowContext,
+  type RowResult,
+  type TrainingRow,
+  validateCallRow,
+  validateTrainingRow,
+} from "../../../analytics/import-rules";
+import { periodFromId, periodOfDay } from "../../../analytics/period";
+import { importBatches, periods, staff, trainingCourses } from "../../../db/schema";
+import { type Actor, recordAudit } from "../audit";
+import type { Database } from "../db";
+import { type CsvRecord, type CsvSource, FileRefused, readCsv } from "./csv";
+import { TARGETS, type Target } from "./targets";
+
+export type ImportReport = {
+  kind: ImportKind;
+  rows: number;
+  valid: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+  committed: boolean;
+  batchId: number | null;
+  errors: Issue[];
+  warnings: Issue[];
+  /** Problems with the whole file (encoding, header): nothing in it can be imported. */
+  fileErrors: string[];
+  /** Columns the file has that the import does not use. */
+  ignoredColumns: string[];
+  /** True when more issues were found than the report keeps (the counts stay exact). */
+  truncated: boolean;
+  errorCount: number;
+  warningCount: number;
+};
+
+export type ImportProgress = { phase: "membaca" | "menyimpan"; rows: number };
+
+export type ImportOptions = {
+  kind: ImportKind;
+  fileName: string;
+  source: CsvSource;
+  commit: boolean;
+  /** Commit the valid rows even when other rows have errors (otherwise any error blocks the commit). */
+  validOnly: boolean;
+  actor: Actor;
+  now?: Date;
+  onProgress?: (progress: ImportProgress) => void;
+};
+
+/** The report keeps this many issues; a file with more still gets exact counts. */
+export const MAX_ISSUES = 20_000;
+const CHUNK = 1000;
+
+class Rollback extends Error {}
+
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+async function context(db: Database, now: Date): Promise<RowContext> {
+  const people = await db.select({ id: staff.id, nip: staff.nip, fullName: staff.fullName }).from(staff);
+  const courses = await db
+    .select({ id: trainingCourses.id, code: trainingCourses.code, name: trainingCourses.name })
+    .from(trainingCourses);
+  const locked = new Set(
+    (await db.select({ id: periods.id }).from(periods).where(eq(periods.status, "approved"))).map((p) => p.id),
+  );
+  return {
+    staffByNip: new Map(people.map((p) => [p.nip, { id: p.id, fullName: p.fullName }])),
+    courseByCode: new Map(courses.map((c) => [c.code.toUpperCase(), c])),
+    today: wibDay(now),
+    lockedDay: (day) => {
+      const id = periodOfDay(day).id;
+      return locked.has(id)
+        ? `Tanggal ${day} ada di ${periodFromId(id).label}, yang sudah disetujui dan dikunci.`
+        : null;
+    },
+  };
+}
+
+function sha256(source: CsvSource): string | null {
+  return "text" in source ? createHash("sha256").update(source.text).digest("hex") : null;
+}
+
+/** Previews (commit false) or imports a file. Never throws for a bad file: the report says what is wrong. */
+export async function runImport(db: Database, options: ImportOptions): Promise<ImportReport> {
+  const now = options.now ?? new Date();
+  const target: Target = TARGETS[options.kind];
+  const report: ImportReport = {
+    kind: options.kind,
+    rows: 0,
+    valid: 0,
+    new: 0,
+    updated: 0,
+    unchanged: 0,
+    committed: false,
+    batchId: null,
+    errors: [],
+    warnings: [],
+    fileErrors: [],
+    ignoredColumns: [],
+    truncated: false,
+    errorCount: 0,
+    warningCount: 0,
+  };
+  const note = (list: Issue[], issues: Issue[]) => {
+    for (const issue of issues) {
+      if (report.errors.length + report.warnings.length < MAX_ISSUES) list.push(issue);
+      else report.truncated = true;
+    }
+  };
+  const ctx = await context(db, now);
+  const fileHash = sha256(options.source);
+
+  try {
+    await db.transaction(async (tx) => {
+      await tx.execute(sql.raw(target.createStaging));
+      let header: HeaderMap | null = null;
+      let headerRow: string[] = [];
+      let pending: { row: number; value: TrainingRow | CallRow }[] = [];
+      const flush = async () => {
+        if (pending.length === 0) return;
+        const batch = pending;
+        pending = [];
+        const kept = rowsOf<{ row_no: number }>(await tx.execute(target.stage(batch)));
+        if (kept.length === batch.length) return;
+        // A row whose key an earlier row of the file already has: report it against that row.
+        const keptRows = new Set(kept.map((k) => k.row_no));
+        for (const dup of batch.filter((b) => !keptRows.has(b.row))) {
+          const [first] = rowsOf<{ row_no: number }>(await tx.execute(target.firstWithKey(dup.value)));
+          report.errorCount += 1;
+          report.valid -= 1;
+          note(report.errors, [
+            {
+              row: dup.row,
+              column: target.keyColumns,
+              message: `Baris ini sama dengan baris ${first?.row_no ?? "sebelumnya"} (${target.keyLabel}); hapus salah satunya.`,
+            },
+          ]);
+        }
+      };
+
+      await readCsv(options.source, async (records: CsvRecord[]) => {
+        for (const record of records) {
+          if (!header) {
+            const mapped = mapHeader(options.kind, record.cells);
+            if (!mapped.ok) throw new FileRefused(mapped.errors);
+            header = mapped.value;
+            headerRow = record.cells;
+            report.ignoredColumns = mapped.value.ignored;
+            continue;
+          }
+          if (record.cells.every((c) => c.trim() === "")) continue; // a blank row is not data
+          report.rows += 1;
+          if (record.problem) {
+            report.errorCount += 1;
+            note(report.errors, [{ row: record.row, column: "", message: record.problem }]);
+            continue;
+          }
+          const result: RowResult<TrainingRow | CallRow> =
+            options.kind === "training"
+              ? validateTrainingRow(record.cells, record.row, header, headerRow, ctx)
+              : validateCallRow(record.cells, record.row, header, headerRow, ctx);
+          report.errorCount += result.errors.length;
+          report.warningCount += result.warnings.length;
+          note(report.errors, result.errors);
+          note(report.warnings, result.warnings);
+          if (result.value) {
+            report.valid += 1;
+            pending.push({ row: record.row, value: result.value });
+            if (pending.length >= CHUNK) await flush();
+          }
+        }
+        options.onProgress?.({ phase: "membaca", rows: report.rows });
+      });
+      if (!header) throw new FileRefused(["Berkas kosong: baris pertama harus berisi nama kolom."]);
+      await flush();
+
+      const [counts] = rowsOf<{ new: number; updated: number; unchanged: number }>(
+        await tx.execute(sql.raw(target.countSql)),
+      );
+      report.new = Number(counts?.new ?? 0);
+      report.updated = Number(counts?.updated ?? 0);
+      report.unchanged = Number(counts?.unchanged ?? 0);
+
+      const blocked = report.errorCount > 0 && !options.validOnly;
+      if (!options.commit || blocked || report.valid === 0) throw new Rollback();
+      // Importing the same file again changes nothing, not even the history.
+      if (report.new + report.updated === 0) {
+        report.committed = true;
+        throw new Rollback();
+      }
+
+      options.onProgress?.({ phase: "menyimpan", rows: report.valid });
+      const [batch] = await tx
+        .insert(importBatches)
+        .values({
+          kind: options.kind,
+          fileName: options.fileName.slice(0, 255),
+          fileSha256: fileHash ?? "",
+          rows: report.rows,
+          valid: report.valid,
+          inserted: report.new,
+          updated: report.updated,
+          unchanged: report.unchanged,
+          errors: report.errorCount,
+          warnings: report.warningCount,
+          validOnly: options.validOnly,
+          report: [
+            ...report.errors.map((i) => ({ ...i, level: "error" as const })),
+            ...report.warnings.map((i) => ({ ...i, level: "warning" as const })),
+          ],
+          createdBy: options.actor.id,
+          createdByLabel: options.actor.username,
+          createdAt: now,
+        })
+        .returning({ id: importBatches.id });
+      if (!batch) throw new Error("insert returned nothing");
+      for (const statement of target.mergeSql)
+        await tx.execute(sql.raw(statement.replaceAll("$batch", String(batch.id))));
+      await recordAudit(tx, options.actor, {
+        action: "import",
+        entity: "import_batch",
+        entityId: batch.id,
+        after: {
+          kind: options.kind,
+          fileName: options.fileName,
+          rows: report.rows,
+          new: report.new,
+          updated: report.updated,
+          unchanged: report.unchanged,
+          errors: report.errorCount,
+        },
+      });
+      report.committed = true;
+      report.batchId = batch.id;
+    });
+  } catch (error) {
+    if (error instanceof FileRefused) {
+      report.fileErrors = error.messages;
+      return { ...report, rows: report.rows, valid: 0, new: 0, updated: 0, unchanged: 0 };
+    }
+    if (!(error instanceof Rollback)) throw error;
+  }
+  const byRow = (a: Issue, b: Issue) => a.row - b.row || a.column.localeCompare(b.column);
+  report.errors.sort(byRow);
+  report.warnings.sort(byRow);
+  return report;
+}

@@ -1,0 +1,56 @@
+// What a person's page adds beyond their record, each part only for viewers whose roles cover it:
+// certification (training, eligibility, decisions, certificates) and the KPI of the last periods.
+import { z } from "zod";
+import { wibDay } from "../../analytics/dates";
+import { periodOf, shiftPeriod } from "../../analytics/period";
+import { can, type Role, scopeFor } from "../permissions";
+import type { Actor } from "./audit";
+import { certificationOf, decisionInput, recordDecision, withdrawDecision, withdrawInput } from "./certification";
+import type { Database } from "./db";
+import { submitForm } from "./forms";
+import { agentKpi } from "./kpi";
+import type { Settings } from "./settings";
+
+type Viewer = { roles: readonly Role[]; staffId: number | null; teamId: number | null };
+type Person = { id: number; teamId: number; position: string };
+
+function covers(scope: string | null, viewer: Viewer, person: Person): boolean {
+  return (
+    scope === "any" ||
+    (scope === "team" && viewer.teamId === person.teamId) ||
+    (scope === "own" && viewer.staffId === person.id)
+  );
+}
+
+export const KPI_PERIODS = 3;
+
+export async function staffPageExtras(
+  db: Database,
+  person: Person,
+  viewer: Viewer,
+  settings: Settings,
+  now = new Date(),
+) {
+  const certification = covers(scopeFor(viewer.roles, "read:training"), viewer, person)
+    ? await certificationOf(db, person.id, person.position, wibDay(now))
+    : null;
+  // The last finished periods: the basis for judging someone capable.
+  const periods = Array.from({ length: KPI_PERIODS }, (_, i) => shiftPeriod(periodOf(now).id, -1 - i).id);
+  const kpi = covers(scopeFor(viewer.roles, "read:evaluation"), viewer, person)
+    ? await agentKpi(db, person.id, periods, settings)
+    : null;
+  return { certification, kpi, canDecide: can(viewer.roles, "decide:capability") };
+}
+
+const intentInput = z.object({ intent: z.enum(["decide", "withdraw"]) });
+
+/** The capability-decision forms of the staff page. */
+export async function capabilityAction(db: Database, actor: Actor & { id: number }, staffId: number, form: FormData) {
+  const parsed = intentInput.safeParse({ intent: form.get("intent") });
+  const intent = parsed.success ? parsed.data.intent : "decide";
+  const result =
+    intent === "withdraw"
+      ? await submitForm(withdrawInput, form, (input) => withdrawDecision(db, actor, staffId, input))
+      : await submitForm(decisionInput, form, (input) => recordDecision(db, actor, staffId, input));
+  return { ...result, intent };
+}

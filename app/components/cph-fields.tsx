@@ -1,0 +1,136 @@
+import type { PeriodCph } from "../../analytics/cph";
+import { CHANNELS } from "../../analytics/organization";
+import { formatScore } from "../score-fields";
+import { channelShort } from "./evaluation-view";
+import { SelectField, TextField } from "./field";
+
+type Props = {
+  imported: PeriodCph | null;
+  targets: Record<string, number>;
+  values: Record<string, string | undefined>;
+  errors: Partial<Record<string, string>>;
+};
+
+function ManualFields({ targets, values, errors, withSource }: Omit<Props, "imported"> & { withSource: boolean }) {
+  return (
+    <>
+      <div className="grid-2">
+        <TextField
+          name="cphActual"
+          label="CPH periode ini"
+          inputMode="decimal"
+          defaultValue={values.cphActual}
+          error={errors.cphActual}
+          hint="Panggilan ditangani ÷ jam login, misalnya 8,5"
+        />
+        <SelectField
+          name="cphChannel"
+          label="Saluran utama (menentukan target)"
+          defaultValue={values.cphChannel}
+          options={CHANNELS.map((c) => ({
+            value: c.code,
+            label: `${c.label} — target ${formatScore(targets[c.code], 1)}`,
+          }))}
+        />
+      </div>
+      {withSource && (
+        <TextField
+          name="cphSourceNote"
+          label="Sumber angka CPH"
+          defaultValue={values.cphSourceNote}
+          error={errors.cphSourceNote}
+          hint="Misalnya: laporan bulanan aplikasi telepon, diunduh 26 Des 2026."
+        />
+      )}
+    </>
+  );
+}
+
+/** CPH of a period review: from imported call statistics when they exist, otherwise typed with its source. */
+export function CphFields({ imported, targets, values, errors }: Props) {
+  if (!imported) {
+    return (
+      <fieldset className="stack">
+        <legend>CPH (call per hour)</legend>
+        <p className="muted small">
+          Statistik panggilan belum diimpor untuk periode ini: isi CPH beserta sumbernya. Skor = min(100, CPH ÷ target ×
+          100).
+        </p>
+        <ManualFields targets={targets} values={values} errors={errors} withSource />
+      </fieldset>
+    );
+  }
+  return (
+    <fieldset className="stack">
+      <legend>CPH dari statistik panggilan yang diimpor</legend>
+      <table>
+        <caption className="visually-hidden">CPH per saluran</caption>
+        <thead>
+          <tr>
+            <th scope="col">Saluran</th>
+            <th scope="col" className="num">
+              Panggilan
+            </th>
+            <th scope="col" className="num">
+              Jam login
+            </th>
+            <th scope="col" className="num">
+              CPH
+            </th>
+            <th scope="col" className="num">
+              Target
+            </th>
+            <th scope="col" className="num">
+              Skor
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {imported.channels.map((c) => (
+            <tr key={c.channel}>
+              <td>{channelShort(c.channel)}</td>
+              <td className="num">{c.calls}</td>
+              <td className="num">{formatScore(c.hours, 1)}</td>
+              <td className="num">{formatScore(c.cph, 1)}</td>
+              <td className="num">{formatScore(c.target, 1)}</td>
+              <td className="num">{formatScore(c.score)}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">Seluruhnya</th>
+            <td className="num">{imported.calls}</td>
+            <td className="num">{formatScore(imported.hours, 1)}</td>
+            <td className="num">{formatScore(imported.cph, 1)}</td>
+            <td />
+            <td className="num">
+              <strong>{formatScore(imported.score)}</strong>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <p className="muted small">
+        Skor seluruhnya = rata-rata skor saluran, ditimbang dengan jam login di tiap saluran.
+      </p>
+      <details open={values.cphOverride === "on" || undefined}>
+        <summary>Ganti CPH hasil impor (perlu alasan tertulis)</summary>
+        <div className="stack">
+          <label className="checks">
+            <input type="checkbox" name="cphOverride" defaultChecked={values.cphOverride === "on"} /> Pakai CPH di
+            bawah, bukan hasil impor
+          </label>
+          <ManualFields targets={targets} values={values} errors={errors} withSource={false} />
+          <div className="field">
+            <label htmlFor="cphOverrideReason">Alasan</label>
+            <textarea
+              id="cphOverrideReason"
+              name="cphOverrideReason"
+              rows={2}
+              defaultValue={values.cphOverrideReason}
+            />
+            {errors.cphOverrideReason && <span className="error">{errors.cphOverrideReason}</span>}
+          </div>
+        </div>
+      </details>
+    </fieldset>
+  );
+}

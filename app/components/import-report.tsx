@@ -1,0 +1,100 @@
+import type { Issue } from "../../analytics/import-rules";
+
+type Report = {
+  rows: number;
+  valid: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+  errorCount: number;
+  warningCount: number;
+  errors: Issue[];
+  warnings: Issue[];
+  truncated: boolean;
+  fileErrors: string[];
+  ignoredColumns: string[];
+};
+
+/** Shown on the page; the downloadable report has every issue. */
+const SHOWN = 300;
+
+export function ImportCounts({ report }: { report: Report }) {
+  const items: [string, number][] = [
+    ["Baris data", report.rows],
+    ["Valid", report.valid],
+    ["Baru", report.new],
+    ["Diperbarui", report.updated],
+    ["Tidak berubah", report.unchanged],
+    ["Kesalahan", report.errorCount],
+    ["Peringatan", report.warningCount],
+  ];
+  return (
+    <dl className="counts">
+      {items.map(([label, n]) => (
+        <div key={label} className={label === "Kesalahan" && n > 0 ? "bad" : undefined}>
+          <dt>{label}</dt>
+          <dd>{n.toLocaleString("id-ID")}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function IssueTable({ title, issues, total }: { title: string; issues: Issue[]; total: number }) {
+  if (total === 0) return null;
+  return (
+    <section aria-label={title}>
+      <h2>
+        {title} ({total.toLocaleString("id-ID")})
+      </h2>
+      {total > Math.min(issues.length, SHOWN) && (
+        <p className="muted">Ditampilkan {Math.min(issues.length, SHOWN)} pertama; unduh laporan untuk semuanya.</p>
+      )}
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                Baris
+              </th>
+              <th scope="col">Kolom</th>
+              <th scope="col">Keterangan</th>
+            </tr>
+          </thead>
+          <tbody>
+            {issues.slice(0, SHOWN).map((i) => (
+              <tr key={`${i.row}-${i.column}-${i.message}`}>
+                <td className="num">{i.row}</td>
+                <td>{i.column || "—"}</td>
+                <td>{i.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function ImportIssues({ report }: { report: Report }) {
+  return (
+    <>
+      {report.fileErrors.length > 0 && (
+        <div className="alert alert-error" role="alert">
+          <strong>Berkas tidak dapat diimpor:</strong>
+          <ul>
+            {report.fileErrors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {report.ignoredColumns.length > 0 && (
+        <p className="alert alert-info">Kolom yang tidak dikenal dan diabaikan: {report.ignoredColumns.join(", ")}.</p>
+      )}
+      <IssueTable title="Kesalahan" issues={report.errors} total={report.errorCount} />
+      <IssueTable title="Peringatan" issues={report.warnings} total={report.warningCount} />
+    </>
+  );
+}

@@ -1,0 +1,211 @@
+import { Form, Link } from "@remix-run/react";
+import { formatDay } from "../../analytics/dates";
+import { CERTIFICATE_ROLES, certificateRoleLabel } from "../../analytics/eligibility";
+import { formatScore } from "../score-fields";
+import { FormError, SelectField, TextField } from "./field";
+
+type Props = {
+  role: string;
+  trainings: {
+    id: number;
+    code: string;
+    name: string;
+    endDate: string;
+    status: string;
+    hours: number | null;
+    validityMonths: number | null;
+  }[];
+  eligibility: {
+    eligible: boolean;
+    requirements: { key: string; label: string; met: boolean; evidence: string | null; missing: string | null }[];
+  };
+  decisions: {
+    decision: {
+      id: number;
+      role: string;
+      decidedBy: string;
+      letterNumber: string;
+      letterDate: string;
+      basis: string;
+      withdrawnAt: Date | string | null;
+      withdrawReason: string | null;
+    };
+    recordedByName: string;
+  }[];
+  certificates: { id: number; number: string; role: string; issuedOn: string; revokedAt: Date | string | null }[];
+};
+
+const STATUS: Record<string, string> = { lulus: "lulus", tidak_lulus: "tidak lulus", selesai: "selesai" };
+
+export function TrainingRecords({ trainings }: Pick<Props, "trainings">) {
+  if (trainings.length === 0) return <p className="muted">Belum ada catatan pelatihan.</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">Catatan pelatihan</caption>
+        <thead>
+          <tr>
+            <th scope="col">Kode</th>
+            <th scope="col">Pelatihan</th>
+            <th scope="col">Selesai</th>
+            <th scope="col">Status</th>
+            <th scope="col" className="num">
+              JP
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {trainings.map((t) => (
+            <tr key={t.id}>
+              <td>{t.code}</td>
+              <td>{t.name}</td>
+              <td className="num">{formatDay(t.endDate)}</td>
+              <td>{STATUS[t.status] ?? t.status}</td>
+              <td className="num">{formatScore(t.hours, 1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Eligibility for the certificate of the person's position, and their certificates. */
+export function CertificationSummary({
+  role,
+  eligibility,
+  certificates,
+}: Pick<Props, "role" | "eligibility" | "certificates">) {
+  return (
+    <>
+      <p>
+        Sertifikat Keahlian sebagai <strong>{certificateRoleLabel(role)}</strong>:{" "}
+        {eligibility.eligible ? (
+          <span className="badge">memenuhi syarat</span>
+        ) : (
+          <span className="badge danger">belum memenuhi syarat</span>
+        )}
+      </p>
+      <ul>
+        {eligibility.requirements.map((q) => (
+          <li key={q.key}>
+            {q.met ? "✓" : "✗"} {q.label}: {q.met ? q.evidence : <span className="error">{q.missing}</span>}
+          </li>
+        ))}
+      </ul>
+      {certificates.length > 0 && (
+        <ul>
+          {certificates.map((c) => (
+            <li key={c.id}>
+              <Link to={`/sertifikat/${c.id}`}>{c.number}</Link> — {certificateRoleLabel(c.role)},{" "}
+              {formatDay(c.issuedOn)}{" "}
+              {c.revokedAt ? <span className="badge danger">dicabut</span> : <span className="badge">berlaku</span>} ·{" "}
+              <a href={`/sertifikat/${c.id}/pdf`}>PDF</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** Capability decisions ("dianggap mampu"), with record and withdraw forms for the Kepala Seksi. */
+export function CapabilityDecisions({
+  decisions,
+  canDecide,
+  role,
+  failed,
+}: Pick<Props, "decisions" | "role"> & {
+  canDecide: boolean;
+  failed?: { intent: string; errors: Record<string, string>; values: Record<string, string> };
+}) {
+  const errors = failed?.intent === "decide" ? failed.errors : {};
+  const values = failed?.intent === "decide" ? failed.values : {};
+  return (
+    <>
+      {decisions.length === 0 ? (
+        <p className="muted">Belum ada keputusan "dianggap mampu".</p>
+      ) : (
+        <ul>
+          {decisions.map(({ decision: d, recordedByName }) => (
+            <li key={d.id}>
+              <strong>{certificateRoleLabel(d.role)}</strong>: surat {d.letterNumber} tanggal {formatDay(d.letterDate)}{" "}
+              oleh {d.decidedBy} (dicatat {recordedByName}). Dasar: {d.basis}
+              {d.withdrawnAt ? (
+                <div className="error">Dicabut: {d.withdrawReason}</div>
+              ) : (
+                canDecide && (
+                  <details>
+                    <summary>Cabut keputusan ini</summary>
+                    <Form method="post" className="stack">
+                      <input type="hidden" name="intent" value="withdraw" />
+                      <input type="hidden" name="decisionId" value={d.id} />
+                      <FormError message={failed?.intent === "withdraw" ? failed.errors._form : undefined} />
+                      <TextField
+                        name="reason"
+                        id={`reason-${d.id}`}
+                        label="Alasan pencabutan"
+                        error={failed?.intent === "withdraw" ? failed.errors.reason : undefined}
+                      />
+                      <div>
+                        <button type="submit" className="danger">
+                          Cabut
+                        </button>
+                      </div>
+                    </Form>
+                  </details>
+                )
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canDecide && (
+        <details open={failed?.intent === "decide" || undefined}>
+          <summary>Catat keputusan "dianggap mampu"</summary>
+          <Form method="post" className="stack card" noValidate>
+            <input type="hidden" name="intent" value="decide" />
+            <FormError message={errors._form} />
+            <SelectField
+              name="role"
+              label="Mampu sebagai"
+              defaultValue={values.role ?? role}
+              error={errors.role}
+              options={CERTIFICATE_ROLES.map((r) => ({ value: r.code, label: r.label }))}
+            />
+            <TextField
+              name="decidedBy"
+              label="Diputuskan oleh"
+              defaultValue={values.decidedBy ?? "Direktur PPKC"}
+              error={errors.decidedBy}
+            />
+            <div className="grid-2">
+              <TextField
+                name="letterNumber"
+                label="Nomor surat"
+                defaultValue={values.letterNumber}
+                error={errors.letterNumber}
+              />
+              <TextField
+                name="letterDate"
+                label="Tanggal surat"
+                type="date"
+                defaultValue={values.letterDate}
+                error={errors.letterDate}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="basis">Dasar keputusan</label>
+              <textarea id="basis" name="basis" rows={3} defaultValue={values.basis} />
+              <span className="hint">Misalnya KPI tiga periode terakhir di atas dan hasil evaluasi.</span>
+              {errors.basis && <span className="error">{errors.basis}</span>}
+            </div>
+            <div>
+              <button type="submit">Simpan keputusan</button>
+            </div>
+          </Form>
+        </details>
+      )}
+    </>
+  );
+}

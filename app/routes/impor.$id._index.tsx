@@ -1,0 +1,104 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Await, Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Suspense } from "react";
+import { notFound } from "~/.server/errors";
+import { getUpload, markUploadCommitted } from "~/.server/imports/batches";
+import { importableKinds, KIND_LABELS, runUpload } from "~/.server/imports/upload";
+import { requirePermission } from "~/.server/session";
+import { FormError } from "~/components/field";
+import { ImportProgress } from "~/components/import-progress";
+import { ImportCounts, ImportIssues } from "~/components/import-report";
+
+export const meta: MetaFunction = () => [{ title: "Pratinjau impor — Mutu" }];
+
+async function ownUpload(request: Request, context: LoaderFunctionArgs["context"], id: string | undefined) {
+  const auth = await requirePermission(request, context, "import:data");
+  const upload = await getUpload(auth.env.db, id ?? "", auth.user.id);
+  if (!upload || !importableKinds(auth.user.roles).includes(upload.kind as "training")) {
+    notFound("Unggahan ini tidak ditemukan. Unggah berkasnya lagi.");
+  }
+  return { ...auth, upload };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { env, actor, upload } = await ownUpload(request, context, params.id);
+  if (upload.batchId) throw redirect(`/impor/riwayat/${upload.batchId}`);
+  return {
+    upload: { id: upload.id, kind: upload.kind, fileName: upload.fileName },
+    // Streamed: the page shows progress while a large file is read.
+    report: runUpload(env.db, upload, actor, { commit: false, validOnly: false }),
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { env, actor, upload } = await ownUpload(request, context, params.id);
+  const validOnly = (await request.formData()).get("validOnly") === "1";
+  const report = await runUpload(env.db, upload, actor, { commit: true, validOnly });
+  if (!report.committed) {
+    return data(
+      {
+        message:
+          "Impor tidak disimpan: masih ada kesalahan. Perbaiki berkasnya, atau pilih impor baris yang valid saja.",
+      },
+      { status: 409 },
+    );
+  }
+  await markUploadCommitted(env.db, upload.id, report.batchId);
+  throw redirect(report.batchId ? `/impor/riwayat/${report.batchId}?baru=1` : "/impor?tanpa-perubahan=1");
+}
+
+export default function Preview() {
+  const { upload, report } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const saving = useNavigation().state === "submitting";
+  return (
+    <div className="page">
+      <p>
+        <Link to="/impor">← Impor data</Link>
+      </p>
+      <h1>Pratinjau impor</h1>
+      <p className="lead">
+        {KIND_LABELS[upload.kind as "training"]} · {upload.fileName}. Belum ada yang disimpan.
+      </p>
+      <FormError message={failed?.message} />
+      {saving ? (
+        <ImportProgress uploadId={upload.id} saving />
+      ) : (
+        <Suspense fallback={<ImportProgress uploadId={upload.id} />}>
+          <Await resolve={report}>
+            {(r) => (
+              <>
+                <ImportCounts report={r} />
+                {r.fileErrors.length === 0 && r.valid > 0 && (
+                  <div className="actions">
+                    {r.errorCount === 0 ? (
+                      <Form method="post">
+                        <button type="submit">Simpan {(r.new + r.updated).toLocaleString("id-ID")} perubahan</button>
+                      </Form>
+                    ) : (
+                      <>
+                        <span className="muted">
+                          Ada kesalahan: semua atau tidak sama sekali, kecuali Anda memilih:
+                        </span>
+                        <Form method="post">
+                          <input type="hidden" name="validOnly" value="1" />
+                          <button type="submit" className="secondary">
+                            Impor {r.valid.toLocaleString("id-ID")} baris yang valid saja
+                          </button>
+                        </Form>
+                      </>
+                    )}
+                    <a href={`/impor/${upload.id}/laporan`} className="button secondary">
+                      Unduh laporan (CSV)
+                    </a>
+                  </div>
+                )}
+                <ImportIssues report={r} />
+              </>
+            )}
+          </Await>
+        </Suspense>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { listBatches } from "~/.server/imports/batches";
+import { importableKinds, KIND_LABELS, receiveUpload } from "~/.server/imports/upload";
+import { requirePermission } from "~/.server/session";
+import { FormError, Notice, SelectField } from "~/components/field";
+import { formatInstantWib } from "../../analytics/dates";
+
+export const meta: MetaFunction = () => [{ title: "Impor data — Mutu" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user, env } = await requirePermission(request, context, "import:data");
+  const kinds = importableKinds(user.roles);
+  return {
+    kinds: kinds.map((k) => ({ value: k, label: KIND_LABELS[k] })),
+    batches: (await listBatches(env.db)).filter((b) => kinds.includes(b.kind as "training")),
+    maxMegabytes: env.settings["import.maxMegabytes"],
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, env } = await requirePermission(request, context, "import:data");
+  const result = await receiveUpload(env.db, request, env.settings, user);
+  if (!result.ok) return data(result, { status: 400 });
+  throw redirect(`/impor/${result.uploadId}`);
+}
+
+export default function Imports() {
+  const { kinds, batches, maxMegabytes } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state !== "idle";
+  return (
+    <div className="page">
+      <h1>Impor data</h1>
+      <p className="lead">
+        Unggah berkas CSV (koma, titik koma atau tab; UTF-8). Mutu memeriksa setiap baris dan menampilkan pratinjau:
+        tidak ada yang disimpan sebelum Anda menyetujuinya. Format kolom dan berkas contoh ada di README.
+      </p>
+      <Notice>
+        {params.get("tanpa-perubahan") ? "Berkas sudah pernah diimpor: tidak ada data yang berubah." : null}
+      </Notice>
+      <Form method="post" encType="multipart/form-data" className="card stack">
+        <FormError message={failed?.errors._form} />
+        <SelectField name="kind" label="Jenis data" options={kinds} error={failed?.errors.kind} />
+        <div className="field">
+          <label htmlFor="file">Berkas CSV</label>
+          <input id="file" name="file" type="file" accept=".csv,text/csv,text/plain" aria-describedby="file-hint" />
+          <span className="hint" id="file-hint">
+            Paling besar {maxMegabytes} MB.
+          </span>
+          {failed?.errors.file && <span className="error">{failed.errors.file}</span>}
+        </div>
+        <div>
+          <button type="submit" disabled={busy}>
+            {busy ? "Mengunggah dan memeriksa…" : "Unggah dan periksa"}
+          </button>
+        </div>
+      </Form>
+      <h2>Riwayat impor</h2>
+      {batches.length === 0 ? (
+        <p className="muted">Belum ada impor.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Riwayat impor</caption>
+            <thead>
+              <tr>
+                <th scope="col">No.</th>
+                <th scope="col">Waktu</th>
+                <th scope="col">Jenis</th>
+                <th scope="col">Berkas</th>
+                <th scope="col">Oleh</th>
+                <th scope="col" className="num">
+                  Baru
+                </th>
+                <th scope="col" className="num">
+                  Diperbarui
+                </th>
+                <th scope="col" className="num">
+                  Kesalahan
+                </th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {batches.map((b) => (
+                <tr key={b.id}>
+                  <td>
+                    <Link to={`/impor/riwayat/${b.id}`}>#{b.id}</Link>
+                  </td>
+                  <td className="num">{formatInstantWib(new Date(b.createdAt))}</td>
+                  <td>{KIND_LABELS[b.kind as "training"]}</td>
+                  <td>{b.fileName}</td>
+                  <td>{b.createdByLabel}</td>
+                  <td className="num">{b.inserted}</td>
+                  <td className="num">{b.updated}</td>
+                  <td className="num">{b.errors}</td>
+                  <td>
+                    {b.undoneAt ? (
+                      <span className="badge off">dibatalkan</span>
+                    ) : (
+                      <span className="badge">tersimpan</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { notFound } from "~/.server/errors";
+import { submitForm } from "~/.server/forms";
+import { getBatch, undoBatch } from "~/.server/imports/batches";
+import { importableKinds, KIND_LABELS } from "~/.server/imports/upload";
+import { requirePermission } from "~/.server/session";
+import { FormError, Notice } from "~/components/field";
+import { ImportCounts, ImportIssues } from "~/components/import-report";
+import { formatInstantWib } from "../../analytics/dates";
+
+export const meta: MetaFunction = () => [{ title: "Batch impor — Mutu" }];
+
+async function visibleBatch(request: Request, context: LoaderFunctionArgs["context"], id: string | undefined) {
+  const auth = await requirePermission(request, context, "import:data");
+  const batch = await getBatch(auth.env.db, Number(id));
+  if (!batch || !importableKinds(auth.user.roles).includes(batch.kind as "training"))
+    notFound("Batch impor ini tidak ditemukan.");
+  return { ...auth, batch };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { batch } = await visibleBatch(request, context, params.id);
+  const { report, ...meta } = batch;
+  return {
+    batch: meta,
+    report: {
+      rows: batch.rows,
+      valid: batch.valid,
+      new: batch.inserted,
+      updated: batch.updated,
+      unchanged: batch.unchanged,
+      errorCount: batch.errors,
+      warningCount: batch.warnings,
+      errors: report.filter((i) => i.level === "error"),
+      warnings: report.filter((i) => i.level === "warning"),
+      truncated: false,
+      fileErrors: [],
+      ignoredColumns: [],
+    },
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { env, actor, user, batch } = await visibleBatch(request, context, params.id);
+  const result = await submitForm(z.object({}), await request.formData(), () =>
+    undoBatch(env.db, { ...actor, id: user.id }, batch.id),
+  );
+  if (!result.ok) return data(result, { status: result.status });
+  throw redirect(`/impor/riwayat/${batch.id}?dibatalkan=1`);
+}
+
+export default function Batch() {
+  const { batch, report } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  return (
+    <div className="page">
+      <p>
+        <Link to="/impor">← Impor data</Link>
+      </p>
+      <Notice>
+        {params.get("baru") ? "Impor tersimpan." : null}
+        {params.get("dibatalkan")
+          ? "Batch dibatalkan: baris baru dihapus dan baris yang diperbarui dikembalikan."
+          : null}
+      </Notice>
+      <FormError message={failed?.errors._form} />
+      <h1>
+        Batch impor #{batch.id} {batch.undoneAt && <span className="badge off">dibatalkan</span>}
+      </h1>
+      <p className="lead">
+        {KIND_LABELS[batch.kind as "training"]} · {batch.fileName} · oleh {batch.createdByLabel} ·{" "}
+        {formatInstantWib(new Date(batch.createdAt))}
+        {batch.validOnly ? " · hanya baris valid" : ""}
+      </p>
+      <ImportCounts report={report} />
+      <div className="actions">
+        <a href={`/impor/riwayat/${batch.id}/laporan`} className="button secondary">
+          Unduh laporan kesalahan (CSV)
+        </a>
+        {!batch.undoneAt && (
+          <Form method="post">
+            <button type="submit" className="danger">
+              Batalkan impor ini
+            </button>
+          </Form>
+        )}
+      </div>
+      <ImportIssues report={report} />
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { activeCertificates } from "~/.server/certificates";
+import { eligibilityFilterFrom, eligibilityList } from "~/.server/certification";
+import { requirePermission } from "~/.server/session";
+import { listTeams } from "~/.server/staff";
+import { SelectField } from "~/components/field";
+import { can } from "~/permissions";
+import { wibDay } from "../../analytics/dates";
+import { CERTIFICATE_ROLES, certificateRoleLabel } from "../../analytics/eligibility";
+
+export const meta: MetaFunction = () => [{ title: "Kelayakan sertifikat — Mutu" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user, scope, env } = await requirePermission(request, context, "read:eligibility");
+  const filter = eligibilityFilterFrom(new URL(request.url));
+  const today = wibDay(new Date());
+  const [rows, held, teams] = await Promise.all([
+    eligibilityList(env.db, scope, user, filter, today),
+    activeCertificates(env.db),
+    listTeams(env.db),
+  ]);
+  return {
+    rows: rows.map((r) => ({ ...r, certificate: held.get(`${r.id}|${r.role}`) ?? null })),
+    teams,
+    today,
+    canIssue: can(user.roles, "issue:certificate"),
+    canRegister: can(user.roles, "read:certificate"),
+  };
+}
+
+function Requirement({ met, text }: { met: boolean; text: string | null }) {
+  return met ? <span className="ok">✓ {text}</span> : <span className="error">✗ {text}</span>;
+}
+
+export default function Eligibility() {
+  const { rows, teams, today, canIssue, canRegister } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const eligible = rows.filter((r) => r.eligible).length;
+  return (
+    <div className="page">
+      <h1>Kelayakan Sertifikat Keahlian</h1>
+      <p className="lead">
+        Syarat butir E.4: (a) diklat teknis layanan informasi, (b) pelatihan soft skills komunikasi contact center, (c)
+        dianggap mampu oleh Direktur PPKC. Dinilai per {today}.
+      </p>
+      <Form method="get" className="filters">
+        <SelectField
+          name="tim"
+          label="Tim Kerja"
+          placeholder="Semua tim"
+          defaultValue={params.get("tim") ?? ""}
+          options={teams.map((t) => ({ value: t.id, label: t.name }))}
+        />
+        <SelectField
+          name="peran"
+          label="Keahlian"
+          placeholder="Sesuai jabatan"
+          defaultValue={params.get("peran") ?? ""}
+          options={CERTIFICATE_ROLES.map((r) => ({ value: r.code, label: r.label }))}
+        />
+        <SelectField
+          name="status"
+          label="Status"
+          placeholder="Semua"
+          defaultValue={params.get("status") ?? ""}
+          options={[
+            { value: "layak", label: "Memenuhi syarat" },
+            { value: "belum", label: "Belum memenuhi syarat" },
+          ]}
+        />
+        <button type="submit">Tampilkan</button>
+        <a className="button secondary" href={`/kelayakan/csv?${params.toString()}`}>
+          Unduh CSV
+        </a>
+        {canRegister && (
+          <Link className="button secondary" to="/sertifikat">
+            Daftar sertifikat
+          </Link>
+        )}
+      </Form>
+      <p role="status">
+        <strong>
+          {eligible} dari {rows.length}
+        </strong>{" "}
+        staf memenuhi syarat.
+      </p>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">Kelayakan per staf</caption>
+          <thead>
+            <tr>
+              <th scope="col">Nama</th>
+              <th scope="col">Tim</th>
+              <th scope="col">Keahlian</th>
+              <th scope="col">Persyaratan</th>
+              <th scope="col">Sertifikat</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <Link to={`/staf/${r.id}`}>{r.fullName}</Link>
+                </td>
+                <td>{r.teamName.replace("Tim Kerja ", "")}</td>
+                <td>{certificateRoleLabel(r.role)}</td>
+                <td className="small">
+                  {r.requirements.map((q) => (
+                    <div key={q.key}>
+                      <Requirement met={q.met} text={q.met ? q.label : q.missing} />
+                    </div>
+                  ))}
+                </td>
+                <td>
+                  {r.certificate ? (
+                    canRegister ? (
+                      <Link to={`/sertifikat/${r.certificate.id}`}>{r.certificate.number}</Link>
+                    ) : (
+                      r.certificate.number
+                    )
+                  ) : r.eligible && canIssue ? (
+                    <Link className="button" to={`/sertifikat/baru?staf=${r.id}&peran=${r.role}`}>
+                      Terbitkan
+                    </Link>
+                  ) : r.eligible ? (
+                    <span className="badge">layak</span>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { getCertificate, revokeCertificate, revokeInput } from "~/.server/certificates";
+import { notFound } from "~/.server/errors";
+import { submitForm } from "~/.server/forms";
+import { requirePermission } from "~/.server/session";
+import { FormError, Notice } from "~/components/field";
+import { can } from "~/permissions";
+import { formatDay, formatInstantWib } from "../../analytics/dates";
+import { certificateRoleLabel } from "../../analytics/eligibility";
+import { formatNip } from "../../analytics/nip";
+import { pangkatLabel } from "../../analytics/organization";
+
+export const meta: MetaFunction = () => [{ title: "Sertifikat Keahlian — Mutu" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { user, scope, env } = await requirePermission(request, context, "read:certificate");
+  const certificate = await getCertificate(env.db, Number(params.id), scope, user);
+  if (!certificate) notFound("Sertifikat ini tidak ditemukan, atau tidak termasuk wewenang Anda.");
+  return { certificate, canRevoke: can(user.roles, "issue:certificate") && !certificate.revokedAt };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, env, actor } = await requirePermission(request, context, "issue:certificate");
+  const id = Number(params.id);
+  const result = await submitForm(revokeInput, await request.formData(), ({ reason }) =>
+    revokeCertificate(env.db, { ...actor, id: user.id }, id, reason),
+  );
+  if (!result.ok) return data(result, { status: result.status });
+  throw redirect(`/sertifikat/${id}?dicabut=1`);
+}
+
+export default function CertificatePage() {
+  const { certificate: c, canRevoke } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  return (
+    <div className="page page-narrow">
+      <p>
+        <Link to="/sertifikat">← Sertifikat</Link>
+      </p>
+      <Notice>
+        {params.get("terbit") ? `Sertifikat ${c.number} terbit.` : null}
+        {params.get("dicabut") ? "Sertifikat dicabut; tetap tercatat di register." : null}
+      </Notice>
+      <h1>
+        Sertifikat {c.number}{" "}
+        {c.revokedAt ? <span className="badge danger">dicabut</span> : <span className="badge">berlaku</span>}
+      </h1>
+      <div className="card">
+        <dl className="facts">
+          <dt>(1) Nomor</dt>
+          <dd>{c.number}</dd>
+          <dt>(2) Nama</dt>
+          <dd>{c.fullName}</dd>
+          <dt>(3) NIP</dt>
+          <dd className="num">{formatNip(c.nip)}</dd>
+          <dt>(4) Tempat / tanggal lahir</dt>
+          <dd>
+            {c.birthPlace} / {formatDay(c.birthDate)}
+          </dd>
+          <dt>(5) Pangkat / golongan</dt>
+          <dd>{pangkatLabel(c.golongan)}</dd>
+          <dt>(6) Memenuhi persyaratan sebagai</dt>
+          <dd>{certificateRoleLabel(c.qualifiedRole)}</dd>
+          <dt>(7) Dapat ditugaskan sebagai</dt>
+          <dd>{certificateRoleLabel(c.assignedRole)}</dd>
+          <dt>(8) Tanggal</dt>
+          <dd>
+            {c.place}, {formatDay(c.issuedOn)}
+          </dd>
+          <dt>Penanda tangan</dt>
+          <dd>
+            {c.signerName} (NIP {formatNip(c.signerNip)})
+          </dd>
+          <dt>Diterbitkan di Mutu</dt>
+          <dd>{formatInstantWib(new Date(c.issuedAt))}</dd>
+          {c.revokedAt && (
+            <>
+              <dt>Dicabut</dt>
+              <dd>
+                {formatInstantWib(new Date(c.revokedAt))}: {c.revokeReason}
+              </dd>
+            </>
+          )}
+        </dl>
+      </div>
+      <div className="actions">
+        <a className="button" href={`/sertifikat/${c.id}/pdf`}>
+          Unduh PDF
+        </a>
+        <span className="muted small">SHA-256 {c.pdfSha256.slice(0, 16)}…</span>
+      </div>
+      {canRevoke && (
+        <section aria-labelledby="cabut">
+          <h2 id="cabut">Cabut sertifikat</h2>
+          <Form method="post" className="stack card" noValidate>
+            <FormError message={failed?.errors._form} />
+            <div className="field">
+              <label htmlFor="reason">Alasan pencabutan</label>
+              <textarea id="reason" name="reason" rows={3} defaultValue={failed?.values.reason} />
+              {failed?.errors.reason && <span className="error">{failed.errors.reason}</span>}
+            </div>
+            <div>
+              <button type="submit" className="danger">
+                Cabut sertifikat
+              </button>
+            </div>
+          </Form>
+        </section>
+      )}
+    </div>
+  );
+}

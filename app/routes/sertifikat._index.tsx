@@ -1,0 +1,77 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { listCertificates } from "~/.server/certificates";
+import { requirePermission } from "~/.server/session";
+import { Notice } from "~/components/field";
+import { can } from "~/permissions";
+import { formatDay } from "../../analytics/dates";
+import { certificateRoleLabel } from "../../analytics/eligibility";
+import { formatNip } from "../../analytics/nip";
+
+export const meta: MetaFunction = () => [{ title: "Sertifikat Keahlian — Mutu" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user, scope, env } = await requirePermission(request, context, "read:certificate");
+  return { rows: await listCertificates(env.db, scope, user), scope, canIssue: can(user.roles, "issue:certificate") };
+}
+
+export default function Register() {
+  const { rows, scope, canIssue } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <div className="page">
+      <h1>{scope === "own" ? "Sertifikat saya" : "Register Sertifikat Keahlian"}</h1>
+      <p className="lead">
+        Diterbitkan Direktur PPKC a.n. Direktur Jenderal (butir E.3, Lampiran IV). Nomor urut per tahun tanpa celah;
+        sertifikat dicabut, tidak pernah dihapus.
+      </p>
+      <Notice>{params.get("dicabut") ? "Sertifikat dicabut." : null}</Notice>
+      {canIssue && (
+        <p>
+          <Link to="/kelayakan?status=layak" className="button">
+            Terbitkan sertifikat untuk staf yang memenuhi syarat
+          </Link>
+        </p>
+      )}
+      {rows.length === 0 ? (
+        <p className="muted">Belum ada sertifikat.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Register sertifikat</caption>
+            <thead>
+              <tr>
+                <th scope="col">Nomor</th>
+                <th scope="col">Nama</th>
+                <th scope="col">NIP</th>
+                <th scope="col">Keahlian</th>
+                <th scope="col">Tanggal</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <Link to={`/sertifikat/${c.id}`}>{c.number}</Link>
+                  </td>
+                  <td>{c.fullName}</td>
+                  <td className="num">{formatNip(c.nip)}</td>
+                  <td>{certificateRoleLabel(c.qualifiedRole)}</td>
+                  <td className="num">{formatDay(c.issuedOn)}</td>
+                  <td>
+                    {c.revokedAt ? (
+                      <span className="badge danger">dicabut</span>
+                    ) : (
+                      <span className="badge">berlaku</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

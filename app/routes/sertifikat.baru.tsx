@@ -1,0 +1,105 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { issueCertificate, issueInput } from "~/.server/certificates";
+import { eligibilityOf } from "~/.server/certification";
+import { notFound } from "~/.server/errors";
+import { submitForm } from "~/.server/forms";
+import { requirePermission } from "~/.server/session";
+import { getStaff } from "~/.server/staff";
+import { FormError, TextField } from "~/components/field";
+import { wibDay } from "../../analytics/dates";
+import { CERTIFICATE_ROLES, type CertificateRole, certificateRoleLabel } from "../../analytics/eligibility";
+import { formatNip } from "../../analytics/nip";
+import { pangkatLabel } from "../../analytics/organization";
+
+export const meta: MetaFunction = () => [{ title: "Terbitkan sertifikat — Mutu" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user, env } = await requirePermission(request, context, "issue:certificate");
+  const url = new URL(request.url);
+  const person = await getStaff(env.db, Number(url.searchParams.get("staf")), "any", user, true);
+  const role = CERTIFICATE_ROLES.find((r) => r.code === url.searchParams.get("peran"))?.code;
+  if (!person || !role) notFound("Pilih staf dan keahlian dari halaman kelayakan.");
+  const today = wibDay(new Date());
+  return {
+    person,
+    role,
+    today,
+    check: await eligibilityOf(env.db, person.id, role as CertificateRole, today),
+    signer: { name: env.settings["certificate.signerName"], nip: env.settings["certificate.signerNip"] },
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, env, actor } = await requirePermission(request, context, "issue:certificate");
+  const result = await submitForm(issueInput, await request.formData(), (input) =>
+    issueCertificate(env.db, { ...actor, id: user.id }, env.settings, input),
+  );
+  if (!result.ok) return data(result, { status: result.status });
+  throw redirect(`/sertifikat/${result.value.id}?terbit=1`);
+}
+
+export default function Issue() {
+  const { person, role, today, check, signer } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const errors = failed?.errors ?? {};
+  return (
+    <div className="page page-narrow">
+      <p>
+        <Link to="/kelayakan">← Kelayakan</Link>
+      </p>
+      <h1>Terbitkan Sertifikat Keahlian</h1>
+      <div className="card">
+        <dl className="facts">
+          <dt>Nama</dt>
+          <dd>{person.fullName}</dd>
+          <dt>NIP</dt>
+          <dd className="num">{formatNip(person.nip)}</dd>
+          <dt>Tempat / tanggal lahir</dt>
+          <dd>{person.birth ? `${person.birth.place} / ${person.birth.date}` : "—"}</dd>
+          <dt>Pangkat / golongan</dt>
+          <dd>{pangkatLabel(person.golongan)}</dd>
+          <dt>Sebagai</dt>
+          <dd>{certificateRoleLabel(role)}</dd>
+          <dt>Penanda tangan</dt>
+          <dd>
+            {signer.name ? (
+              `${signer.name} (NIP ${formatNip(signer.nip)})`
+            ) : (
+              <span className="error">belum diisi di Pengaturan</span>
+            )}
+          </dd>
+        </dl>
+      </div>
+      <h2>Persyaratan (butir E.4)</h2>
+      <ul>
+        {check.requirements.map((q) => (
+          <li key={q.key}>
+            {q.met ? "✓" : "✗"} <strong>{q.label}</strong>:{" "}
+            {q.met ? q.evidence : <span className="error">{q.missing}</span>}
+          </li>
+        ))}
+      </ul>
+      <Form method="post" className="stack" noValidate>
+        <FormError message={errors._form ?? errors.staffId ?? errors.role} />
+        <input type="hidden" name="staffId" value={person.id} />
+        <input type="hidden" name="role" value={role} />
+        <TextField
+          name="issuedOn"
+          label="Tanggal sertifikat (8)"
+          type="date"
+          defaultValue={failed?.values.issuedOn ?? today}
+          error={errors.issuedOn}
+        />
+        <p className="muted small">
+          Nomor urut diberikan saat disimpan; sertifikat tersimpan sebagai PDF persis seperti diterbitkan.
+        </p>
+        <div>
+          <button type="submit" disabled={!check.eligible}>
+            Terbitkan sertifikat
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}

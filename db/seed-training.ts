@@ -1,0 +1,127 @@
+// Inserts the demo training catalogue, training records, capability decisions and certificates
+// (fixtures/demo-training.ts). The certificate PDF is made by the caller's function, so db/ stays free of
+// the app's PDF code.
+import { createHash } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { wibDay } from "../analytics/dates";
+import { certificateRoleLabel } from "../analytics/eligibility";
+import { type PositionCode, pangkatLabel } from "../analytics/organization";
+import { buildDemoTraining } from "../fixtures/demo-training";
+import type { Database } from "./client";
+import {
+  capabilityDecisions,
+  certificateCounters,
+  certificates,
+  settings,
+  staff,
+  trainingCourses,
+  trainingRecords,
+} from "./schema";
+
+export type PdfContent = {
+  number: string;
+  fullName: string;
+  nip: string;
+  birthPlace: string;
+  birthDate: string;
+  pangkat: string;
+  qualifiedRole: string;
+  assignedRole: string;
+  place: string;
+  issuedOn: string;
+  signerName: string;
+  signerNip: string;
+  issuedAt: Date;
+};
+
+// A fictitious signing official for the demo (the real one is set under Pengaturan).
+export const DEMO_SIGNER = { name: "Hendra Wijayanto", nip: "197105121993031002" };
+
+export async function insertDemoTraining(
+  tx: Database,
+  input: { now: Date; recordedBy: number; issuedBy: number; makePdf: (content: PdfContent) => Promise<Uint8Array> },
+) {
+  const people = await tx.select().from(staff).where(eq(staff.active, true)).orderBy(staff.id);
+  const plan = buildDemoTraining(
+    people.map((p) => ({ id: p.id, position: p.position as PositionCode, hireDate: p.hireDate })),
+    wibDay(input.now),
+  );
+  const courses = await tx
+    .insert(trainingCourses)
+    .values(plan.courses)
+    .returning({ id: trainingCourses.id, code: trainingCourses.code });
+  const courseId = new Map(courses.map((c) => [c.code, c.id]));
+  if (plan.trainings.length > 0) {
+    await tx
+      .insert(trainingRecords)
+      .values(plan.trainings.map(({ code, ...t }) => ({ ...t, courseId: courseId.get(code) ?? 0 })));
+  }
+  if (plan.decisions.length > 0) {
+    await tx.insert(capabilityDecisions).values(
+      plan.decisions.map((d) => ({
+        ...d,
+        decidedBy: "Direktur Penerimaan dan Peraturan Kepabeanan dan Cukai",
+        recordedBy: input.recordedBy,
+      })),
+    );
+  }
+  await tx.insert(settings).values([
+    { key: "certificate.signerName", value: DEMO_SIGNER.name },
+    { key: "certificate.signerNip", value: DEMO_SIGNER.nip },
+  ]);
+
+  const perYear = new Map<number, number>();
+  const byId = new Map(people.map((p) => [p.id, p]));
+  for (const c of plan.certificates) {
+    const person = byId.get(c.staffId);
+    if (!person) continue;
+    const year = Number(c.issuedOn.slice(0, 4));
+    const sequence = (perYear.get(year) ?? 0) + 1;
+    perYear.set(year, sequence);
+    const number = `${String(sequence).padStart(3, "0")}/SK-CC/${year}`;
+    const issuedAt = new Date(`${c.issuedOn}T02:00:00Z`);
+    const pdf = await input.makePdf({
+      number,
+      fullName: person.fullName,
+      nip: person.nip,
+      birthPlace: person.birthPlace,
+      birthDate: person.birthDate,
+      pangkat: pangkatLabel(person.golongan),
+      qualifiedRole: certificateRoleLabel(c.role),
+      assignedRole: certificateRoleLabel(c.role),
+      place: "Jakarta",
+      issuedOn: c.issuedOn,
+      signerName: DEMO_SIGNER.name,
+      signerNip: DEMO_SIGNER.nip,
+      issuedAt,
+    });
+    await tx.insert(certificates).values({
+      number,
+      year,
+      sequence,
+      staffId: person.id,
+      fullName: person.fullName,
+      nip: person.nip,
+      birthPlace: person.birthPlace,
+      birthDate: person.birthDate,
+      golongan: person.golongan,
+      qualifiedRole: c.role,
+      assignedRole: c.role,
+      issuedOn: c.issuedOn,
+      place: "Jakarta",
+      signerName: DEMO_SIGNER.name,
+      signerNip: DEMO_SIGNER.nip,
+      pdf,
+      pdfSha256: createHash("sha256").update(pdf).digest("hex"),
+      issuedBy: input.issuedBy,
+      issuedAt,
+      revokedAt: c.revoke ? input.now : null,
+      revokedBy: c.revoke ? input.issuedBy : null,
+      revokeReason: c.revoke,
+    });
+  }
+  if (perYear.size > 0) {
+    await tx.insert(certificateCounters).values([...perYear].map(([year, lastSequence]) => ({ year, lastSequence })));
+  }
+  return { trainings: plan.trainings.length, certificates: plan.certificates.length };
+}
