@@ -2,7 +2,7 @@
 // re-import changes nothing, undo restores, a failure mid-commit leaves everything as it was.
 import { readFileSync } from "node:fs";
 import { count, eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadDemo } from "../../app/.server/bootstrap";
 import { importedCph } from "../../app/.server/cph";
 import { undoBatch } from "../../app/.server/imports/batches";
@@ -83,7 +83,7 @@ describe("training records", () => {
       .select()
       .from(importBatchChanges)
       .where(eq(importBatchChanges.batchId, changed.batchId ?? 0));
-    expect((before?.before as { hours: number }).hours).toBe(4);
+    expect((before?.before as { hours: number } | undefined)?.hours).toBe(4);
   });
 
   it("undo restores updated rows and removes new ones, and is refused while a later batch still stands", async () => {
