@@ -1,5 +1,6 @@
 // The Sertifikat Keahlian as a PDF, laid out after Lampiran IV of KEP-165/BC/2014 with its fields (1)–(8)
-// and signature block. The document's dates are the issue time, so the same inputs give the same bytes.
+// and signature block. The document's own dates are the issue time; the bytes are stored as issued and
+// always served from storage, never generated again.
 import { PDFDocument, type PDFFont, rgb, StandardFonts } from "pdf-lib";
 import { parseCalendarDay } from "../../analytics/dates";
 import { formatNip } from "../../analytics/nip";

@@ -18,7 +18,12 @@ export async function setSigner(db: Database) {
 }
 
 /** Both trainings (recent) and a capability decision for the role: the person is eligible. */
-export async function makeEligible(db: Database, staffId: number, role: CertificateRole = "petugas_layanan") {
+export async function makeEligible(
+  db: Database,
+  staffId: number,
+  role: CertificateRole = "petugas_layanan",
+  letterDate = "2026-02-02",
+) {
   const courses = new Map((await db.select().from(trainingCourses)).map((c) => [c.code, c.id]));
   await db.insert(trainingRecords).values([
     { staffId, courseId: courses.get("TLI-01") ?? 0, endDate: "2025-03-14", status: "lulus", hours: 40 },
@@ -30,7 +35,7 @@ export async function makeEligible(db: Database, staffId: number, role: Certific
     role,
     decidedBy: "Direktur PPKC",
     letterNumber: `ND-${staffId}/PP.1/2026`,
-    letterDate: "2026-02-02",
+    letterDate,
     basis: "KPI tiga periode terakhir berpredikat Baik.",
     recordedBy: recorder?.id ?? 0,
   });
