@@ -6,6 +6,9 @@ import { parseNip } from "./nip";
 import type { ChannelCode } from "./organization";
 
 export type ImportKind = "training" | "calls";
+
+/** How each kind of file is named on the pages. */
+export const KIND_LABELS: Record<ImportKind, string> = { training: "Catatan pelatihan", calls: "Statistik panggilan" };
 export type Issue = { row: number; column: string; message: string };
 
 type ColumnSpec = { key: string; names: string[]; required?: boolean };

@@ -3,11 +3,12 @@ import { Await, Form, Link, useActionData, useLoaderData, useNavigation } from "
 import { Suspense } from "react";
 import { notFound } from "~/.server/errors";
 import { getUpload, markUploadCommitted } from "~/.server/imports/batches";
-import { importableKinds, KIND_LABELS, runUpload } from "~/.server/imports/upload";
+import { importableKinds, runUpload } from "~/.server/imports/upload";
 import { requirePermission } from "~/.server/session";
 import { FormError } from "~/components/field";
 import { ImportProgress } from "~/components/import-progress";
 import { ImportCounts, ImportIssues } from "~/components/import-report";
+import { KIND_LABELS } from "../../analytics/import-rules";
 
 export const meta: MetaFunction = () => [{ title: "Pratinjau impor — Mutu" }];
 

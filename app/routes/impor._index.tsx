@@ -1,10 +1,11 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { listBatches } from "~/.server/imports/batches";
-import { importableKinds, KIND_LABELS, receiveUpload } from "~/.server/imports/upload";
+import { importableKinds, receiveUpload } from "~/.server/imports/upload";
 import { requirePermission } from "~/.server/session";
 import { FormError, Notice, SelectField } from "~/components/field";
 import { formatInstantWib } from "../../analytics/dates";
+import { KIND_LABELS } from "../../analytics/import-rules";
 
 export const meta: MetaFunction = () => [{ title: "Impor data — Mutu" }];
 

@@ -4,11 +4,12 @@ import { z } from "zod";
 import { notFound } from "~/.server/errors";
 import { submitForm } from "~/.server/forms";
 import { getBatch, undoBatch } from "~/.server/imports/batches";
-import { importableKinds, KIND_LABELS } from "~/.server/imports/upload";
+import { importableKinds } from "~/.server/imports/upload";
 import { requirePermission } from "~/.server/session";
 import { FormError, Notice } from "~/components/field";
 import { ImportCounts, ImportIssues } from "~/components/import-report";
 import { formatInstantWib } from "../../analytics/dates";
+import { KIND_LABELS } from "../../analytics/import-rules";
 
 export const meta: MetaFunction = () => [{ title: "Batch impor — Mutu" }];
 

@@ -14,8 +14,6 @@ import { FileRefused } from "./csv";
 import { runImport } from "./engine";
 import { reportProgress } from "./progress";
 
-export const KIND_LABELS: Record<ImportKind, string> = { training: "Catatan pelatihan", calls: "Statistik panggilan" };
-
 /** Which kinds of file the user's roles may import. */
 export function importableKinds(roles: readonly Role[]): ImportKind[] {
   return (["training", "calls"] as const).filter((kind) => can(roles, `import:${kind}`));
