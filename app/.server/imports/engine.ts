@@ -61,7 +61,7 @@ export type ImportOptions = {
 
 /** The report keeps this many issues; a file with more still gets exact counts. */
 export const MAX_ISSUES = 20_000;
-const CHUNK = 1000;
+const CHUNK = 5000;
 
 class Rollback extends Error {}
 

@@ -1,7 +1,7 @@
 // The SQL of each import target: its staging table, how staged rows compare with the table they go to,
 // the merge that records a before-image of every row it changes, and the undo. Set-based, so a commit of
 // 100,000 rows is a handful of statements.
-import { type SQL, sql } from "drizzle-orm";
+import { param, type SQL, sql } from "drizzle-orm";
 import type { CallRow, ImportKind, TrainingRow } from "../../../analytics/import-rules";
 
 export type Target = {
@@ -43,17 +43,20 @@ function target(spec: {
     createStaging: `create temp table ${spec.staging} (row_no integer not null, ${spec.columns
       .map(([n, t]) => `${n} ${t}`)
       .join(", ")}, unique (${spec.key.join(", ")})) on commit drop`,
-    stage: (rows) =>
-      sql`insert into ${sql.raw(spec.staging)} (row_no, ${sql.raw(names.join(", "))}) values ${sql.join(
-        rows.map(
-          (r) =>
-            sql`(${sql.join(
-              [r.row, ...spec.values(r.value)].map((v) => sql`${v}`),
-              sql`, `,
-            )})`,
-        ),
-        sql`, `,
-      )} on conflict do nothing returning row_no`,
+    // One array parameter per column (unnest), so a chunk of thousands of rows binds a dozen values. Each
+    // goes as text[] and is cast in SQL: both drivers send text arrays the same way.
+    stage: (rows) => {
+      const columns = [
+        rows.map((r) => r.row),
+        ...names.map((_, c) => rows.map((r) => spec.values(r.value)[c] ?? null)),
+      ];
+      const types = ["integer", ...spec.columns.map(([, t]) => t)];
+      return sql`insert into ${sql.raw(spec.staging)} (row_no, ${sql.raw(names.join(", "))})
+        select * from unnest(${sql.join(
+          columns.map((values, c) => sql`${param(values)}::text[]::${sql.raw(types[c] ?? "text")}[]`),
+          sql`, `,
+        )}) on conflict do nothing returning row_no`;
+    },
     firstWithKey: (value) => {
       const keyValues = spec.values(value).slice(0, spec.key.length);
       return sql`select row_no from ${sql.raw(spec.staging)} where ${sql.join(
@@ -66,27 +69,22 @@ function target(spec: {
         count(*) filter (where t.id is not null and (${differs}))::int as updated,
         count(*) filter (where t.id is not null and not (${differs}))::int as unchanged
       from ${spec.staging} s left join ${spec.table} t on ${on}`,
+    // Rows the batch inserts are known by their batch_id; only rows it updates need a before-image.
     mergeSql: [
       `insert into import_batch_changes (batch_id, row_id, action, before)
         select $batch, t.id, 'update', to_jsonb(t) from ${spec.staging} s join ${spec.table} t on ${on} where ${differs}`,
       `update ${spec.table} t set ${compared.map((c) => `${c} = s.${c}`).join(", ")}, batch_id = $batch, updated_at = now()
         from ${spec.staging} s where ${on} and (${differs})`,
-      `with inserted as (
-          insert into ${spec.table} (${names.join(", ")}, batch_id)
-          select ${names.map((n) => `s.${n}`).join(", ")}, $batch from ${spec.staging} s
-          where not exists (select 1 from ${spec.table} t where ${on})
-          returning id)
-        insert into import_batch_changes (batch_id, row_id, action) select $batch, id, 'insert' from inserted`,
+      `insert into ${spec.table} (${names.join(", ")}, batch_id)
+        select ${names.map((n) => `s.${n}`).join(", ")}, $batch from ${spec.staging} s
+        where not exists (select 1 from ${spec.table} t where ${on})`,
     ],
-    conflictSql: `select t.id, ${spec.key.map((k) => `t.${k}`).join(", ")} from import_batch_changes c
-        join ${spec.table} t on t.id = c.row_id
-        where c.batch_id = $batch and t.batch_id is distinct from $batch
-      union all
-      select c.row_id, ${spec.key.map(() => "null").join(", ")} from import_batch_changes c
-        where c.batch_id = $batch and not exists (select 1 from ${spec.table} t where t.id = c.row_id)`,
+    // A later batch that still stands and changed a row this batch wrote: its before-image names this batch.
+    conflictSql: `select c.row_id as id from import_batch_changes c join import_batches b on b.id = c.batch_id
+        where b.undone_at is null and c.batch_id <> $batch and (c.before ->> 'batch_id')::integer = $batch`,
     undoSql: [
-      `delete from ${spec.table} t using import_batch_changes c
-        where c.batch_id = $batch and c.action = 'insert' and c.row_id = t.id`,
+      `delete from ${spec.table} t where t.batch_id = $batch
+        and not exists (select 1 from import_batch_changes c where c.batch_id = $batch and c.row_id = t.id)`,
       `update ${spec.table} t set ${[...compared, "batch_id", "updated_at"].map((c) => `${c} = r.${c}`).join(", ")}
         from import_batch_changes c, jsonb_populate_record(null::${spec.table}, c.before) r
         where c.batch_id = $batch and c.action = 'update' and c.row_id = t.id`,
