@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   detectDelimiter,
+  extraCellsProblem,
   mapHeader,
   normalizeHeader,
   parseDecimal,
@@ -65,6 +66,19 @@ describe("numbers", () => {
     ["tujuh", null],
     ["1,2,3", null],
   ])("%j → %s", (text, value) => expect(parseDecimal(text)).toBe(value));
+});
+
+describe("cells beyond the header", () => {
+  const header = ["nip", "tanggal", "jam_login"];
+  it("an unquoted decimal comma in a comma file is one cell too many: refused, naming the extra value", () => {
+    expect(extraCellsProblem(["1990", "2026-11-02", "6", "5"], header)).toMatch(
+      /berisi 4 sel, lebih banyak dari 3 kolom.*"5"/,
+    );
+  });
+  it("empty trailing cells (Excel's extra separators) are harmless", () => {
+    expect(extraCellsProblem(["1990", "2026-11-02", "6", "", " "], header)).toBeNull();
+    expect(extraCellsProblem(["1990"], header)).toBeNull();
+  });
 });
 
 describe("a training row", () => {

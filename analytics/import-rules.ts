@@ -179,7 +179,18 @@ function cellOf(cells: readonly string[], header: HeaderMap, key: string): strin
 }
 
 /** The column name as the file wrote it, for messages. */
-function columnName(kind: ImportKind, key: string, header: HeaderMap, headerRow: readonly string[]): string {
+/**
+ * A row with more filled cells than the header has columns: its values would land in the wrong columns
+ * (a stray separator, a decimal comma in a comma-separated file). Empty trailing cells are harmless.
+ */
+export function extraCellsProblem(cells: readonly string[], headerRow: readonly string[]): string | null {
+  const extra = cells.slice(headerRow.length).filter((c) => c.trim() !== "");
+  if (extra.length === 0) return null;
+  return `Baris ini berisi ${cells.length} sel, lebih banyak dari ${headerRow.length} kolom di baris judul (kelebihan: "${extra[0]}"). Periksa pemisah kolom atau koma desimal di dalam sel tanpa tanda kutip.`;
+}
+
+/** The column as the file names it (its own header text), or the canonical name when the file lacks it. */
+export function columnName(kind: ImportKind, key: string, header: HeaderMap, headerRow: readonly string[]): string {
   const index = header.columns.get(key);
   const spec = COLUMNS[kind].find((s) => s.key === key);
   return index !== undefined ? (headerRow[index]?.trim() ?? key) : (spec?.names[0] ?? key);

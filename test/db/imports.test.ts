@@ -139,7 +139,9 @@ describe("training records", () => {
 describe("call statistics", () => {
   it("the sample with mistakes reports each; the clean sample gives each agent a CPH per channel", async () => {
     const bad = await run("calls", "panggilan-dengan-kesalahan.csv");
-    expect(bad.errors.map((e) => e.row)).toEqual([2, 3, 4, 5, 6, 7, 9]);
+    expect(bad.errors.map((e) => e.row)).toEqual([2, 3, 4, 5, 6, 7, 9, 10]);
+    expect(bad.errors.find((e) => e.row === 9)?.message).toMatch(/sama dengan baris 8/);
+    expect(bad.errors.find((e) => e.row === 10)?.message).toMatch(/berisi 7 sel, lebih banyak dari 6 kolom/);
     const good = await run("calls", "panggilan-contoh.csv", { commit: true });
     expect(good).toMatchObject({ committed: true, rows: 220, new: 220 });
     const [first] = await db().select({ staffId: callStats.staffId }).from(callStats).orderBy(callStats.id).limit(1);

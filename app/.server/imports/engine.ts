@@ -7,6 +7,8 @@ import { eq, sql } from "drizzle-orm";
 import { wibDay } from "../../../analytics/dates";
 import {
   type CallRow,
+  columnName,
+  extraCellsProblem,
   type HeaderMap,
   type ImportKind,
   type Issue,
@@ -132,6 +134,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
       let pending: { row: number; value: TrainingRow | CallRow }[] = [];
       const flush = async () => {
         if (pending.length === 0) return;
+        const fileHeader = header as HeaderMap; // rows are only pending once the header is read
         const batch = pending;
         pending = [];
         const kept = rowsOf<{ row_no: number }>(await tx.execute(target.stage(batch)));
@@ -139,13 +142,14 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
         // A row whose key an earlier row of the file already has: report it against that row.
         const keptRows = new Set(kept.map((k) => k.row_no));
         for (const dup of batch.filter((b) => !keptRows.has(b.row))) {
+          const columns = target.keyFields.map((k) => columnName(options.kind, k, fileHeader, headerRow));
           const [first] = rowsOf<{ row_no: number }>(await tx.execute(target.firstWithKey(dup.value)));
           report.errorCount += 1;
           report.valid -= 1;
           note(report.errors, [
             {
               row: dup.row,
-              column: target.keyColumns,
+              column: columns.join(", "),
               message: `Baris ini sama dengan baris ${first?.row_no ?? "sebelumnya"} (${target.keyLabel}); hapus salah satunya.`,
             },
           ]);
@@ -164,9 +168,10 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
           }
           if (record.cells.every((c) => c.trim() === "")) continue; // a blank row is not data
           report.rows += 1;
-          if (record.problem) {
+          const problem = record.problem ?? extraCellsProblem(record.cells, headerRow);
+          if (problem) {
             report.errorCount += 1;
-            note(report.errors, [{ row: record.row, column: "", message: record.problem }]);
+            note(report.errors, [{ row: record.row, column: "", message: problem }]);
             continue;
           }
           const result: RowResult<TrainingRow | CallRow> =

@@ -6,7 +6,8 @@ import type { CallRow, ImportKind, TrainingRow } from "../../../analytics/import
 
 export type Target = {
   table: string;
-  keyColumns: string;
+  /** The row fields of the natural key (as in the column specs of analytics/import-rules). */
+  keyFields: string[];
   keyLabel: string;
   createStaging: string;
   stage(rows: { row: number; value: TrainingRow | CallRow }[]): SQL;
@@ -26,7 +27,7 @@ function target(spec: {
   staging: string;
   columns: [string, string][]; // [name, type] of the data columns, key columns first
   key: string[];
-  keyColumns: string;
+  keyFields: string[];
   keyLabel: string;
   values: (value: TrainingRow | CallRow) => unknown[];
   describeConflict: string;
@@ -37,7 +38,7 @@ function target(spec: {
   const differs = compared.map((c) => `t.${c} is distinct from s.${c}`).join(" or ");
   return {
     table: spec.table,
-    keyColumns: spec.keyColumns,
+    keyFields: spec.keyFields,
     keyLabel: spec.keyLabel,
     describeConflict: spec.describeConflict,
     createStaging: `create temp table ${spec.staging} (row_no integer not null, ${spec.columns
@@ -108,7 +109,7 @@ export const TARGETS: Record<ImportKind, Target> = {
       ["certificate_number", "text"],
     ],
     key: ["staff_id", "course_id", "end_date"],
-    keyColumns: "nip, kode_pelatihan, tanggal_selesai",
+    keyFields: ["nip", "courseCode", "endDate"],
     keyLabel: "NIP, kode pelatihan dan tanggal selesai yang sama",
     values: (v) => {
       const r = v as TrainingRow;
@@ -138,7 +139,7 @@ export const TARGETS: Record<ImportKind, Target> = {
       ["talk_seconds", "integer"],
     ],
     key: ["staff_id", "day", "channel"],
-    keyColumns: "nip, tanggal, kanal",
+    keyFields: ["nip", "day", "channel"],
     keyLabel: "NIP, tanggal dan kanal yang sama",
     values: (v) => {
       const r = v as CallRow;
