@@ -126,7 +126,8 @@ export const callStats = pgTable(
   ],
 );
 
-// What a batch did to each row, so that it can be undone: inserted rows are removed, updated rows restored.
+// What a batch did to the rows it updated (their before-image), so that it can be undone. Rows it inserted are
+// known by their batch_id and are removed.
 export const importBatchChanges = pgTable(
   "import_batch_changes",
   {
