@@ -36,8 +36,14 @@ export const ROLE_TASKS: Record<Role, Task[]> = {
       text: "Nilai hardskill, softskill, kedisiplinan dan CPH per periode 26–25, lalu setujui dan kunci periode.",
     },
     {
-      title: "Keputusan kemampuan dan sertifikat",
-      text: 'Catat keputusan "dianggap mampu" dan terbitkan Sertifikat Keahlian.',
+      title: "Sertifikasi",
+      text: 'Siapa yang memenuhi syarat Sertifikat Keahlian; catat keputusan "dianggap mampu" di halaman staf, lalu terbitkan sertifikat.',
+      to: "/kelayakan",
+    },
+    {
+      title: "Register sertifikat",
+      text: "Semua Sertifikat Keahlian yang terbit dan yang dicabut.",
+      to: "/sertifikat",
     },
   ],
   koordinator_qa: [
@@ -58,6 +64,11 @@ export const ROLE_TASKS: Record<Role, Task[]> = {
       text: "Siapa yang masih perlu dievaluasi periode ini, dan beban tiap penilai.",
       to: "/cakupan",
     },
+    {
+      title: "Impor statistik panggilan",
+      text: "Unggah CSV dari sistem telepon; CPH per petugas dihitung untuk penilaian periode.",
+      to: "/impor",
+    },
   ],
   penilai: [
     { title: "Direktori staf", text: "Cari petugas yang akan dinilai.", to: "/staf" },
@@ -76,15 +87,34 @@ export const ROLE_TASKS: Record<Role, Task[]> = {
   supervisor: [
     { title: "Tim saya", text: "Data staf di Tim Kerja Anda.", to: "/staf" },
     { title: "Hasil tim", text: "Evaluasi anggota tim per periode.", to: "/evaluasi" },
+    { title: "Sertifikasi tim", text: "Kelayakan dan Sertifikat Keahlian anggota tim.", to: "/kelayakan" },
   ],
   petugas: [
     { title: "Profil saya", text: "Data kepegawaian Anda dan penggantian kata sandi.", to: "/profil" },
     { title: "Nilai saya", text: "Lihat evaluasi Anda, lalu konfirmasi atau ajukan sanggahan.", to: "/evaluasi" },
-    { title: "Pelatihan dan sertifikat", text: "Riwayat pelatihan dan Sertifikat Keahlian Anda." },
+    {
+      title: "Pelatihan dan sertifikat",
+      text: "Riwayat pelatihan dan Sertifikat Keahlian Anda.",
+      to: "/profil#sertifikasi",
+    },
   ],
   hr: [
     { title: "Data staf", text: "Tambah dan ubah data staf; NIP diperiksa saat diisi.", to: "/staf" },
-    { title: "Impor data pelatihan", text: "Unggah berkas CSV pelatihan dan pantau kelayakan sertifikasi." },
+    {
+      title: "Impor data",
+      text: "Unggah CSV catatan pelatihan atau statistik panggilan: pratinjau, simpan, dan batalkan bila perlu.",
+      to: "/impor",
+    },
+    {
+      title: "Katalog pelatihan",
+      text: "Kode, nama, kategori, jam pelajaran dan masa berlaku tiap pelatihan.",
+      to: "/pelatihan",
+    },
+    {
+      title: "Kelayakan sertifikasi",
+      text: "Siapa yang sudah memenuhi syarat dan apa yang masih kurang.",
+      to: "/kelayakan",
+    },
   ],
 };
 
