@@ -53,7 +53,7 @@ describe("eligibility", () => {
       ["soft_skills", true, 2],
       ["mampu", true, 7],
     ]);
-    expect(r.requirements[1]?.evidence).toContain("berlaku sampai 2028-06-20");
+    expect(r.requirements[1]?.evidence).toContain("berlaku sampai 20 Jun 2028");
   });
 
   it("a decision for another role, or a withdrawn one, does not count", () => {
@@ -79,7 +79,7 @@ describe("eligibility", () => {
     });
     expect(r.eligible).toBe(false);
     expect(r.requirements[1]?.missing).toBe(
-      "SSK-01 selesai 2022-06-20 sudah kedaluwarsa 2025-06-20; perlu mengikuti lagi.",
+      "SSK-01 selesai 20 Jun 2022, kedaluwarsa sejak 20 Jun 2025; perlu mengikuti lagi.",
     );
   });
 

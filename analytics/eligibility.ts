@@ -2,7 +2,7 @@
 // requirement is met or missing, with the evidence: (a) the technical information-service training,
 // (b) the soft-skills communication training for the contact center, (c) judged capable ("dianggap mampu")
 // by the Director PPKC. A training whose course has a validity counts only until it expires.
-import { parseCalendarDay } from "./dates";
+import { formatDay, parseCalendarDay } from "./dates";
 
 export const CERTIFICATE_ROLES = [
   { code: "supervisor", label: "Supervisor" },
@@ -83,7 +83,7 @@ function trainingRequirement(
       key,
       label,
       met: true,
-      evidence: `${current.courseCode} ${current.courseName}, ${current.status} ${current.endDate}${until ? ` (berlaku sampai ${until})` : ""}`,
+      evidence: `${current.courseCode} ${current.courseName}, ${current.status} ${formatDay(current.endDate)}${until ? ` (berlaku sampai ${formatDay(until)})` : ""}`,
       missing: null,
       sourceId: current.id,
     };
@@ -91,9 +91,9 @@ function trainingRequirement(
   const expired = completed.sort((a, b) => b.endDate.localeCompare(a.endDate))[0];
   const failed = relevant.find((t) => t.status === "tidak_lulus");
   const missing = expired
-    ? `${expired.courseCode} selesai ${expired.endDate} sudah kedaluwarsa ${validUntil(expired)}; perlu mengikuti lagi.`
+    ? `${expired.courseCode} selesai ${formatDay(expired.endDate)}, kedaluwarsa sejak ${formatDay(validUntil(expired) ?? "")}; perlu mengikuti lagi.`
     : failed
-      ? `${failed.courseCode} pada ${failed.endDate} tidak lulus; perlu mengikuti lagi sampai lulus.`
+      ? `${failed.courseCode} pada ${formatDay(failed.endDate)} tidak lulus; perlu mengikuti lagi sampai lulus.`
       : `Belum ada catatan ${label.toLowerCase()} yang lulus atau selesai.`;
   return { key, label, met: false, evidence: null, missing, sourceId: null };
 }
@@ -129,7 +129,7 @@ export function eligibility(input: {
           key: "mampu",
           label: "Dianggap mampu oleh Direktur PPKC",
           met: true,
-          evidence: `Surat ${decision.letterNumber} tanggal ${decision.letterDate} (${decision.decidedBy})`,
+          evidence: `Surat ${decision.letterNumber} tanggal ${formatDay(decision.letterDate)} (${decision.decidedBy})`,
           missing: null,
           sourceId: decision.id,
         }

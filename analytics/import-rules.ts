@@ -1,7 +1,7 @@
 // Pure: the rules of the CSV imports (DESIGN.md §6) — which columns a file may have, how a header maps to
 // them, and what a valid row is. No parsing of bytes and no database here: the engine feeds rows in and
 // passes the lookups (staff by NIP, courses by code, locked days) as plain maps and functions.
-import { parseDateInput } from "./dates";
+import { formatDay, parseDateInput } from "./dates";
 import { parseNip } from "./nip";
 import type { ChannelCode } from "./organization";
 
@@ -248,7 +248,7 @@ function dateOf(
     return null;
   }
   if (day > ctx.today) {
-    out.errors.push({ row, column, message: `${label} ${day} ada di masa depan.` });
+    out.errors.push({ row, column, message: `${label} ${formatDay(day)} ada di masa depan.` });
     return null;
   }
   return day;
@@ -327,7 +327,7 @@ export function validateTrainingRow(
     out.errors.push({
       row,
       column: col("endDate"),
-      message: `Tanggal selesai ${endDate} sebelum tanggal mulai ${startDate}.`,
+      message: `Tanggal selesai ${formatDay(endDate)} sebelum tanggal mulai ${formatDay(startDate)}.`,
     });
   }
 

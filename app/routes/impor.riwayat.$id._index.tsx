@@ -78,9 +78,11 @@ export default function Batch() {
       </p>
       <ImportCounts report={report} />
       <div className="actions">
-        <a href={`/impor/riwayat/${batch.id}/laporan`} className="button secondary">
-          Unduh laporan kesalahan (CSV)
-        </a>
+        {report.errorCount + report.warningCount > 0 && (
+          <a href={`/impor/riwayat/${batch.id}/laporan`} className="button secondary">
+            Unduh laporan kesalahan (CSV)
+          </a>
+        )}
         {!batch.undoneAt && (
           <Form method="post">
             <button type="submit" className="danger">

@@ -47,7 +47,7 @@ describe("training records", () => {
     expect(at(5)[0]).toMatch(/17 digit/);
     expect(at(6)[0]).toMatch(/tidak ada di katalog/);
     expect(at(7)[0]).toMatch(/bukan tanggal yang valid/);
-    expect(at(8)[0]).toMatch(/sebelum tanggal mulai/);
+    expect(at(8)[0]).toBe("Tanggal selesai 10 Mar 2026 sebelum tanggal mulai 20 Mar 2026.");
     expect(at(9)[0]).toMatch(/masa depan/);
     expect(at(10)[0]).toMatch(/tidak dikenal/);
     expect(at(11)).toHaveLength(2);
