@@ -39,6 +39,7 @@ export const DEMO_SIGNER = { name: "Hendra Wijayanto", nip: "197105121993031002"
 
 export async function insertDemoTraining(
   tx: Database,
+  // Capability decisions are recorded by the Kepala Seksi (the only role that may), as are the certificates.
   input: { now: Date; recordedBy: number; issuedBy: number; makePdf: (content: PdfContent) => Promise<Uint8Array> },
 ) {
   const people = await tx.select().from(staff).where(eq(staff.active, true)).orderBy(staff.id);

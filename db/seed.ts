@@ -105,9 +105,8 @@ export async function seedDemo(
         })
       : { evaluations: 0 };
     const kasi = idOf("kasi")?.id ?? coordinator;
-    const hr = idOf("hr")?.id ?? coordinator;
     if (options.evaluations && options.makePdf) {
-      await insertDemoTraining(tx, { now: options.now, recordedBy: hr, issuedBy: kasi, makePdf: options.makePdf });
+      await insertDemoTraining(tx, { now: options.now, recordedBy: kasi, issuedBy: kasi, makePdf: options.makePdf });
     }
     await tx.insert(settings).values({ key: DEMO_SEEDED_KEY, value: true });
     await tx.insert(auditLog).values({

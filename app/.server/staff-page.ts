@@ -39,7 +39,12 @@ export async function staffPageExtras(
   const kpi = covers(scopeFor(viewer.roles, "read:evaluation"), viewer, person)
     ? await agentKpi(db, person.id, periods, settings)
     : null;
-  return { certification, kpi, canDecide: can(viewer.roles, "decide:capability") };
+  return {
+    certification,
+    kpi,
+    canDecide: can(viewer.roles, "decide:capability"),
+    canIssue: can(viewer.roles, "issue:certificate"),
+  };
 }
 
 const intentInput = z.object({ intent: z.enum(["decide", "withdraw"]) });

@@ -75,7 +75,12 @@ export function CertificationSummary({
   role,
   eligibility,
   certificates,
-}: Pick<Props, "role" | "eligibility" | "certificates">) {
+  issueFor,
+}: Pick<Props, "role" | "eligibility" | "certificates"> & {
+  /** The person, when the viewer may issue certificates: offers to issue one when they are eligible. */
+  issueFor?: number;
+}) {
+  const inForce = certificates.some((c) => c.role === role && !c.revokedAt);
   return (
     <>
       <p>
@@ -93,6 +98,13 @@ export function CertificationSummary({
           </li>
         ))}
       </ul>
+      {issueFor !== undefined && eligibility.eligible && !inForce && (
+        <p>
+          <Link className="button" to={`/sertifikat/baru?staf=${issueFor}&peran=${role}`}>
+            Terbitkan sertifikat
+          </Link>
+        </p>
+      )}
       {certificates.length > 0 && (
         <ul>
           {certificates.map((c) => (

@@ -37,7 +37,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function StaffPage() {
-  const { person, canEdit, canManageUsers, certification, kpi, canDecide } = useLoaderData<typeof loader>();
+  const { person, canEdit, canManageUsers, certification, kpi, canDecide, canIssue } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
@@ -89,6 +89,7 @@ export default function StaffPage() {
               role={certification.role}
               eligibility={certification.eligibility}
               certificates={certification.certificates}
+              issueFor={canIssue ? person.id : undefined}
             />
           </section>
           <section aria-labelledby="mampu">
