@@ -206,6 +206,20 @@ describe("capability decisions through the staff page", () => {
     expect(after?.withdrawReason).toBe("Surat keputusan dibatalkan Direktur.");
   });
 
+  it("the staff page offers to issue a certificate to the Kepala Seksi only", async () => {
+    const person = String(agents[0] ?? 0);
+    const asKasi = await callRoute(staffPage, "/x", {
+      params: { id: person },
+      cookie: await sessionCookie("kasi", DEMO_PASSWORD),
+    });
+    const asHr = await callRoute(staffPage, "/x", {
+      params: { id: person },
+      cookie: await sessionCookie("hr", DEMO_PASSWORD),
+    });
+    expect((asKasi.data as { canIssue: boolean }).canIssue).toBe(true);
+    expect((asHr.data as { canIssue: boolean }).canIssue).toBe(false);
+  });
+
   it("the issue page refuses a person who is not eligible, with the reason next to the form", async () => {
     const cookie = await sessionCookie("kasi", DEMO_PASSWORD);
     const r = await callRoute(issuePage, "/sertifikat/baru", {
