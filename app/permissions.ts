@@ -31,6 +31,11 @@ export const PERMISSIONS: Record<Role, readonly Permission[]> = {
     "issue:certificate:any",
     "read:certificate:any",
     "read:training:any",
+    "read:kpi:any",
+    "export:kpi:any",
+    "approve:period:any",
+    "manage:iku:any",
+    "read:report:any",
   ],
   koordinator_qa: [
     ...EVERYONE,
@@ -47,6 +52,10 @@ export const PERMISSIONS: Record<Role, readonly Permission[]> = {
     "import:calls:any",
     "read:eligibility:any",
     "read:training:any",
+    "read:kpi:any",
+    "export:kpi:any",
+    "read:report:any",
+    "create:report:any",
   ],
   penilai: [
     ...EVERYONE,
@@ -63,6 +72,9 @@ export const PERMISSIONS: Record<Role, readonly Permission[]> = {
     "read:eligibility:team",
     "read:certificate:team",
     "read:training:team",
+    "read:kpi:team",
+    "read:report:any",
+    "create:report:any",
   ],
   petugas: [
     ...EVERYONE,

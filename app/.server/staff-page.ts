@@ -8,7 +8,7 @@ import type { Actor } from "./audit";
 import { certificationOf, decisionInput, recordDecision, withdrawDecision, withdrawInput } from "./certification";
 import type { Database } from "./db";
 import { submitForm } from "./forms";
-import { agentKpi } from "./kpi";
+import { agentKpi } from "./period-kpi";
 import type { Settings } from "./settings";
 
 type Viewer = { roles: readonly Role[]; staffId: number | null; teamId: number | null };

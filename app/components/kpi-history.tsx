@@ -5,10 +5,7 @@ type Row = {
   periodId: string;
   label: string;
   evaluations: number;
-  hardskill: number | null;
-  softskill: number | null;
-  kedisiplinan: number | null;
-  cph: number | null;
+  dimensions: { hardskill: number | null; softskill: number | null; kedisiplinan: number | null; cph: number | null };
   kpi: { score: number | null; missing: string[] };
   predikat: string | null;
 };
@@ -48,10 +45,10 @@ export function KpiHistory({ rows }: { rows: Row[] }) {
             <tr key={r.periodId}>
               <td>{r.label}</td>
               <td className="num">{r.evaluations}</td>
-              <td className="num">{formatScore(r.hardskill)}</td>
-              <td className="num">{formatScore(r.softskill)}</td>
-              <td className="num">{formatScore(r.kedisiplinan)}</td>
-              <td className="num">{formatScore(r.cph)}</td>
+              <td className="num">{formatScore(r.dimensions.hardskill)}</td>
+              <td className="num">{formatScore(r.dimensions.softskill)}</td>
+              <td className="num">{formatScore(r.dimensions.kedisiplinan)}</td>
+              <td className="num">{formatScore(r.dimensions.cph)}</td>
               <td className="num">
                 <strong>{formatScore(r.kpi.score)}</strong>
               </td>

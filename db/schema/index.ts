@@ -3,6 +3,7 @@ export * from "./calibration";
 export * from "./certificates";
 export * from "./evaluations";
 export * from "./organization";
+export * from "./review";
 export * from "./scorecards";
 export * from "./system";
 export * from "./training";

@@ -1,0 +1,38 @@
+// Pure: the key performance indicators (IKU) the Kepala Seksi sets targets for each period (regulation
+// C.17.d), and how an actual value reads against its target. Every indicator is "higher is better".
+
+export const IKU_INDICATORS = [
+  { code: "rata_nilai_qa", label: "Rata-rata nilai akhir QA", unit: "poin", defaultTarget: 80 },
+  { code: "cakupan_evaluasi", label: "Cakupan evaluasi (petugas yang memenuhi kuota)", unit: "%", defaultTarget: 100 },
+  { code: "staf_bersertifikat", label: "Staf bersertifikat keahlian", unit: "%", defaultTarget: 100 },
+  { code: "capaian_cph", label: "Rata-rata capaian CPH terhadap target", unit: "%", defaultTarget: 100 },
+  { code: "sanggahan_tepat_waktu", label: "Sanggahan diselesaikan dalam batas waktu", unit: "%", defaultTarget: 100 },
+] as const;
+
+export type IkuCode = (typeof IKU_INDICATORS)[number]["code"];
+export type IkuValues = Record<IkuCode, number | null>;
+
+export type IkuAchievement = {
+  code: IkuCode;
+  label: string;
+  unit: string;
+  value: number | null;
+  target: number | null;
+  /** value ÷ target × 100; null when either is missing. Not capped: 110 % means above target. */
+  percent: number | null;
+};
+
+export function ikuAchievements(values: IkuValues, targets: Partial<Record<IkuCode, number>>): IkuAchievement[] {
+  return IKU_INDICATORS.map((indicator) => {
+    const value = values[indicator.code];
+    const target = targets[indicator.code] ?? null;
+    return {
+      code: indicator.code,
+      label: indicator.label,
+      unit: indicator.unit,
+      value,
+      target,
+      percent: value === null || target === null || target <= 0 ? null : (value / target) * 100,
+    };
+  });
+}

@@ -1,0 +1,87 @@
+// Pure: the KPI of a period across people — rank within the team, and the summary of a group (a team or the
+// whole center). The per-agent figures come from SQL averages; the final score from periodKpi (scoring.ts).
+// Both the review page and the workbook use these, so a number reads the same wherever it is shown.
+import { type GradeBand, gradeOf, type Kpi, SECTIONS, type Section } from "./scoring";
+
+export type AgentKpiInput = {
+  staffId: number;
+  teamId: number;
+  evaluations: number;
+  dimensions: Record<Section, number | null>;
+  kpi: Kpi;
+  certified: boolean;
+  quotaMet: boolean;
+};
+
+/**
+ * Rank by final score within each team, highest first, with shared ranks for equal scores (1, 2, 2, 4), as a
+ * league table reads. Equal means equal at the two decimals shown, so a rank never splits people whose
+ * scores look the same. People whose KPI is incomplete get no rank.
+ */
+export function rankWithinTeams(
+  rows: readonly { staffId: number; teamId: number; score: number | null }[],
+): Map<number, number> {
+  const ranks = new Map<number, number>();
+  const byTeam = new Map<number, { staffId: number; score: number }[]>();
+  for (const r of rows) {
+    if (r.score === null) continue;
+    const list = byTeam.get(r.teamId) ?? [];
+    list.push({ staffId: r.staffId, score: Math.round(r.score * 100) });
+    byTeam.set(r.teamId, list);
+  }
+  for (const list of byTeam.values()) {
+    list.sort((a, b) => b.score - a.score);
+    list.forEach((r, i) => {
+      const previous = list[i - 1];
+      ranks.set(r.staffId, previous && previous.score === r.score ? (ranks.get(previous.staffId) ?? i + 1) : i + 1);
+    });
+  }
+  return ranks;
+}
+
+export type GroupSummary = {
+  agents: number;
+  /** Agents whose KPI has all four dimensions. */
+  complete: number;
+  /** Mean final score of the complete KPIs; null when none is complete. */
+  average: number | null;
+  /** Mean of each dimension over the agents who have it. */
+  dimensions: Record<Section, number | null>;
+  /** How many complete KPIs fall in each predikat, in the order of the bands (highest first). */
+  distribution: { label: string; count: number }[];
+  evaluations: number;
+  /** Agents who reached the evaluation quota of the period. */
+  quotaMet: number;
+  certified: number;
+  /** Share 0–1 of agents who reached the quota / hold a certificate in force; null for an empty group. */
+  coverage: number | null;
+  certifiedShare: number | null;
+};
+
+const mean = (values: readonly number[]) =>
+  values.length === 0 ? null : values.reduce((sum, v) => sum + v, 0) / values.length;
+
+export function summarize(rows: readonly AgentKpiInput[], bands: readonly GradeBand[]): GroupSummary {
+  const scores = rows.map((r) => r.kpi.score).filter((s): s is number => s !== null);
+  const ordered = [...bands].sort((a, b) => b.min - a.min);
+  const dimensions = Object.fromEntries(
+    SECTIONS.map((s) => [s, mean(rows.map((r) => r.dimensions[s]).filter((v): v is number => v !== null))]),
+  ) as Record<Section, number | null>;
+  const quotaMet = rows.filter((r) => r.quotaMet).length;
+  const certified = rows.filter((r) => r.certified).length;
+  return {
+    agents: rows.length,
+    complete: scores.length,
+    average: mean(scores),
+    dimensions,
+    distribution: ordered.map((band) => ({
+      label: band.label,
+      count: scores.filter((s) => gradeOf(s, bands) === band.label).length,
+    })),
+    evaluations: rows.reduce((sum, r) => sum + r.evaluations, 0),
+    quotaMet,
+    certified,
+    coverage: rows.length === 0 ? null : quotaMet / rows.length,
+    certifiedShare: rows.length === 0 ? null : certified / rows.length,
+  };
+}

@@ -1,0 +1,104 @@
+// IKU of a period: the actual value of each indicator (from the period's KPI and a few SQL aggregates) and
+// the targets the Kepala Seksi set, read against each other by analytics/iku.ts.
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { IKU_INDICATORS, type IkuCode, type IkuValues, ikuAchievements } from "../../analytics/iku";
+import { evaluations, ikuTargets } from "../../db/schema";
+import { type Actor, recordAudit } from "./audit";
+import type { Database } from "./db";
+import type { PeriodKpiReport } from "./period-kpi";
+import type { Settings } from "./settings";
+
+const percent = (share: number | null) => (share === null ? null : share * 100);
+
+/** The actual values of the indicators, over the people of `report` (the viewer's scope). */
+export async function ikuValues(db: Database, report: PeriodKpiReport, settings: Settings): Promise<IkuValues> {
+  const people = report.agents.map((a) => a.staffId);
+  const inPeople = people.length ? inArray(evaluations.agentStaffId, people) : sql`false`;
+  const windowDays = settings["evaluation.disputeWindowDays"];
+  const [row] = await db
+    .select({
+      cph: sql<number | null>`avg(${evaluations.cphActual} / nullif(${evaluations.cphTarget}, 0) * 100)`.mapWith((v) =>
+        v === null ? null : Number(v),
+      ),
+    })
+    .from(evaluations)
+    .where(
+      and(
+        eq(evaluations.periodId, report.periodId),
+        eq(evaluations.kind, "period_review"),
+        sql`${evaluations.state} <> 'draft'`,
+        isNotNull(evaluations.cphActual),
+        inPeople,
+      ),
+    );
+  const [disputes] = await db
+    .select({
+      total: sql<number>`count(*)`.mapWith(Number),
+      inTime:
+        sql<number>`count(*) filter (where ${evaluations.settledAt} is not null and ${evaluations.settledAt} <= ${evaluations.disputedAt} + make_interval(days => ${windowDays}))`.mapWith(
+          Number,
+        ),
+    })
+    .from(evaluations)
+    .where(and(eq(evaluations.periodId, report.periodId), isNotNull(evaluations.disputedAt), inPeople));
+  return {
+    rata_nilai_qa: report.center.average,
+    cakupan_evaluasi: percent(report.center.coverage),
+    staf_bersertifikat: percent(report.center.certifiedShare),
+    capaian_cph: row?.cph ?? null,
+    sanggahan_tepat_waktu: disputes && disputes.total > 0 ? (disputes.inTime / disputes.total) * 100 : null,
+  };
+}
+
+export async function ikuTargetsOf(db: Database, periodId: string): Promise<Partial<Record<IkuCode, number>>> {
+  const rows = await db.select().from(ikuTargets).where(eq(ikuTargets.periodId, periodId));
+  return Object.fromEntries(rows.map((r) => [r.indicator, r.target]));
+}
+
+export async function periodIku(db: Database, report: PeriodKpiReport, settings: Settings) {
+  return ikuAchievements(await ikuValues(db, report, settings), await ikuTargetsOf(db, report.periodId));
+}
+
+// One optional field per indicator; empty means "no target". Decimal comma accepted.
+const targetField = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim().replace(",", ".") : v),
+  z.union([
+    z.literal("").transform(() => null),
+    z.coerce
+      .number({ error: "Isi dengan angka." })
+      .gt(0, { error: "Target harus lebih dari 0." })
+      .max(1000, { error: "Target paling besar 1.000." }),
+  ]),
+);
+export const ikuTargetsInput = z.object(
+  Object.fromEntries(IKU_INDICATORS.map((i) => [`target.${i.code}`, targetField.optional()])) as Record<
+    `target.${IkuCode}`,
+    z.ZodOptional<typeof targetField>
+  >,
+);
+
+/** Replaces the targets of the period with the ones given (one transaction, audited). */
+export async function setIkuTargets(
+  db: Database,
+  actor: Actor & { id: number },
+  periodId: string,
+  input: z.output<typeof ikuTargetsInput>,
+) {
+  await db.transaction(async (tx) => {
+    const before = await ikuTargetsOf(tx, periodId);
+    await tx.delete(ikuTargets).where(eq(ikuTargets.periodId, periodId));
+    const rows = IKU_INDICATORS.flatMap((i) => {
+      const target = input[`target.${i.code}`];
+      return target == null ? [] : [{ periodId, indicator: i.code, target, setBy: actor.id }];
+    });
+    if (rows.length > 0) await tx.insert(ikuTargets).values(rows);
+    await recordAudit(tx, actor, {
+      action: "iku.set",
+      entity: "period",
+      entityId: periodId,
+      before,
+      after: Object.fromEntries(rows.map((r) => [r.indicator, r.target])),
+    });
+  });
+}

@@ -1,0 +1,262 @@
+// The KPI of everyone in a period (or a run of periods): per agent from SQL averages over the evaluations
+// (grouped by period and agent, one query), the final score by analytics/scoring.ts with the weights of the
+// template version used, rank and group summaries by analytics/kpi.ts. The review page and the workbook both
+// read this, so a number is the same wherever it appears.
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { quotaStatus } from "../../analytics/coverage";
+import { type AgentKpiInput, type GroupSummary, rankWithinTeams, summarize } from "../../analytics/kpi";
+import type { ChannelCode } from "../../analytics/organization";
+import { periodFromId } from "../../analytics/period";
+import { gradeOf, type Kpi, periodKpi, type Section } from "../../analytics/scoring";
+import { certificates, evaluations, scorecardVersions, staff, teams } from "../../db/schema";
+import type { Scope } from "../permissions";
+import { quotaFrom } from "./coverage";
+import type { Database } from "./db";
+import { EVALUATED_POSITIONS, EVALUATED_TEAMS, type Viewer } from "./evaluations";
+import { weightsOf } from "./scorecards";
+import { gradeBands, type Settings } from "./settings";
+
+const counted = sql`${evaluations.state} <> 'draft'`;
+
+const numberOrNull = (v: unknown) => (v === null ? null : Number(v));
+const interaction = sql`${evaluations.kind} = 'interaction'`;
+const review = sql`${evaluations.kind} = 'period_review'`;
+
+/** The SQL averages behind a KPI, for any grouping of evaluations (per period, per agent). */
+const dimensionColumns = {
+  evaluations: sql<number>`count(*) filter (where ${interaction})`.mapWith(Number),
+  hardskill: sql<
+    number | null
+  >`avg(case when ${evaluations.criticalFailed} then 0 else ${evaluations.hardskill} end) filter (where ${interaction})`.mapWith(
+    numberOrNull,
+  ),
+  softskill: sql<
+    number | null
+  >`avg(case when ${evaluations.criticalFailed} then 0 else ${evaluations.softskill} end) filter (where ${interaction})`.mapWith(
+    numberOrNull,
+  ),
+  kedisiplinan: sql<number | null>`max(${evaluations.kedisiplinan}) filter (where ${review})`.mapWith(numberOrNull),
+  cph: sql<number | null>`max(${evaluations.cphScore}) filter (where ${review})`.mapWith(numberOrNull),
+  cphActual: sql<number | null>`max(${evaluations.cphActual}) filter (where ${review})`.mapWith(numberOrNull),
+  versionId: sql<number>`max(${evaluations.versionId})`.mapWith(Number),
+};
+
+export type AgentKpiRow = {
+  staffId: number;
+  nip: string;
+  fullName: string;
+  position: string;
+  teamId: number;
+  teamName: string;
+  evaluations: number;
+  dimensions: Record<Section, number | null>;
+  cphActual: number | null;
+  kpi: Kpi;
+  predikat: string | null;
+  rank: number | null;
+  certified: boolean;
+  quotaMet: boolean;
+};
+
+export type TeamKpi = { teamId: number; teamName: string; summary: GroupSummary };
+
+export type PeriodKpiReport = {
+  periodId: string;
+  agents: AgentKpiRow[];
+  teams: TeamKpi[];
+  center: GroupSummary;
+};
+
+const NO_DATA: Kpi = { score: null, missing: ["hardskill", "softskill", "kedisiplinan", "cph"] };
+const NO_DATA_DIMENSIONS = { hardskill: null, softskill: null, kedisiplinan: null, cph: null };
+
+/** Limits the people of a KPI to what `scope` lets `viewer` see. */
+function peopleInScope(scope: Scope, viewer: Viewer) {
+  if (scope === "any") return undefined;
+  if (scope === "team") return viewer.teamId ? eq(staff.teamId, viewer.teamId) : sql`false`;
+  return viewer.staffId ? eq(staff.id, viewer.staffId) : sql`false`;
+}
+
+/**
+ * The KPI of each period in `periodIds` (oldest or newest first, as given). The people of a period are those
+ * evaluated now (active agents and team leaders of the evaluated teams) and anyone else with a submitted
+ * evaluation in it, so a past period keeps the people who have since left or moved.
+ */
+export async function periodKpis(
+  db: Database,
+  periodIds: readonly string[],
+  settings: Settings,
+  scope: Scope,
+  viewer: Viewer,
+): Promise<PeriodKpiReport[]> {
+  if (periodIds.length === 0) return [];
+  const inScope = peopleInScope(scope, viewer);
+  const grouped = await db
+    .select({ periodId: evaluations.periodId, staffId: evaluations.agentStaffId, ...dimensionColumns })
+    .from(evaluations)
+    .innerJoin(staff, eq(staff.id, evaluations.agentStaffId))
+    .where(and(inArray(evaluations.periodId, [...periodIds]), counted, inScope))
+    .groupBy(evaluations.periodId, evaluations.agentStaffId);
+  const channelCounts = await db
+    .select({
+      periodId: evaluations.periodId,
+      staffId: evaluations.agentStaffId,
+      channel: evaluations.channel,
+      n: sql<number>`count(*)`.mapWith(Number),
+    })
+    .from(evaluations)
+    .innerJoin(staff, eq(staff.id, evaluations.agentStaffId))
+    .where(and(inArray(evaluations.periodId, [...periodIds]), counted, eq(evaluations.kind, "interaction"), inScope))
+    .groupBy(evaluations.periodId, evaluations.agentStaffId, evaluations.channel);
+
+  const evaluatedIds = [...new Set(grouped.map((g) => g.staffId))];
+  const people = await db
+    .select({
+      staffId: staff.id,
+      nip: staff.nip,
+      fullName: staff.fullName,
+      position: staff.position,
+      teamId: staff.teamId,
+      teamName: teams.name,
+      evaluatedNow: sql<boolean>`${staff.active} and ${inArray(teams.code, EVALUATED_TEAMS)} and ${inArray(
+        staff.position,
+        EVALUATED_POSITIONS,
+      )}`,
+    })
+    .from(staff)
+    .innerJoin(teams, eq(teams.id, staff.teamId))
+    .where(
+      and(
+        inScope,
+        or(
+          and(
+            eq(staff.active, true),
+            inArray(teams.code, EVALUATED_TEAMS),
+            inArray(staff.position, EVALUATED_POSITIONS),
+          ),
+          evaluatedIds.length > 0 ? inArray(staff.id, evaluatedIds) : sql`false`,
+        ),
+      ),
+    )
+    .orderBy(teams.id, staff.fullName);
+
+  const versionIds = [...new Set(grouped.map((g) => g.versionId))];
+  const versions = versionIds.length
+    ? await db.select().from(scorecardVersions).where(inArray(scorecardVersions.id, versionIds))
+    : [];
+  const weights = new Map(versions.map((v) => [v.id, weightsOf(v)]));
+  const key = (periodId: string, staffId: number) => `${periodId}|${staffId}`;
+  const byAgent = new Map(grouped.map((g) => [key(g.periodId, g.staffId), g]));
+  const channelsOf = new Map<string, Partial<Record<ChannelCode, number>>>();
+  for (const c of channelCounts) {
+    const counts = channelsOf.get(key(c.periodId, c.staffId)) ?? {};
+    counts[c.channel as ChannelCode] = c.n;
+    channelsOf.set(key(c.periodId, c.staffId), counts);
+  }
+  const bands = gradeBands(settings);
+  const quota = quotaFrom(settings);
+
+  const reports: PeriodKpiReport[] = [];
+  for (const periodId of periodIds) {
+    const certified = await certifiedAt(db, periodFromId(periodId).lastDay, periodFromId(periodId).end);
+    const rows = people
+      .filter((p) => p.evaluatedNow || byAgent.has(key(periodId, p.staffId)))
+      .map((p): Omit<AgentKpiRow, "rank"> => {
+        const g = byAgent.get(key(periodId, p.staffId));
+        const dimensions = {
+          hardskill: g?.hardskill ?? null,
+          softskill: g?.softskill ?? null,
+          kedisiplinan: g?.kedisiplinan ?? null,
+          cph: g?.cph ?? null,
+        };
+        const versionWeights = g ? weights.get(g.versionId) : undefined;
+        const kpi = versionWeights ? periodKpi(dimensions, versionWeights) : NO_DATA;
+        const byChannel = channelsOf.get(key(periodId, p.staffId)) ?? {};
+        return {
+          staffId: p.staffId,
+          nip: p.nip,
+          fullName: p.fullName,
+          position: p.position,
+          teamId: p.teamId,
+          teamName: p.teamName,
+          evaluations: g?.evaluations ?? 0,
+          dimensions,
+          cphActual: g?.cphActual ?? null,
+          kpi,
+          predikat: gradeOf(kpi.score, bands),
+          certified: certified.has(p.staffId),
+          quotaMet: quotaStatus({ interactions: g?.evaluations ?? 0, byChannel }, quota).met,
+        };
+      });
+    const ranks = rankWithinTeams(rows.map((r) => ({ staffId: r.staffId, teamId: r.teamId, score: r.kpi.score })));
+    const agents = rows.map((r) => ({ ...r, rank: ranks.get(r.staffId) ?? null }));
+    const teamIds = [...new Set(agents.map((a) => a.teamId))];
+    reports.push({
+      periodId,
+      agents,
+      teams: teamIds.map((teamId) => {
+        const members = agents.filter((a) => a.teamId === teamId);
+        return { teamId, teamName: members[0]?.teamName ?? "", summary: summarize(members as AgentKpiInput[], bands) };
+      }),
+      center: summarize(agents as AgentKpiInput[], bands),
+    });
+  }
+  return reports;
+}
+
+/** Who held a certificate in force at the end of the period (issued by its last day, not revoked before). */
+async function certifiedAt(db: Database, lastDay: string, end: Date): Promise<Set<number>> {
+  const rows = await db
+    .selectDistinct({ staffId: certificates.staffId })
+    .from(certificates)
+    .where(
+      and(
+        sql`${certificates.issuedOn} <= ${lastDay}`,
+        or(isNull(certificates.revokedAt), sql`${certificates.revokedAt} >= ${end.toISOString()}`),
+      ),
+    );
+  return new Set(rows.map((r) => r.staffId));
+}
+
+/** The KPI of one period. */
+export async function periodKpiReport(
+  db: Database,
+  periodId: string,
+  settings: Settings,
+  scope: Scope,
+  viewer: Viewer,
+): Promise<PeriodKpiReport> {
+  const [report] = await periodKpis(db, [periodId], settings, scope, viewer);
+  if (!report) throw new Error("no report");
+  return report;
+}
+
+export type AgentPeriodKpi = {
+  periodId: string;
+  label: string;
+  evaluations: number;
+  dimensions: Record<Section, number | null>;
+  kpi: Kpi;
+  predikat: string | null;
+};
+
+/** One agent's KPI in each of the given periods, in the order given: the same computation as the team's. */
+export async function agentKpi(
+  db: Database,
+  staffId: number,
+  periodIds: string[],
+  settings: Settings,
+): Promise<AgentPeriodKpi[]> {
+  const reports = await periodKpis(db, periodIds, settings, "own", { id: 0, staffId, teamId: null });
+  return reports.map((r) => {
+    const agent = r.agents.find((a) => a.staffId === staffId);
+    return {
+      periodId: r.periodId,
+      label: periodFromId(r.periodId).label,
+      evaluations: agent?.evaluations ?? 0,
+      dimensions: agent?.dimensions ?? NO_DATA_DIMENSIONS,
+      kpi: agent?.kpi ?? NO_DATA,
+      predikat: agent?.predikat ?? null,
+    };
+  });
+}

@@ -1,0 +1,115 @@
+// Approving and reopening a 26–25 period (regulation 3.3.3). An approved period is locked: evaluations,
+// period reviews and call-statistics imports into it are refused (assertPeriodOpen, the import engine) until
+// the Kepala Seksi reopens it with a written reason. Both are audited.
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { formatDay } from "../../analytics/dates";
+import { periodFromId } from "../../analytics/period";
+import { evaluations, periods, users } from "../../db/schema";
+import { type Actor, recordAudit } from "./audit";
+import type { Database } from "./db";
+import { UserFacingError } from "./errors";
+
+export type PeriodStatus = {
+  id: string;
+  approved: boolean;
+  approvedAt: Date | null;
+  approvedBy: string | null;
+  reopenedAt: Date | null;
+  reopenedBy: string | null;
+  reopenReason: string | null;
+};
+
+export async function periodStatus(db: Database, periodId: string): Promise<PeriodStatus> {
+  const approver = sql<string | null>`(select display_name from ${users} where ${users.id} = ${periods.approvedBy})`;
+  const reopener = sql<string | null>`(select display_name from ${users} where ${users.id} = ${periods.reopenedBy})`;
+  const [row] = await db
+    .select({
+      status: periods.status,
+      approvedAt: periods.approvedAt,
+      approvedBy: approver,
+      reopenedAt: periods.reopenedAt,
+      reopenedBy: reopener,
+      reopenReason: periods.reopenReason,
+    })
+    .from(periods)
+    .where(eq(periods.id, periodId));
+  return {
+    id: periodId,
+    approved: row?.status === "approved",
+    approvedAt: row?.approvedAt ?? null,
+    approvedBy: row?.approvedBy ?? null,
+    reopenedAt: row?.reopenedAt ?? null,
+    reopenedBy: row?.reopenedBy ?? null,
+    reopenReason: row?.reopenReason ?? null,
+  };
+}
+
+/**
+ * Approves a period that has ended. Refused while a dispute in it is unsettled: once locked, nobody could
+ * settle it. Drafts do not block (they are private and count for nothing); they simply cannot be submitted.
+ */
+export async function approvePeriod(db: Database, actor: Actor & { id: number }, periodId: string, now = new Date()) {
+  const period = periodFromId(periodId);
+  if (now < period.end) {
+    throw new UserFacingError(
+      `${period.label} belum berakhir: periode dapat disetujui setelah ${formatDay(period.lastDay)}.`,
+    );
+  }
+  await db.transaction(async (tx) => {
+    const [open] = await tx
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(evaluations)
+      .where(and(eq(evaluations.periodId, periodId), eq(evaluations.state, "disputed")));
+    if ((open?.n ?? 0) > 0) {
+      throw new UserFacingError(
+        `Masih ada ${open?.n} sanggahan yang belum diselesaikan di ${period.label}. Minta Koordinator Penjamin Kualitas menyelesaikannya dulu.`,
+      );
+    }
+    const before = await tx.select().from(periods).where(eq(periods.id, periodId)).for("update");
+    if (before[0]?.status === "approved") throw new UserFacingError(`${period.label} sudah disetujui.`);
+    const values = { status: "approved", approvedBy: actor.id, approvedAt: now };
+    await tx
+      .insert(periods)
+      .values({ id: periodId, ...values })
+      .onConflictDoUpdate({ target: periods.id, set: values });
+    await recordAudit(tx, actor, {
+      action: "period.approve",
+      entity: "period",
+      entityId: periodId,
+      before: before[0] ?? null,
+      after: values,
+    });
+  });
+}
+
+export const reopenInput = z.object({
+  reason: z
+    .string({ error: "Tuliskan alasan membuka kembali periode." })
+    .trim()
+    .min(10, { error: "Tuliskan alasan membuka kembali periode (paling sedikit 10 karakter)." })
+    .max(1000, { error: "Alasan paling panjang 1.000 karakter." }),
+});
+
+export async function reopenPeriod(
+  db: Database,
+  actor: Actor & { id: number },
+  periodId: string,
+  input: z.output<typeof reopenInput>,
+  now = new Date(),
+) {
+  const period = periodFromId(periodId);
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(periods).where(eq(periods.id, periodId)).for("update");
+    if (before?.status !== "approved") throw new UserFacingError(`${period.label} tidak sedang dikunci.`);
+    const values = { status: "open", reopenedBy: actor.id, reopenedAt: now, reopenReason: input.reason };
+    await tx.update(periods).set(values).where(eq(periods.id, periodId));
+    await recordAudit(tx, actor, {
+      action: "period.reopen",
+      entity: "period",
+      entityId: periodId,
+      before,
+      after: values,
+    });
+  });
+}
