@@ -1,0 +1,73 @@
+// Written reports of the teams to the Kepala Seksi (regulation 3.1–3.3): kind, problem, related regulation,
+// analysis, conclusion or recommendation, author, date and period.
+import { asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { parseDateInput } from "../../analytics/dates";
+import { periodOfDay } from "../../analytics/period";
+import { reports, users } from "../../db/schema";
+import { type Actor, recordAudit } from "./audit";
+import type { Database } from "./db";
+import { assertPeriodOpen } from "./evaluations";
+
+export const REPORT_KINDS = [
+  { code: "layanan_informasi", label: "Layanan informasi dan pengaduan" },
+  { code: "manajemen_layanan", label: "Manajemen layanan" },
+  { code: "penjamin_kualitas", label: "Penjamin kualitas" },
+] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number]["code"];
+export const reportKindLabel = (code: string) => REPORT_KINDS.find((k) => k.code === code)?.label ?? code;
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label} wajib diisi.` })
+    .trim()
+    .min(1, { error: `${label} wajib diisi.` })
+    .max(max, { error: `${label} paling panjang ${max.toLocaleString("id-ID")} karakter.` });
+
+export const reportInput = z.object({
+  kind: z.enum(REPORT_KINDS.map((k) => k.code) as [ReportKind, ...ReportKind[]], { error: "Pilih jenis laporan." }),
+  reportDate: z.string({ error: "Isi tanggal laporan." }).transform((v, ctx) => {
+    const day = parseDateInput(v);
+    if (!day) ctx.addIssue({ code: "custom", message: "Tanggal tidak valid. Gunakan HH/BB/TTTT (05/01/2026)." });
+    return day ?? "";
+  }),
+  title: text("Judul", 200),
+  problem: text("Permasalahan", 5000),
+  regulation: text("Ketentuan terkait", 2000),
+  analysis: text("Analisis", 10000),
+  conclusion: text("Simpulan/rekomendasi", 5000),
+});
+
+/** Files a report; its period follows from its date (26th–25th). Refused into a locked period. */
+export async function createReport(db: Database, actor: Actor & { id: number }, input: z.output<typeof reportInput>) {
+  const periodId = periodOfDay(input.reportDate).id;
+  await assertPeriodOpen(db, periodId);
+  const [row] = await db
+    .insert(reports)
+    .values({ ...input, periodId, authorUserId: actor.id })
+    .returning({ id: reports.id });
+  await recordAudit(db, actor, { action: "report.create", entity: "report", entityId: row?.id, after: input });
+  return { id: row?.id ?? 0, periodId };
+}
+
+/** The reports of a period, oldest first, with the author's name. */
+export function listReports(db: Database, periodId: string) {
+  return db
+    .select({
+      id: reports.id,
+      kind: reports.kind,
+      periodId: reports.periodId,
+      reportDate: reports.reportDate,
+      title: reports.title,
+      problem: reports.problem,
+      regulation: reports.regulation,
+      analysis: reports.analysis,
+      conclusion: reports.conclusion,
+      author: users.displayName,
+      createdAt: reports.createdAt,
+    })
+    .from(reports)
+    .innerJoin(users, eq(users.id, reports.authorUserId))
+    .where(eq(reports.periodId, periodId))
+    .orderBy(asc(reports.reportDate), asc(reports.id));
+}
