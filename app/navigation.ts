@@ -5,6 +5,7 @@ type NavItem = { to: string; label: string; permission: string; scopes?: ("any" 
 
 const NAV: NavItem[] = [
   { to: "/", label: "Beranda", permission: "read:home" },
+  { to: "/kpi", label: "KPI", permission: "read:kpi" },
   { to: "/evaluasi", label: "Evaluasi", permission: "read:evaluation" },
   { to: "/cakupan", label: "Cakupan", permission: "read:coverage" },
   { to: "/kalibrasi", label: "Kalibrasi", permission: "read:calibration" },

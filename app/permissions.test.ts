@@ -48,6 +48,7 @@ describe("navigation", () => {
     ]);
     expect(navigationFor(["koordinator_qa"]).map((n) => n.label)).toEqual([
       "Beranda",
+      "KPI",
       "Evaluasi",
       "Cakupan",
       "Kalibrasi",

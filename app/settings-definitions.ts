@@ -146,6 +146,13 @@ export const SETTINGS = {
     label: "Batas sebaran kalibrasi (poin)",
     help: "Butir yang nilainya di antara penilai berselisih lebih dari ini ditandai untuk dibahas.",
   } satisfies Definition<number>,
+  "kpi.threshold": {
+    schema: wholeNumber(0, 100),
+    default: 61,
+    group: "Penilaian",
+    label: "Batas bawah nilai akhir KPI",
+    help: "Petugas dengan nilai akhir di bawah ini ditandai di dasbor KPI (61 = batas bawah predikat Cukup).",
+  } satisfies Definition<number>,
   "cph.target.telepon": cphTarget("Telepon", 10),
   "cph.target.webchat": cphTarget("Web-chat", 8),
   "cph.target.media_sosial": cphTarget("Media sosial", 10),

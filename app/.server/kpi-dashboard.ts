@@ -1,0 +1,99 @@
+// What the KPI review page shows for a period: the period and its approval, the KPI of every agent in the
+// viewer's scope with team and center summaries, the trend of the last 12 periods per team, IKU against
+// targets, and calibration health. One loader's worth of data, shaped for the page.
+import { z } from "zod";
+import { periodFromId, periodOf, shiftPeriod } from "../../analytics/period";
+import { can, type Scope } from "../permissions";
+import { recordAudit } from "./audit";
+import { assessorDrift } from "./calibration";
+import type { Database } from "./db";
+import { forbidden, httpError } from "./errors";
+import { periodChoice } from "./evaluations";
+import { submitForm } from "./forms";
+import { ikuTargetsInput, periodIku, setIkuTargets } from "./iku";
+import { periodKpis } from "./period-kpi";
+import { approvePeriod, periodStatus, reopenInput, reopenPeriod } from "./periods";
+import type { Authenticated, CurrentUser } from "./session";
+import type { Settings } from "./settings";
+
+export const TREND_PERIODS = 12;
+
+/** The period the page opens on: the one asked for, else the last finished one (the one to review). */
+export function kpiPeriodChoice(asked: string | null, now = new Date()) {
+  return periodChoice(asked ?? shiftPeriod(periodOf(now).id, -1).id, 24, now);
+}
+
+export async function kpiDashboard(
+  db: Database,
+  settings: Settings,
+  user: CurrentUser,
+  scope: Scope,
+  periodId: string,
+  now = new Date(),
+) {
+  const viewer = { id: user.id, staffId: user.staffId, teamId: user.teamId };
+  const trendIds = Array.from({ length: TREND_PERIODS }, (_, i) => shiftPeriod(periodId, i - TREND_PERIODS + 1).id);
+  const reports = await periodKpis(db, trendIds, settings, scope, viewer);
+  const report = reports.at(-1);
+  if (!report) throw new Error("the chosen period is the last of the trend");
+  const threshold = settings["kpi.threshold"];
+  const drift = (await assessorDrift(db, scope, viewer, settings["calibration.spreadThreshold"])).filter(
+    (d) => d.periodId === periodId,
+  );
+  const period = periodFromId(periodId);
+  return {
+    period: { id: period.id, label: period.label, firstDay: period.firstDay, lastDay: period.lastDay },
+    ended: now >= period.end,
+    status: await periodStatus(db, periodId),
+    report,
+    trend: reports.map((r) => ({
+      periodId: r.periodId,
+      center: r.center.average,
+      teams: Object.fromEntries(r.teams.map((t) => [t.teamName, t.summary.average])),
+    })),
+    below: report.agents.filter((a) => a.kpi.score !== null && a.kpi.score < threshold),
+    threshold,
+    iku: await periodIku(db, report, settings),
+    calibration: {
+      sessions: new Set(drift.map((d) => d.sessionId)).size,
+      assessors: drift.length,
+      drifting: drift.filter(
+        (d) => d.meanDeviation !== null && d.meanDeviation > settings["calibration.spreadThreshold"],
+      ),
+      thresholdPoints: settings["calibration.spreadThreshold"],
+    },
+    can: {
+      approve: can(user.roles, "approve:period"),
+      setIku: can(user.roles, "manage:iku"),
+      export: can(user.roles, "export:kpi"),
+    },
+  };
+}
+
+const intentInput = z.object({ intent: z.enum(["approve", "reopen", "iku"]) });
+
+/** The forms of the review page: approve or reopen the period (Kepala Seksi), set IKU targets. */
+export async function kpiReviewAction(auth: Authenticated, periodId: string, form: FormData) {
+  const parsed = intentInput.safeParse({ intent: form.get("intent") });
+  if (!parsed.success) httpError(400, "Permintaan tidak dikenal.");
+  const intent = parsed.data.intent;
+  const needed = intent === "iku" ? "manage:iku" : "approve:period";
+  if (!can(auth.user.roles, needed)) {
+    await recordAudit(auth.env.db, auth.actor, {
+      action: "access_denied",
+      entity: "period",
+      entityId: periodId,
+      after: { permission: needed },
+    });
+    forbidden();
+  }
+  const db = auth.env.db;
+  const who = { ...auth.actor, id: auth.user.id };
+  const result =
+    intent === "approve"
+      ? await submitForm(z.object({}), form, () => approvePeriod(db, who, periodId))
+      : intent === "reopen"
+        ? await submitForm(reopenInput, form, (input) => reopenPeriod(db, who, periodId, input))
+        : await submitForm(ikuTargetsInput, form, (input) => setIkuTargets(db, who, periodId, input));
+  return { ...result, intent };
+}

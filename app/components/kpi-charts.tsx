@@ -1,0 +1,332 @@
+// The charts of the KPI review page (Recharts). Each sits in a figure with a title, axis labels with units and
+// Indonesian numbers, and a table of the same numbers: the table is what a screen reader reads and what shows
+// when scripts are off; the drawing is hidden from assistive technology.
+import { Link, useNavigate } from "@remix-run/react";
+import { type ReactNode, useSyncExternalStore } from "react";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { periodFromId } from "../../analytics/period";
+import { formatScore } from "../score-fields";
+
+const COLORS = ["#0b3d91", "#c77700", "#2e7d32", "#8e24aa", "#00838f"];
+const WIDTH = 560;
+const HEIGHT = 280;
+const MARGIN = { top: 8, right: 16, bottom: 24, left: 16 };
+// Scores of a contact center sit between 50 and 100: start the axis a little below the lowest, in tens.
+const scoreFloor = (min: number) => Math.max(0, Math.floor(min / 10) * 10 - 10);
+const number = (v: number | string) => (typeof v === "number" ? v.toLocaleString("id-ID") : v);
+const score = (v: unknown) => formatScore(typeof v === "number" ? v : null);
+
+/** "Okt 2026" for period 2026-10. */
+export function shortPeriod(id: string): string {
+  return periodFromId(id).label.replace(/^Periode (\S+) (\d{4}).*$/, (_, month: string, year: string) => {
+    return `${month.slice(0, 3)} ${year}`;
+  });
+}
+
+const subscribeNothing = () => () => {};
+
+/** False on the server and while hydrating, true once scripts run: Recharts draws only in the browser. */
+function useHydrated() {
+  return useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  );
+}
+
+function Figure({ id, title, children, table }: { id: string; title: string; children: ReactNode; table: ReactNode }) {
+  const hydrated = useHydrated();
+  return (
+    <figure className="chart" aria-labelledby={`${id}-judul`}>
+      <figcaption id={`${id}-judul`}>
+        <h3>{title}</h3>
+      </figcaption>
+      {hydrated ? (
+        <>
+          <div className="chart-drawing" aria-hidden="true">
+            {children}
+          </div>
+          <details>
+            <summary>Lihat sebagai tabel</summary>
+            <div className="table-wrap">{table}</div>
+          </details>
+        </>
+      ) : (
+        // Without scripts the numbers are the table itself.
+        <div className="table-wrap">{table}</div>
+      )}
+    </figure>
+  );
+}
+
+type Trend = { periodId: string; center: number | null; teams: Record<string, number | null> }[];
+
+export function TrendChart({ trend, teams }: { trend: Trend; teams: string[] }) {
+  const data = trend.map((t) => ({ period: shortPeriod(t.periodId), Pusat: t.center, ...t.teams }));
+  return (
+    <Figure
+      id="tren"
+      title="Tren nilai akhir rata-rata, 12 periode terakhir"
+      table={
+        <table>
+          <caption className="visually-hidden">Nilai akhir rata-rata per periode dan tim</caption>
+          <thead>
+            <tr>
+              <th scope="col">Periode</th>
+              {teams.map((t) => (
+                <th scope="col" className="num" key={t}>
+                  {t}
+                </th>
+              ))}
+              <th scope="col" className="num">
+                Seluruh contact center
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {trend.map((t) => (
+              <tr key={t.periodId}>
+                <th scope="row">{shortPeriod(t.periodId)}</th>
+                {teams.map((team) => (
+                  <td className="num" key={team}>
+                    {score(t.teams[team])}
+                  </td>
+                ))}
+                <td className="num">{score(t.center)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      <LineChart width={WIDTH} height={HEIGHT} data={data} margin={MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="period" label={{ value: "Periode", position: "insideBottom", offset: -16 }} />
+        <YAxis
+          domain={[scoreFloor, 100]}
+          tickFormatter={number}
+          label={{ value: "Nilai (0–100)", angle: -90, position: "insideLeft", style: { textAnchor: "middle" } }}
+        />
+        <Tooltip formatter={score} />
+        <Legend verticalAlign="top" />
+        {teams.map((t, i) => (
+          <Line
+            isAnimationActive={false}
+            key={t}
+            type="monotone"
+            dataKey={t}
+            stroke={COLORS[i % COLORS.length]}
+            strokeWidth={2}
+            connectNulls
+          />
+        ))}
+        <Line
+          isAnimationActive={false}
+          type="monotone"
+          dataKey="Pusat"
+          name="Seluruh contact center"
+          stroke="#333"
+          strokeDasharray="5 4"
+          connectNulls
+        />
+      </LineChart>
+    </Figure>
+  );
+}
+
+export function DistributionChart({ distribution }: { distribution: { label: string; count: number }[] }) {
+  return (
+    <Figure
+      id="sebaran"
+      title="Sebaran predikat nilai akhir"
+      table={
+        <table>
+          <caption className="visually-hidden">Jumlah petugas per predikat</caption>
+          <thead>
+            <tr>
+              <th scope="col">Predikat</th>
+              <th scope="col" className="num">
+                Petugas
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {distribution.map((d) => (
+              <tr key={d.label}>
+                <th scope="row">{d.label}</th>
+                <td className="num">{d.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      <BarChart width={WIDTH} height={HEIGHT} data={distribution} margin={MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="label" label={{ value: "Predikat", position: "insideBottom", offset: -16 }} />
+        <YAxis
+          allowDecimals={false}
+          tickFormatter={number}
+          label={{ value: "Petugas (orang)", angle: -90, position: "insideLeft", style: { textAnchor: "middle" } }}
+        />
+        <Tooltip formatter={(v) => [`${number(v as number)} orang`, "Petugas"]} />
+        <Bar isAnimationActive={false} dataKey="count" name="Petugas" fill={COLORS[0]} />
+      </BarChart>
+    </Figure>
+  );
+}
+
+type TeamDimensions = { teamName: string; dimensions: Record<string, number | null> }[];
+const DIMENSIONS = [
+  ["hardskill", "Hardskill"],
+  ["softskill", "Softskill"],
+  ["kedisiplinan", "Kedisiplinan"],
+  ["cph", "Skor CPH"],
+] as const;
+
+export function DimensionsChart({ teams }: { teams: TeamDimensions }) {
+  const data = DIMENSIONS.map(([key, label]) => ({
+    dimension: label,
+    ...Object.fromEntries(teams.map((t) => [t.teamName, t.dimensions[key]])),
+  }));
+  return (
+    <Figure
+      id="dimensi"
+      title="Empat dimensi per tim (rata-rata)"
+      table={
+        <table>
+          <caption className="visually-hidden">Rata-rata tiap dimensi per tim</caption>
+          <thead>
+            <tr>
+              <th scope="col">Tim</th>
+              {DIMENSIONS.map(([key, label]) => (
+                <th scope="col" className="num" key={key}>
+                  {label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {teams.map((t) => (
+              <tr key={t.teamName}>
+                <th scope="row">{t.teamName}</th>
+                {DIMENSIONS.map(([key]) => (
+                  <td className="num" key={key}>
+                    {score(t.dimensions[key])}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      <BarChart width={WIDTH} height={HEIGHT} data={data} margin={MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="dimension" label={{ value: "Dimensi", position: "insideBottom", offset: -16 }} />
+        <YAxis
+          domain={[0, 100]}
+          tickFormatter={number}
+          label={{ value: "Nilai (0–100)", angle: -90, position: "insideLeft", style: { textAnchor: "middle" } }}
+        />
+        <Tooltip formatter={score} />
+        <Legend verticalAlign="top" />
+        {teams.map((t, i) => (
+          <Bar isAnimationActive={false} key={t.teamName} dataKey={t.teamName} fill={COLORS[i % COLORS.length]} />
+        ))}
+      </BarChart>
+    </Figure>
+  );
+}
+
+export type ScatterAgent = { staffId: number; fullName: string; quality: number; cph: number };
+
+/** Interaction quality against calls per hour, one dot per agent: who is fast but careless, or slow. */
+export function QualityCphChart({ agents, threshold }: { agents: ScatterAgent[]; threshold: number }) {
+  const navigate = useNavigate();
+  return (
+    <Figure
+      id="mutu-cph"
+      title="Mutu interaksi (rerata hardskill dan softskill) terhadap CPH per petugas"
+      table={
+        <table>
+          <caption className="visually-hidden">Mutu interaksi dan CPH per petugas</caption>
+          <thead>
+            <tr>
+              <th scope="col">Petugas</th>
+              <th scope="col" className="num">
+                Mutu interaksi
+              </th>
+              <th scope="col" className="num">
+                CPH (panggilan/jam)
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {agents.map((a) => (
+              <tr key={a.staffId}>
+                <th scope="row">
+                  <Link to={`/staf/${a.staffId}`}>{a.fullName}</Link>
+                </th>
+                <td className="num">{score(a.quality)}</td>
+                <td className="num">{score(a.cph)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      <ScatterChart width={WIDTH} height={HEIGHT} margin={MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis
+          type="number"
+          dataKey="cph"
+          name="CPH"
+          domain={[(min: number) => Math.max(0, Math.floor(min) - 1), (max: number) => Math.ceil(max) + 1]}
+          unit=" /jam"
+          tickFormatter={number}
+          label={{ value: "CPH (panggilan per jam login)", position: "insideBottom", offset: -16 }}
+        />
+        <YAxis
+          type="number"
+          dataKey="quality"
+          name="Mutu interaksi"
+          domain={[0, 100]}
+          tickFormatter={number}
+          label={{
+            value: "Mutu interaksi (0–100)",
+            angle: -90,
+            position: "insideLeft",
+            style: { textAnchor: "middle" },
+          }}
+        />
+        <ReferenceLine y={threshold} stroke="#b00020" strokeDasharray="4 4" />
+        <Tooltip
+          formatter={(v, name) => [score(v), name]}
+          labelFormatter={() => ""}
+          cursor={{ strokeDasharray: "3 3" }}
+        />
+        <Scatter
+          isAnimationActive={false}
+          data={agents}
+          fill={COLORS[0]}
+          cursor="pointer"
+          onClick={(point: { payload?: ScatterAgent }) => point.payload && navigate(`/staf/${point.payload.staffId}`)}
+        />
+      </ScatterChart>
+    </Figure>
+  );
+}

@@ -1,0 +1,265 @@
+// The parts of the KPI review page other than the charts: headline figures, the approval panel, IKU against
+// targets, and the agents table.
+import { Form, Link } from "@remix-run/react";
+import { formatInstantWib } from "../../analytics/dates";
+import { IKU_INDICATORS } from "../../analytics/iku";
+import { SECTION_LABELS } from "../../analytics/scoring";
+import { formatScore } from "../score-fields";
+import { FormError, TextField } from "./field";
+
+const percent = (share: number | null) => (share === null ? "—" : `${formatScore(share * 100, 1)} %`);
+
+type Summary = {
+  agents: number;
+  complete: number;
+  average: number | null;
+  evaluations: number;
+  quotaMet: number;
+  coverage: number | null;
+  certifiedShare: number | null;
+};
+
+export function HeadlineCards({ center, below, threshold }: { center: Summary; below: number; threshold: number }) {
+  const items: [string, string, string][] = [
+    ["Nilai akhir rata-rata", formatScore(center.average), `dari ${center.complete} KPI lengkap`],
+    ["KPI lengkap", `${center.complete} / ${center.agents}`, "petugas dengan keempat dimensi"],
+    ["Cakupan evaluasi", percent(center.coverage), `${center.quotaMet} petugas memenuhi kuota`],
+    ["Bersertifikat", percent(center.certifiedShare), "Sertifikat Keahlian berlaku"],
+    ["Di bawah batas", String(below), `nilai akhir < ${threshold}`],
+    ["Evaluasi interaksi", center.evaluations.toLocaleString("id-ID"), "yang sudah diajukan"],
+  ];
+  return (
+    <dl className="counts headline">
+      {items.map(([label, value, note]) => (
+        <div key={label} className={label === "Di bawah batas" && below > 0 ? "bad" : undefined}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+          <dd className="note">{note}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+type Status = {
+  approved: boolean;
+  approvedAt: string | Date | null;
+  approvedBy: string | null;
+  reopenReason: string | null;
+  reopenedBy: string | null;
+  reopenedAt: string | Date | null;
+};
+
+export function ApprovalPanel({
+  status,
+  ended,
+  canApprove,
+  error,
+}: {
+  status: Status;
+  ended: boolean;
+  canApprove: boolean;
+  error?: string;
+}) {
+  return (
+    <section aria-labelledby="persetujuan" className={`card approval ${status.approved ? "locked" : ""}`}>
+      <h2 id="persetujuan">{status.approved ? "Periode disetujui dan dikunci" : "Periode belum disetujui (draf)"}</h2>
+      {status.approved ? (
+        <p>
+          Disetujui oleh {status.approvedBy} pada {status.approvedAt && formatInstantWib(new Date(status.approvedAt))}.
+          Evaluasi, penilaian periode, impor statistik panggilan dan laporan ke periode ini ditolak sampai periode
+          dibuka kembali.
+        </p>
+      ) : (
+        <p>
+          Angka di halaman ini masih dapat berubah.
+          {status.reopenedAt &&
+            ` Dibuka kembali oleh ${status.reopenedBy} pada ${formatInstantWib(new Date(status.reopenedAt))}: ${status.reopenReason}`}
+        </p>
+      )}
+      <FormError message={error} />
+      {canApprove && !status.approved && (
+        <Form method="post">
+          <input type="hidden" name="intent" value="approve" />
+          <button type="submit" disabled={!ended}>
+            Setujui dan kunci periode
+          </button>
+          {!ended && <span className="muted"> Periode ini belum berakhir.</span>}
+        </Form>
+      )}
+      {canApprove && status.approved && (
+        <details>
+          <summary>Buka kembali periode</summary>
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="reopen" />
+            <div className="field">
+              <label htmlFor="reason">Alasan membuka kembali</label>
+              <textarea id="reason" name="reason" rows={3} required minLength={10} />
+            </div>
+            <div>
+              <button type="submit" className="danger">
+                Buka kembali
+              </button>
+            </div>
+          </Form>
+        </details>
+      )}
+    </section>
+  );
+}
+
+type Iku = {
+  code: string;
+  label: string;
+  unit: string;
+  value: number | null;
+  target: number | null;
+  percent: number | null;
+};
+
+export function IkuTable({ rows, canSet, errors }: { rows: Iku[]; canSet: boolean; errors?: Record<string, string> }) {
+  const show = (v: number | null, unit: string) => (v === null ? "—" : `${formatScore(v)}${unit === "%" ? " %" : ""}`);
+  return (
+    <section aria-labelledby="iku">
+      <h2 id="iku">Indikator kinerja utama (IKU)</h2>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">Capaian IKU terhadap target</caption>
+          <thead>
+            <tr>
+              <th scope="col">Indikator</th>
+              <th scope="col" className="num">
+                Nilai
+              </th>
+              <th scope="col" className="num">
+                Target
+              </th>
+              <th scope="col" className="num">
+                Capaian
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.code}>
+                <th scope="row">{r.label}</th>
+                <td className="num">{show(r.value, r.unit)}</td>
+                <td className="num">{r.target === null ? "belum ditetapkan" : show(r.target, r.unit)}</td>
+                <td className={`num ${r.percent !== null && r.percent < 100 ? "below" : ""}`}>
+                  {r.percent === null ? "—" : `${formatScore(r.percent, 1)} %`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {canSet && (
+        <details open={errors !== undefined}>
+          <summary>Tetapkan target periode ini</summary>
+          <Form method="post" className="stack card" noValidate>
+            <input type="hidden" name="intent" value="iku" />
+            <FormError message={errors?._form} />
+            {IKU_INDICATORS.map((i) => {
+              const current = rows.find((r) => r.code === i.code)?.target;
+              return (
+                <TextField
+                  key={i.code}
+                  name={`target.${i.code}`}
+                  label={`${i.label} (${i.unit})`}
+                  inputMode="decimal"
+                  defaultValue={current === null || current === undefined ? "" : String(current).replace(".", ",")}
+                  hint={`Kosongkan bila tidak ada target. Usulan: ${i.defaultTarget}.`}
+                  error={errors?.[`target.${i.code}`]}
+                />
+              );
+            })}
+            <div>
+              <button type="submit">Simpan target</button>
+            </div>
+          </Form>
+        </details>
+      )}
+    </section>
+  );
+}
+
+type AgentRow = {
+  staffId: number;
+  fullName: string;
+  teamName: string;
+  evaluations: number;
+  dimensions: { hardskill: number | null; softskill: number | null; kedisiplinan: number | null; cph: number | null };
+  cphActual: number | null;
+  kpi: { score: number | null; missing: string[] };
+  predikat: string | null;
+  rank: number | null;
+};
+
+/** Team by team, best first; incomplete KPIs (no rank) after the ranked, by name. */
+function byTeamAndRank(a: AgentRow, b: AgentRow) {
+  return (
+    a.teamName.localeCompare(b.teamName) ||
+    (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) ||
+    a.fullName.localeCompare(b.fullName)
+  );
+}
+
+export function AgentsTable({
+  agents,
+  caption,
+  threshold,
+}: {
+  agents: AgentRow[];
+  caption: string;
+  threshold: number;
+}) {
+  return (
+    <div className="table-wrap">
+      <table className="kpi-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              Peringkat
+            </th>
+            <th scope="col">Petugas</th>
+            <th scope="col">Tim</th>
+            {["Evaluasi", "Hardskill", "Softskill", "Kedisiplinan", "CPH", "Skor CPH", "Nilai akhir"].map((h) => (
+              <th scope="col" className="num" key={h}>
+                {h}
+              </th>
+            ))}
+            <th scope="col">Predikat</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...agents].sort(byTeamAndRank).map((a) => (
+            <tr key={a.staffId} className={a.kpi.score !== null && a.kpi.score < threshold ? "below" : undefined}>
+              <td className="num">{a.rank ?? "—"}</td>
+              <td>
+                <Link to={`/staf/${a.staffId}`}>{a.fullName}</Link>
+              </td>
+              <td>{a.teamName.replace("Tim Kerja ", "")}</td>
+              <td className="num">{a.evaluations}</td>
+              <td className="num">{formatScore(a.dimensions.hardskill)}</td>
+              <td className="num">{formatScore(a.dimensions.softskill)}</td>
+              <td className="num">{formatScore(a.dimensions.kedisiplinan)}</td>
+              <td className="num">{formatScore(a.cphActual)}</td>
+              <td className="num">{formatScore(a.dimensions.cph)}</td>
+              <td className="num">
+                <strong>{formatScore(a.kpi.score)}</strong>
+              </td>
+              <td>
+                {a.predikat ?? (
+                  <span className="muted">
+                    belum lengkap ({a.kpi.missing.map((m) => SECTION_LABELS[m as "cph"] ?? m).join(", ")})
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

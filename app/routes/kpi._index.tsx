@@ -1,0 +1,108 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { kpiDashboard, kpiPeriodChoice, kpiReviewAction } from "~/.server/kpi-dashboard";
+import { requirePermission } from "~/.server/session";
+import { Notice } from "~/components/field";
+import { DimensionsChart, DistributionChart, QualityCphChart, TrendChart } from "~/components/kpi-charts";
+import { AgentsTable, ApprovalPanel, HeadlineCards, IkuTable } from "~/components/kpi-sections";
+import { PeriodPicker } from "~/components/period-picker";
+import { formatScore } from "~/score-fields";
+
+export const meta: MetaFunction = () => [{ title: "Tinjauan KPI — Mutu" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { env, user, scope } = await requirePermission(request, context, "read:kpi");
+  const { period, choices } = kpiPeriodChoice(new URL(request.url).searchParams.get("periode"));
+  return { choices, ...(await kpiDashboard(env.db, env.settings, user, scope, period.id)) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const auth = await requirePermission(request, context, "read:kpi");
+  const { period } = kpiPeriodChoice(new URL(request.url).searchParams.get("periode"));
+  const result = await kpiReviewAction(auth, period.id, await request.formData());
+  if (!result.ok) return data(result, { status: result.status });
+  const done = { approve: "disetujui", reopen: "dibuka", iku: "target" }[result.intent];
+  throw redirect(`/kpi?periode=${period.id}&${done}=1`);
+}
+
+export default function KpiReview() {
+  const d = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { report } = d;
+  const teams = report.teams.map((t) => t.teamName);
+  const scatter = report.agents.flatMap((a) =>
+    a.cphActual !== null && a.dimensions.hardskill !== null && a.dimensions.softskill !== null
+      ? [
+          {
+            staffId: a.staffId,
+            fullName: a.fullName,
+            cph: a.cphActual,
+            quality: (a.dimensions.hardskill + a.dimensions.softskill) / 2,
+          },
+        ]
+      : [],
+  );
+  const approvalError = failed && !failed.ok && failed.intent !== "iku" ? Object.values(failed.errors)[0] : undefined;
+  return (
+    <div className="page">
+      <h1>Tinjauan KPI</h1>
+      <p className="lead">
+        {d.period.label}. Nilai akhir = bobot template × hardskill, softskill, kedisiplinan dan skor CPH; KPI tanpa
+        salah satu dimensi ditandai belum lengkap, tidak dianggap 0.
+      </p>
+      <Notice>
+        {params.get("disetujui") ? "Periode disetujui dan dikunci." : null}
+        {params.get("dibuka") ? "Periode dibuka kembali; alasannya tercatat di log audit." : null}
+        {params.get("target") ? "Target IKU disimpan." : null}
+      </Notice>
+      <div className="toolbar">
+        <PeriodPicker value={d.period.id} choices={d.choices} />
+        {d.can.export && (
+          <a className="button secondary" href={`/kpi/unduh?periode=${d.period.id}`} download>
+            Unduh workbook KPI (.xlsx)
+          </a>
+        )}
+      </div>
+      <ApprovalPanel status={d.status} ended={d.ended} canApprove={d.can.approve} error={approvalError} />
+      <HeadlineCards center={report.center} below={d.below.length} threshold={d.threshold} />
+      <IkuTable
+        rows={d.iku}
+        canSet={d.can.setIku}
+        errors={failed && !failed.ok && failed.intent === "iku" ? failed.errors : undefined}
+      />
+      <h2>Grafik</h2>
+      <div className="charts">
+        <TrendChart trend={d.trend} teams={teams} />
+        <DistributionChart distribution={report.center.distribution} />
+        <DimensionsChart
+          teams={report.teams.map((t) => ({ teamName: t.teamName, dimensions: t.summary.dimensions }))}
+        />
+        <QualityCphChart agents={scatter} threshold={d.threshold} />
+      </div>
+      <section aria-labelledby="di-bawah">
+        <h2 id="di-bawah">Petugas dengan nilai akhir di bawah {d.threshold}</h2>
+        {d.below.length === 0 ? (
+          <p className="muted">Tidak ada petugas dengan nilai akhir di bawah batas.</p>
+        ) : (
+          <AgentsTable agents={d.below} caption="Petugas di bawah batas" threshold={d.threshold} />
+        )}
+      </section>
+      <section aria-labelledby="kalibrasi">
+        <h2 id="kalibrasi">Kesehatan kalibrasi</h2>
+        <p>
+          {d.calibration.sessions} sesi kalibrasi selesai pada periode ini, {d.calibration.assessors} penilaian penilai.{" "}
+          {d.calibration.drifting.length === 0
+            ? `Tidak ada penilai yang rata-rata simpangannya melebihi ${d.calibration.thresholdPoints} poin.`
+            : `Simpangan melebihi ${d.calibration.thresholdPoints} poin: ${d.calibration.drifting
+                .map((x) => `${x.name} (${formatScore(x.meanDeviation)})`)
+                .join(", ")}.`}
+        </p>
+      </section>
+      <section aria-labelledby="semua">
+        <h2 id="semua">KPI per petugas</h2>
+        <AgentsTable agents={report.agents} caption="KPI per petugas" threshold={d.threshold} />
+      </section>
+    </div>
+  );
+}
