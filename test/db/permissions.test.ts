@@ -312,6 +312,22 @@ const CASES: Case[] = [
     otherwise: 403,
   },
   {
+    file: "kpi._index.tsx",
+    method: "GET",
+    path: "/kpi",
+    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200, supervisor: 200 },
+    otherwise: 403,
+  },
+  {
+    // Setting IKU targets is the Kepala Seksi's; the others who may read the page may not.
+    file: "kpi._index.tsx",
+    method: "POST",
+    path: "/kpi?periode=2026-09",
+    form: { intent: "iku" },
+    expect: { anonim: LOGIN, kepala_seksi: 302 },
+    otherwise: 403,
+  },
+  {
     file: "kelayakan.csv.ts",
     method: "GET",
     path: "/kelayakan/csv",

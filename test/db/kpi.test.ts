@@ -1,0 +1,195 @@
+// The KPI of a period on the demo data, checked by hand from the evaluations themselves; incomplete KPIs;
+// what the supervisor sees; and approving a period locks it until it is reopened with a reason.
+import { and, eq, ne } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadDemo } from "../../app/.server/bootstrap";
+import { periodKpiReport } from "../../app/.server/period-kpi";
+import { createReport } from "../../app/.server/reports";
+import { getSettings } from "../../app/.server/settings";
+import * as newEvaluation from "../../app/routes/evaluasi.baru";
+import * as review from "../../app/routes/kpi._index";
+import { auditLog, evaluations, periods, scorecardVersions, users } from "../../db/schema";
+import { DEMO_PASSWORD } from "../../fixtures/demo";
+import { databaseForThisFile } from "../support/db";
+import { interactionForm, staffIdOf } from "../support/evaluations";
+import { callRoute, sessionCookie } from "../support/routes";
+
+// The demo is built relative to "now"; a fixed now keeps its periods the same on every run.
+const NOW = new Date("2026-11-29T03:00:00Z");
+const PERIOD = "2026-09";
+const getHandle = databaseForThisFile(async (handle) => {
+  await loadDemo(handle, { now: NOW, evaluations: true });
+});
+const db = () => getHandle().db;
+const ANY = { id: 0, staffId: null, teamId: null };
+
+type Report = Awaited<ReturnType<typeof periodKpiReport>>;
+let report: Report;
+beforeAll(async () => {
+  report = await periodKpiReport(db(), PERIOD, await getSettings(db()), "any", ANY);
+});
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+describe("the KPI of a period", () => {
+  it("equals, for the demo agent and two others, a hand computation from their evaluations", async () => {
+    const agentIds = [await staffIdOf(db(), "petugas"), report.agents[3]?.staffId ?? 0, report.agents[9]?.staffId ?? 0];
+    for (const agentId of agentIds) {
+      const rows = await db()
+        .select()
+        .from(evaluations)
+        .where(
+          and(eq(evaluations.agentStaffId, agentId), eq(evaluations.periodId, PERIOD), ne(evaluations.state, "draft")),
+        );
+      const interactions = rows.filter((r) => r.kind === "interaction");
+      const review = rows.find((r) => r.kind === "period_review");
+      expect(interactions.length).toBeGreaterThan(0);
+      const [version] = await db()
+        .select()
+        .from(scorecardVersions)
+        .where(eq(scorecardVersions.id, interactions[0]?.versionId ?? 0));
+      // The default template: hardskill 40, softskill 30, kedisiplinan 20, CPH 10.
+      expect(version).toMatchObject({
+        weightHardskill: 40,
+        weightSoftskill: 30,
+        weightKedisiplinan: 20,
+        weightCph: 10,
+      });
+      // A failed critical item counts as 0 in both interaction dimensions.
+      const hardskill = mean(interactions.map((e) => (e.criticalFailed ? 0 : (e.hardskill ?? 0))));
+      const softskill = mean(interactions.map((e) => (e.criticalFailed ? 0 : (e.softskill ?? 0))));
+      const final =
+        (40 * hardskill +
+          30 * softskill +
+          20 * (review?.kedisiplinan ?? Number.NaN) +
+          10 * (review?.cphScore ?? Number.NaN)) /
+        100;
+      const row = report.agents.find((a) => a.staffId === agentId);
+      expect(row?.evaluations).toBe(interactions.length);
+      expect(row?.dimensions.hardskill).toBeCloseTo(hardskill, 9);
+      expect(row?.dimensions.softskill).toBeCloseTo(softskill, 9);
+      expect(row?.kpi.score).toBeCloseTo(final, 9);
+      expect(row?.cphActual).toBe(review?.cphActual);
+    }
+  });
+
+  it("ranks within each team and summarises each team from its agents' complete KPIs", () => {
+    for (const team of report.teams) {
+      const members = report.agents.filter((a) => a.teamId === team.teamId && a.kpi.score !== null);
+      expect(team.summary.average).toBeCloseTo(mean(members.map((m) => m.kpi.score ?? 0)), 9);
+      const best = members.reduce((a, b) => ((a.kpi.score ?? 0) >= (b.kpi.score ?? 0) ? a : b));
+      expect(best.rank).toBe(1);
+      expect(team.summary.distribution.reduce((n, d) => n + d.count, 0)).toBe(members.length);
+    }
+  });
+
+  it("names what is missing when a dimension has no data, and gives neither predikat nor rank", async () => {
+    const october = await periodKpiReport(db(), "2026-10", await getSettings(db()), "any", ANY);
+    const incomplete = october.agents.filter((a) => a.kpi.score === null);
+    expect(incomplete.length).toBeGreaterThan(0);
+    for (const a of incomplete) {
+      expect(a.kpi.missing.length).toBeGreaterThan(0);
+      for (const m of a.kpi.missing) expect(a.dimensions[m]).toBeNull();
+      expect(a).toMatchObject({ predikat: null, rank: null });
+    }
+  });
+
+  it("the supervisor's page holds their own team only", async () => {
+    const r = await callRoute(review, `/kpi?periode=${PERIOD}`, {
+      cookie: await sessionCookie("supervisor", DEMO_PASSWORD),
+    });
+    expect(r.status).toBe(200);
+    const data = r.data as { report: Report };
+    expect(data.report.teams).toHaveLength(1);
+    expect(new Set(data.report.agents.map((a) => a.teamId)).size).toBe(1);
+    expect(data.report.agents.length).toBeLessThan(report.agents.length);
+  });
+});
+
+describe("approving a period", () => {
+  const post = async (path: string, form: Record<string, string>, who = "kasi") =>
+    callRoute(review, path, { method: "POST", form, cookie: await sessionCookie(who, DEMO_PASSWORD) });
+
+  it("is refused for a period that has not ended, and for one with an unsettled dispute", async () => {
+    const current = await post("/kpi?periode=2026-11", { intent: "approve" });
+    expect(current.status).toBe(409);
+    expect(JSON.stringify(current.data)).toContain("belum berakhir");
+    // An agent disputes an evaluation of August (the demo's open disputes are all in the current period).
+    const [august] = await db()
+      .select()
+      .from(evaluations)
+      .where(
+        and(eq(evaluations.periodId, "2026-08"), eq(evaluations.kind, "interaction"), ne(evaluations.state, "draft")),
+      )
+      .limit(1);
+    await db()
+      .update(evaluations)
+      .set({ state: "disputed", disputedAt: NOW, disputeReason: "Uji" })
+      .where(eq(evaluations.id, august?.id ?? 0));
+    const r = await post("/kpi?periode=2026-08", { intent: "approve" });
+    expect(r.status).toBe(409);
+    expect(JSON.stringify(r.data)).toMatch(/sanggahan yang belum diselesaikan/);
+  });
+
+  it("locks the period: new evaluations and reports into it are refused, the page says so", async () => {
+    const approved = await post(`/kpi?periode=${PERIOD}`, { intent: "approve" });
+    expect(approved.status).toBe(302);
+    const [row] = await db().select().from(periods).where(eq(periods.id, PERIOD));
+    expect(row?.status).toBe("approved");
+
+    const agent = await staffIdOf(db(), "petugas");
+    const evaluation = await callRoute(newEvaluation, "/evaluasi/baru", {
+      method: "POST",
+      form: await interactionForm(db(), agent, { at: "2026-10-01T10:00" }),
+      cookie: await sessionCookie("penilai", DEMO_PASSWORD),
+    });
+    expect(evaluation.status).toBe(409);
+    expect(JSON.stringify(evaluation.data)).toContain("dikunci");
+
+    const [kasi] = await db().select().from(users).where(eq(users.username, "kasi"));
+    await expect(
+      createReport(
+        db(),
+        { id: kasi?.id ?? 0, username: "kasi" },
+        {
+          kind: "penjamin_kualitas",
+          reportDate: "2026-10-02",
+          title: "Uji",
+          problem: "Uji",
+          regulation: "KEP-165/BC/2014",
+          analysis: "Uji",
+          conclusion: "Uji",
+        },
+      ),
+    ).rejects.toThrow(/dikunci/);
+
+    const page = await callRoute(review, `/kpi?periode=${PERIOD}`, {
+      cookie: await sessionCookie("kasi", DEMO_PASSWORD),
+    });
+    expect((page.data as { status: { approved: boolean; approvedBy: string } }).status).toMatchObject({
+      approved: true,
+      approvedBy: kasi?.displayName,
+    });
+  });
+
+  it("reopening needs a written reason, which the audit log keeps", async () => {
+    const bare = await post(`/kpi?periode=${PERIOD}`, { intent: "reopen", reason: " " });
+    expect(bare.status).toBe(400);
+    const notAllowed = await post(
+      `/kpi?periode=${PERIOD}`,
+      { intent: "reopen", reason: "Koreksi nilai CPH." },
+      "koordinator",
+    );
+    expect(notAllowed.status).toBe(403);
+    const reason = "Koreksi CPH setelah data sistem telepon diperbaiki.";
+    const reopened = await post(`/kpi?periode=${PERIOD}`, { intent: "reopen", reason });
+    expect(reopened.status).toBe(302);
+    const [row] = await db().select().from(periods).where(eq(periods.id, PERIOD));
+    expect(row).toMatchObject({ status: "open", reopenReason: reason });
+    const [audit] = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "period.reopen"), eq(auditLog.entityId, PERIOD)));
+    expect(JSON.stringify(audit?.after)).toContain(reason);
+  });
+});
