@@ -13,6 +13,7 @@ const NAV: NavItem[] = [
   { to: "/kelayakan", label: "Sertifikasi", permission: "read:eligibility", scopes: ["any", "team"] },
   { to: "/impor", label: "Impor", permission: "import:data" },
   { to: "/pelatihan", label: "Pelatihan", permission: "manage:training" },
+  { to: "/laporan", label: "Laporan", permission: "read:report" },
   { to: "/staf", label: "Staf", permission: "read:staff", scopes: ["any", "team"] },
   { to: "/admin/pengguna", label: "Pengguna", permission: "manage:user" },
   { to: "/admin/pengaturan", label: "Pengaturan", permission: "update:settings" },

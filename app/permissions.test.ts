@@ -55,6 +55,7 @@ describe("navigation", () => {
       "Template",
       "Sertifikasi",
       "Impor",
+      "Laporan",
       "Staf",
     ]);
   });

@@ -50,22 +50,33 @@ export async function createReport(db: Database, actor: Actor & { id: number }, 
   return { id: row?.id ?? 0, periodId };
 }
 
+const reportColumns = {
+  id: reports.id,
+  kind: reports.kind,
+  periodId: reports.periodId,
+  reportDate: reports.reportDate,
+  title: reports.title,
+  problem: reports.problem,
+  regulation: reports.regulation,
+  analysis: reports.analysis,
+  conclusion: reports.conclusion,
+  author: users.displayName,
+  createdAt: reports.createdAt,
+};
+
+export async function getReport(db: Database, id: number) {
+  const [row] = await db
+    .select(reportColumns)
+    .from(reports)
+    .innerJoin(users, eq(users.id, reports.authorUserId))
+    .where(eq(reports.id, id));
+  return row ?? null;
+}
+
 /** The reports of a period, oldest first, with the author's name. */
 export function listReports(db: Database, periodId: string) {
   return db
-    .select({
-      id: reports.id,
-      kind: reports.kind,
-      periodId: reports.periodId,
-      reportDate: reports.reportDate,
-      title: reports.title,
-      problem: reports.problem,
-      regulation: reports.regulation,
-      analysis: reports.analysis,
-      conclusion: reports.conclusion,
-      author: users.displayName,
-      createdAt: reports.createdAt,
-    })
+    .select(reportColumns)
     .from(reports)
     .innerJoin(users, eq(users.id, reports.authorUserId))
     .where(eq(reports.periodId, periodId))

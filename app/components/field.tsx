@@ -1,4 +1,10 @@
-import { Children, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import {
+  Children,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 
 // `id` defaults to the field's name; pass one when the same name appears in several forms on a page.
 type Common = { name: string; label: string; error?: string; hint?: ReactNode; status?: ReactNode; id?: string };
@@ -53,6 +59,29 @@ export function TextField({
         {...input}
       />
       <Messages name={id} error={error} hint={hint} status={status} />
+    </div>
+  );
+}
+
+export function TextAreaField({
+  name,
+  label,
+  error,
+  hint,
+  id = name,
+  ...area
+}: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id">) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        {...area}
+      />
+      <Messages name={id} error={error} hint={hint} />
     </div>
   );
 }

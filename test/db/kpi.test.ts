@@ -8,6 +8,8 @@ import { createReport } from "../../app/.server/reports";
 import { getSettings } from "../../app/.server/settings";
 import * as newEvaluation from "../../app/routes/evaluasi.baru";
 import * as review from "../../app/routes/kpi._index";
+import * as reportList from "../../app/routes/laporan._index";
+import * as newReport from "../../app/routes/laporan.baru";
 import { auditLog, evaluations, periods, scorecardVersions, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { databaseForThisFile } from "../support/db";
@@ -191,5 +193,34 @@ describe("approving a period", () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, "period.reopen"), eq(auditLog.entityId, PERIOD)));
     expect(JSON.stringify(audit?.after)).toContain(reason);
+  });
+});
+
+describe("written reports", () => {
+  it("a coordinator files one; it is listed under the period of its date; a bad date says how to write it", async () => {
+    const cookie = await sessionCookie("koordinator", DEMO_PASSWORD);
+    const form = {
+      kind: "penjamin_kualitas",
+      reportDate: "26/11/2026",
+      title: "Hasil kalibrasi November",
+      problem: "Selisih penilaian butir empati antarpenilai.",
+      regulation: "KEP-165/BC/2014 Lampiran I butir 2.3.1",
+      analysis: "Dua penilai menilai lebih tinggi dari konsensus.",
+      conclusion: "Sesi kalibrasi tambahan untuk butir empati.",
+    };
+    const bad = await callRoute(newReport, "/laporan/baru", {
+      method: "POST",
+      cookie,
+      form: { ...form, reportDate: "31/11/2026" },
+    });
+    expect(bad.status).toBe(400);
+    expect((bad.data as { errors: Record<string, string> }).errors.reportDate).toMatch(/HH\/BB\/TTTT/);
+    const ok = await callRoute(newReport, "/laporan/baru", { method: "POST", cookie, form });
+    expect(ok.status).toBe(302);
+    const list = await callRoute(reportList, "/laporan?periode=2026-11", { cookie });
+    const reports = (list.data as { reports: { title: string; author: string }[] }).reports;
+    expect(reports.map((r) => r.title)).toContain("Hasil kalibrasi November");
+    const before = await callRoute(reportList, "/laporan?periode=2026-10", { cookie });
+    expect((before.data as { reports: unknown[] }).reports).toHaveLength(0);
   });
 });

@@ -10,6 +10,7 @@ import { loadDemo } from "../../app/.server/bootstrap";
 import { issueCertificate } from "../../app/.server/certificates";
 import { storeUpload } from "../../app/.server/imports/batches";
 import { runImport } from "../../app/.server/imports/engine";
+import { createReport } from "../../app/.server/reports";
 import { getSettings } from "../../app/.server/settings";
 import * as newEvaluation from "../../app/routes/evaluasi.baru";
 import * as calibrationList from "../../app/routes/kalibrasi._index";
@@ -61,6 +62,7 @@ const ids = {
   upload: "",
   batch: 0,
   certificate: 0,
+  report: 0,
 };
 const LOGIN = 302; // anyone not signed in is sent to /masuk
 
@@ -325,6 +327,37 @@ const CASES: Case[] = [
     path: "/kpi?periode=2026-09",
     form: { intent: "iku" },
     expect: { anonim: LOGIN, kepala_seksi: 302 },
+    otherwise: 403,
+  },
+  {
+    file: "laporan._index.tsx",
+    method: "GET",
+    path: "/laporan",
+    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200, supervisor: 200 },
+    otherwise: 403,
+  },
+  {
+    file: "laporan.$id.tsx",
+    method: "GET",
+    path: "/laporan/x",
+    params: () => ({ id: String(ids.report) }),
+    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200, supervisor: 200 },
+    otherwise: 403,
+  },
+  {
+    file: "laporan.baru.tsx",
+    method: "GET",
+    path: "/laporan/baru",
+    expect: { anonim: LOGIN, koordinator_qa: 200, supervisor: 200 },
+    otherwise: 403,
+  },
+  {
+    // Filing a report is the teams' (coordinators and team leaders); an empty form is refused with reasons.
+    file: "laporan.baru.tsx",
+    method: "POST",
+    path: "/laporan/baru",
+    form: {},
+    expect: { anonim: LOGIN, koordinator_qa: 400, supervisor: 400 },
     otherwise: 403,
   },
   {
@@ -659,6 +692,20 @@ beforeAll(async () => {
     issuedOn: "2026-11-02",
   });
   ids.certificate = issued.id;
+  const report = await createReport(
+    db,
+    { id: kasi?.id ?? 0, username: "kasi" },
+    {
+      kind: "penjamin_kualitas",
+      reportDate: "2026-11-27",
+      title: "Laporan uji",
+      problem: "Masalah",
+      regulation: "KEP-165/BC/2014",
+      analysis: "Analisis",
+      conclusion: "Simpulan",
+    },
+  );
+  ids.report = report.id;
 });
 
 describe("permission table", () => {
