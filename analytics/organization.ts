@@ -54,3 +54,12 @@ export const CHANNELS = [
   { code: "media_sosial", label: "Media sosial (Facebook/Twitter beacukaiRI)", short: "Media sosial" },
 ] as const;
 export type ChannelCode = (typeof CHANNELS)[number]["code"];
+
+// The kinds of written report the teams file to the Kepala Seksi (regulation 3.1–3.3), one per team.
+export const REPORT_KINDS = [
+  { code: "layanan_informasi", label: "Layanan informasi dan pengaduan" },
+  { code: "manajemen_layanan", label: "Manajemen layanan" },
+  { code: "penjamin_kualitas", label: "Penjamin kualitas" },
+] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number]["code"];
+export const reportKindLabel = (code: string) => REPORT_KINDS.find((k) => k.code === code)?.label ?? code;

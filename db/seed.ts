@@ -1,12 +1,17 @@
 // Loads the demo data set (fixtures/demo.ts) into an empty database, in one transaction.
 import { count, eq } from "drizzle-orm";
 import type { ChannelCode } from "../analytics/organization";
+import { periodOfDay } from "../analytics/period";
 import { DEFAULT_LEVELS } from "../analytics/scoring";
 import { buildDemoData, staffOfDemoUser } from "../fixtures/demo";
+import { buildDemoReview } from "../fixtures/demo-review";
 import { DEFAULT_TEMPLATES } from "../fixtures/templates";
 import type { Database } from "./client";
 import {
   auditLog,
+  ikuTargets,
+  periods,
+  reports,
   scorecardItems,
   scorecardTemplates,
   scorecardVersions,
@@ -107,6 +112,22 @@ export async function seedDemo(
     const kasi = idOf("kasi")?.id ?? coordinator;
     if (options.evaluations && options.makePdf) {
       await insertDemoTraining(tx, { now: options.now, recordedBy: kasi, issuedBy: kasi, makePdf: options.makePdf });
+    }
+    if (options.evaluations) {
+      const review = buildDemoReview(options.now);
+      await tx.insert(ikuTargets).values(review.targets.map((t) => ({ ...t, setBy: kasi })));
+      await tx.insert(reports).values(
+        review.reports.map(({ author, ...r }) => ({
+          ...r,
+          periodId: periodOfDay(r.reportDate).id,
+          authorUserId: idOf(author)?.id ?? coordinator,
+        })),
+      );
+      await tx
+        .insert(periods)
+        .values(
+          review.approvedPeriods.map((id) => ({ id, status: "approved", approvedBy: kasi, approvedAt: options.now })),
+        );
     }
     await tx.insert(settings).values({ key: DEMO_SEEDED_KEY, value: true });
     await tx.insert(auditLog).values({

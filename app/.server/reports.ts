@@ -3,19 +3,12 @@
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { parseDateInput } from "../../analytics/dates";
+import { REPORT_KINDS, type ReportKind } from "../../analytics/organization";
 import { periodOfDay } from "../../analytics/period";
 import { reports, users } from "../../db/schema";
 import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./db";
 import { assertPeriodOpen } from "./evaluations";
-
-export const REPORT_KINDS = [
-  { code: "layanan_informasi", label: "Layanan informasi dan pengaduan" },
-  { code: "manajemen_layanan", label: "Manajemen layanan" },
-  { code: "penjamin_kualitas", label: "Penjamin kualitas" },
-] as const;
-export type ReportKind = (typeof REPORT_KINDS)[number]["code"];
-export const reportKindLabel = (code: string) => REPORT_KINDS.find((k) => k.code === code)?.label ?? code;
 
 const text = (label: string, max: number) =>
   z

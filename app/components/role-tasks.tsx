@@ -33,8 +33,10 @@ export const ROLE_TASKS: Record<Role, Task[]> = {
     },
     {
       title: "Tinjau KPI per periode",
-      text: "Nilai hardskill, softskill, kedisiplinan dan CPH per periode 26–25, lalu setujui dan kunci periode.",
+      text: "Nilai hardskill, softskill, kedisiplinan dan CPH per periode 26–25, target IKU, lalu setujui dan kunci periode.",
+      to: "/kpi",
     },
+    { title: "Laporan tim", text: "Laporan permasalahan, analisis dan rekomendasi dari Tim Kerja.", to: "/laporan" },
     {
       title: "Sertifikasi",
       text: 'Siapa yang memenuhi syarat Sertifikat Keahlian; catat keputusan "dianggap mampu" di halaman staf, lalu terbitkan sertifikat.',
@@ -48,6 +50,8 @@ export const ROLE_TASKS: Record<Role, Task[]> = {
   ],
   koordinator_qa: [
     { title: "Direktori staf", text: "Petugas yang dievaluasi oleh Tim Penjamin Kualitas.", to: "/staf" },
+    { title: "KPI per periode", text: "KPI petugas dan tim, grafik, dan workbook Excel.", to: "/kpi" },
+    { title: "Laporan", text: "Tulis laporan Tim Penjamin Kualitas kepada Kepala Seksi.", to: "/laporan" },
     {
       title: "Template penilaian",
       text: "Susun dan terbitkan template scorecard sesuai KEP-165/BC/2014.",
@@ -87,6 +91,8 @@ export const ROLE_TASKS: Record<Role, Task[]> = {
   supervisor: [
     { title: "Tim saya", text: "Data staf di Tim Kerja Anda.", to: "/staf" },
     { title: "Hasil tim", text: "Evaluasi anggota tim per periode.", to: "/evaluasi" },
+    { title: "KPI tim", text: "KPI anggota tim per periode 26–25.", to: "/kpi" },
+    { title: "Laporan", text: "Tulis laporan tim kepada Kepala Seksi.", to: "/laporan" },
     { title: "Sertifikasi tim", text: "Kelayakan dan Sertifikat Keahlian anggota tim.", to: "/kelayakan" },
   ],
   petugas: [

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound } from "~/.server/errors";
-import { getReport, reportKindLabel } from "~/.server/reports";
+import { getReport } from "~/.server/reports";
 import { requirePermission } from "~/.server/session";
 import { Notice } from "~/components/field";
 import { formatDay } from "../../analytics/dates";
+import { reportKindLabel } from "../../analytics/organization";
 import { periodFromId } from "../../analytics/period";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.report.title ?? "Laporan"} — Mutu` }];

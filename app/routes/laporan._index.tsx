@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { periodChoice } from "~/.server/evaluations";
-import { listReports, reportKindLabel } from "~/.server/reports";
+import { listReports } from "~/.server/reports";
 import { requirePermission } from "~/.server/session";
 import { PeriodPicker } from "~/components/period-picker";
 import { can } from "~/permissions";
 import { formatDay } from "../../analytics/dates";
+import { reportKindLabel } from "../../analytics/organization";
 
 export const meta: MetaFunction = () => [{ title: "Laporan — Mutu" }];
 

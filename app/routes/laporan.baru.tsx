@@ -1,10 +1,11 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { submitForm } from "~/.server/forms";
-import { createReport, REPORT_KINDS, reportInput } from "~/.server/reports";
+import { createReport, reportInput } from "~/.server/reports";
 import { requirePermission } from "~/.server/session";
 import { FormError, SelectField, TextAreaField, TextField } from "~/components/field";
 import { wibDay } from "../../analytics/dates";
+import { REPORT_KINDS } from "../../analytics/organization";
 
 export const meta: MetaFunction = () => [{ title: "Tulis laporan — Mutu" }];
 
