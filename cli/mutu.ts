@@ -13,7 +13,9 @@ import { createUser, userCreateInput } from "../app/.server/users";
 import { closeDatabase, DatabaseLockedError, getDatabase } from "../db/client";
 import { staff } from "../db/schema";
 import { DatabaseNotEmptyError, ensureDefaultTemplates } from "../db/seed";
+import { parseKpiExportArgs, runKpiExport } from "./export-kpi";
 import { readPassword } from "./password-input";
+import { UsageError } from "./usage-error";
 
 const USAGE = `Pemakaian: npm run mutu -- <perintah>
 
@@ -28,12 +30,16 @@ Perintah:
                                  tidak ada yang disimpan. --valid-only menyimpan baris yang valid saja.
                                  --json mencetak satu objek JSON. Kode keluar: 0 tersimpan atau bersih,
                                  1 ada kesalahan, 2 pemakaian salah.
+  export kpi [--period YYYY-MM] [--format xlsx|csv] [--out BERKAS]
+                                 Tulis workbook KPI satu periode (bawaan: periode terakhir yang sudah
+                                 selesai) ke BERKAS (bawaan: KPI_<periode>_<tgl awal>_<tgl akhir>.xlsx,
+                                 atau .csv). --format csv menulis baris lembar "KPI Petugas" saja: UTF-8
+                                 dengan BOM, pemisah titik koma, desimal koma. Kode keluar: 0 tertulis,
+                                 1 ditolak (misalnya periode tidak valid), 2 pemakaian salah.
   help                           Tampilkan bantuan ini.
 
 Peran: ${ROLES.join(", ")}
 Basis data: PostgreSQL bila DATABASE_URL diisi, selain itu PGlite di .data/pglite.`;
-
-class UsageError extends Error {}
 
 async function dbMigrate() {
   const handle = await getDatabase();
@@ -154,6 +160,14 @@ async function importFile(kind: string | undefined, args: string[]): Promise<num
   return report.committed || (!values.commit && clean) ? 0 : 1;
 }
 
+async function exportKpi(args: string[]) {
+  // Arguments first, so a mistyped period is refused without opening the database.
+  const request = parseKpiExportArgs(args);
+  const handle = await getDatabase();
+  await handle.migrate();
+  console.log(await runKpiExport(handle.db, request));
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
   try {
@@ -161,6 +175,7 @@ async function run(argv: string[]): Promise<number> {
     else if (command === "db" && sub === "seed") await dbSeed(rest);
     else if (command === "user" && sub === "add") await userAdd(rest);
     else if (command === "import") return await importFile(sub, rest);
+    else if (command === "export" && sub === "kpi") await exportKpi(rest);
     else if (command === "help" || command === "--help" || command === "-h") console.log(USAGE);
     else
       throw new UsageError(

@@ -330,6 +330,14 @@ const CASES: Case[] = [
     otherwise: 403,
   },
   {
+    // The workbook covers the whole center: only the roles that may export every team's KPI.
+    file: "kpi.unduh.ts",
+    method: "GET",
+    path: "/kpi/unduh?periode=2026-09",
+    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200 },
+    otherwise: 403,
+  },
+  {
     file: "laporan._index.tsx",
     method: "GET",
     path: "/laporan",

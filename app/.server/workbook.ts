@@ -1,0 +1,159 @@
+// The KPI workbook of one period (DESIGN.md §6), for the download on the KPI page and for
+// `npm run mutu -- export kpi`. Every KPI figure comes from periodKpiReport (the one place the formula
+// runs). The workbook is streamed: each row is committed as it is written and the big sheets read the
+// database a chunk at a time, so its size never sits in memory. It is a live view of a period that is still
+// open (read by several queries, not one snapshot); an approved period is locked, so its workbook is stable.
+import { PassThrough, type Writable } from "node:stream";
+import { finished } from "node:stream/promises";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import ExcelJS from "exceljs";
+import { wibDay } from "../../analytics/dates";
+import { formatNip } from "../../analytics/nip";
+import { type Period, periodFromId, periodOf, shiftPeriod } from "../../analytics/period";
+import type { Database } from "./db";
+import { periodIku } from "./iku";
+import { logError } from "./log";
+import { periodKpiReport } from "./period-kpi";
+import { periodStatus } from "./periods";
+import { gradeBands, type Settings } from "./settings";
+import { csvCell } from "./spreadsheet-safety";
+import { AGENT_COLUMNS } from "./workbook/agents";
+import { writeCalibrationSheet } from "./workbook/calibration";
+import { type Book, type Column, keepPace, predikatStyles, TableSheet, WorkbookAborted } from "./workbook/cells";
+import { writeCertificationSheet } from "./workbook/certification";
+import { writeEvaluationSheet, writeItemSheet } from "./workbook/evaluations";
+import { writeReportSheet } from "./workbook/reports";
+import { writeSummarySheet } from "./workbook/summary";
+
+export { WorkbookAborted };
+
+export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** The whole center: the workbook is only for roles that may export every team's KPI. */
+const EVERYONE = { id: 0, staffId: null, teamId: null };
+
+const baseName = (periodId: string) => {
+  const p = periodFromId(periodId);
+  return `KPI_${p.id}_${p.firstDay}_${p.lastDay}`;
+};
+/** 'KPI_2026-09_2026-09-26_2026-10-25.xlsx' */
+export const kpiWorkbookName = (periodId: string) => `${baseName(periodId)}.xlsx`;
+export const kpiCsvName = (periodId: string) => `${baseName(periodId)}.csv`;
+
+/**
+ * The period to export: the one asked for ('YYYY-MM'), or without one the last finished period (the one
+ * under review). A malformed id, or a period that has not begun, is refused with a message to act on.
+ */
+export function exportPeriod(
+  asked: string | null | undefined,
+  now = new Date(),
+): { ok: true; period: Period } | { ok: false; message: string } {
+  const text = asked?.trim();
+  if (!text) return { ok: true, period: shiftPeriod(periodOf(now).id, -1) };
+  let period: Period;
+  try {
+    period = periodFromId(text);
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+  if (period.start > now) return { ok: false, message: `${period.label} belum dimulai: belum ada KPI untuk diunduh.` };
+  return { ok: true, period };
+}
+
+export type KpiWorkbookOptions = {
+  periodId: string;
+  settings: Settings;
+  /** Who the workbook is made for, as printed on "Ringkasan" ("Siti Rahma (kasi)", "cli"). */
+  actor: string;
+  now?: Date;
+  /** Receives the .xlsx bytes and is ended when the workbook is complete. Destroy it to stop writing. */
+  output: Writable;
+};
+
+/**
+ * Writes the workbook of a period to `output`. Rejects with WorkbookAborted when `output` is destroyed
+ * before the end (the reader went away); on any failure `output` is left to the caller to discard.
+ */
+export async function writeKpiWorkbook(db: Database, options: KpiWorkbookOptions) {
+  const { settings, output } = options;
+  const period = periodFromId(options.periodId);
+  const now = options.now ?? new Date();
+  const report = await periodKpiReport(db, period.id, settings, "any", EVERYONE);
+  const status = await periodStatus(db, period.id);
+  const iku = await periodIku(db, report, settings);
+  // Eligibility as it stood at the end of the period, or today while the period runs.
+  const today = wibDay(now);
+  const certificationDay = period.lastDay.localeCompare(today) < 0 ? period.lastDay : today;
+
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
+  workbook.creator = "Mutu";
+  workbook.created = now;
+  const book: Book = { workbook, output, predikat: predikatStyles(gradeBands(settings)) };
+
+  await writeSummarySheet(book, { period, status, report, iku, now, actor: options.actor, certificationDay });
+  const agentSheet = new TableSheet(book, "KPI Petugas", AGENT_COLUMNS);
+  for (const agent of report.agents) agentSheet.add(agent);
+  const agents = await agentSheet.close();
+  const evaluations = await writeEvaluationSheet(book, db, period.id);
+  const items = await writeItemSheet(book, db, period.id);
+  await writeCalibrationSheet(book, db, period.id, settings["calibration.spreadThreshold"]);
+  await writeCertificationSheet(book, db, certificationDay);
+  await writeReportSheet(book, db, period.id);
+
+  await keepPace(output);
+  try {
+    await Promise.all([workbook.commit(), finished(output, { readable: false })]);
+  } catch (error) {
+    if ((error as { code?: string }).code === "ERR_STREAM_PREMATURE_CLOSE") throw new WorkbookAborted();
+    throw error;
+  }
+  return { periodId: period.id, agents, evaluations, items };
+}
+
+/**
+ * The workbook as a web stream for a download response, written while the browser reads it. When the
+ * request is aborted (the download cancelled), writing stops; a failure midway breaks the download off
+ * rather than leaving the user a file that looks complete.
+ */
+export function kpiWorkbookStream(
+  db: Database,
+  options: Omit<KpiWorkbookOptions, "output">,
+  signal: AbortSignal,
+): ReadableStream<Uint8Array> {
+  const output = new PassThrough();
+  const stop = () => output.destroy();
+  if (signal.aborted) stop();
+  else signal.addEventListener("abort", stop, { once: true });
+  writeKpiWorkbook(db, { ...options, output })
+    .catch((error) => {
+      if (error instanceof WorkbookAborted) return;
+      logError("kpi workbook", error);
+      output.destroy(error as Error);
+    })
+    .finally(() => signal.removeEventListener("abort", stop));
+  return createReadableStreamFromReadable(output);
+}
+
+function csvValue<Row>(column: Column<Row>, row: Row): string | number | null {
+  const value = column.value(row);
+  if (value === null) return null;
+  if (typeof value === "number") return column.kind === "score" ? value.toFixed(2).replace(".", ",") : value;
+  if (value instanceof Date) return value.toISOString();
+  return column.kind === "nip" ? formatNip(value) : value;
+}
+
+/**
+ * The rows of "KPI Petugas" as CSV, for Excel in an Indonesian locale: UTF-8 with a byte-order mark,
+ * semicolons, decimal commas (85,40), CRLF; the NIP grouped as printed so that Excel keeps its 18 digits.
+ */
+export async function writeKpiCsv(
+  db: Database,
+  options: { periodId: string; settings: Settings; output: Writable },
+): Promise<{ periodId: string; agents: number }> {
+  const report = await periodKpiReport(db, options.periodId, options.settings, "any", EVERYONE);
+  const lines = [AGENT_COLUMNS.map((c) => csvCell(c.header)).join(";")];
+  for (const agent of report.agents) lines.push(AGENT_COLUMNS.map((c) => csvCell(csvValue(c, agent))).join(";"));
+  options.output.end(`\uFEFF${lines.join("\r\n")}\r\n`);
+  await finished(options.output, { readable: false });
+  return { periodId: report.periodId, agents: report.agents.length };
+}

@@ -1,0 +1,71 @@
+// The sheet "Pelatihan & Sertifikasi": each active staff member's eligibility for the certificate role of
+// their position (each requirement met or what is missing) and the certificate they held on the same day.
+import { and, desc, isNull, or, sql } from "drizzle-orm";
+import { parseCalendarDay, WIB_OFFSET_MS } from "../../../analytics/dates";
+import { certificateRoleLabel } from "../../../analytics/eligibility";
+import { positionLabel } from "../../../analytics/organization";
+import { certificates } from "../../../db/schema";
+import { eligibilityList } from "../certification";
+import type { Database } from "../db";
+import { type Book, type Column, excelDay, TableSheet, yesNo } from "./cells";
+
+type PersonRow = Awaited<ReturnType<typeof eligibilityList>>[number] & {
+  certificate: { number: string; issuedOn: string } | null;
+};
+
+function requirement(key: string, header: string): Column<PersonRow>[] {
+  const of = (p: PersonRow) => p.requirements.find((r) => r.key === key);
+  return [
+    { header, width: 14, kind: "text", value: (p) => (of(p)?.met ? "Terpenuhi" : "Belum") },
+    {
+      header: `${header} — Keterangan`,
+      width: 50,
+      kind: "wrap",
+      value: (p) => of(p)?.evidence ?? of(p)?.missing ?? null,
+    },
+  ];
+}
+
+const COLUMNS: readonly Column<PersonRow>[] = [
+  { header: "NIP", width: 21, kind: "nip", value: (p) => p.nip },
+  { header: "Nama", width: 30, kind: "text", value: (p) => p.fullName },
+  { header: "Tim", width: 36, kind: "text", value: (p) => p.teamName },
+  { header: "Jabatan", width: 26, kind: "text", value: (p) => positionLabel(p.position) },
+  { header: "Keahlian", width: 16, kind: "text", value: (p) => certificateRoleLabel(p.role) },
+  { header: "Memenuhi Syarat", width: 11, kind: "text", value: (p) => yesNo(p.eligible) },
+  ...requirement("teknis", "Diklat Teknis"),
+  ...requirement("soft_skills", "Soft Skills"),
+  ...requirement("mampu", "Dianggap Mampu"),
+  { header: "Nomor Sertifikat", width: 16, kind: "text", value: (p) => p.certificate?.number ?? null },
+  { header: "Tanggal Sertifikat", width: 12, kind: "date", value: (p) => excelDay(p.certificate?.issuedOn ?? null) },
+];
+
+/** The certificate each person held at the end of `day` (issued by then, not revoked by then); the latest. */
+async function certificatesInForce(db: Database, day: string) {
+  const d = parseCalendarDay(day);
+  if (!d) throw new Error(`not a day: ${day}`);
+  const endOfDay = new Date(Date.UTC(d.year, d.month - 1, d.day + 1) - WIB_OFFSET_MS);
+  const rows = await db
+    .select({ staffId: certificates.staffId, number: certificates.number, issuedOn: certificates.issuedOn })
+    .from(certificates)
+    .where(
+      and(
+        sql`${certificates.issuedOn} <= ${day}`,
+        or(isNull(certificates.revokedAt), sql`${certificates.revokedAt} >= ${endOfDay.toISOString()}`),
+      ),
+    )
+    .orderBy(desc(certificates.issuedOn), desc(certificates.id));
+  const held = new Map<number, { number: string; issuedOn: string }>();
+  for (const r of rows) if (!held.has(r.staffId)) held.set(r.staffId, { number: r.number, issuedOn: r.issuedOn });
+  return held;
+}
+
+export async function writeCertificationSheet(book: Book, db: Database, day: string): Promise<number> {
+  const table = new TableSheet(book, "Pelatihan & Sertifikasi", COLUMNS);
+  const [people, held] = await Promise.all([
+    eligibilityList(db, "any", { staffId: null, teamId: null }, {}, day),
+    certificatesInForce(db, day),
+  ]);
+  for (const p of people) table.add({ ...p, certificate: held.get(p.id) ?? null });
+  return table.close();
+}

@@ -1,0 +1,154 @@
+// The sheets "Evaluasi" (every counted evaluation of the period) and "Rincian Item" (every item score of
+// those evaluations). Both read the evaluations in id order, a chunk at a time (keyset pagination), and
+// commit each row as it is written, so a period of any size never sits in memory at once.
+import { and, asc, eq, gt, gte, lte, ne } from "drizzle-orm";
+import { CHANNELS } from "../../../analytics/organization";
+import { itemScore, type Scale, SECTION_LABELS, type Section } from "../../../analytics/scoring";
+import { evaluationScores, evaluations, scorecardItems, staff, users } from "../../../db/schema";
+import type { Database } from "../db";
+import { type Book, type Column, excelWib, TableSheet, yesNo } from "./cells";
+
+const EVALUATIONS_PER_CHUNK = 2000;
+// About a dozen item scores per evaluation: this keeps a chunk of item rows near the size of the above.
+const SCORED_EVALUATIONS_PER_CHUNK = 200;
+
+// The same words as the evaluation pages.
+const STATE_LABELS: Record<string, string> = {
+  draft: "Draf",
+  submitted: "Terkirim",
+  acknowledged: "Dikonfirmasi",
+  disputed: "Disanggah",
+  final: "Final",
+};
+const KIND_LABELS: Record<string, string> = { interaction: "Interaksi", period_review: "Penilaian periode" };
+const channelShort = (code: string | null) => (code ? (CHANNELS.find((c) => c.code === code)?.short ?? code) : null);
+
+const countedIn = (periodId: string) => and(eq(evaluations.periodId, periodId), ne(evaluations.state, "draft"));
+
+async function evaluationChunk(db: Database, periodId: string, afterId: number) {
+  return db
+    .select({
+      id: evaluations.id,
+      kind: evaluations.kind,
+      interactionAt: evaluations.interactionAt,
+      channel: evaluations.channel,
+      nip: staff.nip,
+      agent: staff.fullName,
+      assessor: users.displayName,
+      hardskill: evaluations.hardskill,
+      softskill: evaluations.softskill,
+      kedisiplinan: evaluations.kedisiplinan,
+      cphActual: evaluations.cphActual,
+      cphScore: evaluations.cphScore,
+      total: evaluations.total,
+      criticalFailed: evaluations.criticalFailed,
+      state: evaluations.state,
+    })
+    .from(evaluations)
+    .innerJoin(staff, eq(staff.id, evaluations.agentStaffId))
+    .innerJoin(users, eq(users.id, evaluations.assessorUserId))
+    .where(and(countedIn(periodId), gt(evaluations.id, afterId)))
+    .orderBy(asc(evaluations.id))
+    .limit(EVALUATIONS_PER_CHUNK);
+}
+type EvaluationRow = Awaited<ReturnType<typeof evaluationChunk>>[number];
+
+const EVALUATION_COLUMNS: readonly Column<EvaluationRow>[] = [
+  { header: "ID", width: 8, kind: "integer", value: (e) => e.id },
+  { header: "Jenis", width: 18, kind: "text", value: (e) => KIND_LABELS[e.kind] ?? e.kind },
+  { header: "Waktu Interaksi (WIB)", width: 17, kind: "datetime", value: (e) => excelWib(e.interactionAt) },
+  { header: "Saluran", width: 13, kind: "text", value: (e) => channelShort(e.channel) },
+  { header: "NIP Petugas", width: 21, kind: "nip", value: (e) => e.nip },
+  { header: "Nama Petugas", width: 30, kind: "text", value: (e) => e.agent },
+  { header: "Penilai", width: 26, kind: "text", value: (e) => e.assessor },
+  { header: "Hardskill", width: 11, kind: "score", value: (e) => e.hardskill },
+  { header: "Softskill", width: 11, kind: "score", value: (e) => e.softskill },
+  { header: "Kedisiplinan", width: 13, kind: "score", value: (e) => e.kedisiplinan },
+  { header: "CPH", width: 9, kind: "score", value: (e) => e.cphActual },
+  { header: "Skor CPH", width: 10, kind: "score", value: (e) => e.cphScore },
+  { header: "Total", width: 9, kind: "score", value: (e) => e.total },
+  { header: "Butir Kritis Gagal", width: 12, kind: "text", value: (e) => yesNo(e.criticalFailed) },
+  { header: "Status", width: 14, kind: "text", value: (e) => STATE_LABELS[e.state] ?? e.state },
+];
+
+/** Writes "Evaluasi"; returns how many evaluations it holds. */
+export async function writeEvaluationSheet(book: Book, db: Database, periodId: string): Promise<number> {
+  const table = new TableSheet(book, "Evaluasi", EVALUATION_COLUMNS);
+  let afterId = 0;
+  for (;;) {
+    const chunk = await evaluationChunk(db, periodId, afterId);
+    for (const row of chunk) table.add(row);
+    await table.pace();
+    const last = chunk.at(-1);
+    if (!last || chunk.length < EVALUATIONS_PER_CHUNK) break;
+    afterId = last.id;
+  }
+  return table.close();
+}
+
+async function itemChunk(db: Database, periodId: string, afterId: number) {
+  const ids = await db
+    .select({ id: evaluations.id })
+    .from(evaluations)
+    .where(and(countedIn(periodId), gt(evaluations.id, afterId)))
+    .orderBy(asc(evaluations.id))
+    .limit(SCORED_EVALUATIONS_PER_CHUNK);
+  const first = ids[0]?.id;
+  const last = ids.at(-1)?.id;
+  if (first === undefined || last === undefined) return { lastId: null, done: true, rows: [] };
+  const rows = await db
+    .select({
+      evaluationId: evaluationScores.evaluationId,
+      nip: staff.nip,
+      code: scorecardItems.code,
+      text: scorecardItems.text,
+      section: scorecardItems.section,
+      scale: scorecardItems.scale,
+      value: evaluationScores.value,
+      comment: evaluationScores.comment,
+    })
+    .from(evaluationScores)
+    .innerJoin(evaluations, eq(evaluations.id, evaluationScores.evaluationId))
+    .innerJoin(staff, eq(staff.id, evaluations.agentStaffId))
+    .innerJoin(scorecardItems, eq(scorecardItems.id, evaluationScores.itemId))
+    .where(and(countedIn(periodId), gte(evaluations.id, first), lte(evaluations.id, last)))
+    .orderBy(asc(evaluationScores.evaluationId), asc(scorecardItems.position), asc(scorecardItems.id));
+  return { lastId: last, done: ids.length < SCORED_EVALUATIONS_PER_CHUNK, rows };
+}
+type ItemRow = Awaited<ReturnType<typeof itemChunk>>["rows"][number];
+
+/** 1–5 as the number, Ya/Tidak as words, N/A for an item the template allowed to skip. */
+function itemValue(row: ItemRow): string | number {
+  if (row.value === null) return "N/A";
+  return row.scale === "ya_tidak" ? yesNo(row.value === 1) : row.value;
+}
+
+const ITEM_COLUMNS: readonly Column<ItemRow>[] = [
+  { header: "ID Evaluasi", width: 11, kind: "integer", value: (r) => r.evaluationId },
+  { header: "NIP Petugas", width: 21, kind: "nip", value: (r) => r.nip },
+  { header: "Kode Butir", width: 10, kind: "text", value: (r) => r.code },
+  { header: "Butir", width: 60, kind: "text", value: (r) => r.text },
+  { header: "Bagian", width: 13, kind: "text", value: (r) => SECTION_LABELS[r.section as Section] ?? r.section },
+  { header: "Nilai", width: 8, kind: "integer", value: itemValue },
+  {
+    header: "Skor Butir (0–100)",
+    width: 12,
+    kind: "score",
+    value: (r) => (r.value === null ? null : itemScore(r.scale as Scale, r.value)),
+  },
+  { header: "Komentar", width: 50, kind: "wrap", value: (r) => r.comment },
+];
+
+/** Writes "Rincian Item"; returns how many item scores it holds. */
+export async function writeItemSheet(book: Book, db: Database, periodId: string): Promise<number> {
+  const table = new TableSheet(book, "Rincian Item", ITEM_COLUMNS);
+  let afterId = 0;
+  for (;;) {
+    const chunk = await itemChunk(db, periodId, afterId);
+    for (const row of chunk.rows) table.add(row);
+    await table.pace();
+    if (chunk.done || chunk.lastId === null) break;
+    afterId = chunk.lastId;
+  }
+  return table.close();
+}

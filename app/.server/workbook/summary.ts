@@ -1,0 +1,137 @@
+// The sheet "Ringkasan": what the workbook is (period, approval, when and by whom it was made), the center
+// and each team summarised (from periodKpiReport's summaries), and the IKU against their targets.
+import { formatInstantWib } from "../../../analytics/dates";
+import type { IkuAchievement } from "../../../analytics/iku";
+import type { GroupSummary } from "../../../analytics/kpi";
+import type { Period } from "../../../analytics/period";
+import type { PeriodKpiReport } from "../period-kpi";
+import type { PeriodStatus } from "../periods";
+import {
+  addCells,
+  addHeader,
+  type Book,
+  type Cell,
+  excelDay,
+  excelWib,
+  HEADER_STYLE,
+  keepPace,
+  LABEL_STYLE,
+  openSheet,
+  TITLE_STYLE,
+} from "./cells";
+
+export type SummaryInput = {
+  period: Period;
+  status: PeriodStatus;
+  report: PeriodKpiReport;
+  iku: IkuAchievement[];
+  now: Date;
+  actor: string;
+  /** The day eligibility and certificates are judged on (sheet "Pelatihan & Sertifikasi"). */
+  certificationDay: string;
+};
+
+const percent = (share: number | null) => (share === null ? null : share * 100);
+
+export function statusText(status: PeriodStatus): string {
+  if (!status.approved) {
+    return status.reopenedAt
+      ? `Draf (dibuka kembali${status.reopenedBy ? ` oleh ${status.reopenedBy}` : ""} pada ${formatInstantWib(status.reopenedAt)})`
+      : "Draf";
+  }
+  const by = status.approvedBy ? ` oleh ${status.approvedBy}` : "";
+  return `Disetujui${by}${status.approvedAt ? ` pada ${formatInstantWib(status.approvedAt)}` : ""}`;
+}
+
+const text = (value: string | null): Cell => ({ value, kind: "text" });
+const score = (value: number | null): Cell => ({ value, kind: "score" });
+const integer = (value: number | null): Cell => ({ value, kind: "integer" });
+const heading = (value: string): Cell => ({ value, kind: "text", style: LABEL_STYLE });
+
+function groupCells(name: string, s: GroupSummary): Cell[] {
+  return [
+    text(name),
+    integer(s.agents),
+    integer(s.complete),
+    integer(s.evaluations),
+    score(s.average),
+    score(s.dimensions.hardskill),
+    score(s.dimensions.softskill),
+    score(s.dimensions.kedisiplinan),
+    score(s.dimensions.cph),
+    integer(s.quotaMet),
+    score(percent(s.coverage)),
+    integer(s.certified),
+    score(percent(s.certifiedShare)),
+    ...s.distribution.map((d) => integer(d.count)),
+  ];
+}
+
+const META_ROWS = 7;
+
+export async function writeSummarySheet(book: Book, input: SummaryInput): Promise<void> {
+  const { report, period } = input;
+  const predikatLabels = report.center.distribution.map((d) => d.label);
+  const headers = [
+    "Kelompok",
+    "Petugas",
+    "KPI Lengkap",
+    "Evaluasi",
+    "Rata-rata Nilai Akhir",
+    "Hardskill",
+    "Softskill",
+    "Kedisiplinan",
+    "Skor CPH",
+    "Memenuhi Kuota",
+    "Cakupan (%)",
+    "Bersertifikat",
+    "Bersertifikat (%)",
+    ...predikatLabels,
+  ];
+  // The metadata block, a blank row and the team table's title sit above its header row.
+  const headerRow = META_ROWS + 3;
+  const sheet = openSheet(book, "Ringkasan", [40, ...headers.slice(1).map(() => 13)], headerRow);
+
+  addCells(book, sheet, [
+    { ...text("Workbook KPI Mutu — Contact Center Bravo Bea Cukai 1500225"), style: TITLE_STYLE },
+  ]);
+  const meta: [string, Cell][] = [
+    ["ID periode", text(period.id)],
+    ["Periode", text(period.label)],
+    ["Status", text(statusText(input.status))],
+    ["Dibuat pada (WIB)", { value: excelWib(input.now), kind: "datetime" }],
+    ["Dibuat oleh", text(input.actor)],
+    ["Kelayakan sertifikasi per", { value: excelDay(input.certificationDay), kind: "date" }],
+  ];
+  for (const [label, cell] of meta) addCells(book, sheet, [heading(label), cell]);
+  addCells(book, sheet, []);
+  addCells(book, sheet, [heading("KPI per tim")]);
+  // The predikat columns carry their predikat's colour, as the predikat cells of "KPI Petugas" do.
+  addCells(
+    book,
+    sheet,
+    headers.map((h) => ({
+      value: h,
+      kind: "text",
+      style: book.predikat.has(h) ? { ...HEADER_STYLE, fill: book.predikat.get(h)?.fill } : HEADER_STYLE,
+    })),
+  );
+  const groups: [string, GroupSummary][] = [
+    ["Seluruh contact center", report.center],
+    ...report.teams.map((t): [string, GroupSummary] => [t.teamName, t.summary]),
+  ];
+  for (const [name, summary] of groups) addCells(book, sheet, groupCells(name, summary));
+  sheet.autoFilter = {
+    from: { row: headerRow, column: 1 },
+    to: { row: headerRow + groups.length, column: headers.length },
+  };
+
+  addCells(book, sheet, []);
+  addCells(book, sheet, [heading("IKU terhadap target")]);
+  addHeader(book, sheet, ["Indikator", "Satuan", "Capaian", "Target", "Capaian thd Target (%)"]);
+  for (const i of input.iku) {
+    addCells(book, sheet, [text(i.label), text(i.unit), score(i.value), score(i.target), score(i.percent)]);
+  }
+  sheet.commit();
+  await keepPace(book.output, sheet);
+}
