@@ -1,0 +1,49 @@
+// Benchmark of the KPI workbook on generated large periods (1,000 agents, 20 items per evaluation):
+//  (a) the export through the command line against a bare exceljs streaming write, in the same run, of the
+//      same sheets with the same number of rows and cells (no database, no styles);
+//  (b) peak memory of the export at `small` and at `large` evaluations.
+//   npx tsx bench/kpi-workbook.ts [small=50000] [large=200000]
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createLargePeriod, PERIOD } from "./large-period";
+
+const [small = 50_000, large = 200_000] = process.argv.slice(2).map(Number);
+const dir = mkdtempSync(path.join(tmpdir(), "mutu-workbook-bench-"));
+
+function timed(args: string[], env: NodeJS.ProcessEnv) {
+  const r = spawnSync("/usr/bin/time", ["-f", "%e %M", process.execPath, ...args], { env, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`${args.join(" ")} failed: ${r.stderr.slice(-2000)}`);
+  const [seconds, kb] = (r.stderr.trim().split("\n").at(-1) ?? "").split(" ").map(Number);
+  return { seconds: seconds ?? Number.NaN, mb: (kb ?? 0) / 1024 };
+}
+
+const lines: string[] = [];
+const peaks: number[] = [];
+for (const evaluations of [small, large]) {
+  const period = await createLargePeriod({ agents: 1000, evaluations });
+  try {
+    const env = { ...process.env, DATABASE_URL: period.url };
+    const out = path.join(dir, `kpi-${evaluations}.xlsx`);
+    const exported = timed(["--import", "tsx", "cli/mutu.ts", "export", "kpi", "--period", PERIOD, "--out", out], env);
+    // The same shape written bare: 1,000 agent rows × 14 cells, evaluations × 13, evaluations × 20 item rows × 7.
+    const bare = timed(
+      ["--import", "tsx", "bench/bare-workbook.ts", String(1000), String(evaluations), path.join(dir, "bare.xlsx")],
+      env,
+    );
+    lines.push(
+      `${evaluations.toLocaleString("en")} evaluations: export ${exported.seconds.toFixed(1)} s (peak ${exported.mb.toFixed(0)} MB), ` +
+        `bare exceljs ${bare.seconds.toFixed(1)} s (peak ${bare.mb.toFixed(0)} MB), ratio ${(exported.seconds / bare.seconds).toFixed(2)}x`,
+    );
+    peaks.push(exported.mb);
+  } finally {
+    await period.drop();
+  }
+}
+const [a, b] = peaks;
+lines.push(
+  `peak memory ${large.toLocaleString("en")} ÷ ${small.toLocaleString("en")} evaluations: ${((b ?? 0) / (a ?? 1)).toFixed(2)}x`,
+);
+console.log(lines.join("\n"));
+rmSync(dir, { recursive: true, force: true });
