@@ -164,3 +164,12 @@ export function sectionWeightsProblem(weights: SectionWeights): string | null {
   const sum = values.reduce((a, b) => a + b, 0);
   return sum === 100 ? null : `Jumlah bobot bagian harus 100, sekarang ${sum}.`;
 }
+
+/** The words for an evaluation's workflow state, on the pages and in the workbook. */
+export const STATE_LABELS: Record<string, string> = {
+  draft: "Draf",
+  submitted: "Terkirim",
+  acknowledged: "Dikonfirmasi",
+  disputed: "Disanggah",
+  final: "Final",
+};

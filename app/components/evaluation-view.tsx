@@ -1,16 +1,8 @@
 import { formatInstantWib } from "../../analytics/dates";
 import { CHANNELS } from "../../analytics/organization";
 import { periodFromId } from "../../analytics/period";
-import { type ItemSection, itemScore, SECTION_LABELS } from "../../analytics/scoring";
+import { type ItemSection, itemScore, SECTION_LABELS, STATE_LABELS } from "../../analytics/scoring";
 import { formatScore } from "../score-fields";
-
-export const STATE_LABELS: Record<string, string> = {
-  draft: "Draf",
-  submitted: "Terkirim",
-  acknowledged: "Dikonfirmasi",
-  disputed: "Disanggah",
-  final: "Final",
-};
 
 export function StateBadge({ state }: { state: string }) {
   return <span className={`state state-${state}`}>{STATE_LABELS[state] ?? state}</span>;

@@ -3,10 +3,10 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { listEvaluations } from "~/.server/evaluations";
 import { requirePermission } from "~/.server/session";
 import { EvaluationTable } from "~/components/evaluation-table";
-import { STATE_LABELS } from "~/components/evaluation-view";
 import { Notice, SelectField } from "~/components/field";
 import { can } from "~/permissions";
 import { periodOf, shiftPeriod } from "../../analytics/period";
+import { STATE_LABELS } from "../../analytics/scoring";
 
 export const meta: MetaFunction = () => [{ title: "Evaluasi — Mutu" }];
 

@@ -3,7 +3,7 @@
 // commit each row as it is written, so a period of any size never sits in memory at once.
 import { and, asc, eq, gt, gte, lte, ne } from "drizzle-orm";
 import { CHANNELS } from "../../../analytics/organization";
-import { itemScore, type Scale, SECTION_LABELS, type Section } from "../../../analytics/scoring";
+import { itemScore, type Scale, SECTION_LABELS, type Section, STATE_LABELS } from "../../../analytics/scoring";
 import { evaluationScores, evaluations, scorecardItems, staff, users } from "../../../db/schema";
 import type { Database } from "../db";
 import { type Book, type Column, excelWib, TableSheet, yesNo } from "./cells";
@@ -12,14 +12,6 @@ const EVALUATIONS_PER_CHUNK = 2000;
 // About a dozen item scores per evaluation: this keeps a chunk of item rows near the size of the above.
 const SCORED_EVALUATIONS_PER_CHUNK = 200;
 
-// The same words as the evaluation pages.
-const STATE_LABELS: Record<string, string> = {
-  draft: "Draf",
-  submitted: "Terkirim",
-  acknowledged: "Dikonfirmasi",
-  disputed: "Disanggah",
-  final: "Final",
-};
 const KIND_LABELS: Record<string, string> = { interaction: "Interaksi", period_review: "Penilaian periode" };
 const channelShort = (code: string | null) => (code ? (CHANNELS.find((c) => c.code === code)?.short ?? code) : null);
 
