@@ -57,6 +57,10 @@ export async function assertPeriodOpen(db: Database, periodId: string): Promise<
 export const EVALUATED_TEAMS: TeamCode[] = ["layanan_informasi", "manajemen_layanan"];
 export const EVALUATED_POSITIONS: PositionCode[] = ["petugas_layanan", "ketua_tim"];
 
+/** Staff evaluated now (joined with teams): active, in an evaluated team and position. */
+export const evaluatedNow = () =>
+  and(eq(staff.active, true), inArray(teams.code, EVALUATED_TEAMS), inArray(staff.position, EVALUATED_POSITIONS));
+
 export async function evaluableAgents(db: Database, exceptStaffId: number | null) {
   const rows = await db
     .select({
@@ -68,14 +72,7 @@ export async function evaluableAgents(db: Database, exceptStaffId: number | null
     })
     .from(staff)
     .innerJoin(teams, eq(teams.id, staff.teamId))
-    .where(
-      and(
-        eq(staff.active, true),
-        inArray(teams.code, EVALUATED_TEAMS),
-        inArray(staff.position, EVALUATED_POSITIONS),
-        exceptStaffId ? ne(staff.id, exceptStaffId) : undefined,
-      ),
-    )
+    .where(and(evaluatedNow(), exceptStaffId ? ne(staff.id, exceptStaffId) : undefined))
     .orderBy(asc(teams.id), asc(staff.fullName));
   return rows;
 }

@@ -51,6 +51,19 @@ export async function kpiDashboard(
       center: r.center.average,
       teams: Object.fromEntries(r.teams.map((t) => [t.teamName, t.summary.average])),
     })),
+    // Interaction quality (mean of hardskill and softskill) against calls per hour, for who has both.
+    scatter: report.agents.flatMap((a) =>
+      a.cphActual !== null && a.dimensions.hardskill !== null && a.dimensions.softskill !== null
+        ? [
+            {
+              staffId: a.staffId,
+              fullName: a.fullName,
+              cph: a.cphActual,
+              quality: (a.dimensions.hardskill + a.dimensions.softskill) / 2,
+            },
+          ]
+        : [],
+    ),
     below: report.agents.filter((a) => a.kpi.score !== null && a.kpi.score < threshold),
     threshold,
     iku: await periodIku(db, report, settings),

@@ -2,7 +2,7 @@
 // (grouped by period and agent, one query), the final score by analytics/scoring.ts with the weights of the
 // template version used, rank and group summaries by analytics/kpi.ts. The review page and the workbook both
 // read this, so a number is the same wherever it appears.
-import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { quotaStatus } from "../../analytics/coverage";
 import { type AgentKpiInput, type GroupSummary, rankWithinTeams, summarize } from "../../analytics/kpi";
 import type { ChannelCode } from "../../analytics/organization";
@@ -12,7 +12,7 @@ import { certificates, evaluations, scorecardVersions, staff, teams } from "../.
 import type { Scope } from "../permissions";
 import { quotaFrom } from "./coverage";
 import type { Database } from "./db";
-import { EVALUATED_POSITIONS, EVALUATED_TEAMS, type Viewer } from "./evaluations";
+import { evaluatedNow, type Viewer } from "./evaluations";
 import { weightsOf } from "./scorecards";
 import { gradeBands, type Settings } from "./settings";
 
@@ -118,26 +118,11 @@ export async function periodKpis(
       position: staff.position,
       teamId: staff.teamId,
       teamName: teams.name,
-      evaluatedNow: sql<boolean>`${staff.active} and ${inArray(teams.code, EVALUATED_TEAMS)} and ${inArray(
-        staff.position,
-        EVALUATED_POSITIONS,
-      )}`,
+      evaluatedNow: sql<boolean>`${evaluatedNow()}`,
     })
     .from(staff)
     .innerJoin(teams, eq(teams.id, staff.teamId))
-    .where(
-      and(
-        inScope,
-        or(
-          and(
-            eq(staff.active, true),
-            inArray(teams.code, EVALUATED_TEAMS),
-            inArray(staff.position, EVALUATED_POSITIONS),
-          ),
-          evaluatedIds.length > 0 ? inArray(staff.id, evaluatedIds) : sql`false`,
-        ),
-      ),
-    )
+    .where(and(inScope, or(evaluatedNow(), evaluatedIds.length > 0 ? inArray(staff.id, evaluatedIds) : sql`false`)))
     .orderBy(teams.id, staff.fullName);
 
   const versionIds = [...new Set(grouped.map((g) => g.versionId))];
@@ -155,10 +140,12 @@ export async function periodKpis(
   }
   const bands = gradeBands(settings);
   const quota = quotaFrom(settings);
+  const spans = await certificateSpans(db);
 
   const reports: PeriodKpiReport[] = [];
   for (const periodId of periodIds) {
-    const certified = await certifiedAt(db, periodFromId(periodId).lastDay, periodFromId(periodId).end);
+    const { lastDay, end } = periodFromId(periodId);
+    const certified = certifiedAt(spans, lastDay, end);
     const rows = people
       .filter((p) => p.evaluatedNow || byAgent.has(key(periodId, p.staffId)))
       .map((p): Omit<AgentKpiRow, "rank"> => {
@@ -204,18 +191,18 @@ export async function periodKpis(
   return reports;
 }
 
+/** Every certificate's span (issued, revoked), read once for all the periods asked. */
+function certificateSpans(db: Database) {
+  return db
+    .select({ staffId: certificates.staffId, issuedOn: certificates.issuedOn, revokedAt: certificates.revokedAt })
+    .from(certificates);
+}
+
 /** Who held a certificate in force at the end of the period (issued by its last day, not revoked before). */
-async function certifiedAt(db: Database, lastDay: string, end: Date): Promise<Set<number>> {
-  const rows = await db
-    .selectDistinct({ staffId: certificates.staffId })
-    .from(certificates)
-    .where(
-      and(
-        sql`${certificates.issuedOn} <= ${lastDay}`,
-        or(isNull(certificates.revokedAt), sql`${certificates.revokedAt} >= ${end.toISOString()}`),
-      ),
-    );
-  return new Set(rows.map((r) => r.staffId));
+function certifiedAt(spans: Awaited<ReturnType<typeof certificateSpans>>, lastDay: string, end: Date): Set<number> {
+  return new Set(
+    spans.filter((c) => c.issuedOn <= lastDay && (c.revokedAt === null || c.revokedAt >= end)).map((c) => c.staffId),
+  );
 }
 
 /** The KPI of one period. */

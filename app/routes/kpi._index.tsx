@@ -31,18 +31,6 @@ export default function KpiReview() {
   const [params] = useSearchParams();
   const { report } = d;
   const teams = report.teams.map((t) => t.teamName);
-  const scatter = report.agents.flatMap((a) =>
-    a.cphActual !== null && a.dimensions.hardskill !== null && a.dimensions.softskill !== null
-      ? [
-          {
-            staffId: a.staffId,
-            fullName: a.fullName,
-            cph: a.cphActual,
-            quality: (a.dimensions.hardskill + a.dimensions.softskill) / 2,
-          },
-        ]
-      : [],
-  );
   const approvalError = failed && !failed.ok && failed.intent !== "iku" ? Object.values(failed.errors)[0] : undefined;
   return (
     <div className="page">
@@ -78,7 +66,7 @@ export default function KpiReview() {
         <DimensionsChart
           teams={report.teams.map((t) => ({ teamName: t.teamName, dimensions: t.summary.dimensions }))}
         />
-        <QualityCphChart agents={scatter} threshold={d.threshold} />
+        <QualityCphChart agents={d.scatter} threshold={d.threshold} />
       </div>
       <section aria-labelledby="di-bawah">
         <h2 id="di-bawah">Petugas dengan nilai akhir di bawah {d.threshold}</h2>
