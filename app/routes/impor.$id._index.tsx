@@ -2,8 +2,8 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Await, Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Suspense } from "react";
 import { notFound } from "~/.server/errors";
-import { getUpload, markUploadCommitted } from "~/.server/imports/batches";
-import { importableKinds, runUpload } from "~/.server/imports/upload";
+import { getUpload } from "~/.server/imports/batches";
+import { commitUpload, importableKinds, runUpload } from "~/.server/imports/upload";
 import { requirePermission } from "~/.server/session";
 import { FormError } from "~/components/field";
 import { ImportProgress } from "~/components/import-progress";
@@ -34,7 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { env, actor, upload } = await ownUpload(request, context, params.id);
   const validOnly = (await request.formData()).get("validOnly") === "1";
-  const report = await runUpload(env.db, upload, actor, { commit: true, validOnly });
+  const report = await commitUpload(env.db, upload, actor, validOnly);
   if (!report.committed) {
     return data(
       {
@@ -44,7 +44,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  await markUploadCommitted(env.db, upload.id, report.batchId);
   throw redirect(report.batchId ? `/impor/riwayat/${report.batchId}?baru=1` : "/impor?tanpa-perubahan=1");
 }
 

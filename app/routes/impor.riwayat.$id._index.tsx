@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { notFound } from "~/.server/errors";
 import { submitForm } from "~/.server/forms";
-import { getBatch, undoBatch } from "~/.server/imports/batches";
+import { batchView, getBatch, undoBatch } from "~/.server/imports/batches";
 import { importableKinds } from "~/.server/imports/upload";
 import { requirePermission } from "~/.server/session";
 import { FormError, Notice } from "~/components/field";
@@ -23,24 +23,7 @@ async function visibleBatch(request: Request, context: LoaderFunctionArgs["conte
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { batch } = await visibleBatch(request, context, params.id);
-  const { report, ...meta } = batch;
-  return {
-    batch: meta,
-    report: {
-      rows: batch.rows,
-      valid: batch.valid,
-      new: batch.inserted,
-      updated: batch.updated,
-      unchanged: batch.unchanged,
-      errorCount: batch.errors,
-      warningCount: batch.warnings,
-      errors: report.filter((i) => i.level === "error"),
-      warnings: report.filter((i) => i.level === "warning"),
-      truncated: false,
-      fileErrors: [],
-      ignoredColumns: [],
-    },
-  };
+  return batchView(batch);
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

@@ -40,6 +40,28 @@ export async function getBatch(db: Database, id: number) {
   return row ?? null;
 }
 
+/** A batch as its page shows it: the batch, and its report in the shape of a preview's. */
+export function batchView(batch: NonNullable<Awaited<ReturnType<typeof getBatch>>>) {
+  const { report, ...meta } = batch;
+  return {
+    batch: meta,
+    report: {
+      rows: batch.rows,
+      valid: batch.valid,
+      new: batch.inserted,
+      updated: batch.updated,
+      unchanged: batch.unchanged,
+      errorCount: batch.errors,
+      warningCount: batch.warnings,
+      errors: report.filter((i) => i.level === "error"),
+      warnings: report.filter((i) => i.level === "warning"),
+      truncated: false,
+      fileErrors: [] as string[],
+      ignoredColumns: [] as string[],
+    },
+  };
+}
+
 /** Undoes a batch in one transaction, or explains which rows keep it from being undone. */
 export async function undoBatch(db: Database, actor: Actor & { id: number | null }, id: number): Promise<void> {
   await db.transaction(async (tx) => {

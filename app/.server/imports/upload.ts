@@ -9,7 +9,7 @@ import { can, type Role } from "../../permissions";
 import type { Actor } from "../audit";
 import type { Database } from "../db";
 import type { Settings } from "../settings";
-import { storeUpload } from "./batches";
+import { markUploadCommitted, storeUpload } from "./batches";
 import { FileRefused } from "./csv";
 import { runImport } from "./engine";
 import { reportProgress } from "./progress";
@@ -68,6 +68,13 @@ export async function receiveUpload(
 type Upload = { id: string; kind: string; fileName: string; content: string };
 
 /** Runs the import engine on a stored upload, reporting progress for the page that polls it. */
+/** Commits a previewed upload; once committed, the upload is tied to its batch so it is not offered again. */
+export async function commitUpload(db: Database, upload: Upload, actor: Actor, validOnly: boolean) {
+  const report = await runUpload(db, upload, actor, { commit: true, validOnly });
+  if (report.committed) await markUploadCommitted(db, upload.id, report.batchId);
+  return report;
+}
+
 export function runUpload(
   db: Database,
   upload: Upload,
