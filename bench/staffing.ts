@@ -1,0 +1,84 @@
+// Benchmark of Erlang C staffing for a full week at large volume: 336 half-hours × 5 channels = 1,680
+// `requiredAgents` calls (80 % in 20 s, occupancy ≤ 85 %, shrinkage 30 %), against the same count of bare
+// `erlangC(N, A)` evaluations at each interval's resulting N, in the same run. Volumes follow a daily shape with
+// morning and afternoon peaks, up to 5,000 calls per half hour; AHT 180–400 s by channel.
+//   npx tsx bench/staffing.ts [repetitions=21] [peakCalls=5000]
+import { erlangC, requiredAgents } from "../analytics/erlang";
+import type { ChannelCode } from "../analytics/organization";
+
+const [repetitions = 21, peakCalls = 5000] = process.argv.slice(2).map(Number);
+const INTERVAL_SECONDS = 1800;
+const WARM_UP = 5;
+
+// Share of the telephone peak and AHT per channel: the phone carries the most, written channels take longer.
+const CHANNELS: { code: ChannelCode; share: number; ahtSeconds: number }[] = [
+  { code: "telepon", share: 1, ahtSeconds: 300 },
+  { code: "webchat", share: 0.6, ahtSeconds: 400 },
+  { code: "media_sosial", share: 0.35, ahtSeconds: 240 },
+  { code: "email", share: 0.25, ahtSeconds: 360 },
+  { code: "sms", share: 0.2, ahtSeconds: 180 },
+];
+const DAY_FACTOR = [1, 0.95, 0.9, 0.9, 0.85, 0.5, 0.4]; // Monday … Sunday
+
+/** Share (0–1) of the peak in the half hour starting at `hour`: quiet nights, peaks at 10:00 and 14:30. */
+const dailyShape = (hour: number) =>
+  0.02 + 0.98 * Math.max(Math.exp(-(((hour - 10) / 2) ** 2)), 0.85 * Math.exp(-(((hour - 14.5) / 2.2) ** 2)));
+
+const intervals = DAY_FACTOR.flatMap((day) =>
+  Array.from({ length: 48 }, (_, i) => i / 2).flatMap((hour) =>
+    CHANNELS.map((c) => ({
+      callsPerInterval: Math.round(peakCalls * c.share * day * dailyShape(hour)),
+      intervalSeconds: INTERVAL_SECONDS,
+      ahtSeconds: c.ahtSeconds,
+      targetServiceLevel: 0.8,
+      targetAnswerSeconds: 20,
+      maxOccupancy: 0.85,
+      shrinkage: 0.3,
+    })),
+  ),
+);
+if (intervals.length !== 1680) throw new Error(`expected 1,680 intervals, got ${intervals.length}`);
+
+const staffWeek = () => intervals.map((input) => requiredAgents(input));
+
+// Same numbers first: the bare baseline evaluates exactly the N and A that staffing settled on.
+const week = staffWeek();
+const pairs = week.map((r) => [r.agents, r.trafficErlangs] as const);
+week.forEach((r, i) => {
+  const [agents, traffic] = pairs[i] ?? [0, 0];
+  if (erlangC(agents, traffic) !== r.probabilityWait) throw new Error(`interval ${i}: erlangC differs from staffing`);
+});
+const bareWeek = () => pairs.map(([agents, traffic]) => erlangC(agents, traffic));
+
+/** Median of `runs` timings of `work` after `WARM_UP` untimed runs, in milliseconds. */
+function median(runs: number, work: () => unknown): number {
+  for (let i = 0; i < WARM_UP; i++) work();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    work();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+}
+
+const bareMs = median(repetitions, bareWeek);
+const staffingMs = median(repetitions, staffWeek);
+
+const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
+const calls = sum(intervals.map((i) => i.callsPerInterval));
+const peakTraffic = Math.max(...week.map((r) => r.trafficErlangs));
+// Intervals where the occupancy cap, not the service level, set the head count.
+const capped = intervals.filter(
+  (input, i) => requiredAgents({ ...input, maxOccupancy: 1 }).agents < (week[i]?.agents ?? 0),
+).length;
+console.log(
+  [
+    `week: ${intervals.length.toLocaleString("en")} intervals, ${calls.toLocaleString("en")} calls, peak ${peakTraffic.toFixed(0)} Erl, ` +
+      `${sum(week.map((r) => r.agents)).toLocaleString("en")} agent-intervals (${capped} set by the occupancy cap), ` +
+      `${sum(week.map((r) => r.positions)).toLocaleString("en")} positions`,
+    `median of ${repetitions} after ${WARM_UP} warm-up runs: requiredAgents ${staffingMs.toFixed(2)} ms, ` +
+      `bare erlangC at the same N ${bareMs.toFixed(2)} ms, ratio ${(staffingMs / bareMs).toFixed(2)}x`,
+  ].join("\n"),
+);
