@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type AgentKpiInput, rankWithinTeams, summarize } from "./kpi";
+import { type AgentKpiInput, byTeamAndRank, outliers, pageOf, rankWithinTeams, summarize } from "./kpi";
 import { DEFAULT_GRADE_BANDS } from "./scoring";
 
 describe("rank within the team", () => {
@@ -64,5 +64,58 @@ describe("summary of a group", () => {
     const s = summarize([], DEFAULT_GRADE_BANDS);
     expect(s).toMatchObject({ agents: 0, average: null, coverage: null, certifiedShare: null });
     expect(s.dimensions.hardskill).toBeNull();
+  });
+});
+
+describe("outliers of quality against CPH (Tukey's fences)", () => {
+  const typical = [
+    { quality: 80, cph: 10 },
+    { quality: 82, cph: 11 },
+    { quality: 84, cph: 12 },
+    { quality: 81, cph: 10.5 },
+    { quality: 83, cph: 11.5 },
+    { quality: 85, cph: 12.5 },
+  ];
+
+  it("quality 40 among 80–85 (quartiles 80.5 and 83.5, fences 76–88) is an outlier, the others are not", () => {
+    expect(outliers([...typical, { quality: 40, cph: 11 }])).toEqual([false, false, false, false, false, false, true]);
+  });
+
+  it("CPH 30 among 10–12.5 stands out even with a typical quality", () => {
+    expect(outliers([...typical, { quality: 82, cph: 30 }]).at(-1)).toBe(true);
+  });
+
+  it("three points have no quartiles worth the name: none is an outlier", () => {
+    expect(outliers([typical[0], typical[1], { quality: 10, cph: 90 }].filter((p) => p !== undefined))).toEqual([
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it("identical points are never outliers", () => {
+    expect(outliers(Array.from({ length: 10 }, () => ({ quality: 75, cph: 9 })))).not.toContain(true);
+  });
+});
+
+describe("KPI list order and pages", () => {
+  it("team by team, best rank first, incomplete (no rank) last by name", () => {
+    const rows = [
+      { teamName: "Tim B", rank: 1, fullName: "Ani" },
+      { teamName: "Tim A", rank: null, fullName: "Budi" },
+      { teamName: "Tim A", rank: 2, fullName: "Citra" },
+      { teamName: "Tim A", rank: null, fullName: "Ahmad" },
+      { teamName: "Tim A", rank: 1, fullName: "Dewi" },
+    ];
+    expect([...rows].sort(byTeamAndRank).map((r) => r.fullName)).toEqual(["Dewi", "Citra", "Ahmad", "Budi", "Ani"]);
+  });
+
+  it("120 rows in pages of 50: page 3 holds rows 101–120; a page past the end shows the last", () => {
+    const rows = Array.from({ length: 120 }, (_, i) => i + 1);
+    expect(pageOf(rows, 3, 50)).toMatchObject({ page: 3, pages: 3, total: 120 });
+    expect(pageOf(rows, 3, 50).rows).toEqual(rows.slice(100));
+    expect(pageOf(rows, 9, 50).page).toBe(3);
+    expect(pageOf(rows, Number.NaN, 50).page).toBe(1);
+    expect(pageOf([], 1, 50)).toMatchObject({ page: 1, pages: 1, rows: [] });
   });
 });

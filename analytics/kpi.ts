@@ -85,3 +85,51 @@ export function summarize(rows: readonly AgentKpiInput[], bands: readonly GradeB
     certifiedShare: rows.length === 0 ? null : certified / rows.length,
   };
 }
+
+/** Team by team, best first; incomplete KPIs (no rank) after the ranked, by name. The order of every KPI list. */
+export function byTeamAndRank(
+  a: { teamName: string; rank: number | null; fullName: string },
+  b: { teamName: string; rank: number | null; fullName: string },
+): number {
+  return (
+    a.teamName.localeCompare(b.teamName, "id") ||
+    (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) ||
+    a.fullName.localeCompare(b.fullName, "id")
+  );
+}
+
+/** The value at quantile q (0–1) of sorted values, interpolated between neighbours. */
+function quantile(sorted: readonly number[], q: number): number {
+  const position = (sorted.length - 1) * q;
+  const low = Math.floor(position);
+  const lowValue = sorted[low] ?? Number.NaN;
+  const highValue = sorted[Math.ceil(position)] ?? lowValue;
+  return lowValue + (highValue - lowValue) * (position - low);
+}
+
+/**
+ * Which points lie outside Tukey's fences (more than 1.5 interquartile ranges below the first or above the third
+ * quartile) on either axis: the agents whose quality or calls per hour stand apart from their colleagues'. A
+ * robust rule, so a few extreme agents do not hide each other the way they would under a mean ± 2 SD rule.
+ * Fewer than four points have no quartiles worth the name: none is an outlier.
+ */
+export function outliers(points: readonly { quality: number; cph: number }[]): boolean[] {
+  if (points.length < 4) return points.map(() => false);
+  const fences = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const q1 = quantile(sorted, 0.25);
+    const q3 = quantile(sorted, 0.75);
+    const reach = 1.5 * (q3 - q1);
+    return [q1 - reach, q3 + reach] as const;
+  };
+  const [qualityLow, qualityHigh] = fences(points.map((p) => p.quality));
+  const [cphLow, cphHigh] = fences(points.map((p) => p.cph));
+  return points.map((p) => p.quality < qualityLow || p.quality > qualityHigh || p.cph < cphLow || p.cph > cphHigh);
+}
+
+/** One page of a list: the rows of page `asked` (1-based, clamped to the pages there are) and where it is. */
+export function pageOf<T>(rows: readonly T[], asked: number, size: number) {
+  const pages = Math.max(1, Math.ceil(rows.length / size));
+  const page = Number.isInteger(asked) ? Math.min(Math.max(asked, 1), pages) : 1;
+  return { rows: rows.slice((page - 1) * size, page * size), page, pages, total: rows.length, size };
+}

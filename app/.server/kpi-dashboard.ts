@@ -2,6 +2,7 @@
 // viewer's scope with team and center summaries, the trend of the last 12 periods per team, IKU against
 // targets, and calibration health. One loader's worth of data, shaped for the page.
 import { z } from "zod";
+import { byTeamAndRank, outliers, pageOf } from "../../analytics/kpi";
 import { periodFromId, periodOf, shiftPeriod } from "../../analytics/period";
 import { can, type Scope } from "../permissions";
 import { recordAudit } from "./audit";
@@ -17,6 +18,10 @@ import type { Authenticated, CurrentUser } from "./session";
 import type { Settings } from "./settings";
 
 export const TREND_PERIODS = 12;
+/** Rows of the KPI table per page: a center of a thousand agents is twenty pages, not one page of a thousand. */
+export const AGENTS_PER_PAGE = 50;
+/** Up to this many agents the scatter's table lists every point; above it, the outliers. */
+export const SCATTER_TABLE_ALL = 60;
 
 /** The period the page opens on: the one asked for, else the last finished one (the one to review). */
 export function kpiPeriodChoice(asked: string | null, now = new Date()) {
@@ -29,8 +34,9 @@ export async function kpiDashboard(
   user: CurrentUser,
   scope: Scope,
   periodId: string,
-  now = new Date(),
+  options: { page?: number; now?: Date } = {},
 ) {
+  const now = options.now ?? new Date();
   const viewer = { id: user.id, staffId: user.staffId, teamId: user.teamId };
   const trendIds = Array.from({ length: TREND_PERIODS }, (_, i) => shiftPeriod(periodId, i - TREND_PERIODS + 1).id);
   const reports = await periodKpis(db, trendIds, settings, scope, viewer);
@@ -41,30 +47,36 @@ export async function kpiDashboard(
     (d) => d.periodId === periodId,
   );
   const period = periodFromId(periodId);
+  const agents = [...report.agents].sort(byTeamAndRank);
+  // Interaction quality (mean of hardskill and softskill) against calls per hour, for who has both.
+  const points = agents.flatMap((a) =>
+    a.cphActual !== null && a.dimensions.hardskill !== null && a.dimensions.softskill !== null
+      ? [
+          {
+            staffId: a.staffId,
+            fullName: a.fullName,
+            cph: a.cphActual,
+            quality: (a.dimensions.hardskill + a.dimensions.softskill) / 2,
+          },
+        ]
+      : [],
+  );
+  const outlying = outliers(points);
+  const scatter = points.map((p, i) => ({ ...p, outlier: outlying[i] ?? false }));
   return {
     period: { id: period.id, label: period.label, firstDay: period.firstDay, lastDay: period.lastDay },
     ended: now >= period.end,
     status: await periodStatus(db, periodId),
-    report,
+    // The summaries, without the agent rows: those go out a page at a time.
+    summary: { center: report.center, teams: report.teams },
+    agents: pageOf(agents, options.page ?? 1, AGENTS_PER_PAGE),
     trend: reports.map((r) => ({
       periodId: r.periodId,
       center: r.center.average,
       teams: Object.fromEntries(r.teams.map((t) => [t.teamName, t.summary.average])),
     })),
-    // Interaction quality (mean of hardskill and softskill) against calls per hour, for who has both.
-    scatter: report.agents.flatMap((a) =>
-      a.cphActual !== null && a.dimensions.hardskill !== null && a.dimensions.softskill !== null
-        ? [
-            {
-              staffId: a.staffId,
-              fullName: a.fullName,
-              cph: a.cphActual,
-              quality: (a.dimensions.hardskill + a.dimensions.softskill) / 2,
-            },
-          ]
-        : [],
-    ),
-    below: report.agents.filter((a) => a.kpi.score !== null && a.kpi.score < threshold),
+    scatter: { points: scatter, listAll: scatter.length <= SCATTER_TABLE_ALL },
+    below: agents.filter((a) => a.kpi.score !== null && a.kpi.score < threshold),
     threshold,
     iku: await periodIku(db, report, settings),
     calibration: {

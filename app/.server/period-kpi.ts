@@ -2,10 +2,10 @@
 // (grouped by period and agent, one query), the final score by analytics/scoring.ts with the weights of the
 // template version used, rank and group summaries by analytics/kpi.ts. The review page and the workbook both
 // read this, so a number is the same wherever it appears.
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { quotaStatus } from "../../analytics/coverage";
 import { type AgentKpiInput, type GroupSummary, rankWithinTeams, summarize } from "../../analytics/kpi";
-import type { ChannelCode } from "../../analytics/organization";
+import { CHANNELS, type ChannelCode } from "../../analytics/organization";
 import { periodFromId } from "../../analytics/period";
 import { gradeOf, type Kpi, periodKpi, type Section } from "../../analytics/scoring";
 import { certificates, evaluations, scorecardVersions, staff, teams } from "../../db/schema";
@@ -40,6 +40,14 @@ const dimensionColumns = {
   cphActual: sql<number | null>`max(${evaluations.cphActual}) filter (where ${review})`.mapWith(numberOrNull),
   versionId: sql<number>`max(${evaluations.versionId})`.mapWith(Number),
 };
+
+/** Interaction evaluations per channel (for the quota), in the same scan as the averages. */
+const channelColumns = Object.fromEntries(
+  CHANNELS.map((c) => [
+    `channel_${c.code}`,
+    sql<number>`count(*) filter (where ${interaction} and ${evaluations.channel} = ${c.code})`.mapWith(Number),
+  ]),
+) as Record<`channel_${ChannelCode}`, SQL<number>>;
 
 export type AgentKpiRow = {
   staffId: number;
@@ -91,26 +99,21 @@ export async function periodKpis(
 ): Promise<PeriodKpiReport[]> {
   if (periodIds.length === 0) return [];
   const inScope = peopleInScope(scope, viewer);
-  const grouped = await db
-    .select({ periodId: evaluations.periodId, staffId: evaluations.agentStaffId, ...dimensionColumns })
-    .from(evaluations)
-    .innerJoin(staff, eq(staff.id, evaluations.agentStaffId))
-    .where(and(inArray(evaluations.periodId, [...periodIds]), counted, inScope))
-    .groupBy(evaluations.periodId, evaluations.agentStaffId);
-  const channelCounts = await db
+  const inPeriods = and(inArray(evaluations.periodId, [...periodIds]), counted);
+  // Four independent reads, sent together: on PostgreSQL they run side by side on the pool's connections.
+  const groupedQuery = db
     .select({
       periodId: evaluations.periodId,
       staffId: evaluations.agentStaffId,
-      channel: evaluations.channel,
-      n: sql<number>`count(*)`.mapWith(Number),
+      ...dimensionColumns,
+      ...channelColumns,
     })
     .from(evaluations)
     .innerJoin(staff, eq(staff.id, evaluations.agentStaffId))
-    .where(and(inArray(evaluations.periodId, [...periodIds]), counted, eq(evaluations.kind, "interaction"), inScope))
-    .groupBy(evaluations.periodId, evaluations.agentStaffId, evaluations.channel);
+    .where(and(inPeriods, inScope))
+    .groupBy(evaluations.periodId, evaluations.agentStaffId);
 
-  const evaluatedIds = [...new Set(grouped.map((g) => g.staffId))];
-  const people = await db
+  const peopleQuery = db
     .select({
       staffId: staff.id,
       nip: staff.nip,
@@ -122,25 +125,29 @@ export async function periodKpis(
     })
     .from(staff)
     .innerJoin(teams, eq(teams.id, staff.teamId))
-    .where(and(inScope, or(evaluatedNow(), evaluatedIds.length > 0 ? inArray(staff.id, evaluatedIds) : sql`false`)))
+    .where(
+      and(
+        inScope,
+        or(
+          evaluatedNow(),
+          inArray(staff.id, db.select({ id: evaluations.agentStaffId }).from(evaluations).where(inPeriods)),
+        ),
+      ),
+    )
     .orderBy(teams.id, staff.fullName);
+  // Every version (a handful): cheaper than waiting for the grouping to know which ones are used.
+  const [grouped, people, versions, spans] = await Promise.all([
+    groupedQuery,
+    peopleQuery,
+    db.select().from(scorecardVersions),
+    certificateSpans(db),
+  ]);
 
-  const versionIds = [...new Set(grouped.map((g) => g.versionId))];
-  const versions = versionIds.length
-    ? await db.select().from(scorecardVersions).where(inArray(scorecardVersions.id, versionIds))
-    : [];
   const weights = new Map(versions.map((v) => [v.id, weightsOf(v)]));
   const key = (periodId: string, staffId: number) => `${periodId}|${staffId}`;
   const byAgent = new Map(grouped.map((g) => [key(g.periodId, g.staffId), g]));
-  const channelsOf = new Map<string, Partial<Record<ChannelCode, number>>>();
-  for (const c of channelCounts) {
-    const counts = channelsOf.get(key(c.periodId, c.staffId)) ?? {};
-    counts[c.channel as ChannelCode] = c.n;
-    channelsOf.set(key(c.periodId, c.staffId), counts);
-  }
   const bands = gradeBands(settings);
   const quota = quotaFrom(settings);
-  const spans = await certificateSpans(db);
 
   const reports: PeriodKpiReport[] = [];
   for (const periodId of periodIds) {
@@ -158,7 +165,7 @@ export async function periodKpis(
         };
         const versionWeights = g ? weights.get(g.versionId) : undefined;
         const kpi = versionWeights ? periodKpi(dimensions, versionWeights) : NO_DATA;
-        const byChannel = channelsOf.get(key(periodId, p.staffId)) ?? {};
+        const byChannel = g ? Object.fromEntries(CHANNELS.map((c) => [c.code, g[`channel_${c.code}`]])) : {};
         return {
           staffId: p.staffId,
           nip: p.nip,

@@ -252,18 +252,36 @@ export function DimensionsChart({ teams }: { teams: TeamDimensions }) {
   );
 }
 
-export type ScatterAgent = { staffId: number; fullName: string; quality: number; cph: number };
+export type ScatterAgent = { staffId: number; fullName: string; quality: number; cph: number; outlier: boolean };
 
-/** Interaction quality against calls per hour, one dot per agent: who is fast but careless, or slow. */
-export function QualityCphChart({ agents, threshold }: { agents: ScatterAgent[]; threshold: number }) {
+/**
+ * Interaction quality against calls per hour, one dot per agent: who is fast but careless, or slow. Outliers
+ * (Tukey's fences on either axis) are drawn apart so they stand out. The table lists every point in a small
+ * center; in a large one it lists the outliers, since every agent's figures are in the KPI table below.
+ */
+export function QualityCphChart({
+  points,
+  listAll,
+  threshold,
+}: {
+  points: ScatterAgent[];
+  listAll: boolean;
+  threshold: number;
+}) {
   const navigate = useNavigate();
+  const listed = listAll ? points : points.filter((p) => p.outlier);
+  const open = (point: { payload?: ScatterAgent }) => point.payload && navigate(`/staf/${point.payload.staffId}`);
   return (
     <Figure
       id="mutu-cph"
       title="Mutu interaksi (rerata hardskill dan softskill) terhadap CPH per petugas"
       table={
         <table>
-          <caption className="visually-hidden">Mutu interaksi dan CPH per petugas</caption>
+          <caption className={listAll ? "visually-hidden" : undefined}>
+            {listAll
+              ? "Mutu interaksi dan CPH per petugas"
+              : `Pencilan: ${listed.length} dari ${points.length} petugas (angka semua petugas ada di tabel KPI per petugas)`}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Petugas</th>
@@ -273,16 +291,18 @@ export function QualityCphChart({ agents, threshold }: { agents: ScatterAgent[];
               <th scope="col" className="num">
                 CPH (panggilan/jam)
               </th>
+              <th scope="col">Pencilan</th>
             </tr>
           </thead>
           <tbody>
-            {agents.map((a) => (
+            {listed.map((a) => (
               <tr key={a.staffId}>
                 <th scope="row">
                   <Link to={`/staf/${a.staffId}`}>{a.fullName}</Link>
                 </th>
                 <td className="num">{score(a.quality)}</td>
                 <td className="num">{score(a.cph)}</td>
+                <td>{a.outlier ? "ya" : "tidak"}</td>
               </tr>
             ))}
           </tbody>
@@ -319,12 +339,23 @@ export function QualityCphChart({ agents, threshold }: { agents: ScatterAgent[];
           labelFormatter={() => ""}
           cursor={{ strokeDasharray: "3 3" }}
         />
+        <Legend verticalAlign="top" />
         <Scatter
+          name="Petugas"
           isAnimationActive={false}
-          data={agents}
+          data={points.filter((p) => !p.outlier)}
           fill={COLORS[0]}
           cursor="pointer"
-          onClick={(point: { payload?: ScatterAgent }) => point.payload && navigate(`/staf/${point.payload.staffId}`)}
+          onClick={open}
+        />
+        <Scatter
+          name="Pencilan"
+          isAnimationActive={false}
+          data={points.filter((p) => p.outlier)}
+          fill="#b00020"
+          shape="diamond"
+          cursor="pointer"
+          onClick={open}
         />
       </ScatterChart>
     </Figure>

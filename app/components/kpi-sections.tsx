@@ -1,6 +1,7 @@
 // The parts of the KPI review page other than the charts: headline figures, the approval panel, IKU against
 // targets, and the agents table.
 import { Form, Link } from "@remix-run/react";
+import { Fragment } from "react";
 import { formatInstantWib } from "../../analytics/dates";
 import { IKU_INDICATORS } from "../../analytics/iku";
 import { SECTION_LABELS } from "../../analytics/scoring";
@@ -195,15 +196,10 @@ type AgentRow = {
   rank: number | null;
 };
 
-/** Team by team, best first; incomplete KPIs (no rank) after the ranked, by name. */
-function byTeamAndRank(a: AgentRow, b: AgentRow) {
-  return (
-    a.teamName.localeCompare(b.teamName) ||
-    (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) ||
-    a.fullName.localeCompare(b.fullName)
-  );
-}
+/** Peringkat, Petugas, seven figures, Predikat. */
+const COLUMNS = 10;
 
+/** KPI rows in the order given (the server sorts them team by team, best first). */
 export function AgentsTable({
   agents,
   caption,
@@ -223,7 +219,6 @@ export function AgentsTable({
               Peringkat
             </th>
             <th scope="col">Petugas</th>
-            <th scope="col">Tim</th>
             {["Evaluasi", "Hardskill", "Softskill", "Kedisiplinan", "CPH", "Skor CPH", "Nilai akhir"].map((h) => (
               <th scope="col" className="num" key={h}>
                 {h}
@@ -233,30 +228,38 @@ export function AgentsTable({
           </tr>
         </thead>
         <tbody>
-          {[...agents].sort(byTeamAndRank).map((a) => (
-            <tr key={a.staffId} className={a.kpi.score !== null && a.kpi.score < threshold ? "below" : undefined}>
-              <td className="num">{a.rank ?? "—"}</td>
-              <td>
-                <Link to={`/staf/${a.staffId}`}>{a.fullName}</Link>
-              </td>
-              <td>{a.teamName.replace("Tim Kerja ", "")}</td>
-              <td className="num">{a.evaluations}</td>
-              <td className="num">{formatScore(a.dimensions.hardskill)}</td>
-              <td className="num">{formatScore(a.dimensions.softskill)}</td>
-              <td className="num">{formatScore(a.dimensions.kedisiplinan)}</td>
-              <td className="num">{formatScore(a.cphActual)}</td>
-              <td className="num">{formatScore(a.dimensions.cph)}</td>
-              <td className="num">
-                <strong>{formatScore(a.kpi.score)}</strong>
-              </td>
-              <td>
-                {a.predikat ?? (
-                  <span className="muted">
-                    belum lengkap ({a.kpi.missing.map((m) => SECTION_LABELS[m as "cph"] ?? m).join(", ")})
-                  </span>
-                )}
-              </td>
-            </tr>
+          {agents.map((a, i) => (
+            <Fragment key={a.staffId}>
+              {a.teamName !== agents[i - 1]?.teamName && (
+                <tr className="group">
+                  <th colSpan={COLUMNS} scope="colgroup">
+                    {a.teamName}
+                  </th>
+                </tr>
+              )}
+              <tr className={a.kpi.score !== null && a.kpi.score < threshold ? "below" : undefined}>
+                <td className="num">{a.rank ?? "—"}</td>
+                <td>
+                  <Link to={`/staf/${a.staffId}`}>{a.fullName}</Link>
+                </td>
+                <td className="num">{a.evaluations}</td>
+                <td className="num">{formatScore(a.dimensions.hardskill)}</td>
+                <td className="num">{formatScore(a.dimensions.softskill)}</td>
+                <td className="num">{formatScore(a.dimensions.kedisiplinan)}</td>
+                <td className="num">{formatScore(a.cphActual)}</td>
+                <td className="num">{formatScore(a.dimensions.cph)}</td>
+                <td className="num">
+                  <strong>{formatScore(a.kpi.score)}</strong>
+                </td>
+                <td>
+                  {a.predikat ?? (
+                    <span className="muted">
+                      belum lengkap ({a.kpi.missing.map((m) => SECTION_LABELS[m as "cph"] ?? m).join(", ")})
+                    </span>
+                  )}
+                </td>
+              </tr>
+            </Fragment>
           ))}
         </tbody>
       </table>

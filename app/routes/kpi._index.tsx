@@ -2,9 +2,11 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { kpiDashboard, kpiPeriodChoice, kpiReviewAction } from "~/.server/kpi-dashboard";
 import { requirePermission } from "~/.server/session";
+import { DownloadLink } from "~/components/download-link";
 import { Notice } from "~/components/field";
 import { DimensionsChart, DistributionChart, QualityCphChart, TrendChart } from "~/components/kpi-charts";
 import { AgentsTable, ApprovalPanel, HeadlineCards, IkuTable } from "~/components/kpi-sections";
+import { Pager } from "~/components/pager";
 import { PeriodPicker } from "~/components/period-picker";
 import { formatScore } from "~/score-fields";
 
@@ -12,8 +14,10 @@ export const meta: MetaFunction = () => [{ title: "Tinjauan KPI — Mutu" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { env, user, scope } = await requirePermission(request, context, "read:kpi");
-  const { period, choices } = kpiPeriodChoice(new URL(request.url).searchParams.get("periode"));
-  return { choices, ...(await kpiDashboard(env.db, env.settings, user, scope, period.id)) };
+  const params = new URL(request.url).searchParams;
+  const { period, choices } = kpiPeriodChoice(params.get("periode"));
+  const page = Number(params.get("halaman") ?? 1);
+  return { choices, ...(await kpiDashboard(env.db, env.settings, user, scope, period.id, { page })) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -29,8 +33,8 @@ export default function KpiReview() {
   const d = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const { report } = d;
-  const teams = report.teams.map((t) => t.teamName);
+  const { summary } = d;
+  const teams = summary.teams.map((t) => t.teamName);
   const approvalError = failed && !failed.ok && failed.intent !== "iku" ? Object.values(failed.errors)[0] : undefined;
   return (
     <div className="page">
@@ -47,13 +51,13 @@ export default function KpiReview() {
       <div className="toolbar">
         <PeriodPicker value={d.period.id} choices={d.choices} />
         {d.can.export && (
-          <a className="button secondary" href={`/kpi/unduh?periode=${d.period.id}`} download>
+          <DownloadLink className="button secondary" href={`/kpi/unduh?periode=${d.period.id}`}>
             Unduh workbook KPI (.xlsx)
-          </a>
+          </DownloadLink>
         )}
       </div>
       <ApprovalPanel status={d.status} ended={d.ended} canApprove={d.can.approve} error={approvalError} />
-      <HeadlineCards center={report.center} below={d.below.length} threshold={d.threshold} />
+      <HeadlineCards center={summary.center} below={d.below.length} threshold={d.threshold} />
       <IkuTable
         rows={d.iku}
         canSet={d.can.setIku}
@@ -62,11 +66,11 @@ export default function KpiReview() {
       <h2>Grafik</h2>
       <div className="charts">
         <TrendChart trend={d.trend} teams={teams} />
-        <DistributionChart distribution={report.center.distribution} />
+        <DistributionChart distribution={summary.center.distribution} />
         <DimensionsChart
-          teams={report.teams.map((t) => ({ teamName: t.teamName, dimensions: t.summary.dimensions }))}
+          teams={summary.teams.map((t) => ({ teamName: t.teamName, dimensions: t.summary.dimensions }))}
         />
-        <QualityCphChart agents={d.scatter} threshold={d.threshold} />
+        <QualityCphChart points={d.scatter.points} listAll={d.scatter.listAll} threshold={d.threshold} />
       </div>
       <section aria-labelledby="di-bawah">
         <h2 id="di-bawah">Petugas dengan nilai akhir di bawah {d.threshold}</h2>
@@ -89,7 +93,8 @@ export default function KpiReview() {
       </section>
       <section aria-labelledby="semua">
         <h2 id="semua">KPI per petugas</h2>
-        <AgentsTable agents={report.agents} caption="KPI per petugas" threshold={d.threshold} />
+        <AgentsTable agents={d.agents.rows} caption="KPI per petugas" threshold={d.threshold} />
+        <Pager {...d.agents} anchor="semua" label="Halaman tabel KPI per petugas" />
       </section>
     </div>
   );

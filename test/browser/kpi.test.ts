@@ -52,6 +52,10 @@ describe("KPI review", () => {
       page.getByRole("link", { name: /Unduh workbook KPI/ }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`KPI_${period.id}_${period.firstDay}_${period.lastDay}.xlsx`);
+    // The page said it was working, then that it is done, next to the link.
+    await expect(page.getByRole("status").filter({ hasText: "Selesai" }).textContent()).resolves.toMatch(
+      /^Selesai: KPI_.*\.xlsx \(\d+,\d MB\)\.$/,
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await download.path());
     expect(workbook.worksheets.map((w) => w.name)).toEqual([

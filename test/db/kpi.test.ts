@@ -2,6 +2,7 @@
 // what the supervisor sees; and approving a period locks it until it is reopened with a reason.
 import { and, eq, ne } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { byTeamAndRank } from "../../analytics/kpi";
 import { loadDemo } from "../../app/.server/bootstrap";
 import { periodKpiReport } from "../../app/.server/period-kpi";
 import { createReport } from "../../app/.server/reports";
@@ -101,10 +102,25 @@ describe("the KPI of a period", () => {
       cookie: await sessionCookie("supervisor", DEMO_PASSWORD),
     });
     expect(r.status).toBe(200);
-    const data = r.data as { report: Report };
-    expect(data.report.teams).toHaveLength(1);
-    expect(new Set(data.report.agents.map((a) => a.teamId)).size).toBe(1);
-    expect(data.report.agents.length).toBeLessThan(report.agents.length);
+    const data = r.data as { summary: Pick<Report, "teams">; agents: { rows: Report["agents"]; total: number } };
+    expect(data.summary.teams).toHaveLength(1);
+    expect(new Set(data.agents.rows.map((a) => a.teamId)).size).toBe(1);
+    expect(data.agents.total).toBeLessThan(report.agents.length);
+  });
+
+  it("lists the agents team by team, best first, fifty to a page, and shows the last page for a page past the end", async () => {
+    const cookie = await sessionCookie("kasi", DEMO_PASSWORD);
+    type Page = { agents: { rows: Report["agents"]; page: number; pages: number; total: number } };
+    const first = (await callRoute(review, `/kpi?periode=${PERIOD}`, { cookie })).data as Page;
+    expect(first.agents).toMatchObject({ page: 1, total: report.agents.length });
+    expect(first.agents.rows.map((a) => a.staffId)).toEqual(
+      [...report.agents]
+        .sort(byTeamAndRank)
+        .slice(0, 50)
+        .map((a) => a.staffId),
+    );
+    const past = (await callRoute(review, `/kpi?periode=${PERIOD}&halaman=99`, { cookie })).data as Page;
+    expect(past.agents.page).toBe(past.agents.pages);
   });
 });
 
