@@ -1,11 +1,13 @@
 // The baseline of bench/kpi-workbook.ts: exceljs's streaming writer alone, writing the workbook's three large
 // sheets with the same number of rows and cells as the export, from values made in memory.
-//   node --import tsx bench/bare-workbook.ts AGENTS EVALUATIONS OUT.xlsx
+//   node --import tsx bench/bare-workbook.ts AGENTS EVALUATIONS OUT.xlsx [ITEM_ROWS]
 import { createWriteStream } from "node:fs";
 import ExcelJS from "exceljs";
 
 const [agents = 1000, evaluations = 50_000] = process.argv.slice(2, 4).map(Number);
 const out = process.argv[4] ?? "bare.xlsx";
+// As many item rows as the export writes (the large period's template has fewer than 20 items).
+const itemRows = Number(process.argv[5] ?? evaluations * 20);
 const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: createWriteStream(out), useSharedStrings: false });
 
 function sheet(name: string, rows: number, row: (i: number) => (string | number | Date)[]) {
@@ -45,7 +47,7 @@ sheet("Evaluasi", evaluations, (i) => [
   "Tidak",
   "diajukan",
 ]);
-sheet("Rincian Item", evaluations * 20, (i) => [
+sheet("Rincian Item", itemRows, (i) => [
   Math.floor(i / 20),
   `19900101000000${String(i % 1000).padStart(4, "0")}`,
   `H${i % 20}`,

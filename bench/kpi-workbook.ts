@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import postgres from "postgres";
 import { createLargePeriod, PERIOD } from "./large-period";
 
 const [small = 50_000, large = 200_000] = process.argv.slice(2).map(Number);
@@ -19,6 +20,18 @@ function timed(args: string[], env: NodeJS.ProcessEnv) {
   return { seconds: seconds ?? Number.NaN, mb: (kb ?? 0) / 1024 };
 }
 
+/** How many item scores the period has: the bare write gets as many rows. */
+async function itemRows(url: string): Promise<number> {
+  const sql = postgres(url, { max: 1 });
+  try {
+    const [row] = await sql`select count(*)::int as n from evaluation_scores s
+      join evaluations e on e.id = s.evaluation_id where e.period_id = ${PERIOD} and e.state <> 'draft'`;
+    return Number(row?.n);
+  } finally {
+    await sql.end();
+  }
+}
+
 const lines: string[] = [];
 const peaks: number[] = [];
 for (const evaluations of [small, large]) {
@@ -29,7 +42,15 @@ for (const evaluations of [small, large]) {
     const exported = timed(["--import", "tsx", "cli/mutu.ts", "export", "kpi", "--period", PERIOD, "--out", out], env);
     // The same shape written bare: 1,000 agent rows × 14 cells, evaluations × 13, evaluations × 20 item rows × 7.
     const bare = timed(
-      ["--import", "tsx", "bench/bare-workbook.ts", String(1000), String(evaluations), path.join(dir, "bare.xlsx")],
+      [
+        "--import",
+        "tsx",
+        "bench/bare-workbook.ts",
+        String(1000),
+        String(evaluations),
+        path.join(dir, "bare.xlsx"),
+        String(await itemRows(period.url)),
+      ],
       env,
     );
     lines.push(

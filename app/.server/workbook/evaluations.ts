@@ -1,7 +1,8 @@
 // The sheets "Evaluasi" (every counted evaluation of the period) and "Rincian Item" (every item score of
 // those evaluations). Both read the evaluations in id order, a chunk at a time (keyset pagination), and
-// commit each row as it is written, so a period of any size never sits in memory at once.
-import { and, asc, eq, gt, gte, lte, ne } from "drizzle-orm";
+// commit each row as it is written, so a period of any size never sits in memory at once. The next chunk is
+// asked for before the current one is written, so the database works while exceljs does.
+import { and, asc, eq, gt, gte, inArray, lte, ne } from "drizzle-orm";
 import { CHANNELS } from "../../../analytics/organization";
 import { itemScore, type Scale, SECTION_LABELS, type Section, STATE_LABELS } from "../../../analytics/scoring";
 import { evaluationScores, evaluations, scorecardItems, staff, users } from "../../../db/schema";
@@ -63,22 +64,70 @@ const EVALUATION_COLUMNS: readonly Column<EvaluationRow>[] = [
   { header: "Status", width: 14, kind: "text", value: (e) => STATE_LABELS[e.state] ?? e.state },
 ];
 
+type Chunk<Row> = { rows: Row[]; lastId: number | null; done: boolean };
+
+/**
+ * The chunks of a keyset read, each asked for while the one before is being written. A read that fails
+ * after the writing stopped (the download was cancelled) is not left unhandled.
+ */
+async function* prefetched<Row>(read: (afterId: number) => Promise<Chunk<Row>>): AsyncGenerator<Row[]> {
+  let next = read(0);
+  for (;;) {
+    const chunk = await next;
+    const more = !chunk.done && chunk.lastId !== null;
+    if (more) {
+      next = read(chunk.lastId ?? 0);
+      next.catch(() => {});
+    }
+    yield chunk.rows;
+    if (!more) return;
+  }
+}
+
 /** Writes "Evaluasi"; returns how many evaluations it holds. */
 export async function writeEvaluationSheet(book: Book, db: Database, periodId: string): Promise<number> {
   const table = new TableSheet(book, "Evaluasi", EVALUATION_COLUMNS);
-  let afterId = 0;
-  for (;;) {
-    const chunk = await evaluationChunk(db, periodId, afterId);
-    for (const row of chunk) table.add(row);
+  const read = async (afterId: number) => {
+    const rows = await evaluationChunk(db, periodId, afterId);
+    return { rows, lastId: rows.at(-1)?.id ?? null, done: rows.length < EVALUATIONS_PER_CHUNK };
+  };
+  for await (const rows of prefetched(read)) {
+    for (const row of rows) table.add(row);
     await table.pace();
-    const last = chunk.at(-1);
-    if (!last || chunk.length < EVALUATIONS_PER_CHUNK) break;
-    afterId = last.id;
   }
   return table.close();
 }
 
-async function itemChunk(db: Database, periodId: string, afterId: number) {
+/** Items and agents, read once: a chunk of scores then carries ids, not the same texts thousands of times. */
+async function itemLookups(db: Database, periodId: string) {
+  const [items, agents] = await Promise.all([
+    itemsById(db),
+    db
+      .select({ id: staff.id, nip: staff.nip })
+      .from(staff)
+      .where(
+        inArray(staff.id, db.select({ id: evaluations.agentStaffId }).from(evaluations).where(countedIn(periodId))),
+      ),
+  ]);
+  return { items, nips: new Map(agents.map((a) => [a.id, a.nip])) };
+}
+
+async function itemsById(db: Database) {
+  const items = await db
+    .select({
+      id: scorecardItems.id,
+      code: scorecardItems.code,
+      text: scorecardItems.text,
+      section: scorecardItems.section,
+      scale: scorecardItems.scale,
+      position: scorecardItems.position,
+    })
+    .from(scorecardItems);
+  return new Map(items.map((i) => [i.id, i]));
+}
+type Lookups = Awaited<ReturnType<typeof itemLookups>>;
+
+async function itemChunk(db: Database, periodId: string, afterId: number, lookups: Lookups) {
   const ids = await db
     .select({ id: evaluations.id })
     .from(evaluations)
@@ -88,23 +137,41 @@ async function itemChunk(db: Database, periodId: string, afterId: number) {
   const first = ids[0]?.id;
   const last = ids.at(-1)?.id;
   if (first === undefined || last === undefined) return { lastId: null, done: true, rows: [] };
-  const rows = await db
+  const scores = await db
     .select({
       evaluationId: evaluationScores.evaluationId,
-      nip: staff.nip,
-      code: scorecardItems.code,
-      text: scorecardItems.text,
-      section: scorecardItems.section,
-      scale: scorecardItems.scale,
+      agentId: evaluations.agentStaffId,
+      itemId: evaluationScores.itemId,
       value: evaluationScores.value,
       comment: evaluationScores.comment,
     })
     .from(evaluationScores)
     .innerJoin(evaluations, eq(evaluations.id, evaluationScores.evaluationId))
-    .innerJoin(staff, eq(staff.id, evaluations.agentStaffId))
-    .innerJoin(scorecardItems, eq(scorecardItems.id, evaluationScores.itemId))
-    .where(and(countedIn(periodId), gte(evaluations.id, first), lte(evaluations.id, last)))
-    .orderBy(asc(evaluationScores.evaluationId), asc(scorecardItems.position), asc(scorecardItems.id));
+    .where(and(countedIn(periodId), gte(evaluations.id, first), lte(evaluations.id, last)));
+  // An item or agent new since the lookups were read (a template published, an evaluation submitted during
+  // the export): read them again rather than leave a row out.
+  if (scores.some((s) => !lookups.items.has(s.itemId) || !lookups.nips.has(s.agentId))) {
+    Object.assign(lookups, await itemLookups(db, periodId));
+  }
+  const rows = scores.map((s) => {
+    const item = lookups.items.get(s.itemId);
+    if (!item) throw new Error(`item ${s.itemId} of evaluation ${s.evaluationId} not found`);
+    // Written out field by field: one object shape for every row keeps exceljs's hot loop fast.
+    return {
+      evaluationId: s.evaluationId,
+      itemId: s.itemId,
+      value: s.value,
+      comment: s.comment,
+      nip: lookups.nips.get(s.agentId) ?? "",
+      code: item.code,
+      text: item.text,
+      section: item.section,
+      scale: item.scale,
+      position: item.position,
+    };
+  });
+  // The evaluation's order, then the template's order of items.
+  rows.sort((a, b) => a.evaluationId - b.evaluationId || a.position - b.position || a.itemId - b.itemId);
   return { lastId: last, done: ids.length < SCORED_EVALUATIONS_PER_CHUNK, rows };
 }
 type ItemRow = Awaited<ReturnType<typeof itemChunk>>["rows"][number];
@@ -134,13 +201,10 @@ const ITEM_COLUMNS: readonly Column<ItemRow>[] = [
 /** Writes "Rincian Item"; returns how many item scores it holds. */
 export async function writeItemSheet(book: Book, db: Database, periodId: string): Promise<number> {
   const table = new TableSheet(book, "Rincian Item", ITEM_COLUMNS);
-  let afterId = 0;
-  for (;;) {
-    const chunk = await itemChunk(db, periodId, afterId);
-    for (const row of chunk.rows) table.add(row);
+  const lookups = await itemLookups(db, periodId);
+  for await (const rows of prefetched((afterId) => itemChunk(db, periodId, afterId, lookups))) {
+    for (const row of rows) table.add(row);
     await table.pace();
-    if (chunk.done || chunk.lastId === null) break;
-    afterId = chunk.lastId;
   }
   return table.close();
 }
