@@ -7,14 +7,20 @@ import {
   parseDecimal,
   type RowContext,
   validateCallRow,
+  validateIntervalRow,
+  validateRosterRow,
   validateTrainingRow,
 } from "./import-rules";
 
 const ctx: RowContext = {
-  staffByNip: new Map([["199009092011032661", { id: 7, fullName: "Maya Syahputra" }]]),
+  staffByNip: new Map([
+    ["199009092011032661", { id: 7, fullName: "Maya Syahputra" }],
+    ["198801012010012001", { id: 8, fullName: "Sari Dewi", active: false }],
+  ]),
   courseByCode: new Map([["TLI-01", { id: 3, code: "TLI-01", name: "Diklat Teknis Layanan Informasi" }]]),
   today: "2026-11-29",
   lockedDay: (day) => (day < "2026-06-26" ? "terkunci" : null),
+  intervalMinutes: 30,
 };
 
 describe("headers", () => {
@@ -176,5 +182,152 @@ describe("a call-statistics row", () => {
     expect(row(["199009092011032661", "2026-10-27", "telepon", "5", "1", "4000"]).errors[0]?.message).toMatch(
       /melebihi/,
     );
+  });
+});
+
+describe("an interval-statistics row", () => {
+  const headerRow = [
+    "tanggal",
+    "jam",
+    "kanal",
+    "panggilan_masuk",
+    "panggilan_dijawab",
+    "panggilan_abandon",
+    "aht_detik",
+    "dijawab_dalam_target",
+  ];
+  const header = mapHeader("intervals", headerRow);
+  if (!header.ok) throw new Error("header");
+  const row = (cells: string[], context: RowContext = ctx) =>
+    validateIntervalRow(cells, 4, header.value, headerRow, context);
+  const messages = (cells: string[], context: RowContext = ctx) => row(cells, context).errors.map((e) => e.message);
+
+  it("valid: 30 answered of 34 offered, 3 abandoned, AHT 245,5 s, 26 in target; key date|channel|minute", () => {
+    const r = row(["02/11/2026", "09:30", "Phone", "34", "30", "3", "245,5", "26"]);
+    expect(r.errors).toEqual([]);
+    expect(r.value).toEqual({
+      day: "2026-11-02",
+      startMinute: 570,
+      intervalMinutes: 30,
+      channel: "telepon",
+      offered: 34,
+      answered: 30,
+      abandoned: 3,
+      ahtSeconds: 245.5,
+      answeredWithinTarget: 26,
+    });
+    expect(r.key).toBe("2026-11-02|telepon|570");
+  });
+
+  it("English headers name the same columns; answered within target may be left out", () => {
+    const english = ["date", "interval_start", "channel", "offered", "answered", "abandoned", "aht_seconds"];
+    const mapped = mapHeader("intervals", english);
+    expect(mapped.ok).toBe(true);
+    if (!mapped.ok) return;
+    const r = validateIntervalRow(["2026-11-02", "9.00", "chat", "5", "5", "0", "400"], 2, mapped.value, english, ctx);
+    expect(r.value).toMatchObject({ startMinute: 540, channel: "webchat", answeredWithinTarget: null });
+  });
+
+  it("07:10 is not on the 30-minute grid: the message names 07:00 and 07:30; with 15 minutes 07:15 is fine", () => {
+    expect(messages(["02/11/2026", "07:10", "telepon", "3", "3", "0", "200", "3"])).toEqual([
+      "Jam 07:10 bukan awal interval 30 menit. Isi jam awal intervalnya (misalnya 07:00 atau 07:30); panjang interval diatur di Pengaturan.",
+    ]);
+    expect(messages(["02/11/2026", "07:15", "telepon", "3", "3", "0", "200", "3"])).toHaveLength(1);
+    expect(
+      messages(["02/11/2026", "07:15", "telepon", "3", "3", "0", "200", "3"], { ...ctx, intervalMinutes: 15 }),
+    ).toEqual([]);
+    expect(messages(["02/11/2026", "23:45", "telepon", "3", "3", "0", "200", "3"])[0]).toMatch(/23:30 atau 00:00/);
+    expect(messages(["02/11/2026", "24:00", "telepon", "3", "3", "0", "200", "3"])[0]).toMatch(/bukan jam yang valid/);
+  });
+
+  it("counts are whole numbers ≥ 0; answered 9 + abandoned 3 = 12 > offered 10 is refused", () => {
+    expect(messages(["02/11/2026", "08:00", "telepon", "-1", "0", "0", "", ""])[0]).toMatch(/harus bilangan bulat 0/);
+    expect(messages(["02/11/2026", "08:00", "telepon", "2,5", "2", "0", "300", ""])[0]).toMatch(/bilangan bulat/);
+    expect(messages(["02/11/2026", "08:00", "telepon", "10", "9", "3", "265", "8"])).toEqual([
+      "Panggilan dijawab (9) ditambah abandon (3) = 12, melebihi panggilan masuk (10).",
+    ]);
+    expect(messages(["02/11/2026", "08:00", "telepon", "10", "9", "1", "265", "8"])).toEqual([]);
+  });
+
+  it("within target 9 > answered 8 is refused; AHT is required when something was answered, at most 4 h", () => {
+    expect(messages(["02/11/2026", "08:00", "telepon", "10", "8", "2", "250", "9"])).toEqual([
+      "Dijawab dalam target (9) melebihi panggilan dijawab (8).",
+    ]);
+    expect(messages(["02/11/2026", "08:00", "telepon", "10", "8", "2", "", "7"])).toEqual([
+      "AHT wajib diisi karena ada 8 panggilan dijawab.",
+    ]);
+    expect(messages(["02/11/2026", "08:00", "telepon", "10", "8", "2", "14401", "7"])[0]).toMatch(/0–14400/);
+    expect(messages(["02/11/2026", "08:00", "telepon", "10", "8", "2", "14400", "7"])).toEqual([]);
+  });
+
+  it("nothing answered: no AHT needed, and an AHT given is a warning and not kept", () => {
+    const quiet = row(["02/11/2026", "03:00", "email", "0", "0", "0", "", ""]);
+    expect(quiet.value).toMatchObject({ offered: 0, ahtSeconds: null });
+    const odd = row(["02/11/2026", "03:00", "email", "1", "0", "1", "120", "0"]);
+    expect(odd.warnings[0]?.message).toMatch(/tidak ada panggilan dijawab/);
+    expect(odd.value?.ahtSeconds).toBeNull();
+  });
+
+  it("a future day and a day in a locked period are refused, like call statistics", () => {
+    expect(messages(["30/11/2026", "08:00", "telepon", "1", "1", "0", "200", "1"])[0]).toMatch(/masa depan/);
+    expect(messages(["01/05/2026", "08:00", "telepon", "1", "1", "0", "200", "1"])).toEqual(["terkunci"]);
+  });
+});
+
+describe("a roster row", () => {
+  const headerRow = ["nip", "nama", "tanggal", "mulai", "selesai", "kanal"];
+  const header = mapHeader("roster", headerRow);
+  if (!header.ok) throw new Error("header");
+  const row = (cells: string[]) => validateRosterRow(cells, 6, header.value, headerRow, ctx);
+  const nip = "199009092011032661";
+
+  it("07:00–15:00 on 30 Nov 2026 WIB is 00:00–08:00 UTC; the key is the person and the start", () => {
+    const r = row([nip, "Maya Syahputra", "30/11/2026", "07:00", "15:00", "telepon"]);
+    expect(r.errors).toEqual([]);
+    expect(r.value).toEqual({
+      staffId: 7,
+      day: "2026-11-30",
+      startMinute: 420,
+      endMinute: 900,
+      startsAt: "2026-11-30T00:00:00.000Z",
+      endsAt: "2026-11-30T08:00:00.000Z",
+      channel: "telepon",
+    });
+    expect(r.key).toBe("7|2026-11-30T00:00:00.000Z");
+  });
+
+  it("23:00–07:00 crosses midnight: it ends at 07:00 the next day (8 h); 16:00–24:00 ends at midnight", () => {
+    const night = row([nip, "", "30/11/2026", "23:00", "07:00", "telepon"]).value;
+    expect(night?.startsAt).toBe("2026-11-30T16:00:00.000Z");
+    expect(night?.endsAt).toBe("2026-12-01T00:00:00.000Z"); // 07:00 WIB on 1 December
+    expect(night?.endMinute).toBe(24 * 60 + 7 * 60);
+    const late = row([nip, "", "30/11/2026", "16:00", "24:00", "webchat"]).value;
+    expect(late?.endsAt).toBe("2026-11-30T17:00:00.000Z");
+  });
+
+  it("a shift longer than 16 h (07:00–23:30 = 16 h 30 min, or 07:00–07:00 = 24 h) is refused; 16 h exactly is fine", () => {
+    expect(row([nip, "", "30/11/2026", "07:00", "23:30", "telepon"]).errors[0]?.message).toMatch(
+      /lamanya 16 jam 30 menit; paling lama 16 jam/,
+    );
+    expect(row([nip, "", "30/11/2026", "07:00", "07:00", "telepon"]).errors[0]?.message).toMatch(/lamanya 24 jam/);
+    expect(row([nip, "", "30/11/2026", "07:00", "23:00", "telepon"]).errors).toEqual([]);
+  });
+
+  it("a future day is fine up to a year ahead; a typo year, a bad time, an inactive person are refused", () => {
+    expect(row([nip, "", "30/11/2027", "07:00", "15:00", "telepon"]).errors).toEqual([]);
+    expect(row([nip, "", "02/11/2062", "07:00", "15:00", "telepon"]).errors[0]?.message).toMatch(/setahun ke depan/);
+    expect(row([nip, "", "30/11/2026", "25:00", "07:00", "telepon"]).errors[0]?.message).toMatch(
+      /Jam mulai "25:00" bukan jam yang valid/,
+    );
+    expect(row(["198801012010012001", "", "30/11/2026", "07:00", "15:00", "telepon"]).errors[0]?.message).toMatch(
+      /sudah tidak aktif/,
+    );
+    expect(row([nip, "", "01/05/2026", "07:00", "15:00", "telepon"]).errors[0]?.message).toBe("terkunci");
+  });
+
+  it("a name that differs from the staff record is a warning, as in training files", () => {
+    const r = row([nip, "Maya S.", "30/11/2026", "07:00", "15:00", "sms"]);
+    expect(r.value).not.toBeNull();
+    expect(r.warnings[0]?.message).toMatch(/berbeda dengan data staf/);
   });
 });

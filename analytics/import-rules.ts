@@ -4,11 +4,30 @@
 import { formatDay, parseDateInput } from "./dates";
 import { parseNip } from "./nip";
 import type { ChannelCode } from "./organization";
+import {
+  addDays,
+  formatClock,
+  MAX_AHT_SECONDS,
+  offGrid,
+  parseClock,
+  shiftLengthProblem,
+  shiftTimes,
+} from "./workforce-time";
 
-export type ImportKind = "training" | "calls";
+export const IMPORT_KINDS = ["training", "calls", "intervals", "roster"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export function isImportKind(value: unknown): value is ImportKind {
+  return (IMPORT_KINDS as readonly unknown[]).includes(value);
+}
 
 /** How each kind of file is named on the pages. */
-export const KIND_LABELS: Record<ImportKind, string> = { training: "Catatan pelatihan", calls: "Statistik panggilan" };
+export const KIND_LABELS: Record<ImportKind, string> = {
+  training: "Catatan pelatihan",
+  calls: "Statistik panggilan",
+  intervals: "Statistik interval",
+  roster: "Jadwal dinas",
+};
 export type Issue = { row: number; column: string; message: string };
 
 type ColumnSpec = { key: string; names: string[]; required?: boolean };
@@ -38,7 +57,34 @@ const CALL_COLUMNS: ColumnSpec[] = [
   { key: "talkSeconds", names: ["detik_bicara", "talk_seconds"] },
 ];
 
-export const COLUMNS: Record<ImportKind, ColumnSpec[]> = { training: TRAINING_COLUMNS, calls: CALL_COLUMNS };
+// Per channel per interval, from the phone and channel systems' interval reports.
+const INTERVAL_COLUMNS: ColumnSpec[] = [
+  { key: "day", names: ["tanggal", "date"], required: true },
+  { key: "intervalStart", names: ["jam", "interval_start"], required: true },
+  { key: "channel", names: ["kanal", "channel"], required: true },
+  { key: "offered", names: ["panggilan_masuk", "offered"], required: true },
+  { key: "answered", names: ["panggilan_dijawab", "answered"], required: true },
+  { key: "abandoned", names: ["panggilan_abandon", "abandoned"], required: true },
+  { key: "ahtSeconds", names: ["aht_detik", "aht_seconds"], required: true },
+  { key: "answeredWithinTarget", names: ["dijawab_dalam_target", "answered_within_target"] },
+];
+
+// One row per shift (jadwal dinas).
+const ROSTER_COLUMNS: ColumnSpec[] = [
+  { key: "nip", names: ["nip"], required: true },
+  { key: "name", names: ["nama", "name"] },
+  { key: "day", names: ["tanggal", "date"], required: true },
+  { key: "start", names: ["mulai", "start"], required: true },
+  { key: "end", names: ["selesai", "end"], required: true },
+  { key: "channel", names: ["kanal", "channel"], required: true },
+];
+
+export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
+  training: TRAINING_COLUMNS,
+  calls: CALL_COLUMNS,
+  intervals: INTERVAL_COLUMNS,
+  roster: ROSTER_COLUMNS,
+};
 
 /** Header cells compare without case, surrounding spaces, or the difference between space, - and _. */
 export function normalizeHeader(cell: string): string {
@@ -135,7 +181,8 @@ const CHANNEL_NAMES: Record<string, ChannelCode> = {
   medsos: "media_sosial",
 };
 
-export type StaffRef = { id: number; fullName: string };
+/** `active` false: the person left; a shift cannot be planned for them (absent means active). */
+export type StaffRef = { id: number; fullName: string; active?: boolean };
 export type CourseRef = { id: number; code: string; name: string };
 
 export type RowContext = {
@@ -145,6 +192,8 @@ export type RowContext = {
   today: string;
   /** A reason when a day lies in a period that is locked, otherwise null. */
   lockedDay: (day: string) => string | null;
+  /** The length of an interval of the interval statistics (setting `workforce.intervalMinutes`). */
+  intervalMinutes: number;
 };
 
 export type TrainingRow = {
@@ -167,6 +216,35 @@ export type CallRow = {
   loggedInSeconds: number;
   talkSeconds: number | null;
 };
+
+export type IntervalRow = {
+  day: string;
+  /** Minutes after WIB midnight at which the interval starts. */
+  startMinute: number;
+  intervalMinutes: number;
+  channel: ChannelCode;
+  offered: number;
+  answered: number;
+  abandoned: number;
+  /** Average handling time of the answered contacts; null when none was answered. */
+  ahtSeconds: number | null;
+  /** Null when the file does not say. */
+  answeredWithinTarget: number | null;
+};
+
+export type RosterRow = {
+  staffId: number;
+  day: string;
+  startMinute: number;
+  /** Minutes after the start day's midnight: more than 1440 when the shift ends the next day. */
+  endMinute: number;
+  /** ISO instants of the shift's start and end. */
+  startsAt: string;
+  endsAt: string;
+  channel: ChannelCode;
+};
+
+export type ImportRow = TrainingRow | CallRow | IntervalRow | RosterRow;
 
 export type RowResult<T> = { value: T | null; key: string | null; errors: Issue[]; warnings: Issue[] };
 
@@ -282,6 +360,39 @@ function required(text: string, row: number, column: string, out: { errors: Issu
   return false;
 }
 
+function channelOf(text: string, row: number, column: string, out: { errors: Issue[] }): ChannelCode | null {
+  if (!required(text, row, column, out)) return null;
+  const channel = CHANNEL_NAMES[normalizeHeader(text)] ?? null;
+  if (!channel) {
+    out.errors.push({
+      row,
+      column,
+      message: `Kanal "${text}" tidak dikenal. Isi telepon, sms, email, webchat atau media_sosial.`,
+    });
+  }
+  return channel;
+}
+
+function clockOf(
+  text: string,
+  row: number,
+  column: string,
+  label: string,
+  out: { errors: Issue[] },
+  options: { allowEndOfDay?: boolean } = {},
+): number | null {
+  if (!required(text, row, column, out)) return null;
+  const minutes = parseClock(text, options);
+  if (minutes === null) {
+    out.errors.push({
+      row,
+      column,
+      message: `${label} "${text}" bukan jam yang valid. Tulis JJ:MM dalam WIB, misalnya 07:30.`,
+    });
+  }
+  return minutes;
+}
+
 /** Validates one data row of a training file. `row` is the row number as a spreadsheet shows it. */
 export function validateTrainingRow(
   cells: readonly string[],
@@ -388,18 +499,7 @@ export function validateCallRow(
     const locked = ctx.lockedDay(day);
     if (locked) out.errors.push({ row, column: col("day"), message: locked });
   }
-  const channelText = get("channel");
-  let channel: ChannelCode | null = null;
-  if (required(channelText, row, col("channel"), out)) {
-    channel = CHANNEL_NAMES[normalizeHeader(channelText)] ?? null;
-    if (!channel) {
-      out.errors.push({
-        row,
-        column: col("channel"),
-        message: `Kanal "${channelText}" tidak dikenal. Isi telepon, sms, email, webchat atau media_sosial.`,
-      });
-    }
-  }
+  const channel = channelOf(get("channel"), row, col("channel"), out);
   const callsText = get("calls");
   const calls = required(callsText, row, col("calls"), out)
     ? numberOf(callsText, row, col("calls"), { min: 0, max: 5000, integer: true, label: "Panggilan ditangani" }, out)
@@ -447,6 +547,201 @@ export function validateCallRow(
     ...out,
   };
 }
+
+/** Most contacts one channel can plausibly get in one interval; a larger number is a day's total pasted in. */
+export const MAX_CONTACTS_PER_INTERVAL = 50_000;
+
+/** Validates one data row of an interval-statistics file. */
+export function validateIntervalRow(
+  cells: readonly string[],
+  row: number,
+  header: HeaderMap,
+  headerRow: readonly string[],
+  ctx: RowContext,
+): RowResult<IntervalRow> {
+  const out = { errors: [] as Issue[], warnings: [] as Issue[] };
+  const col = (key: string) => columnName("intervals", key, header, headerRow);
+  const get = (key: string) => cellOf(cells, header, key);
+
+  const dayText = get("day");
+  const day = required(dayText, row, col("day"), out) ? dateOf(dayText, row, col("day"), "Tanggal", ctx, out) : null;
+  if (day) {
+    const locked = ctx.lockedDay(day);
+    if (locked) out.errors.push({ row, column: col("day"), message: locked });
+  }
+  const startMinute = clockOf(get("intervalStart"), row, col("intervalStart"), "Jam", out);
+  if (startMinute !== null) {
+    const grid = offGrid(startMinute, ctx.intervalMinutes);
+    if (grid) {
+      out.errors.push({
+        row,
+        column: col("intervalStart"),
+        message: `Jam ${formatClock(startMinute)} bukan awal interval ${ctx.intervalMinutes} menit. Isi jam awal intervalnya (misalnya ${formatClock(grid.before)} atau ${formatClock(grid.after)}); panjang interval diatur di Pengaturan.`,
+      });
+    }
+  }
+  const channel = channelOf(get("channel"), row, col("channel"), out);
+  const count = (key: string, label: string, needed: boolean) => {
+    const text = get(key);
+    if (!text) {
+      if (needed) required(text, row, col(key), out);
+      return null;
+    }
+    return numberOf(text, row, col(key), { min: 0, max: MAX_CONTACTS_PER_INTERVAL, integer: true, label }, out);
+  };
+  const offered = count("offered", "Panggilan masuk", true);
+  const answered = count("answered", "Panggilan dijawab", true);
+  const abandoned = count("abandoned", "Panggilan abandon", true);
+  const withinTarget = count("answeredWithinTarget", "Dijawab dalam target", false);
+  const ahtText = get("ahtSeconds");
+  const aht = numberOf(ahtText, row, col("ahtSeconds"), { min: 0, max: MAX_AHT_SECONDS, label: "AHT (detik)" }, out);
+
+  if (offered !== null && answered !== null && abandoned !== null && answered + abandoned > offered) {
+    out.errors.push({
+      row,
+      column: col("answered"),
+      message: `Panggilan dijawab (${answered}) ditambah abandon (${abandoned}) = ${answered + abandoned}, melebihi panggilan masuk (${offered}).`,
+    });
+  }
+  if (withinTarget !== null && answered !== null && withinTarget > answered) {
+    out.errors.push({
+      row,
+      column: col("answeredWithinTarget"),
+      message: `Dijawab dalam target (${withinTarget}) melebihi panggilan dijawab (${answered}).`,
+    });
+  }
+  if (answered !== null && answered > 0 && !ahtText) {
+    out.errors.push({
+      row,
+      column: col("ahtSeconds"),
+      message: `AHT wajib diisi karena ada ${answered} panggilan dijawab.`,
+    });
+  }
+  if (answered === 0 && aht !== null && aht > 0) {
+    out.warnings.push({
+      row,
+      column: col("ahtSeconds"),
+      message: "AHT diisi padahal tidak ada panggilan dijawab; AHT ini tidak dipakai.",
+    });
+  }
+
+  if (
+    out.errors.length > 0 ||
+    !day ||
+    startMinute === null ||
+    !channel ||
+    offered === null ||
+    answered === null ||
+    abandoned === null
+  )
+    return { value: null, key: null, ...out };
+  return {
+    value: {
+      day,
+      startMinute,
+      intervalMinutes: ctx.intervalMinutes,
+      channel,
+      offered,
+      answered,
+      abandoned,
+      // One decimal, as stored, so that importing the same file again compares equal.
+      ahtSeconds: answered === 0 || aht === null ? null : Math.round(aht * 10) / 10,
+      answeredWithinTarget: withinTarget,
+    },
+    key: `${day}|${channel}|${startMinute}`,
+    ...out,
+  };
+}
+
+/** How far ahead a roster is planned; a later date is a typing mistake (2062 for 2026). */
+export const ROSTER_HORIZON_DAYS = 366;
+
+/** Validates one data row of a roster (jadwal dinas) file. Overlaps with other shifts are checked in the database. */
+export function validateRosterRow(
+  cells: readonly string[],
+  row: number,
+  header: HeaderMap,
+  headerRow: readonly string[],
+  ctx: RowContext,
+): RowResult<RosterRow> {
+  const out = { errors: [] as Issue[], warnings: [] as Issue[] };
+  const col = (key: string) => columnName("roster", key, header, headerRow);
+  const get = (key: string) => cellOf(cells, header, key);
+
+  const nipText = get("nip");
+  const person = required(nipText, row, col("nip"), out)
+    ? staffOf(nipText, row, col("nip"), get("name"), col("name"), ctx, out)
+    : null;
+  if (person && person.active === false) {
+    out.errors.push({
+      row,
+      column: col("nip"),
+      message: `${person.fullName} sudah tidak aktif; jadwal dinas hanya untuk staf aktif.`,
+    });
+  }
+  const dayText = get("day");
+  let day: string | null = null;
+  if (required(dayText, row, col("day"), out)) {
+    day = parseDateInput(dayText);
+    if (!day) {
+      out.errors.push({
+        row,
+        column: col("day"),
+        message: `Tanggal "${dayText}" bukan tanggal yang valid. Gunakan HH/BB/TTTT (05/01/2026) atau TTTT-BB-HH.`,
+      });
+    } else if (day > addDays(ctx.today, ROSTER_HORIZON_DAYS)) {
+      out.errors.push({
+        row,
+        column: col("day"),
+        message: `Tanggal ${formatDay(day)} lebih dari setahun ke depan. Periksa tahunnya.`,
+      });
+      day = null;
+    } else {
+      const locked = ctx.lockedDay(day);
+      if (locked) out.errors.push({ row, column: col("day"), message: locked });
+    }
+  }
+  const startMinute = clockOf(get("start"), row, col("start"), "Jam mulai", out);
+  const endMinute = clockOf(get("end"), row, col("end"), "Jam selesai", out, { allowEndOfDay: true });
+  const channel = channelOf(get("channel"), row, col("channel"), out);
+  const times = day && startMinute !== null && endMinute !== null ? shiftTimes(day, startMinute, endMinute) : null;
+  if (times) {
+    const problem = shiftLengthProblem(times.durationMinutes);
+    if (problem) out.errors.push({ row, column: col("end"), message: problem });
+  }
+
+  if (out.errors.length > 0 || !person || !day || startMinute === null || !times || !channel)
+    return { value: null, key: null, ...out };
+  return {
+    value: {
+      staffId: person.id,
+      day,
+      startMinute,
+      endMinute: startMinute + times.durationMinutes,
+      startsAt: times.startsAt.toISOString(),
+      endsAt: times.endsAt.toISOString(),
+      channel,
+    },
+    key: `${person.id}|${times.startsAt.toISOString()}`,
+    ...out,
+  };
+}
+
+type Validator = (
+  cells: readonly string[],
+  row: number,
+  header: HeaderMap,
+  headerRow: readonly string[],
+  ctx: RowContext,
+) => RowResult<ImportRow>;
+
+/** The row validation of each kind of file. */
+export const VALIDATORS: Record<ImportKind, Validator> = {
+  training: validateTrainingRow,
+  calls: validateCallRow,
+  intervals: validateIntervalRow,
+  roster: validateRosterRow,
+};
 
 /** Which delimiter a header line uses: the most frequent of comma, semicolon and tab outside quotes. */
 export function detectDelimiter(headerLine: string): "," | ";" | "\t" {

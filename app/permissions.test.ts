@@ -28,6 +28,29 @@ describe("permission table", () => {
   });
 });
 
+describe("workforce permissions", () => {
+  it("the roster: coordinator and Kepala Seksi change any shift, a supervisor only their team's, an agent reads own", () => {
+    expect(scopeFor(["koordinator_qa"], "manage:roster")).toBe("any");
+    expect(scopeFor(["kepala_seksi"], "manage:roster")).toBe("any");
+    expect(scopeFor(["supervisor"], "manage:roster")).toBe("team");
+    expect(scopeFor(["supervisor"], "read:roster")).toBe("any");
+    expect(scopeFor(["petugas"], "read:roster")).toBe("own");
+    for (const role of ["admin", "penilai", "hr", "petugas"] as const) {
+      expect(can([role], "manage:roster"), role).toBe(false);
+    }
+  });
+
+  it("interval statistics and rosters are imported by whoever imports call statistics (HR, QA coordinator)", () => {
+    for (const role of ROLES) {
+      const importsCalls = can([role], "import:calls");
+      expect(can([role], "import:intervals"), role).toBe(importsCalls);
+      expect(can([role], "import:roster"), role).toBe(importsCalls);
+      // The import page is the way in: anyone who may import a kind may open it.
+      if (importsCalls) expect(can([role], "import:data"), role).toBe(true);
+    }
+  });
+});
+
 describe("navigation", () => {
   it("shows each role only the pages it may open", () => {
     expect(navigationFor(["admin"]).map((n) => n.label)).toEqual([

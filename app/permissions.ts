@@ -36,6 +36,8 @@ export const PERMISSIONS: Record<Role, readonly Permission[]> = {
     "approve:period:any",
     "manage:iku:any",
     "read:report:any",
+    "read:roster:any",
+    "manage:roster:any",
   ],
   koordinator_qa: [
     ...EVERYONE,
@@ -50,12 +52,16 @@ export const PERMISSIONS: Record<Role, readonly Permission[]> = {
     "manage:calibration:any",
     "import:data:any",
     "import:calls:any",
+    "import:intervals:any",
+    "import:roster:any",
     "read:eligibility:any",
     "read:training:any",
     "read:kpi:any",
     "export:kpi:any",
     "read:report:any",
     "create:report:any",
+    "read:roster:any",
+    "manage:roster:any",
   ],
   penilai: [
     ...EVERYONE,
@@ -75,6 +81,9 @@ export const PERMISSIONS: Record<Role, readonly Permission[]> = {
     "read:kpi:team",
     "read:report:any",
     "create:report:any",
+    // The whole center's roster, to see the cover; changes only to their own team's shifts.
+    "read:roster:any",
+    "manage:roster:team",
   ],
   petugas: [
     ...EVERYONE,
@@ -83,6 +92,7 @@ export const PERMISSIONS: Record<Role, readonly Permission[]> = {
     "respond:evaluation:own",
     "read:certificate:own",
     "read:training:own",
+    "read:roster:own",
   ],
   hr: [
     ...EVERYONE,
@@ -95,6 +105,8 @@ export const PERMISSIONS: Record<Role, readonly Permission[]> = {
     "import:data:any",
     "import:training:any",
     "import:calls:any",
+    "import:intervals:any",
+    "import:roster:any",
     "read:eligibility:any",
     "read:certificate:any",
   ],

@@ -165,6 +165,15 @@ export const SETTINGS = {
     label: "Ukuran berkas impor paling besar (MB)",
     help: "Berkas CSV yang lebih besar ditolak sebelum dibaca.",
   } satisfies Definition<number>,
+  "workforce.intervalMinutes": {
+    schema: z.coerce
+      .number({ error: "Isi dengan angka." })
+      .refine((v) => v === 15 || v === 30 || v === 60, { error: "Pilih 15, 30 atau 60 menit." }),
+    default: 30,
+    group: "Analitik tenaga kerja",
+    label: "Panjang interval statistik (menit)",
+    help: "15, 30 atau 60. Jam pada berkas statistik interval harus awal interval (dengan 30: 07:00, 07:30, …). Data yang sudah diimpor menyimpan panjang intervalnya sendiri.",
+  } satisfies Definition<number>,
   "certificate.place": {
     schema: optionalText(60),
     default: "Jakarta",

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
+import { IMPORT_KINDS, isImportKind } from "../analytics/import-rules";
 import { parseNip } from "../analytics/nip";
 import { isRole, ROLES } from "../analytics/roles";
 import { demoLoginsText, loadDemo } from "../app/.server/bootstrap";
@@ -24,10 +25,10 @@ Perintah:
   db seed --demo                 Muat data demo (staf dan satu akun per peran) ke basis data kosong.
   user add --username U --role R [--role R2 …] [--staff NIP] [--name "Nama Tampilan"]
                                  Tambah pengguna. Kata sandi dibaca dari stdin, atau ditanyakan.
-  import training BERKAS [--commit [--valid-only]] [--json]
-  import calls BERKAS [--commit [--valid-only]] [--json]
-                                 Periksa berkas CSV catatan pelatihan / statistik panggilan. Tanpa --commit
-                                 tidak ada yang disimpan. --valid-only menyimpan baris yang valid saja.
+  import training|calls|intervals|roster BERKAS [--commit [--valid-only]] [--json]
+                                 Periksa berkas CSV catatan pelatihan / statistik panggilan / statistik
+                                 interval / jadwal dinas. Tanpa --commit tidak ada yang disimpan.
+                                 --valid-only menyimpan baris yang valid saja.
                                  --json mencetak satu objek JSON. Kode keluar: 0 tersimpan atau bersih,
                                  1 ada kesalahan, 2 pemakaian salah.
   export kpi [--period YYYY-MM] [--format xlsx|csv] [--out BERKAS]
@@ -102,7 +103,7 @@ async function userAdd(args: string[]) {
 }
 
 async function importFile(kind: string | undefined, args: string[]): Promise<number> {
-  if (kind !== "training" && kind !== "calls") throw new UsageError("Jenis impor harus training atau calls.");
+  if (!isImportKind(kind)) throw new UsageError(`Jenis impor harus ${IMPORT_KINDS.join(", ")}.`);
   const { values, positionals } = parseArgs({
     args,
     options: { commit: { type: "boolean" }, "valid-only": { type: "boolean" }, json: { type: "boolean" } },

@@ -22,6 +22,7 @@ import {
 } from "./schema";
 import { insertDemoEvaluations } from "./seed-evaluations";
 import { insertDemoTraining, type PdfContent } from "./seed-training";
+import { insertDemoWorkforce } from "./seed-workforce";
 
 export const DEMO_SEEDED_KEY = "demo.seeded";
 
@@ -128,6 +129,7 @@ export async function seedDemo(
         .values(
           review.approvedPeriods.map((id) => ({ id, status: "approved", approvedBy: kasi, approvedAt: options.now })),
         );
+      await insertDemoWorkforce(tx, { now: options.now, staff: data.staff, staffIdByNip });
     }
     await tx.insert(settings).values({ key: DEMO_SEEDED_KEY, value: true });
     await tx.insert(auditLog).values({

@@ -7,3 +7,4 @@ export * from "./review";
 export * from "./scorecards";
 export * from "./system";
 export * from "./training";
+export * from "./workforce";

@@ -1,7 +1,7 @@
 // `npm run mutu -- …` as a user runs it: a real process, real exit codes, a real database
 // (a fresh PostgreSQL database when DATABASE_URL is set, otherwise a fresh PGlite directory).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq, isNull } from "drizzle-orm";
@@ -63,6 +63,53 @@ describe("mutu command line", () => {
     expect(r.err).toContain("Peran tidak dikenal: raja");
     expect(mutu(["user", "add", "--role", "admin"]).err).toContain("--username wajib diisi");
     expect(mutu(["user", "add", "--username", "x", "--role", "admin", "--bogus"]).code).toBe(2);
+  });
+
+  // Before the demo is loaded, so the counts do not depend on the demo's weeks of interval statistics.
+  it("import intervals --json prints the one report object; --commit saves a batch; a file with mistakes exits 1", () => {
+    const preview = mutu(["import", "intervals", "fixtures/samples/interval-contoh.csv", "--json"]);
+    expect(preview.err).toBe("");
+    expect(preview.code).toBe(0);
+    const report = JSON.parse(preview.out);
+    expect(Object.keys(report)).toEqual([
+      "kind",
+      "rows",
+      "valid",
+      "new",
+      "updated",
+      "unchanged",
+      "committed",
+      "batchId",
+      "errors",
+      "warnings",
+    ]);
+    expect(report).toMatchObject({ kind: "intervals", rows: 480, valid: 480, new: 480, committed: false });
+    expect(report).toMatchObject({ batchId: null, errors: [], warnings: [] });
+
+    const bad = mutu(["import", "intervals", "fixtures/samples/interval-dengan-kesalahan.csv", "--json"]);
+    expect(bad.code).toBe(1);
+    const badReport = JSON.parse(bad.out);
+    expect(badReport.errors.map((e: { row: number }) => e.row)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(badReport.errors[0]).toEqual({
+      row: 3,
+      column: "Jam",
+      message:
+        "Jam 07:10 bukan awal interval 30 menit. Isi jam awal intervalnya (misalnya 07:00 atau 07:30); panjang interval diatur di Pengaturan.",
+    });
+    expect(badReport.warnings).toHaveLength(1);
+
+    // Dated long before the demo's weeks, so that loading the demo afterwards does not meet these rows.
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "mutu-interval-")), "interval.csv");
+    writeFileSync(
+      file,
+      "tanggal;jam;kanal;panggilan_masuk;panggilan_dijawab;panggilan_abandon;aht_detik\r\n06/01/2020;09:00;telepon;12;11;1;260\r\n",
+    );
+    const saved = JSON.parse(mutu(["import", "intervals", file, "--commit", "--json"]).out);
+    expect(saved).toMatchObject({ kind: "intervals", new: 1, committed: true, batchId: expect.any(Number) });
+    const again = mutu(["import", "intervals", file, "--commit", "--json"]);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.out)).toMatchObject({ new: 0, unchanged: 1, committed: true, batchId: null });
+    rmSync(path.dirname(file), { recursive: true, force: true });
   });
 
   it("db migrate, then db seed --demo loads the demo once; the second time exits 1 and changes nothing", async () => {

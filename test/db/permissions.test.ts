@@ -749,6 +749,17 @@ describe("permission table", () => {
   }
 });
 
+describe("the import page", () => {
+  it("offers each role exactly the kinds of file it may import", async () => {
+    const offered = async (who: Role) => {
+      const r = await callRoute(moduleFor("impor._index.tsx"), "/impor", { cookie: cookies.get(who) });
+      return (r.data as { kinds: { value: string }[] }).kinds.map((k) => k.value);
+    };
+    expect(await offered("hr")).toEqual(["training", "calls", "intervals", "roster"]);
+    expect(await offered("koordinator_qa")).toEqual(["calls", "intervals", "roster"]);
+  });
+});
+
 describe("denied access", () => {
   it("is written to the audit log with the route and permission", async () => {
     const { db } = getHandle();

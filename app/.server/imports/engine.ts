@@ -3,26 +3,25 @@
 // merges staging into the target table and records what each row was, so the batch can be undone. Preview
 // and commit run the same code: a preview rolls its transaction back, so it writes nothing.
 import { createHash } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq, param, sql } from "drizzle-orm";
 import { wibDay } from "../../../analytics/dates";
 import {
-  type CallRow,
   columnName,
   extraCellsProblem,
   type HeaderMap,
   type ImportKind,
+  type ImportRow,
   type Issue,
   mapHeader,
   type RowContext,
   type RowResult,
-  type TrainingRow,
-  validateCallRow,
-  validateTrainingRow,
+  VALIDATORS,
 } from "../../../analytics/import-rules";
 import { periodFromId, periodOfDay } from "../../../analytics/period";
 import { importBatches, periods, staff, trainingCourses } from "../../../db/schema";
 import { type Actor, recordAudit } from "../audit";
 import type { Database } from "../db";
+import { getSetting } from "../settings";
 import { type CsvRecord, type CsvSource, FileRefused, readCsv } from "./csv";
 import { TARGETS, type Target } from "./targets";
 
@@ -72,7 +71,9 @@ export function rowsOf<T>(result: unknown): T[] {
 }
 
 async function context(db: Database, now: Date): Promise<RowContext> {
-  const people = await db.select({ id: staff.id, nip: staff.nip, fullName: staff.fullName }).from(staff);
+  const people = await db
+    .select({ id: staff.id, nip: staff.nip, fullName: staff.fullName, active: staff.active })
+    .from(staff);
   const courses = await db
     .select({ id: trainingCourses.id, code: trainingCourses.code, name: trainingCourses.name })
     .from(trainingCourses);
@@ -80,7 +81,7 @@ async function context(db: Database, now: Date): Promise<RowContext> {
     (await db.select({ id: periods.id }).from(periods).where(eq(periods.status, "approved"))).map((p) => p.id),
   );
   return {
-    staffByNip: new Map(people.map((p) => [p.nip, { id: p.id, fullName: p.fullName }])),
+    staffByNip: new Map(people.map((p) => [p.nip, { id: p.id, fullName: p.fullName, active: p.active }])),
     courseByCode: new Map(courses.map((c) => [c.code.toUpperCase(), c])),
     today: wibDay(now),
     lockedDay: (day) => {
@@ -89,7 +90,24 @@ async function context(db: Database, now: Date): Promise<RowContext> {
         ? `Tanggal ${day} ada di ${periodFromId(id).label}, yang sudah disetujui dan dikunci.`
         : null;
     },
+    intervalMinutes: await getSetting(db, "workforce.intervalMinutes"),
   };
+}
+
+/** The target's whole-file checks: rows they find are taken out of staging and reported. */
+async function runChecks(db: Database, target: Target, refuse: (found: Issue[]) => void): Promise<void> {
+  if (target.beforeChecks) await db.execute(sql.raw(target.beforeChecks));
+  for (const check of target.checks ?? []) {
+    for (;;) {
+      const found = rowsOf<Record<string, unknown>>(await db.execute(sql.raw(check.sql))).map((f) => check.issue(f));
+      if (found.length === 0) break;
+      const rowNumbers = found.map((f) => String(f.row));
+      await db.execute(
+        sql`delete from ${sql.raw(target.staging)} where row_no = any(${param(rowNumbers)}::text[]::integer[])`,
+      );
+      refuse(found);
+    }
+  }
 }
 
 function sha256(source: CsvSource): string | null {
@@ -131,7 +149,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
       await tx.execute(sql.raw(target.createStaging));
       let header: HeaderMap | null = null;
       let headerRow: string[] = [];
-      let pending: { row: number; value: TrainingRow | CallRow }[] = [];
+      let pending: { row: number; value: ImportRow }[] = [];
       const flush = async () => {
         if (pending.length === 0) return;
         const fileHeader = header as HeaderMap; // rows are only pending once the header is read
@@ -174,10 +192,13 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
             note(report.errors, [{ row: record.row, column: "", message: problem }]);
             continue;
           }
-          const result: RowResult<TrainingRow | CallRow> =
-            options.kind === "training"
-              ? validateTrainingRow(record.cells, record.row, header, headerRow, ctx)
-              : validateCallRow(record.cells, record.row, header, headerRow, ctx);
+          const result: RowResult<ImportRow> = VALIDATORS[options.kind](
+            record.cells,
+            record.row,
+            header,
+            headerRow,
+            ctx,
+          );
           report.errorCount += result.errors.length;
           report.warningCount += result.warnings.length;
           note(report.errors, result.errors);
@@ -192,6 +213,15 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
       });
       if (!header) throw new FileRefused(["Berkas kosong: baris pertama harus berisi nama kolom."]);
       await flush();
+      await runChecks(tx, target, (found) => {
+        const fileHeader = header as HeaderMap;
+        report.valid -= found.length;
+        report.errorCount += found.length;
+        note(
+          report.errors,
+          found.map((f) => ({ ...f, column: columnName(options.kind, f.column, fileHeader, headerRow) })),
+        );
+      });
 
       const [counts] = rowsOf<{ new: number; updated: number; unchanged: number }>(
         await tx.execute(sql.raw(target.countSql)),

@@ -2,16 +2,36 @@
 // the merge that records a before-image of every row it changes, and the undo. Set-based, so a commit of
 // 100,000 rows is a handful of statements.
 import { param, type SQL, sql } from "drizzle-orm";
-import type { CallRow, ImportKind, TrainingRow } from "../../../analytics/import-rules";
+import type {
+  CallRow,
+  ImportKind,
+  ImportRow,
+  IntervalRow,
+  RosterRow,
+  TrainingRow,
+} from "../../../analytics/import-rules";
+import { formatShift } from "../../../analytics/workforce-time";
+
+/** A check over the whole staged file and the stored rows; every row it returns is refused with an error. */
+export type StagingCheck = {
+  sql: string;
+  /** The error for one returned row: `column` is a column key of analytics/import-rules. */
+  issue(found: Record<string, unknown>): { row: number; column: string; message: string };
+};
 
 export type Target = {
   table: string;
+  staging: string;
   /** The row fields of the natural key (as in the column specs of analytics/import-rules). */
   keyFields: string[];
   keyLabel: string;
   createStaging: string;
-  stage(rows: { row: number; value: TrainingRow | CallRow }[]): SQL;
-  firstWithKey(value: TrainingRow | CallRow): SQL;
+  stage(rows: { row: number; value: ImportRow }[]): SQL;
+  firstWithKey(value: ImportRow): SQL;
+  /** Run once the whole file is staged, before counting (a lock that keeps writers of the same rows apart). */
+  beforeChecks?: string;
+  /** Run in order once the whole file is staged; each is repeated until it refuses no more rows. */
+  checks?: StagingCheck[];
   countSql: string;
   /** Run in order with $batch replaced by the batch id. */
   mergeSql: string[];
@@ -29,7 +49,7 @@ function target(spec: {
   key: string[];
   keyFields: string[];
   keyLabel: string;
-  values: (value: TrainingRow | CallRow) => unknown[];
+  values: (value: ImportRow) => unknown[];
   describeConflict: string;
 }): Target {
   const names = spec.columns.map(([n]) => n);
@@ -38,6 +58,7 @@ function target(spec: {
   const differs = compared.map((c) => `t.${c} is distinct from s.${c}`).join(" or ");
   return {
     table: spec.table,
+    staging: spec.staging,
     keyFields: spec.keyFields,
     keyLabel: spec.keyLabel,
     describeConflict: spec.describeConflict,
@@ -86,12 +107,40 @@ function target(spec: {
     undoSql: [
       `delete from ${spec.table} t where t.batch_id = $batch
         and not exists (select 1 from import_batch_changes c where c.batch_id = $batch and c.row_id = t.id)`,
+      // A row changed by hand since (its batch_id no longer this batch's) keeps the change.
       `update ${spec.table} t set ${[...compared, "batch_id", "updated_at"].map((c) => `${c} = r.${c}`).join(", ")}
         from import_batch_changes c, jsonb_populate_record(null::${spec.table}, c.before) r
-        where c.batch_id = $batch and c.action = 'update' and c.row_id = t.id`,
+        where c.batch_id = $batch and c.action = 'update' and c.row_id = t.id and t.batch_id = $batch`,
     ],
   };
 }
+
+/**
+ * Serialises writers of the roster (imports and the roster page) for the rest of their transaction, so two of
+ * them cannot each see no overlap and together store one. Any constant; different from the migration lock.
+ */
+export const ROSTER_LOCK_SQL = "select pg_advisory_xact_lock(71652015)";
+
+const epochMs = (value: unknown) => new Date(Number(value));
+
+const roster = target({
+  table: "shifts",
+  staging: "staging_roster",
+  columns: [
+    ["staff_id", "integer"],
+    ["starts_at", "timestamptz"],
+    ["ends_at", "timestamptz"],
+    ["channel", "text"],
+  ],
+  key: ["staff_id", "starts_at"],
+  keyFields: ["nip", "day", "start"],
+  keyLabel: "NIP, tanggal dan jam mulai yang sama",
+  values: (v) => {
+    const r = v as RosterRow;
+    return [r.staffId, r.startsAt, r.endsAt, r.channel];
+  },
+  describeConflict: "sif",
+});
 
 export const TARGETS: Record<ImportKind, Target> = {
   training: target({
@@ -147,4 +196,70 @@ export const TARGETS: Record<ImportKind, Target> = {
     },
     describeConflict: "statistik panggilan",
   }),
+  intervals: target({
+    table: "interval_stats",
+    staging: "staging_intervals",
+    columns: [
+      ["day", "date"],
+      ["channel", "text"],
+      ["start_minute", "smallint"],
+      ["interval_minutes", "smallint"],
+      ["offered", "integer"],
+      ["answered", "integer"],
+      ["abandoned", "integer"],
+      ["aht_seconds", "numeric(7,1)"],
+      ["answered_within_target", "integer"],
+    ],
+    key: ["day", "channel", "start_minute"],
+    keyFields: ["day", "channel", "intervalStart"],
+    keyLabel: "tanggal, kanal dan jam yang sama",
+    values: (v) => {
+      const r = v as IntervalRow;
+      return [
+        r.day,
+        r.channel,
+        r.startMinute,
+        r.intervalMinutes,
+        r.offered,
+        r.answered,
+        r.abandoned,
+        r.ahtSeconds,
+        r.answeredWithinTarget,
+      ];
+    },
+    describeConflict: "statistik interval",
+  }),
+  roster: {
+    ...roster,
+    beforeChecks: ROSTER_LOCK_SQL,
+    checks: [
+      {
+        // Two shifts of one person in the file that overlap: the later row is refused.
+        sql: `select distinct on (a.row_no) a.row_no, b.row_no as other_row,
+            extract(epoch from b.starts_at)::float8 * 1000 as other_starts, extract(epoch from b.ends_at)::float8 * 1000 as other_ends
+          from staging_roster a join staging_roster b on b.staff_id = a.staff_id and b.row_no < a.row_no
+            and tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at)
+          order by a.row_no, b.row_no`,
+        issue: (f) => ({
+          row: Number(f.row_no),
+          column: "start",
+          message: `Sif ini bertumpang tindih dengan sif orang yang sama di baris ${f.other_row} (${formatShift(epochMs(f.other_starts), epochMs(f.other_ends))}). Perbaiki jamnya atau hapus salah satu.`,
+        }),
+      },
+      {
+        // A shift overlapping a stored shift of the same person that the file does not replace (same start).
+        sql: `select distinct on (s.row_no) s.row_no, t.channel,
+            extract(epoch from t.starts_at)::float8 * 1000 as other_starts, extract(epoch from t.ends_at)::float8 * 1000 as other_ends
+          from staging_roster s join shifts t on t.staff_id = s.staff_id and t.starts_at <> s.starts_at
+            and tstzrange(s.starts_at, s.ends_at) && tstzrange(t.starts_at, t.ends_at)
+          where not exists (select 1 from staging_roster r where r.staff_id = t.staff_id and r.starts_at = t.starts_at)
+          order by s.row_no, t.starts_at`,
+        issue: (f) => ({
+          row: Number(f.row_no),
+          column: "start",
+          message: `Sif ini bertumpang tindih dengan sif yang sudah tersimpan untuk orang yang sama: ${formatShift(epochMs(f.other_starts), epochMs(f.other_ends))} (${f.channel}). Ubah atau hapus sif itu dulu, atau perbaiki jam di berkas.`,
+        }),
+      },
+    ],
+  },
 };

@@ -4,7 +4,7 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
-import type { ImportKind } from "../../../analytics/import-rules";
+import { IMPORT_KINDS, type ImportKind, isImportKind } from "../../../analytics/import-rules";
 import { can, type Role } from "../../permissions";
 import type { Actor } from "../audit";
 import type { Database } from "../db";
@@ -16,7 +16,7 @@ import { reportProgress } from "./progress";
 
 /** Which kinds of file the user's roles may import. */
 export function importableKinds(roles: readonly Role[]): ImportKind[] {
-  return (["training", "calls"] as const).filter((kind) => can(roles, `import:${kind}`));
+  return IMPORT_KINDS.filter((kind) => can(roles, `import:${kind}`));
 }
 
 export async function receiveUpload(
@@ -44,7 +44,7 @@ export async function receiveUpload(
     throw error;
   }
   const kind = form.get("kind");
-  if (kind !== "training" && kind !== "calls") return { ok: false, errors: { kind: "Pilih jenis data yang diimpor." } };
+  if (!isImportKind(kind)) return { ok: false, errors: { kind: "Pilih jenis data yang diimpor." } };
   if (!importableKinds(user.roles).includes(kind)) {
     return { ok: false, errors: { kind: "Peran Anda tidak mencakup impor jenis data ini." } };
   }
