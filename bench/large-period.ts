@@ -1,6 +1,6 @@
 // Generates a large period in a new PostgreSQL database, in SQL (generate_series), for the KPI benchmarks:
 // `agents` agents across the two evaluated teams, `evaluations` submitted interaction evaluations in period
-// PERIOD with 20 item scores each, and a period review (kedisiplinan, CPH) per agent. Deterministic.
+// PERIOD with a score for each item of the template (at most 20), and a period review (kedisiplinan, CPH) per agent. Deterministic.
 import postgres from "postgres";
 import { loadDemo } from "../app/.server/bootstrap";
 import { openDatabase } from "../db/client";
