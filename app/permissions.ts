@@ -38,6 +38,8 @@ export const PERMISSIONS: Record<Role, readonly Permission[]> = {
     "read:report:any",
     "read:roster:any",
     "manage:roster:any",
+    "read:workforce:any",
+    "export:staffing:any",
   ],
   koordinator_qa: [
     ...EVERYONE,
@@ -62,6 +64,8 @@ export const PERMISSIONS: Record<Role, readonly Permission[]> = {
     "create:report:any",
     "read:roster:any",
     "manage:roster:any",
+    "read:workforce:any",
+    "export:staffing:any",
   ],
   penilai: [
     ...EVERYONE,
@@ -84,6 +88,10 @@ export const PERMISSIONS: Record<Role, readonly Permission[]> = {
     // The whole center's roster, to see the cover; changes only to their own team's shifts.
     "read:roster:any",
     "manage:roster:team",
+    // The workforce pages: the whole center's volumes and staffing plan (counts, no one's personal data), but
+    // the workload (CPH, occupancy) of their own team's agents only. The plan's workbook holds counts only.
+    "read:workforce:team",
+    "export:staffing:any",
   ],
   petugas: [
     ...EVERYONE,

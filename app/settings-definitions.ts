@@ -63,6 +63,45 @@ const channelQuota = (channel: string, fallback: number) =>
     help: "Evaluasi interaksi pada saluran ini yang diharapkan per petugas per periode (0 = tidak ada syarat).",
   }) satisfies Definition<number>;
 
+// The staffing targets of one channel (issue 6), in one group per channel so that its four targets read together.
+const staffingGroup = (channel: string) => `Target kebutuhan staf: ${channel}`;
+
+const serviceLevelTarget = (channel: string) =>
+  ({
+    schema: wholeNumber(1, 99),
+    default: 80,
+    group: staffingGroup(channel),
+    label: "Target tingkat layanan (%)",
+    help: "Persentase kontak yang harus dijawab dalam waktu jawab target, misalnya 80% dalam 20 detik. Paling tinggi 99: selama ada kontak, 100% tidak pernah dapat dijamin.",
+  }) satisfies Definition<number>;
+
+const answerSecondsTarget = (channel: string) =>
+  ({
+    schema: wholeNumber(1, 86_400),
+    default: 20,
+    group: staffingGroup(channel),
+    label: "Waktu jawab target (detik)",
+    help: "Batas waktu tunggu kontak sebelum dijawab. Untuk saluran tertulis dapat lebih panjang (3600 = 1 jam).",
+  }) satisfies Definition<number>;
+
+const maxOccupancyTarget = (channel: string) =>
+  ({
+    schema: wholeNumber(50, 100),
+    default: 85,
+    group: staffingGroup(channel),
+    label: "Okupansi maksimum (%)",
+    help: "Bagian waktu paling besar yang boleh dipakai petugas untuk menangani kontak; di atas ini petugas cepat lelah. 100 berarti tanpa batas.",
+  }) satisfies Definition<number>;
+
+const shrinkageTarget = (channel: string) =>
+  ({
+    schema: wholeNumber(0, 90),
+    default: 30,
+    group: staffingGroup(channel),
+    label: "Shrinkage (%)",
+    help: "Bagian waktu dinas yang tidak dipakai menjawab (istirahat, pelatihan, rapat, cuti, sakit). Posisi = petugas dibutuhkan ÷ (1 − shrinkage).",
+  }) satisfies Definition<number>;
+
 const optionalText = (max: number) =>
   z
     .string()
@@ -174,6 +213,33 @@ export const SETTINGS = {
     label: "Panjang interval statistik (menit)",
     help: "15, 30 atau 60. Jam pada berkas statistik interval harus awal interval (dengan 30: 07:00, 07:30, …). Data yang sudah diimpor menyimpan panjang intervalnya sendiri.",
   } satisfies Definition<number>,
+  "workforce.forecastWeeks": {
+    schema: wholeNumber(1, 26),
+    default: 6,
+    group: "Analitik tenaga kerja",
+    label: "Dasar perkiraan kontak (minggu)",
+    help: "Perkiraan kontak suatu minggu = rata-rata hari dan interval yang sama selama sekian minggu penuh terakhir sebelumnya.",
+  } satisfies Definition<number>,
+  "workforce.serviceLevel.telepon": serviceLevelTarget("Telepon"),
+  "workforce.answerSeconds.telepon": answerSecondsTarget("Telepon"),
+  "workforce.maxOccupancy.telepon": maxOccupancyTarget("Telepon"),
+  "workforce.shrinkage.telepon": shrinkageTarget("Telepon"),
+  "workforce.serviceLevel.sms": serviceLevelTarget("SMS"),
+  "workforce.answerSeconds.sms": answerSecondsTarget("SMS"),
+  "workforce.maxOccupancy.sms": maxOccupancyTarget("SMS"),
+  "workforce.shrinkage.sms": shrinkageTarget("SMS"),
+  "workforce.serviceLevel.email": serviceLevelTarget("Surel"),
+  "workforce.answerSeconds.email": answerSecondsTarget("Surel"),
+  "workforce.maxOccupancy.email": maxOccupancyTarget("Surel"),
+  "workforce.shrinkage.email": shrinkageTarget("Surel"),
+  "workforce.serviceLevel.webchat": serviceLevelTarget("Web-chat"),
+  "workforce.answerSeconds.webchat": answerSecondsTarget("Web-chat"),
+  "workforce.maxOccupancy.webchat": maxOccupancyTarget("Web-chat"),
+  "workforce.shrinkage.webchat": shrinkageTarget("Web-chat"),
+  "workforce.serviceLevel.media_sosial": serviceLevelTarget("Media sosial"),
+  "workforce.answerSeconds.media_sosial": answerSecondsTarget("Media sosial"),
+  "workforce.maxOccupancy.media_sosial": maxOccupancyTarget("Media sosial"),
+  "workforce.shrinkage.media_sosial": shrinkageTarget("Media sosial"),
   "certificate.place": {
     schema: optionalText(60),
     default: "Jakarta",

@@ -1,10 +1,13 @@
 // Benchmark of Erlang C staffing for a full week at large volume: 336 half-hours × 5 channels = 1,680
 // `requiredAgents` calls (80 % in 20 s, occupancy ≤ 85 %, shrinkage 30 %), against the same count of bare
 // `erlangC(N, A)` evaluations at each interval's resulting N, in the same run. Volumes follow a daily shape with
-// morning and afternoon peaks, up to 5,000 calls per half hour; AHT 180–400 s by channel.
+// morning and afternoon peaks, up to 5,000 calls per half hour; AHT 180–400 s by channel. Then the whole plan of
+// that week as the app makes it (`forecast` from six weeks of interval sums, `staffingPlan` with a roster: Erlang C
+// for the need and the service level the roster is expected to achieve, the comparison, the totals).
 //   npx tsx bench/staffing.ts [repetitions=21] [peakCalls=5000]
 import { erlangC, requiredAgents } from "../analytics/erlang";
 import type { ChannelCode } from "../analytics/organization";
+import { forecast, isoWeek, type ProfileInput, type RosteredInput, staffingPlan } from "../analytics/staffing";
 
 const [repetitions = 21, peakCalls = 5000] = process.argv.slice(2).map(Number);
 const INTERVAL_SECONDS = 1800;
@@ -63,8 +66,45 @@ function median(runs: number, work: () => unknown): number {
   return times[Math.floor(times.length / 2)] ?? Number.NaN;
 }
 
+// The same week as the app plans it: six weeks of interval sums per weekday and interval (the forecast's input),
+// and a roster with 90 % of the positions needed, so that every interval also runs the roster's service level.
+const HISTORY_WEEKS = 6;
+const profile: ProfileInput[] = intervals.map((input, i) => ({
+  channel: CHANNELS[i % CHANNELS.length]?.code ?? "telepon",
+  weekday: Math.floor(i / (48 * CHANNELS.length)) + 1,
+  startMinute: (Math.floor(i / CHANNELS.length) % 48) * 30,
+  intervalMinutes: 30,
+  days: HISTORY_WEEKS,
+  offered: input.callsPerInterval * HISTORY_WEEKS,
+  answered: input.callsPerInterval * HISTORY_WEEKS,
+  ahtSeconds: input.ahtSeconds,
+}));
+const week49 = isoWeek("2026-W49");
+const rostered: RosteredInput[] = profile.map((p, i) => ({
+  day: week49.days[p.weekday - 1] ?? week49.monday,
+  startMinute: p.startMinute,
+  channel: p.channel,
+  agents: Math.floor((week[i]?.positions ?? 0) * 0.9),
+}));
+const TARGETS = { serviceLevel: 0.8, answerSeconds: 20, maxOccupancy: 0.85, shrinkage: 0.3 };
+const planWeek = () =>
+  staffingPlan({
+    days: week49.days,
+    intervalMinutes: 30,
+    channels: CHANNELS.map((c) => c.code),
+    forecast: forecast(profile, 30),
+    targets: Object.fromEntries(CHANNELS.map((c) => [c.code, TARGETS])) as Record<ChannelCode, typeof TARGETS>,
+    rostered,
+  });
+// Same numbers: the plan's agents are requiredAgents' for every interval.
+const planned = planWeek().flatMap((c) => c.intervals);
+if (planned.length !== 1680) throw new Error(`expected 1,680 planned intervals, got ${planned.length}`);
+const plannedAgents = planned.reduce((sum, p) => sum + p.agents, 0);
+if (plannedAgents !== week.reduce((sum, r) => sum + r.agents, 0)) throw new Error("the plan differs from staffing");
+
 const bareMs = median(repetitions, bareWeek);
 const staffingMs = median(repetitions, staffWeek);
+const planMs = median(repetitions, planWeek);
 
 const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
 const calls = sum(intervals.map((i) => i.callsPerInterval));
@@ -80,5 +120,7 @@ console.log(
       `${sum(week.map((r) => r.positions)).toLocaleString("en")} positions`,
     `median of ${repetitions} after ${WARM_UP} warm-up runs: requiredAgents ${staffingMs.toFixed(2)} ms, ` +
       `bare erlangC at the same N ${bareMs.toFixed(2)} ms, ratio ${(staffingMs / bareMs).toFixed(2)}x`,
+    `the week's plan (forecast + staffingPlan with a roster, ${planned.filter((p) => p.status === "kurang").length} intervals short): ` +
+      `${planMs.toFixed(2)} ms, ratio to bare erlangC ${(planMs / bareMs).toFixed(2)}x`,
   ].join("\n"),
 );

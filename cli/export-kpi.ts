@@ -1,7 +1,4 @@
 // `npm run mutu -- export kpi`: the KPI workbook of one period, or its "KPI Petugas" rows as CSV, to a file.
-import { once } from "node:events";
-import { createWriteStream, existsSync, renameSync, rmSync, statSync } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { periodFromId } from "../analytics/period";
 import type { Database } from "../app/.server/db";
@@ -9,6 +6,7 @@ import { UserFacingError } from "../app/.server/errors";
 import { getSettings } from "../app/.server/settings";
 import { exportPeriod, kpiCsvName, kpiWorkbookName, writeKpiCsv, writeKpiWorkbook } from "../app/.server/workbook";
 import { UsageError } from "./usage-error";
+import { checkOutputFolder, writeThroughPartial } from "./write-file";
 
 export type KpiExportRequest = { periodId: string; format: "xlsx" | "csv"; out: string };
 
@@ -25,41 +23,20 @@ export function parseKpiExportArgs(args: string[], now = new Date()): KpiExportR
   const asked = exportPeriod(values.period, now);
   if (!asked.ok) throw new UserFacingError(asked.message);
   const out = values.out ?? (format === "csv" ? kpiCsvName(asked.period.id) : kpiWorkbookName(asked.period.id));
-  const folder = path.dirname(path.resolve(out));
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new UserFacingError(`Folder tujuan tidak ditemukan: ${folder}`);
-  }
+  checkOutputFolder(out);
   return { periodId: asked.period.id, format, out };
 }
 
-/**
- * Writes the file through a temporary file beside it, renamed when complete: a failure midway leaves no
- * half-written workbook under the name asked for. Returns what to tell the user.
- */
+/** Writes the file (through a temporary file, see writeThroughPartial). Returns what to tell the user. */
 export async function runKpiExport(db: Database, request: KpiExportRequest, now = new Date()): Promise<string> {
-  const target = path.resolve(request.out);
-  const partial = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
-  const output = createWriteStream(partial);
   const label = periodFromId(request.periodId).label;
-  try {
-    await once(output, "open").catch((error: NodeJS.ErrnoException) => {
-      throw new UserFacingError(`Berkas ${request.out} tidak dapat ditulis (${error.code ?? error.message}).`);
-    });
+  return writeThroughPartial(request.out, async (output) => {
     const settings = await getSettings(db);
-    let done: string;
     if (request.format === "csv") {
       const written = await writeKpiCsv(db, { periodId: request.periodId, settings, output });
-      done = `KPI Petugas ${label} ditulis ke ${request.out} (${written.agents} petugas).`;
-    } else {
-      const written = await writeKpiWorkbook(db, { periodId: request.periodId, settings, actor: "cli", now, output });
-      done = `Workbook KPI ${label} ditulis ke ${request.out}: ${written.agents} petugas, ${written.evaluations} evaluasi, ${written.items} nilai butir.`;
+      return `KPI Petugas ${label} ditulis ke ${request.out} (${written.agents} petugas).`;
     }
-    if (!output.closed) await once(output, "close");
-    renameSync(partial, target);
-    return done;
-  } catch (error) {
-    output.destroy();
-    rmSync(partial, { force: true });
-    throw error;
-  }
+    const written = await writeKpiWorkbook(db, { periodId: request.periodId, settings, actor: "cli", now, output });
+    return `Workbook KPI ${label} ditulis ke ${request.out}: ${written.agents} petugas, ${written.evaluations} evaluasi, ${written.items} nilai butir.`;
+  });
 }

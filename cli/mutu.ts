@@ -15,6 +15,7 @@ import { closeDatabase, DatabaseLockedError, getDatabase } from "../db/client";
 import { staff } from "../db/schema";
 import { DatabaseNotEmptyError, ensureDefaultTemplates } from "../db/seed";
 import { parseKpiExportArgs, runKpiExport } from "./export-kpi";
+import { parseStaffingExportArgs, runStaffingExport } from "./export-staffing";
 import { readPassword } from "./password-input";
 import { UsageError } from "./usage-error";
 
@@ -37,6 +38,11 @@ Perintah:
                                  atau .csv). --format csv menulis baris lembar "KPI Petugas" saja: UTF-8
                                  dengan BOM, pemisah titik koma, desimal koma. Kode keluar: 0 tertulis,
                                  1 ditolak (misalnya periode tidak valid), 2 pemakaian salah.
+  export staffing [--week YYYY-Www] [--out BERKAS]
+                                 Tulis rencana kebutuhan staf satu minggu ISO (bawaan: minggu ini) ke
+                                 BERKAS (bawaan: Rencana_Staf_<minggu>_<Senin>_<Minggu>.xlsx): satu lembar
+                                 per kanal, satu baris per interval. Kode keluar: 0 tertulis, 1 ditolak
+                                 (misalnya minggu tidak valid), 2 pemakaian salah.
   help                           Tampilkan bantuan ini.
 
 Peran: ${ROLES.join(", ")}
@@ -169,6 +175,13 @@ async function exportKpi(args: string[]) {
   console.log(await runKpiExport(handle.db, request));
 }
 
+async function exportStaffing(args: string[]) {
+  const request = parseStaffingExportArgs(args);
+  const handle = await getDatabase();
+  await handle.migrate();
+  console.log(await runStaffingExport(handle.db, request));
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
   try {
@@ -177,6 +190,7 @@ async function run(argv: string[]): Promise<number> {
     else if (command === "user" && sub === "add") await userAdd(rest);
     else if (command === "import") return await importFile(sub, rest);
     else if (command === "export" && sub === "kpi") await exportKpi(rest);
+    else if (command === "export" && sub === "staffing") await exportStaffing(rest);
     else if (command === "help" || command === "--help" || command === "-h") console.log(USAGE);
     else
       throw new UsageError(

@@ -78,8 +78,8 @@ export type PeriodKpiReport = {
 const NO_DATA: Kpi = { score: null, missing: ["hardskill", "softskill", "kedisiplinan", "cph"] };
 const NO_DATA_DIMENSIONS = { hardskill: null, softskill: null, kedisiplinan: null, cph: null };
 
-/** Limits the people of a KPI to what `scope` lets `viewer` see. */
-function peopleInScope(scope: Scope, viewer: Viewer) {
+/** Limits the people of a KPI (or of the workforce pages) to what `scope` lets `viewer` see. */
+export function peopleInScope(scope: Scope, viewer: Viewer) {
   if (scope === "any") return undefined;
   if (scope === "team") return viewer.teamId ? eq(staff.teamId, viewer.teamId) : sql`false`;
   return viewer.staffId ? eq(staff.id, viewer.staffId) : sql`false`;

@@ -8,11 +8,18 @@ import type { GradeBand } from "../../../analytics/scoring";
 import { xlsxText } from "../spreadsheet-safety";
 
 /** `nip` is text in a workbook; a CSV file groups it as printed, so that Excel keeps all 18 digits. */
-export type Kind = "text" | "nip" | "wrap" | "integer" | "score" | "date" | "datetime" | "predikat";
+export type Kind = "text" | "nip" | "wrap" | "integer" | "decimal" | "score" | "date" | "datetime" | "predikat";
 export type Value = string | number | Date | null;
 /** `style` overrides the style of the kind (headers, titles). */
 export type Cell = { value: Value; kind: Kind; style?: Style };
-export type Column<Row> = { header: string; width: number; kind: Kind; value: (row: Row) => Value };
+/** `style`, when given, overrides the kind's style of a row's cell (a status coloured by its value). */
+export type Column<Row> = {
+  header: string;
+  width: number;
+  kind: Kind;
+  value: (row: Row) => Value;
+  style?: (row: Row) => Style | undefined;
+};
 
 export type Style = Partial<ExcelJS.Style>;
 
@@ -31,6 +38,7 @@ const STYLES: Record<Exclude<Kind, "predikat">, Style> = {
   nip: TEXT,
   wrap: { numFmt: "@", alignment: { wrapText: true, vertical: "top" } },
   integer: { numFmt: "0" },
+  decimal: { numFmt: "0.0" },
   score: { numFmt: "0.00" },
   date: { numFmt: "dd/mm/yyyy" },
   datetime: { numFmt: "dd/mm/yyyy hh:mm" },
@@ -162,7 +170,7 @@ export class TableSheet<Row> {
     addCells(
       this.book,
       this.sheet,
-      this.columns.map((c) => ({ value: c.value(row), kind: c.kind })),
+      this.columns.map((c) => ({ value: c.value(row), kind: c.kind, style: c.style?.(row) })),
     );
     this.rowsInSheet += 1;
     this.rows += 1;

@@ -1,0 +1,253 @@
+// The staffing plan of a week as a workbook (issue 6), for the download on the workforce page and for
+// `npm run mutu -- export staffing`: a summary sheet "Ringkasan" (the week, what the forecast is based on, the
+// targets, the totals), then one sheet per channel with its intervals as rows. Every number comes from
+// weekStaffing, so the page and the file agree. Written through the KPI workbook's cell helpers (text never a
+// formula, shared styles, frozen and filtered headers) and streamed like it.
+import { PassThrough, type Writable } from "node:stream";
+import { finished } from "node:stream/promises";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import ExcelJS from "exceljs";
+import {
+  type IsoWeek,
+  isoWeek,
+  type PlanInterval,
+  STATUS_LABELS,
+  type StaffingStatus,
+  type StaffingTotals,
+  weekdayName,
+} from "../../analytics/staffing";
+import { formatClock } from "../../analytics/workforce-time";
+import type { Database } from "./db";
+import { logError } from "./log";
+import type { Settings } from "./settings";
+import { type WeekStaffing, weekStaffing } from "./staffing";
+import {
+  addCells,
+  addHeader,
+  type Book,
+  type Cell,
+  type Column,
+  excelDay,
+  excelWib,
+  keepPace,
+  LABEL_STYLE,
+  openSheet,
+  type Style,
+  TableSheet,
+  TITLE_STYLE,
+  WorkbookAborted,
+  yesNo,
+} from "./workbook/cells";
+
+export { WorkbookAborted };
+
+/** 'Rencana_Staf_2026-W49_2026-11-30_2026-12-06.xlsx' */
+export const staffingWorkbookName = (weekId: string) => {
+  const week = isoWeek(weekId);
+  return `Rencana_Staf_${week.id}_${week.monday}_${week.sunday}.xlsx`;
+};
+
+const percent = (share: number | null) => (share === null ? null : share * 100);
+/** An interval's end as a clock time; the last interval of a day ends at 24:00, not 00:00. */
+const endClock = (minute: number) => (minute === 24 * 60 ? "24:00" : formatClock(minute));
+
+// Excel's pale fills: red for short, yellow for over, green for enough (the colours of the KPI's predikat).
+const STATUS_STYLES: Record<StaffingStatus, Style> = {
+  kurang: { numFmt: "@", fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } } },
+  lebih: { numFmt: "@", fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFEB9C" } } },
+  cukup: { numFmt: "@", fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFC6EFCE" } } },
+};
+
+/** The columns of a channel's sheet. "Perkiraan SL" and "Okupansi" are what the rostered agents are expected to
+ * achieve after shrinkage; the agents needed meet the target by construction. */
+export const INTERVAL_COLUMNS: Column<PlanInterval>[] = [
+  { header: "Hari", width: 9, kind: "text", value: (i) => weekdayName(i.weekday) },
+  { header: "Tanggal", width: 11, kind: "date", value: (i) => excelDay(i.day) },
+  { header: "Mulai (WIB)", width: 8, kind: "text", value: (i) => formatClock(i.startMinute) },
+  { header: "Selesai", width: 8, kind: "text", value: (i) => endClock(i.endMinute) },
+  { header: "Perkiraan kontak", width: 10, kind: "decimal", value: (i) => i.forecastCalls },
+  { header: "AHT (detik)", width: 8, kind: "integer", value: (i) => i.ahtSeconds },
+  { header: "Trafik (Erlang)", width: 9, kind: "score", value: (i) => i.trafficErlangs },
+  { header: "Agen dibutuhkan", width: 10, kind: "integer", value: (i) => i.agents },
+  { header: "Posisi (dengan shrinkage)", width: 12, kind: "integer", value: (i) => i.positions },
+  { header: "Dijadwalkan", width: 11, kind: "integer", value: (i) => i.rostered },
+  { header: "Selisih", width: 8, kind: "integer", value: (i) => i.difference },
+  {
+    header: "Status",
+    width: 9,
+    kind: "text",
+    value: (i) => STATUS_LABELS[i.status],
+    style: (i) => STATUS_STYLES[i.status],
+  },
+  { header: "Perkiraan SL (%)", width: 10, kind: "decimal", value: (i) => percent(i.expectedServiceLevel) },
+  { header: "Okupansi (%)", width: 10, kind: "decimal", value: (i) => percent(i.expectedOccupancy) },
+];
+
+const text = (value: string | null): Cell => ({ value, kind: "text" });
+const integer = (value: number | null): Cell => ({ value, kind: "integer" });
+const decimal = (value: number | null): Cell => ({ value, kind: "decimal" });
+const heading = (value: string): Cell => ({ value, kind: "text", style: LABEL_STYLE });
+
+const totalCells = (t: StaffingTotals): Cell[] => [
+  decimal(t.forecastCalls),
+  decimal(t.agentHours),
+  decimal(t.positionHours),
+  decimal(t.rosteredHours),
+  decimal(t.differenceHours),
+  integer(t.understaffed),
+  integer(t.overstaffed),
+];
+const TOTAL_HEADERS = [
+  "Perkiraan kontak",
+  "Jam agen dibutuhkan",
+  "Jam posisi dibutuhkan",
+  "Jam dijadwalkan",
+  "Selisih jam",
+  "Interval kurang",
+  "Interval lebih",
+];
+
+async function writeSummarySheet(
+  book: Book,
+  plan: WeekStaffing,
+  meta: { now: Date; actor: string; week: IsoWeek },
+): Promise<void> {
+  const sheet = openSheet(book, "Ringkasan", [28, 14, 14, 14, 14, 14, 14, 14, 14], 1);
+  addCells(book, sheet, [
+    { ...text("Rencana Kebutuhan Staf — Contact Center Bravo Bea Cukai 1500225"), style: TITLE_STYLE },
+  ]);
+  const { basis } = plan;
+  const rows: [string, Cell][] = [
+    ["Minggu", text(meta.week.id)],
+    ["Rentang", text(meta.week.label)],
+    ["Panjang interval (menit)", integer(plan.intervalMinutes)],
+    ["Dasar perkiraan (minggu)", integer(basis.weeks)],
+    ["Minggu dasar perkiraan", text(`${basis.weekIds[0] ?? ""} – ${basis.weekIds[basis.weekIds.length - 1] ?? ""}`)],
+    ["Data dari", { value: excelDay(basis.firstDay), kind: "date" }],
+    ["Data sampai", { value: excelDay(basis.lastDay), kind: "date" }],
+    ["Ada data historis", text(yesNo(basis.hasHistory))],
+    ["Dibuat pada (WIB)", { value: excelWib(meta.now), kind: "datetime" }],
+    ["Dibuat oleh", text(meta.actor)],
+  ];
+  for (const [label, cell] of rows) addCells(book, sheet, [heading(label), cell]);
+  addCells(book, sheet, [
+    text(
+      `Perkiraan kontak = rata-rata hari dan interval yang sama selama ${basis.weeks} minggu dasar. Agen dibutuhkan: Erlang C dengan target tingkat layanan, waktu jawab dan okupansi maksimum kanal; posisi = agen ÷ (1 − shrinkage). Perkiraan SL dan okupansi: dengan petugas yang dijadwalkan, setelah shrinkage. Status Lebih: dijadwalkan melebihi posisi lebih dari 1 orang dan lebih dari 20%.`,
+    ),
+  ]);
+
+  addCells(book, sheet, []);
+  addCells(book, sheet, [heading("Target per kanal")]);
+  addHeader(book, sheet, [
+    "Kanal",
+    "Tingkat layanan (%)",
+    "Waktu jawab (detik)",
+    "Okupansi maksimum (%)",
+    "Shrinkage (%)",
+  ]);
+  for (const c of plan.channels) {
+    addCells(book, sheet, [
+      text(c.label),
+      decimal(percent(c.targets.serviceLevel)),
+      integer(c.targets.answerSeconds),
+      decimal(percent(c.targets.maxOccupancy)),
+      decimal(percent(c.targets.shrinkage)),
+    ]);
+  }
+
+  addCells(book, sheet, []);
+  addCells(book, sheet, [heading("Total minggu ini")]);
+  addHeader(book, sheet, ["Kanal", ...TOTAL_HEADERS]);
+  for (const c of plan.channels) addCells(book, sheet, [text(c.label), ...totalCells(c.week)]);
+  addCells(book, sheet, [text("Semua kanal"), ...totalCells(plan.total)]);
+
+  addCells(book, sheet, []);
+  addCells(book, sheet, [heading("Total per hari")]);
+  addHeader(book, sheet, ["Kanal", "Hari", "Tanggal", ...TOTAL_HEADERS]);
+  for (const c of plan.channels) {
+    for (const d of c.days) {
+      addCells(book, sheet, [
+        text(c.label),
+        text(weekdayName(d.weekday)),
+        { value: excelDay(d.day), kind: "date" },
+        ...totalCells(d),
+      ]);
+    }
+  }
+  sheet.commit();
+  await keepPace(book.output, sheet);
+}
+
+export type StaffingWorkbookOptions = {
+  weekId: string;
+  settings: Settings;
+  /** Who the workbook is made for, as printed on "Ringkasan" ("Siti Rahma (kasi)", "cli"). */
+  actor: string;
+  now?: Date;
+  /** Receives the .xlsx bytes and is ended when the workbook is complete. Destroy it to stop writing. */
+  output: Writable;
+};
+
+/**
+ * Writes the staffing plan of a week to `output`. Throws UserFacingError for a malformed week; rejects with
+ * WorkbookAborted when `output` is destroyed before the end.
+ */
+export async function writeStaffingWorkbook(
+  db: Database,
+  options: StaffingWorkbookOptions,
+): Promise<{ weekId: string; label: string; channels: number; intervals: number; understaffed: number }> {
+  const { output } = options;
+  const now = options.now ?? new Date();
+  const plan = await weekStaffing(db, options.settings, options.weekId, { now });
+
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
+  workbook.creator = "Mutu";
+  workbook.created = now;
+  const book: Book = { workbook, output, predikat: new Map() };
+
+  await writeSummarySheet(book, plan, { now, actor: options.actor, week: plan.week });
+  let intervals = 0;
+  for (const channel of plan.channels) {
+    const sheet = new TableSheet(book, channel.label, INTERVAL_COLUMNS);
+    for (const interval of channel.intervals) sheet.add(interval);
+    intervals += await sheet.close();
+  }
+
+  await keepPace(output);
+  try {
+    await Promise.all([workbook.commit(), finished(output, { readable: false })]);
+  } catch (error) {
+    if ((error as { code?: string }).code === "ERR_STREAM_PREMATURE_CLOSE") throw new WorkbookAborted();
+    throw error;
+  }
+  return {
+    weekId: plan.week.id,
+    label: plan.week.label,
+    channels: plan.channels.length,
+    intervals,
+    understaffed: plan.total.understaffed,
+  };
+}
+
+/**
+ * The workbook as a web stream for a download response (see kpiWorkbookStream): writing stops when the request
+ * is aborted, and a failure midway breaks the download off rather than leaving a file that looks complete.
+ */
+export function staffingWorkbookStream(
+  db: Database,
+  options: Omit<StaffingWorkbookOptions, "output">,
+  signal: AbortSignal,
+): ReadableStream<Uint8Array> {
+  const output = new PassThrough();
+  const stop = () => output.destroy();
+  if (signal.aborted) stop();
+  else signal.addEventListener("abort", stop, { once: true });
+  writeStaffingWorkbook(db, { ...options, output })
+    .catch((error) => {
+      if (error instanceof WorkbookAborted) return;
+      logError("staffing workbook", error);
+      output.destroy(error as Error);
+    })
+    .finally(() => signal.removeEventListener("abort", stop));
+  return createReadableStreamFromReadable(output);
+}
