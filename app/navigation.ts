@@ -14,6 +14,9 @@ const NAV: NavItem[] = [
   { to: "/impor", label: "Impor", permission: "import:data" },
   { to: "/pelatihan", label: "Pelatihan", permission: "manage:training" },
   { to: "/laporan", label: "Laporan", permission: "read:report" },
+  { to: "/tenaga-kerja", label: "Tenaga kerja", permission: "read:workforce" },
+  // Agents see their own shifts here; everyone else reaches the roster from the workforce page.
+  { to: "/tenaga-kerja/jadwal", label: "Jadwal dinas", permission: "read:roster", scopes: ["own"] },
   { to: "/staf", label: "Staf", permission: "read:staff", scopes: ["any", "team"] },
   { to: "/admin/pengguna", label: "Pengguna", permission: "manage:user" },
   { to: "/admin/pengaturan", label: "Pengaturan", permission: "update:settings" },

@@ -40,6 +40,19 @@ describe("workforce permissions", () => {
     }
   });
 
+  it("the workforce pages: coordinator and Kepala Seksi see everyone's workload, a supervisor their team's; those three export the staffing plan", () => {
+    expect(scopeFor(["koordinator_qa"], "read:workforce")).toBe("any");
+    expect(scopeFor(["kepala_seksi"], "read:workforce")).toBe("any");
+    expect(scopeFor(["supervisor"], "read:workforce")).toBe("team");
+    for (const role of ["admin", "penilai", "hr", "petugas"] as const) {
+      expect(can([role], "read:workforce"), role).toBe(false);
+      expect(can([role], "export:staffing"), role).toBe(false);
+    }
+    for (const role of ["koordinator_qa", "kepala_seksi", "supervisor"] as const) {
+      expect(scopeFor([role], "export:staffing"), role).toBe("any");
+    }
+  });
+
   it("interval statistics and rosters are imported by whoever imports call statistics (HR, QA coordinator)", () => {
     for (const role of ROLES) {
       const importsCalls = can([role], "import:calls");
@@ -61,7 +74,7 @@ describe("navigation", () => {
       "Log Audit",
     ]);
     expect(navigationFor(["hr"]).map((n) => n.label)).toEqual(["Beranda", "Sertifikasi", "Impor", "Pelatihan", "Staf"]);
-    expect(navigationFor(["petugas"]).map((n) => n.label)).toEqual(["Beranda", "Evaluasi"]);
+    expect(navigationFor(["petugas"]).map((n) => n.label)).toEqual(["Beranda", "Evaluasi", "Jadwal dinas"]);
     expect(navigationFor(["penilai"]).map((n) => n.label)).toEqual([
       "Beranda",
       "Evaluasi",
@@ -79,6 +92,7 @@ describe("navigation", () => {
       "Sertifikasi",
       "Impor",
       "Laporan",
+      "Tenaga kerja",
       "Staf",
     ]);
   });

@@ -338,6 +338,45 @@ const CASES: Case[] = [
     otherwise: 403,
   },
   {
+    file: "tenaga-kerja._index.tsx",
+    method: "GET",
+    path: "/tenaga-kerja?kanal=telepon&ukuran=occupancy",
+    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200, supervisor: 200 },
+    otherwise: 403,
+  },
+  {
+    file: "tenaga-kerja.rencana.tsx",
+    method: "GET",
+    path: "/tenaga-kerja/rencana?minggu=2026-W49&kanal=sms",
+    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200, supervisor: 200 },
+    otherwise: 403,
+  },
+  {
+    // Everyone who works shifts sees the roster: an agent their own row.
+    file: "tenaga-kerja.jadwal.tsx",
+    method: "GET",
+    path: "/tenaga-kerja/jadwal?minggu=2026-W49",
+    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200, supervisor: 200, petugas: 200 },
+    otherwise: 403,
+  },
+  {
+    // Changing the roster: an unknown intent is a bad request for who may change it, forbidden for the rest.
+    file: "tenaga-kerja.jadwal.tsx",
+    method: "POST",
+    path: "/tenaga-kerja/jadwal?minggu=2026-W49",
+    form: { intent: "tidak-ada" },
+    expect: { anonim: LOGIN, kepala_seksi: 400, koordinator_qa: 400, supervisor: 400 },
+    otherwise: 403,
+  },
+  {
+    // The staffing plan of a week: counts only, the whole center for every role that may export it.
+    file: "tenaga-kerja.unduh.ts",
+    method: "GET",
+    path: "/tenaga-kerja/unduh?minggu=2026-W49",
+    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200, supervisor: 200 },
+    otherwise: 403,
+  },
+  {
     file: "laporan._index.tsx",
     method: "GET",
     path: "/laporan",

@@ -1,0 +1,101 @@
+// What the workforce pages show. The heatmaps: for one channel and the last N whole weeks, the heatmaps of volume, AHT,
+// service level, abandonment and occupancy by day of week and interval. Sums come from SQL (interval-stats,
+// roster); the rates and the grid from analytics/workforce-heatmap.ts. The staffing plan of a week, one channel
+// at a time, from staffing.ts.
+import { formatDay, wibDay } from "../../analytics/dates";
+import { CHANNELS, type ChannelCode } from "../../analytics/organization";
+import { periodOf, shiftPeriod } from "../../analytics/period";
+import { isoWeekday, shiftWeek, weekOfDay } from "../../analytics/staffing";
+import {
+  heatmap,
+  isMetric,
+  METRICS,
+  type MetricCode,
+  RANGE_WEEKS,
+  type RosterCell,
+} from "../../analytics/workforce-heatmap";
+import { addDays, mondayOf } from "../../analytics/workforce-time";
+import type { Scope } from "../permissions";
+import type { Database } from "./db";
+import { periodChoice } from "./evaluations";
+import { intervalProfile } from "./interval-stats";
+import { rosteredPerInterval } from "./roster";
+import type { Settings } from "./settings";
+import { agentWorkload, askedWeek, weekStaffing } from "./staffing";
+
+/** The choices of the page from its search parameters, each falling back to a sensible default. */
+export function workforceChoice(params: URLSearchParams) {
+  const asked = params.get("kanal");
+  const channel: ChannelCode = CHANNELS.some((c) => c.code === asked) ? (asked as ChannelCode) : "telepon";
+  const weeksAsked = Number(params.get("rentang"));
+  const weeks = RANGE_WEEKS.find((w) => w === weeksAsked) ?? 4;
+  const metricAsked = params.get("ukuran");
+  const metric: MetricCode = isMetric(metricAsked) ? metricAsked : "volume";
+  return { channel, weeks, metric, periodId: params.get("periode") };
+}
+
+/** Whose CPH and occupancy the page lists: the read:workforce scope of the viewer. */
+export type Viewer = { scope: Scope; staffId: number | null; teamId: number | null };
+
+export async function workforceHeatmap(
+  db: Database,
+  settings: Settings,
+  choice: { channel: ChannelCode; weeks: number; metric: MetricCode; periodId: string | null },
+  viewer: Viewer,
+  now = new Date(),
+) {
+  // The last N whole weeks, Monday to Sunday, before the current one: a week still running would pull its
+  // days' averages down.
+  const thisMonday = mondayOf(wibDay(now));
+  const from = addDays(thisMonday, -7 * choice.weeks);
+  const to = addDays(thisMonday, -1);
+  const intervalMinutes = settings["workforce.intervalMinutes"];
+  // The workload of a finished period by default: the one under review.
+  const { period, choices } = periodChoice(choice.periodId ?? shiftPeriod(periodOf(now).id, -1).id, 12, now);
+  const [profile, rostered, workload] = await Promise.all([
+    intervalProfile(db, { from, to, channel: choice.channel }),
+    rosteredPerInterval(db, { from, to, intervalMinutes, channel: choice.channel }),
+    agentWorkload(db, settings, period.id, viewer),
+  ]);
+  const roster: RosterCell[] = rostered.map((r) => ({
+    weekday: isoWeekday(r.day),
+    startMinute: r.startMinute,
+    staffedAgents: r.staffedAgents,
+  }));
+  const metric = METRICS.find((m) => m.code === choice.metric) ?? METRICS[0];
+  return {
+    choice,
+    range: { from, to, label: `${formatDay(from)} – ${formatDay(to)}` },
+    intervalMinutes,
+    hasData: profile.length > 0,
+    metric,
+    map: heatmap(choice.metric, profile, roster, intervalMinutes),
+    workload: { period: { id: period.id, label: period.label }, choices, agents: workload },
+    totals: {
+      offered: profile.reduce((sum, p) => sum + p.offered, 0),
+      answered: profile.reduce((sum, p) => sum + p.answered, 0),
+      abandoned: profile.reduce((sum, p) => sum + p.abandoned, 0),
+    },
+  };
+}
+
+/** The staffing plan page: the week asked (`minggu`, else this one), one channel (`kanal`), one day in detail (`hari`). */
+export async function staffingPage(db: Database, settings: Settings, params: URLSearchParams, now = new Date()) {
+  const chosen = askedWeek(params.get("minggu"), now);
+  const week = chosen.ok ? chosen.week : weekOfDay(wibDay(now));
+  const { channel } = workforceChoice(params);
+  const plan = await weekStaffing(db, settings, week.id, { channel, now });
+  const today = wibDay(now);
+  const askedDay = params.get("hari");
+  const day = week.days.find((d) => d === askedDay) ?? week.days.find((d) => d === today) ?? week.monday;
+  const channelPlan = plan.channels[0];
+  if (!channelPlan) throw new Error("a plan of one channel has that channel");
+  return {
+    week: { ...plan.week, previous: shiftWeek(week.id, -1).id, next: shiftWeek(week.id, 1).id },
+    error: chosen.ok ? null : chosen.message,
+    basis: plan.basis,
+    intervalMinutes: plan.intervalMinutes,
+    channel: channelPlan,
+    day,
+  };
+}

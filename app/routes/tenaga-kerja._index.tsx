@@ -1,0 +1,84 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/.server/session";
+import { workforceChoice, workforceHeatmap } from "~/.server/workforce-page";
+import { SelectField } from "~/components/field";
+import { HeatmapLegend, HeatmapTable } from "~/components/heatmap";
+import { WorkloadSection } from "~/components/workload-table";
+import { CHANNELS } from "../../analytics/organization";
+import { METRICS, RANGE_WEEKS } from "../../analytics/workforce-heatmap";
+
+export const meta: MetaFunction = () => [{ title: "Analitik tenaga kerja — Mutu" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { env, user, scope } = await requirePermission(request, context, "read:workforce");
+  const choice = workforceChoice(new URL(request.url).searchParams);
+  return workforceHeatmap(env.db, env.settings, choice, { scope, staffId: user.staffId, teamId: user.teamId });
+}
+
+export default function Workforce() {
+  const d = useLoaderData<typeof loader>();
+  const channel = CHANNELS.find((c) => c.code === d.choice.channel);
+  const link = (metric: string) => `?kanal=${d.choice.channel}&rentang=${d.choice.weeks}&ukuran=${metric}`;
+  return (
+    <div className="page">
+      <h1>Analitik tenaga kerja</h1>
+      <p className="lead">
+        {channel?.short}, {d.choice.weeks} minggu terakhir ({d.range.label}): rata-rata per hari dalam seminggu dan
+        interval {d.intervalMinutes} menit.
+      </p>
+      <p>
+        <Link to="/tenaga-kerja/rencana">Rencana kebutuhan staf per minggu</Link> ·{" "}
+        <Link to="/tenaga-kerja/jadwal">Jadwal dinas</Link>
+      </p>
+      <Form method="get" className="filters">
+        <SelectField
+          name="kanal"
+          label="Saluran"
+          defaultValue={d.choice.channel}
+          options={CHANNELS.map((c) => ({ value: c.code, label: c.short }))}
+        />
+        <SelectField
+          name="rentang"
+          label="Rentang"
+          defaultValue={String(d.choice.weeks)}
+          options={RANGE_WEEKS.map((w) => ({ value: String(w), label: `${w} minggu terakhir` }))}
+        />
+        <input type="hidden" name="ukuran" value={d.choice.metric} />
+        <input type="hidden" name="periode" value={d.workload.period.id} />
+        <button type="submit">Tampilkan</button>
+      </Form>
+      <nav className="tabs" aria-label="Ukuran peta panas">
+        <ul>
+          {METRICS.map((m) => (
+            <li key={m.code}>
+              <Link to={link(m.code)} aria-current={m.code === d.choice.metric ? "page" : undefined}>
+                {m.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {d.hasData ? (
+        <>
+          <HeatmapLegend map={d.map} metric={d.metric} />
+          <HeatmapTable
+            map={d.map}
+            metric={d.metric}
+            caption={`${d.metric.label} ${channel?.short ?? ""} per hari dan jam, ${d.range.label}`}
+          />
+          <p className="muted">
+            {d.totals.offered.toLocaleString("id-ID")} kontak masuk, {d.totals.answered.toLocaleString("id-ID")}{" "}
+            dijawab, {d.totals.abandoned.toLocaleString("id-ID")} abandon dalam rentang ini.
+          </p>
+        </>
+      ) : (
+        <p className="alert alert-info">
+          Belum ada statistik interval {channel?.short} untuk {d.range.label}. Impor berkas statistik interval di{" "}
+          <Link to="/impor">Impor</Link>.
+        </p>
+      )}
+      <WorkloadSection workload={d.workload} choice={d.choice} />
+    </div>
+  );
+}
