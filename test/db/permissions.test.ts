@@ -788,6 +788,47 @@ describe("permission table", () => {
   }
 });
 
+// Data level (ASVS V8.2.2): whatever a page lets a petugas or a supervisor open, its data holds no personal data
+// of the people outside their scope — no NIP or birth date of anyone else for an agent, of anyone outside the
+// team for a supervisor (names of colleagues may appear: the roster and the calibration are shared).
+describe("no personal data outside the viewer's scope", () => {
+  const scoped: { who: Who; username: string }[] = [
+    { who: "petugas", username: "petugas" },
+    { who: "supervisor", username: "supervisor" },
+  ];
+  for (const { who, username } of scoped) {
+    it(`${who}: no page they may open carries another's NIP or birth date`, async () => {
+      const { db } = getHandle();
+      const [me] = await db
+        .select({ staffId: users.staffId, teamId: staff.teamId, nip: staff.nip })
+        .from(users)
+        .innerJoin(staff, eq(staff.id, users.staffId))
+        .where(eq(users.username, username));
+      const people = await db
+        .select({ id: staff.id, teamId: staff.teamId, nip: staff.nip, birthDate: staff.birthDate })
+        .from(staff);
+      const outside = people.filter((p) => (who === "petugas" ? p.id !== me?.staffId : p.teamId !== me?.teamId));
+      expect(outside.length).toBeGreaterThan(0);
+      let checked = 0;
+      let ownNipShown = false;
+      for (const c of CASES) {
+        if (c.method !== "GET" || (c.expect[who] ?? c.otherwise) !== 200) continue;
+        const result = await callRoute(moduleFor(c.file), c.path, { params: c.params?.(), cookie: cookies.get(who) });
+        const body = typeof result.data === "string" ? result.data : JSON.stringify(result.data);
+        for (const p of outside) {
+          expect(body, `${c.path} shows the NIP of staff ${p.id}`).not.toContain(p.nip);
+          expect(body, `${c.path} shows the birth date of staff ${p.id}`).not.toContain(p.birthDate);
+        }
+        checked += 1;
+        ownNipShown ||= me?.nip !== undefined && body.includes(me.nip);
+      }
+      expect(checked).toBeGreaterThan(3);
+      // The check can fail: pages do carry NIPs, the viewer's own among them.
+      expect(ownNipShown).toBe(true);
+    });
+  }
+});
+
 describe("the import page", () => {
   it("offers each role exactly the kinds of file it may import", async () => {
     const offered = async (who: Role) => {
