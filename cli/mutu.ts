@@ -11,9 +11,11 @@ import { UserFacingError } from "../app/.server/errors";
 import { runImport } from "../app/.server/imports/engine";
 import { logError } from "../app/.server/log";
 import { createUser, userCreateInput } from "../app/.server/users";
+import { BackupRefusedError } from "../db/backup";
 import { closeDatabase, DatabaseLockedError, getDatabase } from "../db/client";
 import { staff } from "../db/schema";
 import { DatabaseNotEmptyError, ensureDefaultTemplates } from "../db/seed";
+import { checkBackupSource, parseBackupArgs, parseRestoreArgs, runBackup, runRestore } from "./backup";
 import { parseKpiExportArgs, runKpiExport } from "./export-kpi";
 import { parseStaffingExportArgs, runStaffingExport } from "./export-staffing";
 import { readPassword } from "./password-input";
@@ -24,6 +26,14 @@ const USAGE = `Pemakaian: npm run mutu -- <perintah>
 Perintah:
   db migrate                     Terapkan migrasi basis data yang belum diterapkan.
   db seed --demo                 Muat data demo (staf dan satu akun per peran) ke basis data kosong.
+  db backup [--out BERKAS]       Tulis seluruh isi basis data sebagai satu berkas SQL (bawaan:
+                                 mutu-cadangan-<tgl>-<jam>Z.sql), dibaca dalam satu transaksi yang konsisten.
+                                 Aman saat aplikasi berjalan di PostgreSQL; PGlite hanya bila aplikasinya
+                                 berhenti. Kode keluar: 0 tertulis, 1 ditolak, 2 pemakaian salah.
+  db restore BERKAS              Pulihkan berkas cadangan ke basis data yang kosong (baru), dalam satu
+                                 transaksi: gagal berarti tidak ada yang berubah. Kode keluar: 0 dipulihkan,
+                                 1 ditolak (basis data tidak kosong, berkas bukan cadangan Mutu atau rusak),
+                                 2 pemakaian salah.
   user add --username U --role R [--role R2 …] [--staff NIP] [--name "Nama Tampilan"]
                                  Tambah pengguna. Kata sandi dibaca dari stdin, atau ditanyakan.
   import training|calls|intervals|roster BERKAS [--commit [--valid-only]] [--json]
@@ -67,6 +77,19 @@ async function dbSeed(args: string[]) {
   );
 }
 
+async function dbBackup(args: string[]) {
+  // Arguments first, so a missing folder is refused without opening the database. No migration: a backup
+  // reads the database as it is.
+  const request = parseBackupArgs(args);
+  checkBackupSource();
+  console.log(await runBackup(await getDatabase(), request));
+}
+
+async function dbRestore(args: string[]) {
+  const request = parseRestoreArgs(args);
+  console.log(await runRestore(await getDatabase(), request));
+}
+
 async function userAdd(args: string[]) {
   const { values } = parseArgs({
     args,
@@ -108,6 +131,23 @@ async function userAdd(args: string[]) {
   console.log(`Pengguna ${parsed.data.username} dibuat (id ${id}).`);
 }
 
+/**
+ * Where a long import is, on stderr (stdout stays the report, or the JSON): each phase once, and the rows read
+ * at most every two seconds.
+ */
+function progressToStderr() {
+  let phase = "";
+  let shownAt = 0;
+  return (progress: { phase: string; rows: number }) => {
+    const now = Date.now();
+    if (progress.phase === phase && now - shownAt < 2000) return;
+    phase = progress.phase;
+    shownAt = now;
+    const rows = progress.rows.toLocaleString("id-ID");
+    process.stderr.write(progress.phase === "menyimpan" ? `Menyimpan ${rows} baris…\n` : `Membaca… ${rows} baris\n`);
+  };
+}
+
 async function importFile(kind: string | undefined, args: string[]): Promise<number> {
   if (!isImportKind(kind)) throw new UsageError(`Jenis impor harus ${IMPORT_KINDS.join(", ")}.`);
   const { values, positionals } = parseArgs({
@@ -129,6 +169,7 @@ async function importFile(kind: string | undefined, args: string[]): Promise<num
     commit: Boolean(values.commit),
     validOnly: Boolean(values["valid-only"]),
     actor: { id: null, username: "cli" },
+    onProgress: progressToStderr(),
   });
   const errors = [...report.fileErrors.map((message) => ({ row: 1, column: "", message })), ...report.errors];
   if (values.json) {
@@ -187,6 +228,8 @@ async function run(argv: string[]): Promise<number> {
   try {
     if (command === "db" && sub === "migrate") await dbMigrate();
     else if (command === "db" && sub === "seed") await dbSeed(rest);
+    else if (command === "db" && sub === "backup") await dbBackup(rest);
+    else if (command === "db" && sub === "restore") await dbRestore(rest);
     else if (command === "user" && sub === "add") await userAdd(rest);
     else if (command === "import") return await importFile(sub, rest);
     else if (command === "export" && sub === "kpi") await exportKpi(rest);
@@ -207,7 +250,8 @@ async function run(argv: string[]): Promise<number> {
     if (
       error instanceof UserFacingError ||
       error instanceof DatabaseLockedError ||
-      error instanceof DatabaseNotEmptyError
+      error instanceof DatabaseNotEmptyError ||
+      error instanceof BackupRefusedError
     ) {
       console.error(error.message);
       return 1;

@@ -1,0 +1,127 @@
+// A process killed (SIGKILL) in the middle of an import's commit: on restart the database is as before the
+// import — no rows, no batch — and a new process opens it and imports the same file whole. On the embedded
+// PGlite (its own directory) and, when DATABASE_URL is set, on PostgreSQL.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { and, count, eq, inArray } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { addDays } from "../../analytics/workforce-time";
+import { loadDemo } from "../../app/.server/bootstrap";
+import { type DatabaseHandle, openDatabase } from "../../db/client";
+import { callStats, importBatches, staff, teams } from "../../db/schema";
+import { copyTemplateDatabase } from "../support/db";
+
+const work = mkdtempSync(path.join(tmpdir(), "mutu-faults-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Call statistics for every agent, every day of 2025 from 1 January, on every channel: a commit that takes a while. */
+async function bigCallFile(db: DatabaseHandle["db"], days: number): Promise<{ file: string; rows: number }> {
+  const agents = await db
+    .select({ nip: staff.nip })
+    .from(staff)
+    .innerJoin(teams, eq(teams.id, staff.teamId))
+    .where(and(eq(staff.active, true), inArray(teams.code, ["layanan_informasi", "manajemen_layanan"])));
+  const lines = ["nip,date,channel,calls_handled,logged_in_seconds,talk_seconds"];
+  for (let d = 0; d < days; d++) {
+    const day = addDays("2025-01-01", d);
+    for (const a of agents) {
+      for (const channel of ["telepon", "sms", "email", "webchat", "media_sosial"]) {
+        lines.push(`${a.nip},${day},${channel},${20 + (d % 30)},21600,${12000 + d}`);
+      }
+    }
+  }
+  const file = path.join(work, `panggilan-${days}.csv`);
+  writeFileSync(file, `${lines.join("\n")}\n`);
+  return { file, rows: lines.length - 1 };
+}
+
+function cli(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "cli/mutu.ts", ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+
+/** Starts `import calls FILE --commit` and kills it (SIGKILL) once it says it is saving. */
+async function killMidCommit(file: string, env: Record<string, string>): Promise<NodeJS.Signals | null> {
+  const child = cli(["import", "calls", file, "--commit"], env);
+  const end = exited(child);
+  let stderr = "";
+  await new Promise<void>((resolve, reject) => {
+    child.stderr?.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+      // Saving has begun: the merge into call_stats is running inside the import's transaction.
+      if (stderr.includes("Menyimpan")) setTimeout(() => resolve(), 30);
+    });
+    end.then(() => reject(new Error(`the import ended before it could be killed: ${stderr}`)));
+  });
+  child.kill("SIGKILL");
+  return (await end).signal;
+}
+
+async function counts(db: DatabaseHandle["db"]) {
+  const [stats] = await db.select({ n: count() }).from(callStats);
+  const [batches] = await db.select({ n: count() }).from(importBatches);
+  return { stats: stats?.n ?? 0, batches: batches?.n ?? 0 };
+}
+
+async function crashAndRecover(kind: string, open: () => Promise<DatabaseHandle>, env: Record<string, string>) {
+  let handle = await open();
+  const { file, rows } = await bigCallFile(handle.db, 120);
+  const before = await counts(handle.db);
+  await handle.close(); // the embedded database allows one process at a time
+
+  expect(await killMidCommit(file, env), `${kind}: killed`).toBe("SIGKILL");
+
+  // A new process opens the database (on PGlite taking over the dead process's lock) and finds it as before.
+  handle = await open();
+  expect(await counts(handle.db), `${kind}: nothing of the killed import`).toEqual(before);
+  await handle.close();
+
+  // And the same file then imports whole.
+  const again = cli(["import", "calls", file, "--commit", "--json"], env);
+  let out = "";
+  again.stdout?.on("data", (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  expect((await exited(again)).code).toBe(0);
+  expect(JSON.parse(out)).toMatchObject({ committed: true, new: rows });
+  handle = await open();
+  expect(await counts(handle.db)).toEqual({ stats: before.stats + rows, batches: before.batches + 1 });
+  await handle.close();
+}
+
+describe("a process killed in the middle of an import commit", () => {
+  it("leaves the embedded database as before the import, and it opens and imports again", async () => {
+    const dataDir = path.join(work, "data");
+    const pgliteDir = path.join(dataDir, "pglite");
+    const seeded = await openDatabase({ pgliteDir });
+    await seeded.migrate();
+    await loadDemo(seeded, { evaluations: false });
+    await seeded.close();
+    await crashAndRecover("PGlite", () => openDatabase({ pgliteDir }), { DATABASE_URL: "", MUTU_DATA_DIR: dataDir });
+  }, 180_000);
+
+  it.runIf(Boolean(process.env.DATABASE_URL))(
+    "leaves PostgreSQL as before the import, and it imports again",
+    async () => {
+      const copy = await copyTemplateDatabase();
+      try {
+        const seeded = await openDatabase({ url: copy.url });
+        await loadDemo(seeded, { evaluations: false });
+        await seeded.close();
+        await crashAndRecover("PostgreSQL", () => openDatabase({ url: copy.url }), { DATABASE_URL: copy.url });
+      } finally {
+        await copy.drop();
+      }
+    },
+    180_000,
+  );
+});
