@@ -11,7 +11,7 @@ import { UserFacingError } from "../app/.server/errors";
 import { runImport } from "../app/.server/imports/engine";
 import { logError } from "../app/.server/log";
 import { createUser, userCreateInput } from "../app/.server/users";
-import { BackupRefusedError } from "../db/backup";
+import { BackupRefusedError, planRestore } from "../db/backup";
 import { closeDatabase, DatabaseLockedError, getDatabase } from "../db/client";
 import { staff } from "../db/schema";
 import { DatabaseNotEmptyError, ensureDefaultTemplates } from "../db/seed";
@@ -86,8 +86,9 @@ async function dbBackup(args: string[]) {
 }
 
 async function dbRestore(args: string[]) {
-  const request = parseRestoreArgs(args);
-  console.log(await runRestore(await getDatabase(), request));
+  // The file is checked before the database is opened: a refused file creates no embedded database.
+  const plan = await planRestore(parseRestoreArgs(args).file);
+  console.log(await runRestore(await getDatabase(), plan));
 }
 
 async function userAdd(args: string[]) {
@@ -169,7 +170,8 @@ async function importFile(kind: string | undefined, args: string[]): Promise<num
     commit: Boolean(values.commit),
     validOnly: Boolean(values["valid-only"]),
     actor: { id: null, username: "cli" },
-    onProgress: progressToStderr(),
+    // With --json the output is for a program: one object, nothing on stderr but errors.
+    onProgress: values.json ? undefined : progressToStderr(),
   });
   const errors = [...report.fileErrors.map((message) => ({ row: 1, column: "", message })), ...report.errors];
   if (values.json) {
