@@ -5,7 +5,8 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { demoLoginsText, prepareDatabase } from "./app/.server/bootstrap";
-import { logError } from "./app/.server/log";
+import { logError, logRequest } from "./app/.server/log";
+import { securityMiddleware } from "./app/.server/security-headers";
 import { closeDatabase, DatabaseLockedError, getDatabase } from "./db/client";
 
 const dev = process.argv.includes("--dev");
@@ -21,11 +22,19 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
-  app.use((_req, res, next) => {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("X-Frame-Options", "DENY");
-    res.setHeader("Referrer-Policy", "same-origin");
-    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  // Security headers and a CSP nonce on every response; `Cache-Control: no-store` unless a response sets
+  // its own caching (only the static files below do).
+  app.use(securityMiddleware({ development: process.env.NODE_ENV === "development" }));
+  // Refused writes (429) and server errors always, every request with MUTU_ACCESS_LOG=1: method, path and
+  // status, never the query string or the form (log.ts).
+  const accessLog = process.env.MUTU_ACCESS_LOG === "1";
+  app.use((req, res, next) => {
+    const started = performance.now();
+    res.on("finish", () => {
+      if (accessLog || res.statusCode === 429 || res.statusCode >= 500) {
+        logRequest(req.method, req.originalUrl, res.statusCode, performance.now() - started);
+      }
+    });
     next();
   });
   if (vite) {
@@ -42,7 +51,10 @@ async function main() {
     "*",
     createRequestHandler({
       build,
-      getLoadContext: (req) => ({ remoteAddress: req.socket.remoteAddress }),
+      getLoadContext: (req, res) => ({
+        remoteAddress: req.socket.remoteAddress,
+        cspNonce: typeof res.locals.cspNonce === "string" ? res.locals.cspNonce : undefined,
+      }),
     }),
   );
 

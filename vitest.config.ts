@@ -22,8 +22,13 @@ export default defineConfig({
           include: ["test/db/**/*.test.ts"],
           environment: "node",
           globalSetup: ["test/support/db-global-setup.ts"],
-          // Fixed for tests so the session cookie's signing secret is never written to the developer's .data/.
-          env: { SESSION_SECRET: "test-secret-for-signing-session-cookies-0123456789" },
+          env: {
+            // Fixed for tests so the session cookie's signing secret is never written to the developer's .data/.
+            SESSION_SECRET: "test-secret-for-signing-session-cookies-0123456789",
+            // Tests fire writes far faster than people: the write limits are off here, except in the test of
+            // the limits themselves (test/db/web-hardening.test.ts), and on in the browser tests' server.
+            MUTU_WRITE_RATE_LIMIT: "off",
+          },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

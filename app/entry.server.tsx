@@ -1,9 +1,11 @@
 import { PassThrough } from "node:stream";
-import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
-import { logError } from "./.server/log";
+import { logError, redact } from "./.server/log";
+import { retryAfterOf } from "./.server/rate-limit";
+import { NonceProvider } from "./components/nonce";
 
 export const streamTimeout = 5_000;
 
@@ -14,15 +16,25 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  // Set by the HTTP server together with the Content-Security-Policy header that names it (server.ts).
+  const nonce = loadContext.cspNonce;
   return new Promise<Response>((resolve, reject) => {
     let failed = false;
-    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} />, {
+    const page = (
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </NonceProvider>
+    );
+    const { pipe, abort } = renderToPipeableStream(page, {
+      nonce,
       onAllReady() {
         const body = new PassThrough();
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
         // Pages carry personal data and scores: never kept by browsers or proxies.
         responseHeaders.set("Cache-Control", "no-store");
+        withRetryAfter(responseHeaders, loadContext);
         resolve(
           new Response(createReadableStreamFromReadable(body), {
             headers: responseHeaders,
@@ -45,5 +57,18 @@ export default function handleRequest(
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return; // the browser went away; nothing to report
-  logError(`${request.method} ${new URL(request.url).pathname}`, error);
+  // The path only (never the query string), and redacted: ids are in paths, but never a NIP.
+  logError(`${request.method} ${redact(new URL(request.url).pathname)}`, error);
+};
+
+/** A write refused by the rate limit says when to try again (rate-limit.ts). */
+function withRetryAfter(headers: Headers, context: AppLoadContext) {
+  const seconds = retryAfterOf(context);
+  if (seconds !== undefined) headers.set("Retry-After", String(seconds));
+}
+
+// Single-fetch (.data) responses: what a form submitted with JavaScript gets.
+export const handleDataRequest: HandleDataRequestFunction = (response, { context }) => {
+  withRetryAfter(response.headers, context);
+  return response;
 };

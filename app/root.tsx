@@ -16,6 +16,7 @@ import {
 import type { ReactNode } from "react";
 import { ROLE_LABELS } from "../analytics/roles";
 import { optionalUser } from "./.server/session";
+import { useNonce } from "./components/nonce";
 import { navigationFor } from "./navigation";
 import styles from "./styles.css?url";
 
@@ -77,6 +78,7 @@ function Header({ user }: { user: Awaited<ReturnType<typeof loader>>["user"] }) 
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
   return (
     <html lang="id">
       <head>
@@ -96,8 +98,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="site-footer">
           Mutu · Sesuai KEP-165/BC/2014 tentang Standar Operasional Prosedur Contact Center Bea dan Cukai
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -116,6 +118,10 @@ const ERROR_TEXT: Record<number, { title: string; text: string }> = {
   404: {
     title: "Tidak ditemukan",
     text: "Halaman atau data yang Anda cari tidak ada, atau tidak termasuk wewenang Anda.",
+  },
+  429: {
+    title: "Tunggu sebentar",
+    text: "Terlalu banyak perubahan dikirim dalam waktu singkat. Tunggu sebentar, lalu kirim lagi.",
   },
   503: {
     title: "Layanan belum tersedia",

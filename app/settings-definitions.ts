@@ -152,6 +152,20 @@ export const SETTINGS = {
     label: "Jendela waktu percobaan gagal (menit)",
     help: "Percobaan gagal yang lebih lama dari ini tidak dihitung lagi.",
   } satisfies Definition<number>,
+  "rateLimit.writesPerMinutePerAccount": {
+    schema: wholeNumber(0, 1_000_000),
+    default: 60,
+    group: "Batas perubahan",
+    label: "Perubahan per menit per akun",
+    help: "Simpan, kirim, hapus dan sejenisnya dari satu akun. Lebih dari ini dijawab “tunggu sebentar” tanpa menyimpan apa pun. 0 = tanpa batas.",
+  } satisfies Definition<number>,
+  "rateLimit.writesPerMinutePerAddress": {
+    schema: wholeNumber(0, 1_000_000),
+    default: 3000,
+    group: "Batas perubahan",
+    label: "Perubahan per menit per alamat IP",
+    help: "Untuk semua akun dari satu alamat. Satu kantor sering keluar melalui satu alamat: bawaan 3000 = 50 orang × 60. 0 = tanpa batas.",
+  } satisfies Definition<number>,
   "http.trustProxy": {
     schema: z.boolean(),
     default: false,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeError } from "./log";
+import { z } from "zod";
+import { describeError, errorLine, requestLine } from "./log";
 
 describe("server error log lines", () => {
   it("hide query parameters, NIPs and birth dates", () => {
@@ -16,5 +17,57 @@ describe("server error log lines", () => {
 
   it("hide a NIP written with spaces", () => {
     expect(describeError(new Error("NIP 19800101 200604 1 001 salah"))).toContain("NIP [NIP] salah");
+  });
+});
+
+describe("access log lines", () => {
+  const NIP = "198001012006041001";
+
+  it("never carry the query string, where a search or filter could put a NIP", () => {
+    const line = requestLine("GET", `/staf?q=${NIP}&status=aktif`, 200, 12.4);
+    expect(line).toBe("GET /staf?… 200 12 ms");
+    expect(line).not.toContain(NIP);
+  });
+
+  it("hide an 18-digit number or a birth date in the path, however it is written", () => {
+    for (const path of [
+      `/staf/${NIP}`,
+      "/staf/19800101%20200604%201%20001",
+      "/staf/19800101 200604 1 001",
+      "/x/1980-01-01",
+      "/x/19800101",
+    ]) {
+      const line = requestLine("POST", path, 404, 1);
+      expect(line).not.toMatch(/\d{8}/);
+      expect(line).not.toContain("1980-01-01");
+      expect(line).not.toContain("200604");
+      expect(line).toContain("[angka]");
+    }
+  });
+
+  it("keep short ids and periods readable, and cannot be split into forged lines", () => {
+    expect(requestLine("POST", "/evaluasi/1234/ubah", 429, 3)).toBe("POST /evaluasi/1234/ubah 429 3 ms");
+    expect(requestLine("GET", "/kpi.data", 200, 3)).toBe("GET /kpi.data 200 3 ms");
+    expect(requestLine("GET", "/a%0A[mutu] palsu", 404, 1)).toBe("GET /a?[mutu] palsu 404 1 ms");
+  });
+});
+
+describe("error reports", () => {
+  it("of a form that failed validation carry the field names, never the values typed", () => {
+    const form = { q: "198001012006041001 rahasia-saya", birthDate: "19800101" };
+    const parsed = z.object({ q: z.string().max(3), birthDate: z.number() }).safeParse(form);
+    const line = errorLine("POST /staf", parsed.error);
+    expect(line).toContain('"q"');
+    expect(line).not.toContain("198001012006041001");
+    expect(line).not.toContain("rahasia-saya");
+    expect(line).not.toContain("19800101");
+  });
+
+  it("name the request's path redacted, never a form value", () => {
+    const NIP = "198507152010122003";
+    const line = errorLine(`POST /staf/${NIP}`, new Error(`Failed query: update staff set nip = $1\nparams: ${NIP}`));
+    expect(line).not.toContain(NIP);
+    expect(line).toContain("POST /staf/[NIP]: Error: Failed query");
+    expect(line).toContain("params: [disembunyikan]");
   });
 });

@@ -6,6 +6,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** The TCP peer's address, from the HTTP server. */
     remoteAddress?: string;
+    /** This request's Content-Security-Policy nonce, from the HTTP server (see security-headers.ts). */
+    cspNonce?: string;
   }
 }
 

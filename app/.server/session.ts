@@ -12,8 +12,10 @@ import { type Scope, scopeFor } from "../permissions";
 import { type Actor, recordAudit } from "./audit";
 import { type Database, database } from "./db";
 import { forbidden } from "./errors";
+import { enforceWriteLimit } from "./rate-limit";
 import { clientAddress, isHttps } from "./request";
 import { getSettings, type Settings } from "./settings";
+import { whileDatabaseUp } from "./unavailable";
 
 export const SESSION_COOKIE = "mutu_session";
 // Writing last_seen_at on every request would turn every page view into a write; a minute is precise enough.
@@ -63,7 +65,8 @@ export type RequestEnv = { db: Database; settings: Settings; ip: string; https: 
 export function requestEnv(request: Request, context?: AppLoadContext): Promise<RequestEnv> {
   return perRequest(envs, request, async () => {
     const db = await database();
-    const settings = await getSettings(db);
+    // The first query of every request: where a database that cannot be reached shows as 503.
+    const settings = await whileDatabaseUp(() => getSettings(db));
     const trust = settings["http.trustProxy"];
     return { db, settings, ip: clientAddress(request, context, trust), https: isHttps(request, trust) };
   });
@@ -190,7 +193,7 @@ function loginRedirect(request: Request, expired: boolean, setCookie?: string): 
 /** The signed-in user, or null; never redirects (for the layout, which also renders public pages). */
 export async function optionalUser(request: Request, context?: AppLoadContext): Promise<CurrentUser | null> {
   const env = await requestEnv(request, context);
-  const found = await perRequest(lookups, request, () => lookupSession(request, env));
+  const found = await perRequest(lookups, request, () => whileDatabaseUp(() => lookupSession(request, env)));
   return found.state === "active" ? found.user : null;
 }
 
@@ -208,6 +211,8 @@ export async function requireUser(request: Request, context?: AppLoadContext): P
     );
   }
   const { user } = found;
+  // Every write of a signed-in user counts against the account's and the address's budgets (rate-limit.ts).
+  enforceWriteLimit(request, env.settings, { userId: user.id, ip: env.ip }, context);
   // After an admin reset, the only thing the user may do is choose a new password.
   if (user.mustChangePassword && new URL(request.url).pathname !== PASSWORD_CHANGE_PATH) {
     throw redirect(PASSWORD_CHANGE_PATH);

@@ -7,7 +7,7 @@ import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./db";
 import { UserFacingError } from "./errors";
 import { isUniqueViolation } from "./forms";
-import { hashPassword, passwordProblem, verifyPassword } from "./passwords";
+import { hashPassword, type PasswordOwner, passwordProblem, verifyPassword } from "./passwords";
 import { destroyUserSessions } from "./session";
 
 export const USERNAME_RULE = /^[a-z0-9][a-z0-9._-]{2,31}$/;
@@ -44,7 +44,7 @@ export const userCreateInput = z
     passwordConfirm: z.string().optional(),
   })
   .superRefine((v, ctx) => {
-    const problem = passwordProblem(v.password, v.username);
+    const problem = passwordProblem(v.password, { username: v.username, names: [v.displayName] });
     if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
     else if (v.passwordConfirm !== v.password) {
       ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "Konfirmasi kata sandi tidak sama." });
@@ -152,6 +152,15 @@ export async function createUser(
       const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
       if (taken) throw new UserFacingError("Nama pengguna ini sudah dipakai. Pilih nama lain.", "username");
       const person = await assertStaffLinkable(tx, input.staffId);
+      // The form's check knew only the username and display name; the linked staff record adds name and NIP.
+      const problem =
+        person &&
+        passwordProblem(input.password, {
+          username: input.username,
+          names: [input.displayName, person.fullName],
+          nip: person.nip,
+        });
+      if (problem) throw new UserFacingError(problem, "password");
       const [row] = await tx
         .insert(users)
         .values({
@@ -240,11 +249,21 @@ export async function setUserDisabled(db: Database, actor: Actor, id: number, di
   });
 }
 
+/** What a user's new password must not contain: username, names, NIP. */
+async function passwordOwner(db: Database, userId: number): Promise<PasswordOwner | null> {
+  const [row] = await db
+    .select({ username: users.username, displayName: users.displayName, fullName: staff.fullName, nip: staff.nip })
+    .from(users)
+    .leftJoin(staff, eq(staff.id, users.staffId))
+    .where(eq(users.id, userId));
+  return row ? { username: row.username, names: [row.displayName, row.fullName], nip: row.nip } : null;
+}
+
 /** Admin reset: the user is signed out everywhere and must choose a new password at the next sign-in. */
 export async function resetPassword(db: Database, actor: Actor, id: number, password: string) {
-  const [target] = await db.select({ username: users.username }).from(users).where(eq(users.id, id));
+  const target = await passwordOwner(db, id);
   if (!target) throw new UserFacingError("Akun tidak ditemukan.");
-  const problem = passwordProblem(password, target.username);
+  const problem = passwordProblem(password, target);
   if (problem) throw new UserFacingError(problem, "password");
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
@@ -282,7 +301,7 @@ export async function changeOwnPassword(
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new UserFacingError("Kata sandi saat ini salah.", "currentPassword");
   }
-  const problem = passwordProblem(input.password, user.username);
+  const problem = passwordProblem(input.password, (await passwordOwner(db, user.id)) ?? user.username);
   if (problem) throw new UserFacingError(problem, "password");
   if (await verifyPassword(user.passwordHash, input.password)) {
     throw new UserFacingError("Kata sandi baru harus berbeda dari kata sandi saat ini.", "password");

@@ -10,19 +10,22 @@ const format = (value: number | null, decimals: number) =>
     ? "—"
     : value.toLocaleString("id-ID", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 
+/** Shades per palette: the colour of a cell is one of 11 steps, each a class in styles.css. */
+const STEPS = 10;
+
 /**
- * The colour of a cell: one blue for plain quantities; red to green where one end is good (green the good
- * end). Text turns white on the dark end so every number stays readable.
+ * The colour class of a cell: one blue for plain quantities (`shade-plain-0` light … `-10` dark, white text
+ * on the dark end); red to green where one end is good (`shade-good-0` red … `-10` green). Classes rather
+ * than style attributes, so that the Content-Security-Policy needs no 'unsafe-inline' for styles.
  */
-function colours(t: number | null, better: Metric["better"]): { background: string; color: string } | undefined {
+export function shadeClass(t: number | null, better: Metric["better"]): string | undefined {
   if (t === null) return undefined;
-  if (better === "none") {
-    const lightness = 96 - t * 62;
-    return { background: `hsl(214 70% ${lightness}%)`, color: lightness < 55 ? "#fff" : "#1b1f24" };
-  }
+  if (better === "none") return `shade-plain-${Math.round(t * STEPS)}`;
   const good = better === "higher" ? t : 1 - t;
-  return { background: `hsl(${Math.round(good * 120)} 65% 82%)`, color: "#1b1f24" };
+  return `shade-good-${Math.round(good * STEPS)}`;
 }
+
+const cellClass = (shadeName: string | undefined) => (shadeName ? `num ${shadeName}` : "num");
 
 /**
  * Day of week × interval as a table: the numbers are the content, the colour only helps the eye, so the
@@ -53,7 +56,7 @@ export function HeatmapTable({ map, metric, caption }: { map: Heatmap; metric: M
               {WEEKDAYS.map((d, column) => {
                 const value = map.values[row]?.[column] ?? null;
                 return (
-                  <td className="num" key={d} style={colours(shade(value, map.min, map.max), metric.better)}>
+                  <td className={cellClass(shadeClass(shade(value, map.min, map.max), metric.better))} key={d}>
                     {format(value, decimals)}
                   </td>
                 );
@@ -69,17 +72,12 @@ export function HeatmapTable({ map, metric, caption }: { map: Heatmap; metric: M
 /** What the colours mean, with the range of the map. */
 export function HeatmapLegend({ map, metric }: { map: Heatmap; metric: Metric }) {
   const decimals = decimalsOf(metric.code);
-  const low = colours(0, metric.better);
-  const high = colours(1, metric.better);
   return (
     <p className="heatmap-legend">
-      <span className="swatch" style={low} aria-hidden="true" /> {format(map.min, decimals)}
-      <span
-        className="scale"
-        aria-hidden="true"
-        style={{ background: `linear-gradient(to right, ${low?.background}, ${high?.background})` }}
-      />
-      <span className="swatch" style={high} aria-hidden="true" /> {format(map.max, decimals)} {metric.unit}.{" "}
+      <span className={`swatch ${shadeClass(0, metric.better)}`} aria-hidden="true" /> {format(map.min, decimals)}
+      <span className={`scale scale-${metric.better}`} aria-hidden="true" />
+      <span className={`swatch ${shadeClass(1, metric.better)}`} aria-hidden="true" /> {format(map.max, decimals)}{" "}
+      {metric.unit}.{" "}
       {metric.better === "higher"
         ? "Hijau lebih baik."
         : metric.better === "lower"

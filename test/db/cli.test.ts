@@ -163,5 +163,8 @@ describe("mutu command line", () => {
     const weak = mutu(["user", "add", "--username", "c.d", "--role", "hr"], "pendek\n");
     expect(weak.code).toBe(1);
     expect(weak.err).toContain("minimal 10 karakter");
+    const common = mutu(["user", "add", "--username", "e.f", "--role", "hr"], "Bismillah2026!\n");
+    expect(common.code).toBe(1);
+    expect(common.err).toContain("paling sering dipakai");
   });
 }, 180_000);

@@ -8,7 +8,14 @@ export type RouteModule = { loader?: Handler; action?: Handler };
 
 export const BASE_URL = "http://mutu.test";
 
-export type RouteResult = { status: number; location: string | null; setCookie: string | null; data: unknown };
+export type RouteResult = {
+  status: number;
+  location: string | null;
+  setCookie: string | null;
+  data: unknown;
+  /** Every header the route set (Retry-After, Content-Type, …). */
+  headers: Headers;
+};
 
 export type CallOptions = {
   method?: "GET" | "POST";
@@ -37,6 +44,7 @@ async function describe(outcome: unknown): Promise<RouteResult> {
       location: outcome.headers.get("location"),
       setCookie: outcome.headers.get("set-cookie"),
       data,
+      headers: outcome.headers,
     };
   }
   if (isDataWithInit(outcome)) {
@@ -46,9 +54,10 @@ async function describe(outcome: unknown): Promise<RouteResult> {
       location: headers.get("location"),
       setCookie: headers.get("set-cookie"),
       data: outcome.data,
+      headers,
     };
   }
-  return { status: 200, location: null, setCookie: null, data: outcome };
+  return { status: 200, location: null, setCookie: null, data: outcome, headers: new Headers() };
 }
 
 export async function callRoute(module: RouteModule, path: string, options: CallOptions = {}): Promise<RouteResult> {
