@@ -3,17 +3,15 @@
 //      same per-agent final scores, ranks and team averages (checked equal), in the same run;
 //  (d) latency of GET /kpi under 20 concurrent signed-in users (autocannon) against the production build.
 //   npx tsx bench/kpi-dashboard.ts [agents=1000] [evaluations=50000] [seconds=15]
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import autocannon from "autocannon";
 import { eq, sql } from "drizzle-orm";
 import { kpiDashboard } from "../app/.server/kpi-dashboard";
-import { hashPassword } from "../app/.server/passwords";
 import { periodKpiReport } from "../app/.server/period-kpi";
 import { getSettings } from "../app/.server/settings";
 import { openDatabase } from "../db/client";
 import { users } from "../db/schema";
 import { createLargePeriod, PERIOD } from "./large-period";
+import { addBenchUsers, quantile, signIn, startServer } from "./server";
 
 const [agents = 1000, evaluations = 50_000, seconds = 15] = process.argv.slice(2).map(Number);
 const USERS = 20;
@@ -83,56 +81,14 @@ async function computation(url: string) {
 }
 
 async function load(url: string) {
-  const handle = await openDatabase({ url });
-  const hash = await hashPassword("bench-password-2026");
-  await handle.db.insert(users).values(
-    Array.from({ length: USERS }, (_, i) => ({
-      username: `kasi.bench${i}`,
-      displayName: `Kepala Seksi ${i}`,
-      passwordHash: hash,
-      roles: ["kepala_seksi"],
-    })),
-  );
-  await handle.close();
-  const port = 3900 + Math.floor(Math.random() * 90);
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      NODE_ENV: "production",
-      SESSION_SECRET: "bench-secret-0123456789-0123456789-abcdef",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const usernames = await addBenchUsers(url, "kasi.bench", USERS, ["kepala_seksi"]);
+  const server = await startServer(url);
   try {
-    for (let i = 0; i < 120; i++) {
-      if (
-        await fetch(`${base}/healthz`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    const cookies: string[] = [];
-    for (let i = 0; i < USERS; i++) {
-      const r = await fetch(`${base}/masuk`, {
-        method: "POST",
-        body: new URLSearchParams({ username: `kasi.bench${i}`, password: "bench-password-2026" }),
-        redirect: "manual",
-      });
-      const cookie = r.headers.get("set-cookie")?.split(";")[0];
-      if (!cookie) throw new Error(`sign-in ${i} failed: ${r.status}`);
-      cookies.push(cookie);
-    }
+    const cookies = await signIn(server.base, usernames);
     const latencies: number[] = [];
     let next = 0;
     const instance = autocannon({
-      url: `${base}/kpi?periode=${PERIOD}`,
+      url: `${server.base}/kpi?periode=${PERIOD}`,
       connections: USERS,
       duration: seconds,
       setupClient: (client) => client.setHeaders({ cookie: cookies[next++ % USERS] ?? "" }),
@@ -143,14 +99,13 @@ async function load(url: string) {
     );
     const result = await instance;
     latencies.sort((a, b) => a - b);
-    const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
+    const p = (q: number) => quantile(latencies, q);
     return [
       `(d) GET /kpi, ${USERS} signed-in users for ${seconds} s: ${result.requests.total} requests, ` +
         `${result.non2xx} not 2xx, ${result.errors} errors; p50 ${p(0.5).toFixed(0)} ms, p95 ${p(0.95).toFixed(0)} ms, p99 ${p(0.99).toFixed(0)} ms`,
     ];
   } finally {
-    server.kill("SIGINT");
-    await once(server, "exit");
+    await server.stop();
   }
 }
 

@@ -3,23 +3,17 @@
 // PERIOD with a score for each item of the template (at most 20), and a period review (kedisiplinan, CPH) per agent. Deterministic.
 import postgres from "postgres";
 import { loadDemo } from "../app/.server/bootstrap";
-import { openDatabase } from "../db/client";
+import { createThrowawayDatabase, type ThrowawayDatabase } from "./server";
 
 export const PERIOD = "2026-10";
 
-export type LargePeriod = { url: string; drop(): Promise<void> };
+export type LargePeriod = ThrowawayDatabase;
 
 export async function createLargePeriod(options: { agents: number; evaluations: number }): Promise<LargePeriod> {
-  const base = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  const name = `mutu_bench_${Date.now().toString(36)}_${Math.round(Math.random() * 1e6)}`;
-  const url = Object.assign(new URL(base), { pathname: `/${name}` }).toString();
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const handle = await openDatabase({ url });
-  await handle.migrate();
-  await loadDemo(handle, { evaluations: false, now: new Date("2026-11-29T03:00:00Z") });
-  await handle.close();
-
+  const database = await createThrowawayDatabase((handle) =>
+    loadDemo(handle, { evaluations: false, now: new Date("2026-11-29T03:00:00Z") }),
+  );
+  const url = database.url;
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   // Agents with valid 18-digit NIPs (born 1990-01-01); half in each evaluated team.
   await sql.unsafe(`
@@ -64,11 +58,5 @@ export async function createLargePeriod(options: { agents: number; evaluations: 
     from bench_agents a`);
   await sql.unsafe("analyze");
   await sql.end();
-  return {
-    url,
-    async drop() {
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    },
-  };
+  return database;
 }
