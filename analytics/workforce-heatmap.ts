@@ -1,6 +1,7 @@
 // Pure: the heatmaps of the workforce page — one channel, day of week × interval, over a range of weeks — from
 // the interval sums (per weekday and interval) and the rostered agent time of the same range. Each cell is an
 // average over the days that had data, so a range of four weeks and one of twelve read alike.
+import type { ProfileInput } from "./staffing";
 
 /** The ranges the page offers, in whole weeks before the current one. */
 export const RANGE_WEEKS = [4, 8, 12] as const;
@@ -50,15 +51,8 @@ export type MetricCode = (typeof METRICS)[number]["code"];
 export const isMetric = (code: string | null): code is MetricCode => METRICS.some((m) => m.code === code);
 
 /** Sums of one channel per weekday and interval over a range (from intervalProfile). */
-export type ProfileCell = {
-  weekday: number;
-  startMinute: number;
-  intervalMinutes: number;
-  days: number;
-  offered: number;
-  answered: number;
+export type ProfileCell = Omit<ProfileInput, "channel"> & {
   abandoned: number;
-  ahtSeconds: number | null;
   answeredWithinTarget: number;
   answeredWithTarget: number;
 };

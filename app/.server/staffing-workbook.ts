@@ -3,9 +3,8 @@
 // targets, the totals), then one sheet per channel with its intervals as rows. Every number comes from
 // weekStaffing, so the page and the file agree. Written through the KPI workbook's cell helpers (text never a
 // formula, shared styles, frozen and filtered headers) and streamed like it.
-import { PassThrough, type Writable } from "node:stream";
+import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import ExcelJS from "exceljs";
 import {
   type IsoWeek,
@@ -18,7 +17,6 @@ import {
 } from "../../analytics/staffing";
 import { formatClock } from "../../analytics/workforce-time";
 import type { Database } from "./db";
-import { logError } from "./log";
 import type { Settings } from "./settings";
 import { type WeekStaffing, weekStaffing } from "./staffing";
 import {
@@ -38,6 +36,7 @@ import {
   WorkbookAborted,
   yesNo,
 } from "./workbook/cells";
+import { workbookStream } from "./workbook/stream";
 
 export { WorkbookAborted };
 
@@ -238,16 +237,5 @@ export function staffingWorkbookStream(
   options: Omit<StaffingWorkbookOptions, "output">,
   signal: AbortSignal,
 ): ReadableStream<Uint8Array> {
-  const output = new PassThrough();
-  const stop = () => output.destroy();
-  if (signal.aborted) stop();
-  else signal.addEventListener("abort", stop, { once: true });
-  writeStaffingWorkbook(db, { ...options, output })
-    .catch((error) => {
-      if (error instanceof WorkbookAborted) return;
-      logError("staffing workbook", error);
-      output.destroy(error as Error);
-    })
-    .finally(() => signal.removeEventListener("abort", stop));
-  return createReadableStreamFromReadable(output);
+  return workbookStream("staffing workbook", (output) => writeStaffingWorkbook(db, { ...options, output }), signal);
 }

@@ -3,16 +3,14 @@
 // runs). The workbook is streamed: each row is committed as it is written and the big sheets read the
 // database a chunk at a time, so its size never sits in memory. It is a live view of a period that is still
 // open (read by several queries, not one snapshot); an approved period is locked, so its workbook is stable.
-import { PassThrough, type Writable } from "node:stream";
+import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import ExcelJS from "exceljs";
 import { wibDay } from "../../analytics/dates";
 import { formatNip } from "../../analytics/nip";
 import { type Period, periodFromId, periodOf, shiftPeriod } from "../../analytics/period";
 import type { Database } from "./db";
 import { periodIku } from "./iku";
-import { logError } from "./log";
 import { periodKpiReport } from "./period-kpi";
 import { periodStatus } from "./periods";
 import { gradeBands, type Settings } from "./settings";
@@ -23,6 +21,7 @@ import { type Book, type Column, keepPace, predikatStyles, TableSheet, WorkbookA
 import { writeCertificationSheet } from "./workbook/certification";
 import { writeEvaluationSheet, writeItemSheet } from "./workbook/evaluations";
 import { writeReportSheet } from "./workbook/reports";
+import { workbookStream } from "./workbook/stream";
 import { writeSummarySheet } from "./workbook/summary";
 
 export { WorkbookAborted };
@@ -120,18 +119,7 @@ export function kpiWorkbookStream(
   options: Omit<KpiWorkbookOptions, "output">,
   signal: AbortSignal,
 ): ReadableStream<Uint8Array> {
-  const output = new PassThrough();
-  const stop = () => output.destroy();
-  if (signal.aborted) stop();
-  else signal.addEventListener("abort", stop, { once: true });
-  writeKpiWorkbook(db, { ...options, output })
-    .catch((error) => {
-      if (error instanceof WorkbookAborted) return;
-      logError("kpi workbook", error);
-      output.destroy(error as Error);
-    })
-    .finally(() => signal.removeEventListener("abort", stop));
-  return createReadableStreamFromReadable(output);
+  return workbookStream("kpi workbook", (output) => writeKpiWorkbook(db, { ...options, output }), signal);
 }
 
 function csvValue<Row>(column: Column<Row>, row: Row): string | number | null {
