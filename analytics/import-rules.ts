@@ -150,8 +150,16 @@ export function parseDecimal(text: string): number | null {
   if (t === "") return null;
   if (t.includes(",") && t.includes(".")) t = t.replace(/\./g, "").replace(",", ".");
   else t = t.replace(",", ".");
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t)) return null;
+  // One optional group after the digits, not `\d+\.?\d*`: that backtracks quadratically on a long run of digits
+  // with junk after it (a cell of 60,000 digits took seconds, one of a megabyte a quarter of an hour, holding the server).
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t)) return null;
   return Number(t);
+}
+
+/** A name looked up in one of the tables below; never one of Object.prototype's ("constructor", "__proto__"). */
+function named<T>(table: Record<string, T>, text: string): T | null {
+  const key = normalizeHeader(text);
+  return Object.hasOwn(table, key) ? (table[key] ?? null) : null;
 }
 
 const STATUSES: Record<string, "lulus" | "tidak_lulus" | "selesai"> = {
@@ -307,6 +315,14 @@ function staffOf(
   return person;
 }
 
+/**
+ * The earliest day a file may hold: an earlier one is a typing mistake (0026 for 2026), and PostgreSQL has no
+ * year 0, so "01/01/0000" would otherwise fail the whole preview instead of being reported at its row.
+ */
+export const EARLIEST_DAY = "1900-01-01";
+
+const tooEarly = (label: string, text: string) => `${label} "${text}" terlalu jauh di masa lalu. Periksa tahunnya.`;
+
 function dateOf(
   text: string,
   row: number,
@@ -323,6 +339,10 @@ function dateOf(
       column,
       message: `${label} "${text}" bukan tanggal yang valid. Gunakan HH/BB/TTTT (05/01/2026) atau TTTT-BB-HH.`,
     });
+    return null;
+  }
+  if (day < EARLIEST_DAY) {
+    out.errors.push({ row, column, message: tooEarly(label, text) });
     return null;
   }
   if (day > ctx.today) {
@@ -362,7 +382,7 @@ function required(text: string, row: number, column: string, out: { errors: Issu
 
 function channelOf(text: string, row: number, column: string, out: { errors: Issue[] }): ChannelCode | null {
   if (!required(text, row, column, out)) return null;
-  const channel = CHANNEL_NAMES[normalizeHeader(text)] ?? null;
+  const channel = named(CHANNEL_NAMES, text);
   if (!channel) {
     out.errors.push({
       row,
@@ -445,7 +465,7 @@ export function validateTrainingRow(
   const statusText = get("status");
   let status: TrainingRow["status"] | null = null;
   if (required(statusText, row, col("status"), out)) {
-    status = STATUSES[normalizeHeader(statusText)] ?? null;
+    status = named(STATUSES, statusText);
     if (!status) {
       out.errors.push({
         row,
@@ -695,6 +715,9 @@ export function validateRosterRow(
         column: col("day"),
         message: `Tanggal ${formatDay(day)} lebih dari setahun ke depan. Periksa tahunnya.`,
       });
+      day = null;
+    } else if (day < EARLIEST_DAY) {
+      out.errors.push({ row, column: col("day"), message: tooEarly("Tanggal", dayText) });
       day = null;
     } else {
       const locked = ctx.lockedDay(day);
