@@ -73,17 +73,24 @@ export function HeatmapTable({ map, metric, caption }: { map: Heatmap; metric: M
 export function HeatmapLegend({ map, metric }: { map: Heatmap; metric: Metric }) {
   const decimals = decimalsOf(metric.code);
   return (
-    <p className="heatmap-legend">
-      <span className={`swatch ${shadeClass(0, metric.better)}`} aria-hidden="true" /> {format(map.min, decimals)}
-      <span className={`scale scale-${metric.better}`} aria-hidden="true" />
-      <span className={`swatch ${shadeClass(1, metric.better)}`} aria-hidden="true" /> {format(map.max, decimals)}{" "}
-      {metric.unit}.{" "}
-      {metric.better === "higher"
-        ? "Hijau lebih baik."
-        : metric.better === "lower"
-          ? "Hijau lebih baik (lebih rendah)."
-          : "Lebih gelap, lebih tinggi."}{" "}
-      {metric.means} Sel “—”: belum ada data.
-    </p>
+    <div className="heatmap-key">
+      <p className="heatmap-legend">
+        <span className={`swatch ${shadeClass(0, metric.better)}`} aria-hidden="true" />
+        <span>{format(map.min, decimals)}</span>
+        <span className={`scale scale-${metric.better}`} aria-hidden="true" />
+        <span className={`swatch ${shadeClass(1, metric.better)}`} aria-hidden="true" />
+        <span>
+          {format(map.max, decimals)} {metric.unit}
+        </span>
+        <span className="muted">
+          {metric.better === "higher"
+            ? "(hijau lebih baik)"
+            : metric.better === "lower"
+              ? "(hijau lebih baik: lebih rendah)"
+              : "(lebih gelap, lebih tinggi)"}
+        </span>
+      </p>
+      <p className="muted">{metric.means} Sel “—”: belum ada data.</p>
+    </div>
   );
 }
