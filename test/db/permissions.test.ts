@@ -3,7 +3,7 @@
 // the table fails this test; and every route file must appear here, so a new route cannot skip the check.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { arrayContains, eq, sql } from "drizzle-orm";
+import { and, arrayContains, eq, inArray, ne, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../analytics/roles";
 import { loadDemo } from "../../app/.server/bootstrap";
@@ -54,6 +54,9 @@ type Case = {
 const ids = {
   otherTeamStaff: 0,
   ownTeamStaff: 0,
+  ownStaff: 0,
+  ownEvaluation: 0,
+  otherTeamEvaluation: 0,
   someUser: 0,
   evaluation: 0,
   template: 0,
@@ -534,6 +537,32 @@ const CASES: Case[] = [
     otherwise: 403,
   },
   {
+    // Own records: the agent reaches their own staff page and evaluation.
+    file: "staf.$id._index.tsx",
+    method: "GET",
+    path: "/staf/:id (the agent's own)",
+    params: () => ({ id: String(ids.ownStaff) }),
+    expect: { anonim: LOGIN },
+    otherwise: 200,
+  },
+  {
+    file: "evaluasi.$id._index.tsx",
+    method: "GET",
+    path: "/evaluasi/:id (the agent's own)",
+    params: () => ({ id: String(ids.ownEvaluation) }),
+    expect: { anonim: LOGIN, admin: 403, hr: 403 },
+    otherwise: 200,
+  },
+  {
+    // Another team's evaluation: the supervisor sees their own team only.
+    file: "evaluasi.$id._index.tsx",
+    method: "GET",
+    path: "/evaluasi/:id (another team's)",
+    params: () => ({ id: String(ids.otherTeamEvaluation) }),
+    expect: { anonim: LOGIN, admin: 403, hr: 403, petugas: 404, supervisor: 404 },
+    otherwise: 200,
+  },
+  {
     // Another agent's evaluation, in the supervisor's team: the petugas must not even learn it exists.
     file: "evaluasi.$id._index.tsx",
     method: "GET",
@@ -689,6 +718,35 @@ beforeAll(async () => {
     form: await interactionForm(db, agent?.id ?? 0),
   });
   ids.evaluation = Number(created.location?.match(/\/evaluasi\/(\d+)/)?.[1]);
+  // The agent's own evaluation, and one of an agent in the other team.
+  ids.ownStaff = petugasStaff;
+  const own = await callRoute(newEvaluation, "/evaluasi/baru", {
+    method: "POST",
+    cookie: cookies.get("penilai"),
+    form: await interactionForm(db, petugasStaff),
+  });
+  ids.ownEvaluation = Number(own.location?.match(/\/evaluasi\/(\d+)/)?.[1]);
+  const [otherTeamAgent] = await db
+    .select({ id: staff.id })
+    .from(staff)
+    .innerJoin(teams, eq(teams.id, staff.teamId))
+    .where(
+      and(
+        ne(staff.teamId, supervisor?.teamId ?? 0),
+        inArray(teams.code, ["layanan_informasi", "manajemen_layanan"]),
+        eq(staff.position, "petugas_layanan"),
+        eq(staff.active, true),
+      ),
+    )
+    .limit(1);
+  if (!otherTeamAgent) throw new Error("the demo has an agent in the other answering team");
+  const otherTeam = await callRoute(newEvaluation, "/evaluasi/baru", {
+    method: "POST",
+    cookie: cookies.get("penilai"),
+    form: await interactionForm(db, otherTeamAgent.id),
+  });
+  ids.otherTeamEvaluation = Number(otherTeam.location?.match(/\/evaluasi\/(\d+)/)?.[1]);
+  if (!ids.ownEvaluation || !ids.otherTeamEvaluation) throw new Error("the two extra evaluations were not created");
   const [version] = await db.select({ id: scorecardVersions.id }).from(scorecardVersions).limit(1);
   ids.template = version?.id ?? 0;
   const assessors = await db
