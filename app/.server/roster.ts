@@ -280,7 +280,7 @@ export async function saveShift(
       .limit(1);
     if (overlap) {
       throw new UserFacingError(
-        `Bertumpang tindih dengan sif ${person.fullName} yang lain: ${formatShift(overlap.startsAt, overlap.endsAt)} (${overlap.channel}). Ubah atau hapus sif itu dulu.`,
+        `Bertumpang tindih dengan sif ${person.fullName} yang lain: ${formatShift(overlap.startsAt, overlap.endsAt)} (${CHANNELS.find((c) => c.code === overlap.channel)?.short ?? overlap.channel}). Ubah atau hapus sif itu dulu.`,
         "start",
       );
     }

@@ -77,7 +77,9 @@ describe("roster week grid", () => {
 
     const overlapping = await post("koordinator", { ...night, day: addDays(MONDAY, 1), start: "06:00", end: "14:00" });
     expect(overlapping.status).toBe(409);
+    // The message names the other shift in the user's words: its time and channel.
     expect(JSON.stringify(overlapping.data)).toContain("Bertumpang tindih");
+    expect(JSON.stringify(overlapping.data)).toContain("(Telepon)");
     // What was typed comes back, and nothing was written.
     expect((overlapping.data as { values: Record<string, string> }).values.start).toBe("06:00");
     expect(await db().select().from(shifts).where(eq(shifts.staffId, agent.id))).toHaveLength(1);
