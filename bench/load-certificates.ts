@@ -18,11 +18,11 @@ import {
   latencyLines,
   loadOptions,
   pauseLabel,
-  Recorder,
   runFor,
   type Sample,
+  startLoad,
 } from "./load";
-import { addBenchUsers, createThrowawayDatabase, signIn, startServer } from "./server";
+import { createThrowawayDatabase } from "./server";
 
 const options = loadOptions(process.argv.slice(2));
 const PREFIX = "kasi.bench";
@@ -71,16 +71,11 @@ async function makeEligiblePeople(url: string): Promise<Slot[]> {
 
 async function drive(url: string) {
   const slots = await makeEligiblePeople(url);
-  const usernames = await addBenchUsers(url, PREFIX, options.users, ["kepala_seksi"]);
-  // Saving as fast as it can, each bench user is far above the per-account write limit (app/.server/rate-limit.ts).
-  const server = await startServer(url, { MUTU_WRITE_RATE_LIMIT: "off" });
+  const { server, cookies, recorder, cpuBefore } = await startLoad(url, PREFIX, options.users, ["kepala_seksi"]);
   try {
-    const cookies = await signIn(server.base, usernames);
-    const recorder = new Recorder();
     const outcomes: Outcome[] = [];
     const errors: Sample[] = [];
     let next = 0;
-    const cpuBefore = await cpuSnapshot(server.process.pid);
     // One step: the next person and role's certificate.
     const seconds = await runFor(options, async (user) => {
       const slot = slots[next++];

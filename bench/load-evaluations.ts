@@ -20,11 +20,11 @@ import {
   latencyLines,
   loadOptions,
   pauseLabel,
-  Recorder,
   runFor,
   type Sample,
+  startLoad,
 } from "./load";
-import { addBenchUsers, createThrowawayDatabase, signIn, startServer } from "./server";
+import { createThrowawayDatabase } from "./server";
 
 const options = loadOptions(process.argv.slice(2));
 const PREFIX = "penilai.bench";
@@ -74,17 +74,12 @@ async function agentForms(url: string) {
 
 async function drive(url: string) {
   const forms = await agentForms(url);
-  const usernames = await addBenchUsers(url, PREFIX, options.users, ["penilai"]);
-  // Saving as fast as it can, each bench user is far above the per-account write limit (app/.server/rate-limit.ts).
-  const server = await startServer(url, { MUTU_WRITE_RATE_LIMIT: "off" });
+  const { server, cookies, recorder, cpuBefore } = await startLoad(url, PREFIX, options.users, ["penilai"]);
   try {
-    const cookies = await signIn(server.base, usernames);
-    const recorder = new Recorder();
     const attempts: Attempt[] = [];
     const errors: Sample[] = [];
     // An hour ago in WIB: inside the current period, which the demo leaves open.
     const interactionAt = wibInputValue(new Date(Date.now() - 3_600_000));
-    const cpuBefore = await cpuSnapshot(server.process.pid);
     // One step: a new evaluation saved as a draft, then submitted (every tenth twice at once).
     const seconds = await runFor(options, async (user, n) => {
       const cookie = cookies[user] ?? "";

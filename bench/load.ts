@@ -1,7 +1,8 @@
 // The load benchmarks' harness: signed-in users posting forms in a loop for a fixed time over keep-alive
 // connections (Node's fetch), every request timed and its outcome kept, and the summary they print.
 import { readdir, readFile } from "node:fs/promises";
-import { quantile } from "./server";
+import type { Role } from "../analytics/roles";
+import { addBenchUsers, quantile, signIn, startServer } from "./server";
 
 /** `pauseMs`: how long each user waits, on average, after one piece of work before starting the next. */
 export type LoadOptions = { users: number; seconds: number; pauseMs: number };
@@ -192,4 +193,21 @@ export function cpuLine(before: CpuSnapshot, after: CpuSnapshot, requests: numbe
       `PostgreSQL ${cores(postgres)} (${perRequest(postgres)}), this load generator ${cores(client)}, ` +
       `other work on the machine ${cores(busy - server - client - postgres)}, idle ${cores(total - busy)}`,
   ];
+}
+
+/**
+ * The start of a load run: `users` bench users with `roles`, the production server on `url` with the write limit
+ * off (each bench user saves far faster than a person, above the per-account limit of app/.server/rate-limit.ts),
+ * everyone signed in, a recorder, and the server's CPU before the run. Stop `server` when done.
+ */
+export async function startLoad(url: string, prefix: string, users: number, roles: Role[]) {
+  const usernames = await addBenchUsers(url, prefix, users, roles);
+  const server = await startServer(url, { MUTU_WRITE_RATE_LIMIT: "off" });
+  try {
+    const cookies = await signIn(server.base, usernames);
+    return { server, cookies, recorder: new Recorder(), cpuBefore: await cpuSnapshot(server.process.pid) };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
 }

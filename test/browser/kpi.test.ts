@@ -2,26 +2,20 @@
 // period, approve it (the page then says it is locked), and download the period's workbook.
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, test } from "vitest";
 import { periodOf, shiftPeriod } from "../../analytics/period";
-import { launchBrowser, signIn } from "../support/browser";
+import { signedInPage } from "../support/browser";
 
 const baseUrl = inject("baseUrl");
 const screenshots = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
 // Two periods back: ended, and free of the demo's open disputes (those are in the current period).
 const period = shiftPeriod(periodOf(new Date()).id, -2);
 
-let browser: Browser;
+const signedIn = signedInPage(baseUrl, "kasi");
 let page: Page;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  page = await context.newPage();
-  await signIn(page, baseUrl, "kasi");
-});
-afterAll(async () => {
-  await browser?.close();
+beforeAll(() => {
+  page = signedIn.page();
 });
 
 describe("KPI review", () => {

@@ -2,26 +2,20 @@
 // switches to the service level, goes to the staffing plan, picks next week, and exports its plan.
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, test } from "vitest";
 import { wibDay } from "../../analytics/dates";
 import { shiftWeek, weekOfDay } from "../../analytics/staffing";
-import { launchBrowser, signIn } from "../support/browser";
+import { signedInPage } from "../support/browser";
 
 const baseUrl = inject("baseUrl");
 const screenshots = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
 const nextWeek = shiftWeek(weekOfDay(wibDay(new Date())).id, 1);
 
-let browser: Browser;
+const signedIn = signedInPage(baseUrl, "koordinator");
 let page: Page;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  page = await context.newPage();
-  await signIn(page, baseUrl, "koordinator");
-});
-afterAll(async () => {
-  await browser?.close();
+beforeAll(() => {
+  page = signedIn.page();
 });
 
 describe("workforce analytics", () => {

@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core: no browser download, the same binary in CI and on a laptop.
 import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 /** The password of every demo account (fixtures loaded on first start). */
 export const DEMO_PASSWORD = "mutu-demo-2026";
@@ -29,4 +30,28 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByRole("button", { name: "Masuk" }).click();
   await page.waitForURL(`${baseUrl}/`);
   await page.getByRole("heading", { level: 1, name: /^Selamat datang, / }).waitFor();
+}
+
+/**
+ * For a test file that walks one user through the app: a browser and a signed-in page (1280×900, downloads
+ * accepted) made before the tests, closed after them. Returns getters, since the page exists only then.
+ */
+export function signedInPage(baseUrl: string, username: string): { page: () => Page } {
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    page = await context.newPage();
+    await signIn(page, baseUrl, username);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    page: () => {
+      if (!page) throw new Error("the page is made before the tests");
+      return page;
+    },
+  };
 }
