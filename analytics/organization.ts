@@ -56,6 +56,9 @@ export const CHANNELS = [
 export type ChannelCode = (typeof CHANNELS)[number]["code"];
 
 // The kinds of written report the teams file to the Kepala Seksi (regulation 3.1–3.3), one per team.
+/** A channel's short name ('Telepon', 'Surel') for its code; an unknown code as it is. */
+export const channelShortName = (code: string): string => CHANNELS.find((c) => c.code === code)?.short ?? code;
+
 export const REPORT_KINDS = [
   { code: "layanan_informasi", label: "Layanan informasi dan pengaduan" },
   { code: "manajemen_layanan", label: "Manajemen layanan" },

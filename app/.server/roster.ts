@@ -4,7 +4,7 @@
 import { and, asc, eq, gt, inArray, lt, ne, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { parseDateInput, wibDay } from "../../analytics/dates";
-import { CHANNELS, type ChannelCode } from "../../analytics/organization";
+import { CHANNELS, type ChannelCode, channelShortName } from "../../analytics/organization";
 import { periodOfDay } from "../../analytics/period";
 import {
   addDays,
@@ -280,7 +280,7 @@ export async function saveShift(
       .limit(1);
     if (overlap) {
       throw new UserFacingError(
-        `Bertumpang tindih dengan sif ${person.fullName} yang lain: ${formatShift(overlap.startsAt, overlap.endsAt)} (${CHANNELS.find((c) => c.code === overlap.channel)?.short ?? overlap.channel}). Ubah atau hapus sif itu dulu.`,
+        `Bertumpang tindih dengan sif ${person.fullName} yang lain: ${formatShift(overlap.startsAt, overlap.endsAt)} (${channelShortName(overlap.channel)}). Ubah atau hapus sif itu dulu.`,
         "start",
       );
     }

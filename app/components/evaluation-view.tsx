@@ -1,5 +1,5 @@
 import { formatInstantWib } from "../../analytics/dates";
-import { CHANNELS } from "../../analytics/organization";
+import { CHANNELS, channelShortName } from "../../analytics/organization";
 import { periodFromId } from "../../analytics/period";
 import { type ItemSection, itemScore, SECTION_LABELS, STATE_LABELS } from "../../analytics/scoring";
 import { formatScore } from "../score-fields";
@@ -9,7 +9,7 @@ export function StateBadge({ state }: { state: string }) {
 }
 
 export const channelLabel = (code: string | null) => CHANNELS.find((c) => c.code === code)?.label ?? code ?? "—";
-export const channelShort = (code: string | null) => CHANNELS.find((c) => c.code === code)?.short ?? code ?? "—";
+export const channelShort = (code: string | null) => (code ? channelShortName(code) : "—");
 
 type Item = {
   id: number;

@@ -3,8 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { rosterAction, rosterGrid, rosterWeek } from "~/.server/roster-page";
 import { requirePermission } from "~/.server/session";
 import { FormError, Notice, SelectField, TextField } from "~/components/field";
+import { RosterRow } from "~/components/roster-row";
 import { formatDay } from "../../analytics/dates";
-import { CHANNELS } from "../../analytics/organization";
 import { weekdayName } from "../../analytics/staffing";
 
 export const meta: MetaFunction = () => [{ title: "Jadwal dinas — Mutu" }];
@@ -24,8 +24,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) return data(result, { status: result.status });
   throw redirect(`/tenaga-kerja/jadwal?minggu=${week.id}&${result.intent === "delete" ? "dihapus" : "disimpan"}=1`);
 }
-
-const channelShort = (code: string) => CHANNELS.find((c) => c.code === code)?.short ?? code;
 
 export default function Roster() {
   const d = useLoaderData<typeof loader>();
@@ -156,70 +154,5 @@ export default function Roster() {
         </section>
       )}
     </div>
-  );
-}
-
-type Person =
-  Awaited<ReturnType<typeof loader>> extends infer L ? (L extends { people: (infer P)[] } ? P : never) : never;
-
-function RosterRow({
-  person,
-  days,
-  here,
-  teamHeading,
-}: {
-  person: Person;
-  days: string[];
-  here: string;
-  teamHeading: boolean;
-}) {
-  return (
-    <>
-      {teamHeading && (
-        <tr className="group">
-          <th colSpan={days.length + 1} scope="colgroup">
-            {person.teamName}
-          </th>
-        </tr>
-      )}
-      <tr>
-        <th scope="row">{person.fullName}</th>
-        {days.map((day) => (
-          <td key={day}>
-            {person.shifts
-              .filter((s) => s.day === day)
-              .map((s) => (
-                <div className="shift" key={s.id}>
-                  <span>
-                    {s.start}–{s.end}
-                    {s.crossesMidnight ? " (+1)" : ""} · {channelShort(s.channel)}
-                  </span>
-                  {person.canEdit && (
-                    <span className="shift-actions">
-                      <Link
-                        to={`${here}&ubah=${s.id}#form-sif`}
-                        aria-label={`Ubah sif ${person.fullName} ${formatDay(day)} ${s.start}`}
-                      >
-                        Ubah
-                      </Link>
-                      <Form method="post" action={here}>
-                        <input type="hidden" name="intent" value="delete" />
-                        <input type="hidden" name="id" value={s.id} />
-                        <button
-                          type="submit"
-                          className="link"
-                          aria-label={`Hapus sif ${person.fullName} ${formatDay(day)} ${s.start}`}
-                        >
-                          Hapus
-                        </button>
-                      </Form>
-                    </span>
-                  )}
-                </div>
-              ))}
-          </td>
-        ))}
-      </tr>
-    </>
   );
 }

@@ -1,7 +1,7 @@
 // The sheet "Kalibrasi": the calibration sessions of the period, one row per participant. Scores and
 // deviations only for closed sessions: while a session is open its scores are blind (getSession says so).
 import { asc, eq } from "drizzle-orm";
-import { CHANNELS } from "../../../analytics/organization";
+import { channelShortName } from "../../../analytics/organization";
 import { calibrationSessions } from "../../../db/schema";
 import { getSession } from "../calibration";
 import type { Database } from "../db";
@@ -30,7 +30,7 @@ const COLUMNS: readonly Column<ParticipantRow>[] = [
     header: "Saluran",
     width: 13,
     kind: "text",
-    value: (r) => CHANNELS.find((c) => c.code === r.channel)?.short ?? r.channel,
+    value: (r) => channelShortName(r.channel),
   },
   { header: "Rujukan Interaksi", width: 20, kind: "text", value: (r) => r.interactionRef },
   { header: "Waktu Interaksi (WIB)", width: 17, kind: "datetime", value: (r) => excelWib(r.interactionAt) },

@@ -3,7 +3,7 @@
 // commit each row as it is written, so a period of any size never sits in memory at once. The next chunk is
 // asked for before the current one is written, so the database works while exceljs does.
 import { and, asc, eq, gt, gte, inArray, lte, ne } from "drizzle-orm";
-import { CHANNELS } from "../../../analytics/organization";
+import { channelShortName } from "../../../analytics/organization";
 import { itemScore, type Scale, SECTION_LABELS, type Section, STATE_LABELS } from "../../../analytics/scoring";
 import { evaluationScores, evaluations, scorecardItems, staff, users } from "../../../db/schema";
 import type { Database } from "../db";
@@ -14,7 +14,7 @@ const EVALUATIONS_PER_CHUNK = 2000;
 const SCORED_EVALUATIONS_PER_CHUNK = 200;
 
 const KIND_LABELS: Record<string, string> = { interaction: "Interaksi", period_review: "Penilaian periode" };
-const channelShort = (code: string | null) => (code ? (CHANNELS.find((c) => c.code === code)?.short ?? code) : null);
+const channelOf = (code: string | null) => (code ? channelShortName(code) : null);
 
 const countedIn = (periodId: string) => and(eq(evaluations.periodId, periodId), ne(evaluations.state, "draft"));
 
@@ -50,7 +50,7 @@ const EVALUATION_COLUMNS: readonly Column<EvaluationRow>[] = [
   { header: "ID", width: 8, kind: "integer", value: (e) => e.id },
   { header: "Jenis", width: 18, kind: "text", value: (e) => KIND_LABELS[e.kind] ?? e.kind },
   { header: "Waktu Interaksi (WIB)", width: 17, kind: "datetime", value: (e) => excelWib(e.interactionAt) },
-  { header: "Saluran", width: 13, kind: "text", value: (e) => channelShort(e.channel) },
+  { header: "Saluran", width: 13, kind: "text", value: (e) => channelOf(e.channel) },
   { header: "NIP Petugas", width: 21, kind: "nip", value: (e) => e.nip },
   { header: "Nama Petugas", width: 30, kind: "text", value: (e) => e.agent },
   { header: "Penilai", width: 26, kind: "text", value: (e) => e.assessor },

@@ -1,0 +1,74 @@
+import { Form, Link } from "@remix-run/react";
+import { formatDay } from "../../analytics/dates";
+import { channelShortName } from "../../analytics/organization";
+
+type Person = {
+  id: number;
+  fullName: string;
+  teamName: string;
+  canEdit: boolean;
+  shifts: { id: number; day: string; start: string; end: string; crossesMidnight: boolean; channel: string }[];
+};
+
+/** One person's week on the roster grid (a team heading row first when the team changes), with each shift's forms. */
+export function RosterRow({
+  person,
+  days,
+  here,
+  teamHeading,
+}: {
+  person: Person;
+  days: string[];
+  here: string;
+  teamHeading: boolean;
+}) {
+  return (
+    <>
+      {teamHeading && (
+        <tr className="group">
+          <th colSpan={days.length + 1} scope="colgroup">
+            {person.teamName}
+          </th>
+        </tr>
+      )}
+      <tr>
+        <th scope="row">{person.fullName}</th>
+        {days.map((day) => (
+          <td key={day}>
+            {person.shifts
+              .filter((s) => s.day === day)
+              .map((s) => (
+                <div className="shift" key={s.id}>
+                  <span>
+                    {s.start}–{s.end}
+                    {s.crossesMidnight ? " (+1)" : ""} · {channelShortName(s.channel)}
+                  </span>
+                  {person.canEdit && (
+                    <span className="shift-actions">
+                      <Link
+                        to={`${here}&ubah=${s.id}#form-sif`}
+                        aria-label={`Ubah sif ${person.fullName} ${formatDay(day)} ${s.start}`}
+                      >
+                        Ubah
+                      </Link>
+                      <Form method="post" action={here}>
+                        <input type="hidden" name="intent" value="delete" />
+                        <input type="hidden" name="id" value={s.id} />
+                        <button
+                          type="submit"
+                          className="link"
+                          aria-label={`Hapus sif ${person.fullName} ${formatDay(day)} ${s.start}`}
+                        >
+                          Hapus
+                        </button>
+                      </Form>
+                    </span>
+                  )}
+                </div>
+              ))}
+          </td>
+        ))}
+      </tr>
+    </>
+  );
+}
