@@ -1,54 +1,30 @@
-// Property: for a generated file of each kind — good rows and rows with one known flaw, written with any
-// delimiter, quoting, BOM, CR/LF/CRLF (mixed), blank lines, header names in either language and any case,
-// formulas and huge cells in free text — the preview reports exactly the flawed rows, each at its
-// spreadsheet row and its column as the file names it, counts the good rows as valid, and writes nothing.
-// The web page's preview and the command line's give the same report.
-// FUZZ_SEED and FUZZ_RUNS (a multiplier) run it longer or with another seed; a failure prints its seed.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { desc, eq } from "drizzle-orm";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { IMPORT_KINDS } from "../../analytics/import-rules";
 import { addDays } from "../../analytics/workforce-time";
-import { loadDemo } from "../../app/.server/bootstrap";
 import { undoBatch } from "../../app/.server/imports/batches";
 import { type ImportReport, runImport } from "../../app/.server/imports/engine";
 import { trainingRecords } from "../../db/schema";
-import { seedCatalogue } from "../support/certification";
-import { databaseForThisFile } from "../support/db";
-import { badNips, filePlan, freeText, issueKeys, render, type World } from "../support/import-files";
+import { badNips, filePlan, freeText, issueKeys, render } from "../support/import-files";
 import {
   ACTOR,
   columnIsReal,
   comparable,
-  loadWorld,
+  FUZZ_SEED,
+  fuzzFixture,
+  fuzzRuns,
   messageIsSane,
   previewFile,
   previewUpload,
-  uploaderId,
   writtenCounts,
 } from "../support/import-fuzz";
 
-const SEED = Number(process.env.FUZZ_SEED ?? 20_261_129);
-const RUNS = Math.max(1, Math.round(40 * Number(process.env.FUZZ_RUNS ?? 1)));
+const SEED = FUZZ_SEED;
+const RUNS = fuzzRuns(40);
 
-const getHandle = databaseForThisFile(async (handle) => {
-  await loadDemo(handle, { evaluations: false });
-  await seedCatalogue(handle.db);
-});
-const db = () => getHandle().db;
-
-let world: World;
-let userId: number;
-let dir: string;
-beforeAll(async () => {
-  world = await loadWorld(db());
-  userId = await uploaderId(db());
-  dir = mkdtempSync(path.join(tmpdir(), "mutu-import-fuzz-"));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const fx = fuzzFixture();
+const db = fx.db;
 
 const encoder = new TextEncoder();
 
@@ -57,13 +33,13 @@ describe.each(IMPORT_KINDS)("a generated %s file", (kind) => {
     timeout: 120_000,
   }, async () => {
     await fc.assert(
-      fc.asyncProperty(filePlan(kind, world), async (plan) => {
+      fc.asyncProperty(filePlan(kind, fx.world), async (plan) => {
         const { text, expected } = render(plan);
         const bytes = encoder.encode(text);
         const before = await writtenCounts(db());
-        const web = await previewUpload(db(), kind, bytes, userId);
+        const web = await previewUpload(db(), kind, bytes, fx.userId);
         if ("refused" in web) throw new Error(`upload refused: ${web.refused}`);
-        const cli = await previewFile(db(), kind, bytes, dir);
+        const cli = await previewFile(db(), kind, bytes, fx.dir);
         expect(await writtenCounts(db())).toEqual(before);
         expect(comparable(cli)).toEqual(comparable(web.report));
 
@@ -92,14 +68,14 @@ describe.each(IMPORT_KINDS)("a generated %s file", (kind) => {
 describe("free text of a committed file", () => {
   // Staging sends each column as a text array; quotes, braces, backslashes and "NULL" must survive it.
   it("is stored exactly as read: formulas, quotes, braces, backslashes, NULL, any Unicode", async () => {
-    const person = world.people[0];
+    const person = fx.world.people[0];
     if (!person) throw new Error("nobody");
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(freeText, freeText), { minLength: 1, maxLength: 8 }), async (cells) => {
         const lines = [
           "nip;kode_pelatihan;tanggal_selesai;status;penyelenggara;nomor_sertifikat",
           ...cells.map(([provider, number], k) =>
-            [person.nip, "PYG-01", addDays(world.pastDay, -200 - k), "selesai", provider, number]
+            [person.nip, "PYG-01", addDays(fx.world.pastDay, -200 - k), "selesai", provider, number]
               .map((c) => `"${c.replaceAll('"', '""')}"`)
               .join(";"),
           ),
@@ -133,7 +109,7 @@ describe("free text of a committed file", () => {
 describe("an 18-digit NIP in a file", () => {
   // Each notation in a call-statistics file, the NIP cell written as is, quoted, or quoted with spaces.
   it("is read when plain or grouped with spaces, and refused at its row and column in any other notation", async () => {
-    const person = world.people.find((p) => p.active);
+    const person = fx.world.people.find((p) => p.active);
     if (!person) throw new Error("no active person");
     const nip = person.nip;
     const good = [nip, ` ${nip} `, `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}`];
@@ -146,9 +122,9 @@ describe("an 18-digit NIP in a file", () => {
           const written = quoting === "quoted" || /[;,\t"]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
           const text = [
             ["nip", "tanggal", "kanal", "panggilan_ditangani", "detik_login"].join(d),
-            [written, world.pastDay, "telepon", "12", "3600"].join(d),
+            [written, fx.world.pastDay, "telepon", "12", "3600"].join(d),
           ].join("\r\n");
-          const web = await previewUpload(db(), "calls", encoder.encode(text), userId);
+          const web = await previewUpload(db(), "calls", encoder.encode(text), fx.userId);
           if ("refused" in web) throw new Error(web.refused);
           const { report } = web;
           if (good.includes(cell)) {

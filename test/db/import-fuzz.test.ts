@@ -6,55 +6,38 @@
 // row 1) and at a column its header names; both entry points say the same. Then fixed cases of each hazard,
 // including a cell of a megabyte in every column, and the real pages (upload, preview, error report).
 // FUZZ_SEED and FUZZ_RUNS (a multiplier) run it longer or with another seed; a failure prints its seed.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import Papa from "papaparse";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { IMPORT_KINDS, type ImportKind } from "../../analytics/import-rules";
 import { addDays } from "../../analytics/workforce-time";
-import { loadDemo } from "../../app/.server/bootstrap";
 import { NOT_TEXT, NOT_UTF8 } from "../../app/.server/imports/csv";
 import type { ImportReport } from "../../app/.server/imports/engine";
 import * as upload from "../../app/routes/impor._index";
 import * as preview from "../../app/routes/impor.$id._index";
 import * as previewReport from "../../app/routes/impor.$id.laporan";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
-import { seedCatalogue } from "../support/certification";
-import { databaseForThisFile } from "../support/db";
-import { FORMULAS, filePlan, mutate, mutation, physicalLines, render, type World } from "../support/import-files";
+import { FORMULAS, filePlan, mutate, mutation, physicalLines, render } from "../support/import-files";
 import {
   columnIsReal,
   comparable,
-  loadWorld,
+  FUZZ_SEED,
+  fuzzFixture,
+  fuzzRuns,
   messageIsSane,
   previewFile,
   previewUpload,
   uploadCount,
-  uploaderId,
   writtenCounts,
 } from "../support/import-fuzz";
 import { callRoute, sessionCookie } from "../support/routes";
 
-const SEED = Number(process.env.FUZZ_SEED ?? 20_261_129);
-const RUNS = Math.max(1, Math.round(300 * Number(process.env.FUZZ_RUNS ?? 1)));
+const SEED = FUZZ_SEED;
+const RUNS = fuzzRuns(300);
 
-const getHandle = databaseForThisFile(async (handle) => {
-  await loadDemo(handle, { evaluations: false });
-  await seedCatalogue(handle.db);
-});
-const db = () => getHandle().db;
-
-let world: World;
-let userId: number;
-let dir: string;
-beforeAll(async () => {
-  world = await loadWorld(db());
-  userId = await uploaderId(db());
-  dir = mkdtempSync(path.join(tmpdir(), "mutu-import-fuzz-"));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const fx = fuzzFixture();
+const db = fx.db;
 
 const encoder = new TextEncoder();
 // Problems with the whole file are told in Indonesian: one of these, or a header message of mapHeader.
@@ -82,7 +65,7 @@ const baseFile: fc.Arbitrary<{ bytes: Uint8Array; kind: ImportKind }> = fc.oneof
     weight: 6,
     arbitrary: fc
       .constantFrom(...IMPORT_KINDS)
-      .chain((kind) => filePlan(kind, world, 6))
+      .chain((kind) => filePlan(kind, fx.world, 6))
       .map((plan) => ({ kind: plan.kind, bytes: encoder.encode(render(plan).text) })),
   },
   {
@@ -148,8 +131,8 @@ describe("a hostile file", () => {
           const bytes = mutations.reduce(mutate, base.bytes);
           const before = await writtenCounts(db());
           const uploads = await uploadCount(db());
-          const web = await previewUpload(db(), kind, bytes, userId);
-          const cli = await previewFile(db(), kind, bytes, dir);
+          const web = await previewUpload(db(), kind, bytes, fx.userId);
+          const cli = await previewFile(db(), kind, bytes, fx.dir);
           expect(await writtenCounts(db())).toEqual(before);
           // The upload itself is kept (for its preview and commit) unless it was refused.
           expect(await uploadCount(db())).toBe(uploads + ("refused" in web ? 0 : 1));
@@ -191,18 +174,18 @@ const header: Record<ImportKind, string[]> = {
   roster: ["nip", "tanggal", "mulai", "selesai", "kanal"],
 };
 function goodRow(kind: ImportKind): string[] {
-  const person = world.people.find((p) => p.active);
+  const person = fx.world.people.find((p) => p.active);
   const nip = person?.nip ?? "";
-  if (kind === "training") return [nip, "TLI-01", world.pastDay, "lulus", "40", "88,5", "Pusdiklat"];
-  if (kind === "calls") return [nip, world.pastDay, "telepon", "12", "3600", "1200"];
-  if (kind === "intervals") return [world.pastDay, "08:00", "telepon", "10", "9", "1", "265"];
-  return [nip, world.futureDay, "07:00", "15:00", "telepon"];
+  if (kind === "training") return [nip, "TLI-01", fx.world.pastDay, "lulus", "40", "88,5", "Pusdiklat"];
+  if (kind === "calls") return [nip, fx.world.pastDay, "telepon", "12", "3600", "1200"];
+  if (kind === "intervals") return [fx.world.pastDay, "08:00", "telepon", "10", "9", "1", "265"];
+  return [nip, fx.world.futureDay, "07:00", "15:00", "telepon"];
 }
 const csv = (rows: string[][]) => rows.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(";")).join("\r\n");
 
 async function both(kind: ImportKind, bytes: Uint8Array) {
-  const web = await previewUpload(db(), kind, bytes, userId);
-  const cli = await previewFile(db(), kind, bytes, dir);
+  const web = await previewUpload(db(), kind, bytes, fx.userId);
+  const cli = await previewFile(db(), kind, bytes, fx.dir);
   checkReport(kind, bytes, cli);
   if (!("refused" in web)) {
     checkReport(kind, bytes, web.report);
@@ -249,7 +232,7 @@ describe("each hazard on its own", () => {
       const row = goodRow(kind);
       row[k] = huge;
       // Another training than the good row's, so that a kept provider does not repeat its key.
-      if (kind === "training" && k !== 2) row[2] = addDays(world.pastDay, -1);
+      if (kind === "training" && k !== 2) row[2] = addDays(fx.world.pastDay, -1);
       const started = Date.now();
       const { web } = await both(kind, encoder.encode(csv([header[kind], goodRow(kind), row])));
       expect(Date.now() - started, column).toBeLessThan(5000);
@@ -295,7 +278,7 @@ describe("each hazard on its own", () => {
   it("a file written with CR, LF and CRLF mixed has the rows a spreadsheet shows", async () => {
     const row = (day: number, channel: string) => {
       const cells = goodRow("calls");
-      cells[1] = `${world.pastDay.slice(0, 8)}0${day}`;
+      cells[1] = `${fx.world.pastDay.slice(0, 8)}0${day}`;
       cells[2] = channel;
       return cells.join(",");
     };
@@ -360,7 +343,7 @@ describe("a file refused midway on the command line", () => {
     const open = () => readdirSync("/proc/self/fd").length;
     const before = open();
     for (let k = 0; k < 10; k++) {
-      const report = await previewFile(db(), "training", bytes, dir);
+      const report = await previewFile(db(), "training", bytes, fx.dir);
       expect(report.fileErrors).toEqual([NOT_UTF8]);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -1,13 +1,16 @@
 // The database side of the importer's property tests: the world a generated file refers to, the two entry
 // points a preview runs through (the web page: upload, then preview; the command line: a file on disk), the
 // row counts a preview must leave alone, and what an issue of a report may point at.
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { count, eq, max } from "drizzle-orm";
+import { afterAll, beforeAll } from "vitest";
 import { wibDay } from "../../analytics/dates";
 import { COLUMNS, type ImportKind, type Issue, normalizeHeader } from "../../analytics/import-rules";
 import { periodFromId, periodOfDay } from "../../analytics/period";
 import { addDays } from "../../analytics/workforce-time";
+import { loadDemo } from "../../app/.server/bootstrap";
 import { getUpload, storeUpload } from "../../app/.server/imports/batches";
 import { FileRefused } from "../../app/.server/imports/csv";
 import { type ImportReport, runImport } from "../../app/.server/imports/engine";
@@ -28,6 +31,8 @@ import {
   trainingRecords,
   users,
 } from "../../db/schema";
+import { seedCatalogue } from "./certification";
+import { databaseForThisFile } from "./db";
 import type { World } from "./import-files";
 
 export const ACTOR = { id: null, username: "fuzz" };
@@ -165,4 +170,32 @@ const LEAKS = ["undefined", "NaN", "[object ", "function ", "Infinity"];
 export function messageIsSane(issue: Pick<Issue, "message">, fileText: string): boolean {
   if (issue.message.trim() === "") return false;
   return LEAKS.every((leak) => !issue.message.includes(leak) || fileText.includes(leak));
+}
+
+/** The seed of the property tests (FUZZ_SEED), and `base` runs times the multiplier FUZZ_RUNS. */
+export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20_261_129);
+export const fuzzRuns = (base: number) => Math.max(1, Math.round(base * Number(process.env.FUZZ_RUNS ?? 1)));
+
+/**
+ * What a fuzz test file needs, made before its tests: a database with the demo staff and the course catalogue,
+ * the world its generated files refer to, the uploader's id, and a scratch folder (removed after the tests).
+ */
+export function fuzzFixture() {
+  const getHandle = databaseForThisFile(async (handle) => {
+    await loadDemo(handle, { evaluations: false });
+    await seedCatalogue(handle.db);
+  });
+  const fixture = {
+    db: () => getHandle().db,
+    world: undefined as unknown as World,
+    userId: 0,
+    dir: "",
+  };
+  beforeAll(async () => {
+    fixture.world = await loadWorld(fixture.db());
+    fixture.userId = await uploaderId(fixture.db());
+    fixture.dir = mkdtempSync(path.join(tmpdir(), "mutu-import-fuzz-"));
+  });
+  afterAll(() => rmSync(fixture.dir, { recursive: true, force: true }));
+  return fixture;
 }
