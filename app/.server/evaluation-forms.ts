@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Actor } from "./audit";
 import type { Database } from "./db";
 import { acknowledgeEvaluation, disputeEvaluation, settleDispute } from "./evaluation-workflow";
-import { interactionHeaderInput, type SaveResult, saveInteraction, type Viewer } from "./evaluations";
+import { deleteDraft, interactionHeaderInput, type SaveResult, saveInteraction, type Viewer } from "./evaluations";
 import { type SubmitResult, submitForm } from "./forms";
 
 export function saveInteractionForm(
@@ -18,6 +18,13 @@ export function saveInteractionForm(
       submit: intent === "submit",
       existing: existingId === undefined ? undefined : { id: existingId, lockVersion: lockVersion ?? -1 },
     }),
+  );
+}
+
+/** The assessor deletes their draft as they last saw it (refused with a message when it changed since). */
+export function deleteDraftForm(db: Database, actor: Actor & { id: number }, id: number, form: FormData) {
+  return submitForm(z.object({ lockVersion: z.coerce.number().int() }), form, ({ lockVersion }) =>
+    deleteDraft(db, actor, id, lockVersion),
   );
 }
 

@@ -18,7 +18,7 @@ import type { Scope } from "../permissions";
 import { commentField, parseItemValue, valueField } from "../score-fields";
 import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./db";
-import { InvalidInput, UserFacingError } from "./errors";
+import { InvalidInput, notFound, UserFacingError } from "./errors";
 import { type LoadedVersion, loadVersion, publishedVersionForTeam, type VersionItem } from "./scorecards";
 import type { CurrentUser } from "./session";
 
@@ -208,6 +208,7 @@ export async function saveInteraction(
   options: { submit: boolean; existing?: { id: number; lockVersion: number } },
   now = new Date(),
 ): Promise<SaveResult> {
+  const current = options.existing ? await ownEvaluation(db, actor.id, options.existing.id) : null;
   const agent = await agentForEvaluation(db, assessor, header.agentId);
   if (header.interactionAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
     throw new UserFacingError("Waktu interaksi tidak boleh di masa depan.", "interactionAt");
@@ -216,9 +217,8 @@ export async function saveInteraction(
   await assertPeriodOpen(db, periodId);
 
   let version = await versionForAgent(db, agent.teamId);
-  if (options.existing) {
-    const [current] = await db.select().from(evaluations).where(eq(evaluations.id, options.existing.id));
-    const kept = current ? await loadVersion(db, current.versionId) : null;
+  if (current) {
+    const kept = await loadVersion(db, current.versionId);
     // A draft keeps the version it was started with, unless the agent moved to another team's template.
     if (kept && kept.teamId === agent.teamId) version = kept;
   }
@@ -462,6 +462,19 @@ export const interactionHeaderInput = z.object({
   lockVersion: z.coerce.number().int().optional(),
 });
 
+/**
+ * An evaluation of `authorId`'s, in whatever state. Anyone else's is answered with "not found" (404) rather
+ * than "changed meanwhile", so that another assessor cannot even learn that a draft exists.
+ */
+async function ownEvaluation(db: Database, authorId: number, id: number) {
+  const [row] = await db
+    .select()
+    .from(evaluations)
+    .where(and(eq(evaluations.id, id), eq(evaluations.assessorUserId, authorId)));
+  if (!row) notFound("Draf evaluasi ini tidak ditemukan, atau sudah dikirim.");
+  return row;
+}
+
 /** The assessor deletes their own draft (nothing submitted is ever deleted). */
 export async function deleteDraft(db: Database, actor: Actor & { id: number }, id: number, lockVersion: number) {
   await db.transaction(async (tx) => {
@@ -476,7 +489,10 @@ export async function deleteDraft(db: Database, actor: Actor & { id: number }, i
         ),
       )
       .returning({ id: evaluations.id, agentStaffId: evaluations.agentStaffId, periodId: evaluations.periodId });
-    if (!gone) throw new UserFacingError(STALE_EVALUATION);
+    if (!gone) {
+      await ownEvaluation(tx, actor.id, id);
+      throw new UserFacingError(STALE_EVALUATION);
+    }
     await recordAudit(tx, actor, { action: "delete_draft", entity: "evaluation", entityId: id, before: gone });
   });
 }

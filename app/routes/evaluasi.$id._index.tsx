@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound } from "~/.server/errors";
-import { respondForm } from "~/.server/evaluation-forms";
+import { deleteDraftForm, respondForm } from "~/.server/evaluation-forms";
 import { disputeDeadline } from "~/.server/evaluation-workflow";
-import { deleteDraft, getEvaluation } from "~/.server/evaluations";
+import { getEvaluation } from "~/.server/evaluations";
 import { requirePermission } from "~/.server/session";
 import { EvaluationFacts, ScoresTable, StateBadge } from "~/components/evaluation-view";
 import { FormError, Notice } from "~/components/field";
@@ -42,7 +42,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const id = Number(params.id);
   if (form.get("intent") === "delete") {
     const { user, env, actor } = await requirePermission(request, context, "create:evaluation");
-    await deleteDraft(env.db, { ...actor, id: user.id }, id, Number(form.get("lockVersion")));
+    const deleted = await deleteDraftForm(env.db, { ...actor, id: user.id }, id, form);
+    if (!deleted.ok) return data(deleted, { status: deleted.status });
     throw redirect("/evaluasi?dihapus=1");
   }
   const { user, scope, env, actor } = await requirePermission(request, context, "respond:evaluation");
@@ -148,6 +149,7 @@ export default function EvaluationPage() {
         </section>
       )}
 
+      {canEdit && <FormError message={failed?.errors._form} />}
       <div className="actions">
         {canEdit && (
           <>

@@ -168,8 +168,28 @@ describe("drafts", () => {
       form,
       cookie: who.koordinator,
     });
-    expect(r.status).toBe(409);
+    // Not "changed meanwhile": to anyone but its author the draft does not exist.
+    expect(r.status).toBe(404);
     expect((await load(draftId)).state).toBe("draft");
+  });
+
+  it("deleting from a stale page says so and keeps the draft; from the current one it goes", async () => {
+    const e = await load(draftId);
+    const del = (lockVersion: number, cookie = who.penilai) =>
+      callRoute(evaluationPage, "/x", {
+        method: "POST",
+        params: { id: String(draftId) },
+        form: { intent: "delete", lockVersion: String(lockVersion) },
+        cookie,
+      });
+    const stale = await del(e.lockVersion - 1);
+    expect(stale.status).toBe(409);
+    expect((stale.data as Failure).errors._form).toMatch(/telah diubah atau dikirim dari jendela lain/);
+    expect((await del(e.lockVersion, who.koordinator)).status).toBe(404);
+    expect(await load(draftId)).toEqual(e);
+    const gone = await del(e.lockVersion);
+    expect(gone.location).toBe("/evaluasi?dihapus=1");
+    expect(await db().select().from(evaluations).where(eq(evaluations.id, draftId))).toEqual([]);
   });
 });
 

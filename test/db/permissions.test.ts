@@ -6,14 +6,18 @@ import path from "node:path";
 import { and, arrayContains, eq, inArray, ne, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../analytics/roles";
+import { INTERACTION_SECTIONS } from "../../analytics/scoring";
 import { loadDemo } from "../../app/.server/bootstrap";
 import { issueCertificate } from "../../app/.server/certificates";
 import { storeUpload } from "../../app/.server/imports/batches";
 import { runImport } from "../../app/.server/imports/engine";
 import { createReport } from "../../app/.server/reports";
+import { loadVersion } from "../../app/.server/scorecards";
 import { getSettings } from "../../app/.server/settings";
+import { createUser } from "../../app/.server/users";
 import * as newEvaluation from "../../app/routes/evaluasi.baru";
 import * as calibrationList from "../../app/routes/kalibrasi._index";
+import { commentField, valueField } from "../../app/score-fields";
 import { scorecardVersions, staff, teams, trainingCourses, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { makeEligible, seedCatalogue, setSigner } from "../support/certification";
@@ -37,25 +41,51 @@ const USERNAME: Record<Role, string> = {
   petugas: "petugas",
   hr: "hr",
 };
-type Who = Role | "anonim";
-const EVERYONE: Who[] = ["anonim", "admin", "kepala_seksi", "koordinator_qa", "penilai", "supervisor", "petugas", "hr"];
+// Two more callers with the role of another: records are someone's (an upload is its uploader's, a draft its
+// author's, a calibration session its participants'), so a second holder of the same role must not reach them.
+type Colleague = "hr_lain" | "penilai_lain";
+type Who = Role | "anonim" | Colleague;
+const SAME_ROLE_AS: Record<Colleague, Role> = { hr_lain: "hr", penilai_lain: "penilai" };
+const EVERYONE: Who[] = [
+  "anonim",
+  "admin",
+  "kepala_seksi",
+  "koordinator_qa",
+  "penilai",
+  "penilai_lain",
+  "supervisor",
+  "petugas",
+  "hr",
+  "hr_lain",
+];
+const OTHER_HR_PASSWORD = "Sandi-Uji-HR-Kedua-2026";
+const usernames = new Map<Who, string>(Object.entries(USERNAME) as [Role, string][]);
 
 type Case = {
   file: string;
   method: "GET" | "POST";
   path: string;
   params?: () => Record<string, string>;
-  form?: Record<string, string>;
-  /** The status each caller gets; callers not named get `otherwise`. */
+  form?: Record<string, string> | (() => Record<string, string>);
+  /** The status each caller gets; a colleague not named gets what their role gets; anyone else `otherwise`. */
   expect: Partial<Record<Who, number>>;
   otherwise: number;
 };
+
+function expected(c: Case, who: Who): number {
+  const own = c.expect[who];
+  if (own !== undefined) return own;
+  if (who in SAME_ROLE_AS) return c.expect[SAME_ROLE_AS[who as Colleague]] ?? c.otherwise;
+  return c.otherwise;
+}
 
 const ids = {
   otherTeamStaff: 0,
   ownTeamStaff: 0,
   ownStaff: 0,
   ownEvaluation: 0,
+  draft: 0,
+  draftForm: {} as Record<string, string>,
   otherTeamEvaluation: 0,
   someUser: 0,
   evaluation: 0,
@@ -255,7 +285,7 @@ const CASES: Case[] = [
     method: "GET",
     path: "/impor/:upload (HR's)",
     params: () => ({ id: ids.upload }),
-    expect: { anonim: LOGIN, hr: 200, koordinator_qa: 404 },
+    expect: { anonim: LOGIN, hr: 200, hr_lain: 404, koordinator_qa: 404 },
     otherwise: 403,
   },
   {
@@ -264,7 +294,7 @@ const CASES: Case[] = [
     path: "/impor/:upload commit (file with errors)",
     params: () => ({ id: ids.upload }),
     form: {},
-    expect: { anonim: LOGIN, hr: 409, koordinator_qa: 404 },
+    expect: { anonim: LOGIN, hr: 409, hr_lain: 404, koordinator_qa: 404 },
     otherwise: 403,
   },
   {
@@ -280,7 +310,7 @@ const CASES: Case[] = [
     method: "GET",
     path: "/impor/:upload/laporan",
     params: () => ({ id: ids.upload }),
-    expect: { anonim: LOGIN, hr: 200, koordinator_qa: 404 },
+    expect: { anonim: LOGIN, hr: 200, hr_lain: 404, koordinator_qa: 404 },
     otherwise: 403,
   },
   {
@@ -298,7 +328,8 @@ const CASES: Case[] = [
     path: "/impor/riwayat/:batch undo",
     params: () => ({ id: String(ids.batch) }),
     form: {},
-    expect: { anonim: LOGIN, hr: 302, koordinator_qa: 404 },
+    // The history is HR's together: a colleague undoing after HR did finds it already undone.
+    expect: { anonim: LOGIN, hr: 302, hr_lain: 409, koordinator_qa: 404 },
     otherwise: 403,
   },
   {
@@ -501,7 +532,7 @@ const CASES: Case[] = [
     method: "GET",
     path: "/kalibrasi/:id (penilai takes part)",
     params: () => ({ id: String(ids.session) }),
-    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200, penilai: 200 },
+    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200, penilai: 200, penilai_lain: 404 },
     otherwise: 403,
   },
   {
@@ -511,7 +542,7 @@ const CASES: Case[] = [
     path: "/kalibrasi/:id submit",
     params: () => ({ id: String(ids.session) }),
     form: { intent: "submit" },
-    expect: { anonim: LOGIN, kepala_seksi: 409, koordinator_qa: 409, penilai: 400 },
+    expect: { anonim: LOGIN, kepala_seksi: 409, koordinator_qa: 409, penilai: 400, penilai_lain: 404 },
     otherwise: 403,
   },
   {
@@ -591,10 +622,48 @@ const CASES: Case[] = [
   {
     file: "evaluasi.$id.ubah.tsx",
     method: "POST",
-    path: "/evaluasi/:id/ubah",
+    // The form is checked before the record: the same answer as for an id that does not exist.
+    path: "/evaluasi/:id/ubah (empty form)",
     params: () => ({ id: String(ids.evaluation) }),
     form: {},
     expect: { anonim: LOGIN, penilai: 400, koordinator_qa: 400 },
+    otherwise: 403,
+  },
+  {
+    // A draft is its author's alone: no one else can tell it exists.
+    file: "evaluasi.$id._index.tsx",
+    method: "GET",
+    path: "/evaluasi/:id (penilai's draft)",
+    params: () => ({ id: String(ids.draft) }),
+    expect: { anonim: LOGIN, admin: 403, hr: 403, penilai: 200, penilai_lain: 404 },
+    otherwise: 404,
+  },
+  {
+    file: "evaluasi.$id.ubah.tsx",
+    method: "GET",
+    path: "/evaluasi/:id/ubah (penilai's draft)",
+    params: () => ({ id: String(ids.draft) }),
+    expect: { anonim: LOGIN, penilai: 200, penilai_lain: 404, koordinator_qa: 404 },
+    otherwise: 403,
+  },
+  {
+    // A whole form with an old lock version: the author is told it changed meanwhile, anyone else finds nothing.
+    file: "evaluasi.$id.ubah.tsx",
+    method: "POST",
+    path: "/evaluasi/:id/ubah (penilai's draft)",
+    params: () => ({ id: String(ids.draft) }),
+    form: () => ({ ...ids.draftForm, lockVersion: "99" }),
+    expect: { anonim: LOGIN, penilai: 409, penilai_lain: 404, koordinator_qa: 404 },
+    otherwise: 403,
+  },
+  {
+    // Deleting with an old lock version: the author is told it changed meanwhile, anyone else finds nothing.
+    file: "evaluasi.$id._index.tsx",
+    method: "POST",
+    path: "/evaluasi/:id (penilai's draft) delete",
+    params: () => ({ id: String(ids.draft) }),
+    form: { intent: "delete", lockVersion: "99" },
+    expect: { anonim: LOGIN, penilai: 409, penilai_lain: 404, koordinator_qa: 404 },
     otherwise: 403,
   },
   {
@@ -690,6 +759,7 @@ const getHandle = databaseForThisFile(async (handle) => {
 });
 
 const cookies = new Map<Who, string>();
+let secondParticipant = "";
 
 beforeAll(async () => {
   const { db } = getHandle();
@@ -726,6 +796,13 @@ beforeAll(async () => {
     form: await interactionForm(db, petugasStaff),
   });
   ids.ownEvaluation = Number(own.location?.match(/\/evaluasi\/(\d+)/)?.[1]);
+  ids.draftForm = await interactionForm(db, petugasStaff, { intent: "draft" });
+  const draft = await callRoute(newEvaluation, "/evaluasi/baru", {
+    method: "POST",
+    cookie: cookies.get("penilai"),
+    form: ids.draftForm,
+  });
+  ids.draft = Number(draft.location?.match(/\/evaluasi\/(\d+)/)?.[1]);
   const [otherTeamAgent] = await db
     .select({ id: staff.id })
     .from(staff)
@@ -768,6 +845,20 @@ beforeAll(async () => {
   });
   ids.session = Number(session.location?.match(/\/kalibrasi\/(\d+)/)?.[1]);
   if (!assessors.slice(0, 2).some((a) => a.username === "penilai")) throw new Error("demo penilai must take part");
+  secondParticipant = assessors[1]?.username ?? "";
+  // Colleagues: an assessor who does not take part, and a second HR officer.
+  const outsider = assessors[2];
+  if (!outsider) throw new Error("the demo has a third assessor");
+  usernames.set("penilai_lain", outsider.username);
+  cookies.set("penilai_lain", await sessionCookie(outsider.username, DEMO_PASSWORD));
+  await createUser(
+    db,
+    { id: null, username: "uji" },
+    { username: "hr.kedua", displayName: "HR Kedua", "roles[]": ["hr"], staffId: null, password: OTHER_HR_PASSWORD },
+    { mustChangePassword: false },
+  );
+  usernames.set("hr_lain", "hr.kedua");
+  cookies.set("hr_lain", await sessionCookie("hr.kedua", OTHER_HR_PASSWORD));
   // Training: the catalogue, an upload with errors by HR, a committed batch, and a certificate.
   await seedCatalogue(db);
   const [course] = await db.select({ id: trainingCourses.id }).from(trainingCourses).limit(1);
@@ -821,7 +912,7 @@ describe("permission table", () => {
 
   for (const c of CASES) {
     for (const who of EVERYONE) {
-      const status = c.expect[who] ?? c.otherwise;
+      const status = expected(c, who);
       // Signing out ends the session, so it runs with a throwaway one instead of the shared cookie.
       const signsOut = c.file === "keluar.tsx" && c.method === "POST";
       it(`${c.method} ${c.path} as ${who} → ${status}`, async () => {
@@ -829,12 +920,12 @@ describe("permission table", () => {
           who === "anonim"
             ? undefined
             : signsOut
-              ? await sessionCookie(USERNAME[who], DEMO_PASSWORD)
+              ? await sessionCookie(usernames.get(who) ?? "", who === "hr_lain" ? OTHER_HR_PASSWORD : DEMO_PASSWORD)
               : cookies.get(who);
         const result = await callRoute(moduleFor(c.file), c.path, {
           method: c.method,
           params: c.params?.(),
-          form: c.form,
+          form: typeof c.form === "function" ? c.form() : c.form,
           cookie,
         });
         expect(result.status).toBe(status);
@@ -855,7 +946,7 @@ describe("no personal data outside the viewer's scope", () => {
     { who: "supervisor", username: "supervisor" },
   ];
   for (const { who, username } of scoped) {
-    it(`${who}: no page they may open carries another's NIP or birth date`, async () => {
+    it(`${who}: no page they may open, and no answer to a form they send, carries another's NIP or birth date`, async () => {
       const { db } = getHandle();
       const [me] = await db
         .select({ staffId: users.staffId, teamId: staff.teamId, nip: staff.nip })
@@ -868,23 +959,92 @@ describe("no personal data outside the viewer's scope", () => {
       const outside = people.filter((p) => (who === "petugas" ? p.id !== me?.staffId : p.teamId !== me?.teamId));
       expect(outside.length).toBeGreaterThan(0);
       let checked = 0;
+      let answers = 0;
       let ownNipShown = false;
       for (const c of CASES) {
-        if (c.method !== "GET" || (c.expect[who] ?? c.otherwise) !== 200) continue;
-        const result = await callRoute(moduleFor(c.file), c.path, { params: c.params?.(), cookie: cookies.get(who) });
+        // Every page they may open, and every form they may send (whatever the answer) but signing out.
+        if (c.method === "GET" ? expected(c, who) !== 200 : c.file === "keluar.tsx") continue;
+        const result = await callRoute(moduleFor(c.file), c.path, {
+          method: c.method,
+          params: c.params?.(),
+          form: typeof c.form === "function" ? c.form() : c.form,
+          cookie: cookies.get(who),
+        });
         const body = typeof result.data === "string" ? result.data : JSON.stringify(result.data);
         for (const p of outside) {
           expect(body, `${c.path} shows the NIP of staff ${p.id}`).not.toContain(p.nip);
           expect(body, `${c.path} shows the birth date of staff ${p.id}`).not.toContain(p.birthDate);
         }
         checked += 1;
+        if (c.method === "POST" && result.status < 300) answers += 1;
         ownNipShown ||= me?.nip !== undefined && body.includes(me.nip);
       }
       expect(checked).toBeGreaterThan(3);
+      if (who === "supervisor") expect(answers).toBeGreaterThan(0); // the staff search answers with rows
       // The check can fail: pages do carry NIPs, the viewer's own among them.
       expect(ownNipShown).toBe(true);
     });
   }
+});
+
+// Records of others, beyond the status: what a page that opens still keeps back.
+describe("records of others", () => {
+  const bodyOf = (data: unknown) => (typeof data === "string" ? data : JSON.stringify(data));
+
+  it("an open calibration session shows no participant the others' scores, and an outsider not even the session", async () => {
+    const { db } = getHandle();
+    const version = await loadVersion(db, ids.template);
+    const items = (version?.items ?? []).filter((i) => INTERACTION_SECTIONS.includes(i.section));
+    const secret = "Komentar rahasia peserta kedua";
+    const form: Record<string, string> = { intent: "submit" };
+    for (const item of items) form[valueField(item.id)] = item.scale === "1-5" ? "2" : "tidak";
+    form[commentField(items[0]?.id ?? 0)] = secret;
+    const session = moduleFor("kalibrasi.$id.tsx");
+    const params = { id: String(ids.session) };
+    const sent = await callRoute(session, "/kalibrasi/:id", {
+      method: "POST",
+      params,
+      form,
+      cookie: await sessionCookie(secondParticipant, DEMO_PASSWORD),
+    });
+    expect(sent.status).toBe(302);
+    for (const who of ["penilai", "koordinator_qa", "kepala_seksi"] as const) {
+      const page = await callRoute(session, "/kalibrasi/:id", { params, cookie: cookies.get(who) });
+      expect(page.status).toBe(200);
+      expect(bodyOf(page.data), `${who} sees another's comment`).not.toContain(secret);
+      expect((page.data as { result: unknown }).result).toBeNull();
+    }
+    const list = await callRoute(moduleFor("kalibrasi._index.tsx"), "/kalibrasi", {
+      cookie: cookies.get("penilai_lain"),
+    });
+    expect(list.status).toBe(200);
+    const listed = (list.data as { sessions: { id: number }[] }).sessions.map((x) => x.id);
+    expect(listed).not.toContain(ids.session);
+    const mine = await callRoute(moduleFor("kalibrasi._index.tsx"), "/kalibrasi", { cookie: cookies.get("penilai") });
+    expect((mine.data as { sessions: { id: number }[] }).sessions.map((x) => x.id)).toContain(ids.session);
+  });
+
+  it("a draft is in no one's list but its author's", async () => {
+    const list = moduleFor("evaluasi._index.tsx");
+    for (const who of ["penilai_lain", "koordinator_qa", "kepala_seksi", "supervisor", "petugas"] as const) {
+      const page = await callRoute(list, "/evaluasi", { cookie: cookies.get(who) });
+      expect(page.status).toBe(200);
+      expect(bodyOf(page.data), `${who} is shown the draft`).not.toMatch(new RegExp(`"id":${ids.draft}[,}]`));
+    }
+    const own = await callRoute(list, "/evaluasi", { cookie: cookies.get("penilai") });
+    expect(bodyOf(own.data)).toMatch(new RegExp(`"id":${ids.draft}[,}]`));
+  });
+
+  it("the import history shows each role only the kinds it may import", async () => {
+    const page = moduleFor("impor._index.tsx");
+    const batchesOf = async (who: Who) =>
+      (
+        (await callRoute(page, "/impor", { cookie: cookies.get(who) })).data as { batches: { id: number }[] }
+      ).batches.map((b) => b.id);
+    expect(await batchesOf("hr")).toContain(ids.batch);
+    expect(await batchesOf("hr_lain")).toContain(ids.batch);
+    expect(await batchesOf("koordinator_qa")).not.toContain(ids.batch);
+  });
 });
 
 describe("the import page", () => {
