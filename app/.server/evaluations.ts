@@ -17,9 +17,16 @@ import type { RevisionSnapshot } from "../../db/schema/evaluations";
 import type { Scope } from "../permissions";
 import { commentField, parseItemValue, valueField } from "../score-fields";
 import { type Actor, recordAudit } from "./audit";
-import type { Database } from "./db";
+import { type Database, prepared } from "./db";
 import { InvalidInput, notFound, UserFacingError } from "./errors";
-import { type LoadedVersion, loadVersion, publishedVersionForTeam, type VersionItem } from "./scorecards";
+import {
+  type FrozenVersion,
+  frozenVersion,
+  type LoadedVersion,
+  loadVersion,
+  publishedVersionForTeam,
+  type VersionItem,
+} from "./scorecards";
 import type { CurrentUser } from "./session";
 
 export type Viewer = Pick<CurrentUser, "id" | "staffId" | "teamId">;
@@ -44,7 +51,14 @@ export function evaluationScope(scope: Scope, viewer: Viewer): SQL | undefined {
 }
 
 export async function assertPeriodOpen(db: Database, periodId: string): Promise<void> {
-  const [row] = await db.select().from(periods).where(eq(periods.id, periodId));
+  const query = prepared(db, "period", (d) =>
+    d
+      .select({ status: periods.status })
+      .from(periods)
+      .where(eq(periods.id, sql.placeholder("id")))
+      .prepare("period"),
+  );
+  const [row] = await query.execute({ id: periodId });
   if (row?.status === "approved") {
     throw new UserFacingError(
       `${periodFromId(periodId).label} sudah disetujui Kepala Seksi dan dikunci: penilaian di dalamnya tidak dapat ditambah atau diubah tanpa membuka kembali periode itu.`,
@@ -136,7 +150,7 @@ export function snapshot(
 }
 
 export function computeScores(
-  version: LoadedVersion,
+  version: Pick<FrozenVersion, "items" | "weights">,
   sections: readonly ItemSection[],
   values: Map<number, ItemValue | undefined>,
 ) {
@@ -163,15 +177,23 @@ export type SaveResult = { id: number; state: string };
 
 /** The agent being evaluated, checked: exists, active, not the assessor, and their team has a template. */
 export async function agentForEvaluation(db: Database, assessor: Viewer, agentId: number) {
-  const [agent] = await db.select().from(staff).where(eq(staff.id, agentId));
-  if (!agent) throw new UserFacingError("Petugas tidak ditemukan. Pilih petugas dari daftar.", "agentId");
+  const query = prepared(db, "agent", (d) =>
+    d
+      .select({ agent: staff, teamCode: teams.code })
+      .from(staff)
+      .innerJoin(teams, eq(teams.id, staff.teamId))
+      .where(eq(staff.id, sql.placeholder("id")))
+      .prepare("agent"),
+  );
+  const [found] = await query.execute({ id: agentId });
+  if (!found) throw new UserFacingError("Petugas tidak ditemukan. Pilih petugas dari daftar.", "agentId");
+  const { agent, teamCode } = found;
   if (assessor.staffId === agent.id) throw new UserFacingError("Anda tidak dapat menilai diri sendiri.", "agentId");
   if (!agent.active) {
     throw new UserFacingError(`${agent.fullName} berstatus nonaktif: hanya petugas aktif yang dinilai.`, "agentId");
   }
-  const [team] = await db.select({ code: teams.code }).from(teams).where(eq(teams.id, agent.teamId));
   if (
-    !EVALUATED_TEAMS.includes(team?.code as TeamCode) ||
+    !EVALUATED_TEAMS.includes(teamCode as TeamCode) ||
     !EVALUATED_POSITIONS.includes(agent.position as PositionCode)
   ) {
     throw new UserFacingError(
@@ -216,12 +238,9 @@ export async function saveInteraction(
   const periodId = periodOf(header.interactionAt).id;
   await assertPeriodOpen(db, periodId);
 
-  let version = await versionForAgent(db, agent.teamId);
-  if (current) {
-    const kept = await loadVersion(db, current.versionId);
-    // A draft keeps the version it was started with, unless the agent moved to another team's template.
-    if (kept && kept.teamId === agent.teamId) version = kept;
-  }
+  // A draft keeps the version it was started with, unless the agent moved to another team's template.
+  const kept = current ? await frozenVersion(db, current.versionId) : null;
+  const version: FrozenVersion = kept?.teamId === agent.teamId ? kept : await versionForAgent(db, agent.teamId);
   const items = version.items.filter((i) => INTERACTION_SECTIONS.includes(i.section));
   const input = readScores(form, items);
   // A garbled value says so, rather than "not scored".

@@ -1,8 +1,8 @@
 // Scorecard templates and their versions, as pages and the scoring code need them.
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { ItemSection, Scale, ScoredItem, SectionWeights } from "../../analytics/scoring";
 import { scorecardItems, scorecardTemplates, scorecardVersions, teams } from "../../db/schema";
-import type { Database } from "./db";
+import { type Database, prepared } from "./db";
 
 export type VersionItem = ScoredItem & {
   code: string;
@@ -84,16 +84,51 @@ export async function loadVersion(db: Database, versionId: number): Promise<Load
   };
 }
 
+// Once a version leaves draft its items, weights and names never change (edits go into a new draft), so the
+// save path keeps them instead of reading ~15 item rows for every evaluation: per database handle, by id.
+// Only its status moves on (published → retired), so a kept version carries none.
+export type FrozenVersion = Readonly<Omit<LoadedVersion, "status">>;
+const frozen = new WeakMap<Database, Map<number, FrozenVersion>>();
+const FROZEN_KEPT = 200;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** A version's content (frozen: the object is shared), read once per process when it is not a draft. */
+export async function frozenVersion(db: Database, versionId: number): Promise<FrozenVersion | null> {
+  const kept = frozen.get(db) ?? new Map<number, FrozenVersion>();
+  frozen.set(db, kept);
+  const hit = kept.get(versionId);
+  if (hit) return hit;
+  const loaded = await loadVersion(db, versionId);
+  if (!loaded) return null;
+  const { status, ...content } = loaded;
+  if (status === "draft") return content;
+  if (kept.size >= FROZEN_KEPT) kept.delete(kept.keys().next().value ?? 0);
+  kept.set(versionId, deepFreeze(content));
+  return content;
+}
+
 /** The published version that applies to a team's staff, or null when the team has none. */
 export async function publishedVersionForTeam(db: Database, teamId: number): Promise<LoadedVersion | null> {
-  const [row] = await db
-    .select({ id: scorecardVersions.id })
-    .from(scorecardVersions)
-    .innerJoin(scorecardTemplates, eq(scorecardTemplates.id, scorecardVersions.templateId))
-    .where(and(eq(scorecardTemplates.teamId, teamId), eq(scorecardVersions.status, "published")))
-    .orderBy(desc(scorecardVersions.publishedAt))
-    .limit(1);
-  return row ? loadVersion(db, row.id) : null;
+  const query = prepared(db, "published-version", (d) =>
+    d
+      .select({ id: scorecardVersions.id })
+      .from(scorecardVersions)
+      .innerJoin(scorecardTemplates, eq(scorecardTemplates.id, scorecardVersions.templateId))
+      .where(and(eq(scorecardTemplates.teamId, sql.placeholder("teamId")), eq(scorecardVersions.status, "published")))
+      .orderBy(desc(scorecardVersions.publishedAt))
+      .limit(1)
+      .prepare("published_version"),
+  );
+  const [row] = await query.execute({ teamId });
+  const content = row ? await frozenVersion(db, row.id) : null;
+  return content ? { ...content, items: [...content.items], status: "published" } : null;
 }
 
 /** Every template with its versions, newest first. */

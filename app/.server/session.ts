@@ -4,13 +4,13 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type AppLoadContext, createCookie, redirect } from "@remix-run/node";
-import { and, eq, lt, ne } from "drizzle-orm";
+import { and, eq, lt, ne, sql } from "drizzle-orm";
 import { isRole, type Role } from "../../analytics/roles";
 import { dataDir } from "../../db/client";
 import { sessions, staff, users } from "../../db/schema";
 import { type Scope, scopeFor } from "../permissions";
 import { type Actor, recordAudit } from "./audit";
-import { type Database, database } from "./db";
+import { type Database, database, prepared } from "./db";
 import { forbidden } from "./errors";
 import { enforceWriteLimit } from "./rate-limit";
 import { clientAddress, isHttps } from "./request";
@@ -135,12 +135,16 @@ export async function lookupSession(request: Request, env: RequestEnv, now = new
   const token = await readToken(request);
   if (!token) return { state: "none" };
   const id = hashToken(token);
-  const [row] = await env.db
-    .select({ session: sessions, user: users, teamId: staff.teamId })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(staff, eq(staff.id, users.staffId))
-    .where(eq(sessions.id, id));
+  const query = prepared(env.db, "session", (d) =>
+    d
+      .select({ session: sessions, user: users, teamId: staff.teamId })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(staff, eq(staff.id, users.staffId))
+      .where(eq(sessions.id, sql.placeholder("id")))
+      .prepare("session"),
+  );
+  const [row] = await query.execute({ id });
   if (!row) return { state: "expired" };
   const idleLimit = row.session.lastSeenAt.getTime() + env.settings["session.idleMinutes"] * 60_000;
   if (row.user.disabledAt || row.session.expiresAt <= now || idleLimit <= now.getTime()) {

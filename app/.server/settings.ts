@@ -6,12 +6,15 @@ import type { GradeBand } from "../../analytics/scoring";
 import { settings } from "../../db/schema";
 import { defaultSettings, SETTING_KEYS, SETTINGS, type SettingKey, type Settings } from "../settings-definitions";
 import { type Actor, recordAudit } from "./audit";
-import type { Database } from "./db";
+import { type Database, prepared } from "./db";
 
 export { SETTING_KEYS, SETTINGS, type SettingKey, type Settings };
 
 export async function getSettings(db: Database): Promise<Settings> {
-  const rows = await db.select().from(settings).where(inArray(settings.key, SETTING_KEYS));
+  const query = prepared(db, "settings", (d) =>
+    d.select().from(settings).where(inArray(settings.key, SETTING_KEYS)).prepare("settings"),
+  );
+  const rows = await query.execute();
   const result = defaultSettings();
   for (const row of rows) {
     const key = row.key as SettingKey;

@@ -3,6 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../app/.server/bootstrap";
+import { frozenVersion } from "../../app/.server/scorecards";
 import * as newEvaluation from "../../app/routes/evaluasi.baru";
 import * as reviewForm from "../../app/routes/evaluasi.periode.nilai";
 import * as versionPage from "../../app/routes/template.$id";
@@ -181,6 +182,31 @@ describe("templates", () => {
     expect(rows.find((r) => r.id === newId)?.versionId).toBe(v2?.id);
     // Version 2 weights hardskill 45 and softskill 25: 45×80 + 25×78.75 over 70.
     expect(rows.find((r) => r.id === newId)?.total).toBeCloseTo((45 * 80 + 25 * 78.75) / 70, 10);
+  });
+
+  it("the save path keeps published versions (frozen, shared) but never a draft, which may still change", async () => {
+    const [, v2] = await versionsOf("layanan_informasi");
+    const kept = await frozenVersion(db(), v2?.id ?? 0);
+    expect(kept?.weights.hardskill).toBe(45);
+    expect(await frozenVersion(db(), v2?.id ?? 0)).toBe(kept);
+    const first = kept?.items[0] as { weight: number };
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(() => {
+      first.weight = 99;
+    }).toThrow(TypeError);
+    await post(v2?.id ?? 0, { intent: "new-draft", templateId: String(v2?.templateId) });
+    const [, , v3] = await versionsOf("layanan_informasi");
+    expect((await frozenVersion(db(), v3?.id ?? 0))?.weights.hardskill).toBe(45);
+    const form = {
+      intent: "weights",
+      lockVersion: String(v3?.lockVersion),
+      weightHardskill: "50",
+      weightSoftskill: "20",
+      weightKedisiplinan: "20",
+      weightCph: "10",
+    };
+    expect((await post(v3?.id ?? 0, form)).status).toBe(200);
+    expect((await frozenVersion(db(), v3?.id ?? 0))?.weights.hardskill).toBe(50);
   });
 });
 
