@@ -7,10 +7,10 @@
 // any error, loss, duplicate or gap.
 //   npx tsx bench/load-certificates.ts [users=50] [seconds=20] [--pause=MS]  (needs `npx remix vite:build`)
 //   npx tsx bench/load-certificates.ts --short                               (10 users, 5 s: for CI)
-import postgres from "postgres";
 import { CERTIFICATE_ROLES } from "../analytics/eligibility";
 import { loadDemo } from "../app/.server/bootstrap";
 import { formatNumber } from "../app/.server/certificates";
+import { connectPostgres } from "../db/client";
 import {
   cpuLine,
   cpuSnapshot,
@@ -35,7 +35,7 @@ type Outcome = { slot: Slot; id: number | null; refused: boolean };
 
 /** PEOPLE generated staff, each with both trainings and a capability decision for every certificate role. */
 async function makeEligiblePeople(url: string): Promise<Slot[]> {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const sql = connectPostgres(url, { max: 1, onnotice: () => {} });
   try {
     const ids = await sql<{ id: number }[]>`
       insert into staff (nip, full_name, birth_place, birth_date, golongan, position, team_id, active)
@@ -114,7 +114,7 @@ type Row = {
 };
 
 async function check(url: string, run: Awaited<ReturnType<typeof drive>>) {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const sql = connectPostgres(url, { max: 1, onnotice: () => {} });
   const rows = await sql<Row[]>`
     select c.id, c.number, c.year, c.sequence, c.staff_id as "staffId", c.qualified_role as role,
       c.revoked_at is null as active, u.username as issuer,

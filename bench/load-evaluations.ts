@@ -6,12 +6,11 @@
 // or duplicate.
 //   npx tsx bench/load-evaluations.ts [users=50] [seconds=20] [--pause=MS]   (needs `npx remix vite:build`)
 //   npx tsx bench/load-evaluations.ts --short                                (10 users, 5 s: for CI)
-import postgres from "postgres";
 import { wibInputValue } from "../analytics/dates";
 import { INTERACTION_SECTIONS } from "../analytics/scoring";
 import { loadDemo } from "../app/.server/bootstrap";
 import { evaluableAgents } from "../app/.server/evaluations";
-import { openDatabase } from "../db/client";
+import { connectPostgres, openDatabase } from "../db/client";
 import { scoreForm } from "../test/support/evaluations";
 import {
   cpuLine,
@@ -138,7 +137,7 @@ async function drive(url: string) {
 }
 
 async function check(url: string, run: Awaited<ReturnType<typeof drive>>) {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const sql = connectPostgres(url, { max: 1, onnotice: () => {} });
   const rows = await sql<Row[]>`
     select e.id, e.interaction_ref as ref, e.state, u.username, e.agent_staff_id as "agentId",
       (select count(*)::int from evaluation_scores s where s.evaluation_id = e.id) as scores,

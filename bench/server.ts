@@ -3,10 +3,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
-import postgres from "postgres";
 import type { Role } from "../analytics/roles";
 import { hashPassword } from "../app/.server/passwords";
-import { type DatabaseHandle, openDatabase } from "../db/client";
+import { connectPostgres, type DatabaseHandle, openDatabase } from "../db/client";
 import { users } from "../db/schema";
 
 export const BENCH_PASSWORD = "bench-password-2026";
@@ -21,7 +20,7 @@ export async function createThrowawayDatabase(
   const base = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
   const name = `mutu_bench_${Date.now().toString(36)}_${Math.round(Math.random() * 1e6)}`;
   const url = Object.assign(new URL(base), { pathname: `/${name}` }).toString();
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  const admin = connectPostgres(base, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
   const drop = async () => {
     await admin.unsafe(`drop database if exists "${name}" with (force)`);

@@ -50,7 +50,7 @@ export async function openDatabase(options: {
   pgliteLoad?: Blob;
 }): Promise<DatabaseHandle> {
   if (options.url) {
-    const client = postgres(options.url, {
+    const client = connectPostgres(options.url, {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       onnotice: () => {},
       // Let a failing database show as "service unavailable" quickly instead of hanging requests.
@@ -103,7 +103,7 @@ export async function openDatabase(options: {
 
 /** On one dedicated connection, so the advisory lock and the migration share a session. */
 async function migratePostgresLocked(url: string): Promise<void> {
-  const client = postgres(url, { max: 1, onnotice: () => {} });
+  const client = connectPostgres(url, { max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
     await migratePostgres(drizzlePostgres(client, { casing: "snake_case" }), { migrationsFolder });
@@ -113,10 +113,24 @@ async function migratePostgresLocked(url: string): Promise<void> {
   }
 }
 
+/**
+ * postgres.js on a connection URL, which may name a Unix-socket directory the way libpq does
+ * (`postgres://mutu@localhost/mutu?host=/var/run/postgresql`): with PostgreSQL on the same machine the socket
+ * costs less per statement than TCP on loopback.
+ */
+export function connectPostgres(url: string, options: postgres.Options<Record<string, postgres.PostgresType>> = {}) {
+  const parsed = new URL(url);
+  const socketDir = parsed.searchParams.get("host");
+  if (!socketDir?.startsWith("/")) return postgres(url, options);
+  parsed.searchParams.delete("host"); // otherwise sent to the server as a setting it does not know
+  return postgres(parsed.toString(), { ...options, host: socketDir });
+}
+
 function describeUrl(url: string): string {
   try {
     const u = new URL(url);
-    return `postgresql://${u.hostname}${u.port ? `:${u.port}` : ""}${u.pathname}`;
+    const socket = u.searchParams.get("host")?.startsWith("/") ? ` (soket ${u.searchParams.get("host")})` : "";
+    return `postgresql://${u.hostname}${u.port ? `:${u.port}` : ""}${u.pathname}${socket}`;
   } catch {
     return "postgresql";
   }

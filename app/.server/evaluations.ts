@@ -311,7 +311,6 @@ export async function writeEvaluation(
         .returning({ id: evaluations.id });
       if (!updated) throw new UserFacingError(STALE_EVALUATION);
       id = updated.id;
-      await tx.delete(evaluationScores).where(eq(evaluationScores.evaluationId, id));
     } else {
       const [created] = await tx.insert(evaluations).values(fields).returning({ id: evaluations.id });
       if (!created) throw new Error("insert returned nothing");
@@ -325,24 +324,29 @@ export async function writeEvaluation(
         value: input.values.get(i.id) ?? null,
         comment: input.comments.get(i.id) ?? "",
       }));
-    if (rows.length > 0) await tx.insert(evaluationScores).values(rows);
-    if (submit) {
-      await tx.insert(evaluationRevisions).values({
-        evaluationId: id,
-        revision: 1,
-        reason: "submitted",
-        snapshot: args.snapshot,
-        changedBy: actor.id,
-        changedAt: now,
-      });
-    }
     const state = submit ? "submitted" : "draft";
-    await recordAudit(tx, actor, {
-      action: submit ? "submit" : existing ? "update" : "create",
-      entity: args.audit.entity,
-      entityId: id,
-      after: { state, ...args.audit.after },
-    });
+    // Sent together: the transaction has one connection, which runs them in this order (the old scores go
+    // before the new ones) in one round trip; the first to fail aborts the transaction.
+    await Promise.all([
+      existing ? tx.delete(evaluationScores).where(eq(evaluationScores.evaluationId, id)) : null,
+      rows.length > 0 ? tx.insert(evaluationScores).values(rows) : null,
+      submit
+        ? tx.insert(evaluationRevisions).values({
+            evaluationId: id,
+            revision: 1,
+            reason: "submitted",
+            snapshot: args.snapshot,
+            changedBy: actor.id,
+            changedAt: now,
+          })
+        : null,
+      recordAudit(tx, actor, {
+        action: submit ? "submit" : existing ? "update" : "create",
+        entity: args.audit.entity,
+        entityId: id,
+        after: { state, ...args.audit.after },
+      }),
+    ]);
     return { id, state };
   });
 }

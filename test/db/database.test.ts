@@ -1,9 +1,9 @@
 // The data layer itself: migrations, the demo seed, and PGlite's one-process guard.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { count } from "drizzle-orm";
+import { count, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { TEAMS } from "../../analytics/organization";
 import { scoreEvaluation } from "../../analytics/scoring";
@@ -124,4 +124,24 @@ describe("embedded PGlite", () => {
     expect(await handle.db.select({ n: count() }).from(teams)).toEqual([{ n: 3 }]);
     await handle.close();
   }, 90_000);
+});
+
+// PostgreSQL on the same machine, through its Unix socket as libpq names it (`?host=/dir`): where CI runs it.
+const SOCKET_DIR = "/var/run/postgresql";
+describe.skipIf(!process.env.DATABASE_URL || !existsSync(SOCKET_DIR))("PostgreSQL through its Unix socket", () => {
+  it("a DATABASE_URL with ?host=/dir connects through the socket, and says so where it prints the location", async () => {
+    const tcp = new URL(process.env.DATABASE_URL ?? "");
+    tcp.searchParams.set("host", SOCKET_DIR);
+    const handle = await openDatabase({ url: tcp.toString() });
+    try {
+      const [row] = await handle.db
+        .select({ address: sql<string | null>`inet_client_addr()::text` })
+        .from(sql`(select 1) as one`);
+      expect(row).toEqual({ address: null }); // null: not over TCP
+      expect(handle.location).toContain(`soket ${SOCKET_DIR}`);
+      expect(handle.location).not.toContain("@");
+    } finally {
+      await handle.close();
+    }
+  });
 });
