@@ -351,6 +351,9 @@ export async function writeEvaluation(
   });
 }
 
+export const STALE_DELETE =
+  "Draf ini telah diubah atau dikirim dari jendela lain sejak Anda membukanya, jadi belum dihapus. Muat ulang halaman untuk melihat isinya yang terbaru, lalu hapus lagi bila memang perlu.";
+
 export const STALE_EVALUATION =
   "Evaluasi ini telah diubah atau dikirim dari jendela lain sejak Anda membukanya. Isian Anda belum disimpan: muat ulang halaman, lalu ulangi perubahan Anda.";
 
@@ -514,7 +517,7 @@ export async function deleteDraft(db: Database, actor: Actor & { id: number }, i
       .returning({ id: evaluations.id, agentStaffId: evaluations.agentStaffId, periodId: evaluations.periodId });
     if (!gone) {
       await ownEvaluation(tx, actor.id, id);
-      throw new UserFacingError(STALE_EVALUATION);
+      throw new UserFacingError(STALE_DELETE);
     }
     await recordAudit(tx, actor, { action: "delete_draft", entity: "evaluation", entityId: id, before: gone });
   });

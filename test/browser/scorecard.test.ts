@@ -128,3 +128,36 @@ describe("scorecard workflow", () => {
     await agent.context().close();
   });
 });
+
+describe("a draft open in two tabs", () => {
+  test("deleting it from the older tab says it changed and keeps it; from the current one it goes", async () => {
+    const first = await pageAs("penilai");
+    await first.goto(`${baseUrl}/evaluasi/baru`);
+    await first.locator("#petugas").selectOption({ label: "Maya Syahputra — Layanan Informasi dan Pengaduan" });
+    await first.getByRole("button", { name: "Lanjut" }).click();
+    await first.locator("#channel").selectOption("email");
+    await first.locator("#interactionRef").fill("EMAIL-UJI-DUA-TAB");
+    await first.locator("#interactionAt").fill("2026-11-28T10:15");
+    await first.getByRole("button", { name: "Simpan draf" }).click();
+    await first.waitForURL(/\/evaluasi\/\d+\?disimpan=1$/);
+    await first.locator("h1", { hasText: "Draf" }).waitFor();
+    const draftUrl = first.url().replace(/\?.*$/, "");
+
+    // A second tab continues the draft and saves it again.
+    const second = await first.context().newPage();
+    await second.goto(`${draftUrl}/ubah`);
+    await second.locator("#note").fill("Dilanjutkan di tab kedua.");
+    await second.getByRole("button", { name: "Simpan draf" }).click();
+    await second.waitForURL(`${draftUrl}?disimpan=1`);
+
+    await first.getByRole("button", { name: "Hapus draf" }).click();
+    await first.getByText(/diubah atau dikirim dari jendela lain sejak Anda membukanya, jadi belum dihapus/).waitFor();
+    await first.screenshot({ path: `${screenshots}penilai-stale-delete.png`, fullPage: true });
+    await first.goto(draftUrl);
+    await first.getByText("Dilanjutkan di tab kedua.").waitFor();
+    await first.getByRole("button", { name: "Hapus draf" }).click();
+    await first.waitForURL(`${baseUrl}/evaluasi?dihapus=1`);
+    expect((await first.goto(draftUrl))?.status()).toBe(404);
+    await first.context().close();
+  });
+});

@@ -184,7 +184,7 @@ describe("drafts", () => {
       });
     const stale = await del(e.lockVersion - 1);
     expect(stale.status).toBe(409);
-    expect((stale.data as Failure).errors._form).toMatch(/telah diubah atau dikirim dari jendela lain/);
+    expect((stale.data as Failure).errors._form).toMatch(/dari jendela lain sejak Anda membukanya, jadi belum dihapus/);
     expect((await del(e.lockVersion, who.koordinator)).status).toBe(404);
     expect(await load(draftId)).toEqual(e);
     const gone = await del(e.lockVersion);
