@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatDay, formatInstantWib, parseDateInput, parseWibDateTime, wibDay, wibInputValue } from "./dates";
+import {
+  formatDay,
+  formatInstantWib,
+  parseDateInput,
+  parseFormDate,
+  parseWibDateTime,
+  wibDay,
+  wibInputValue,
+} from "./dates";
 
 describe("parseDateInput", () => {
   it.each([
@@ -13,6 +21,21 @@ describe("parseDateInput", () => {
   it.each(["29/02/2027", "31/04/2026", "2026-13-01", "01/13/2026", "kemarin", ""])("%j is not a date", (input) =>
     expect(parseDateInput(input)).toBeNull(),
   );
+});
+
+describe("parseFormDate", () => {
+  it("reads what parseDateInput reads, for the years 1900–2199", () => {
+    expect(parseFormDate("05/01/1900")).toBe("1900-01-05");
+    expect(parseFormDate("31/12/2199")).toBe("2199-12-31");
+  });
+  // Year 0 is not a year in PostgreSQL; JavaScript's Date would read 0026 as 1926.
+  it.each(["01/01/0000", "0000-12-31", "05/01/0026", "31/12/1899", "01/01/2200"])("%j is refused", (input) =>
+    expect(parseFormDate(input)).toBeNull(),
+  );
+  it("a date-time with such a year is refused too", () => {
+    expect(parseWibDateTime("05/01/0026 10.00")).toBeNull();
+    expect(parseWibDateTime("0000-01-01T10:00")).toBeNull();
+  });
 });
 
 describe("WIB days", () => {

@@ -29,6 +29,18 @@ export function parseDateInput(input: string): string | null {
   return parseCalendarDay(iso) ? iso : null;
 }
 
+// Years a date typed into a form may have. PostgreSQL has no year 0, and JavaScript's Date reads years 0–99 as
+// 1900–1999: a slip such as 05/01/0026 must come back to the user, not reach the database. (The importer
+// reads any year and reports those before 1900 at their row.)
+const FORM_YEARS = { min: 1900, max: 2199 };
+
+/** parseDateInput, for forms: also null outside the years 1900–2199. */
+export function parseFormDate(input: string): string | null {
+  const day = parseDateInput(input);
+  const year = day ? Number(day.slice(0, 4)) : 0;
+  return year >= FORM_YEARS.min && year <= FORM_YEARS.max ? day : null;
+}
+
 /** The WIB calendar day of an instant. */
 export function wibDay(instant: Date): string {
   const wib = new Date(instant.getTime() + WIB_OFFSET_MS);
@@ -56,7 +68,7 @@ export function formatInstantWib(instant: Date): string {
 export function parseWibDateTime(input: string): Date | null {
   const m = /^(.+?)[T ](\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$/.exec(input.trim());
   if (!m) return null;
-  const day = parseDateInput(m[1] ?? "");
+  const day = parseFormDate(m[1] ?? "");
   const hours = Number(m[2]);
   const minutes = Number(m[3]);
   const seconds = Number(m[4] ?? 0);

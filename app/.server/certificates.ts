@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { parseDateInput, wibDay } from "../../analytics/dates";
+import { parseFormDate, wibDay } from "../../analytics/dates";
 import { CERTIFICATE_ROLES, type CertificateRole, certificateRoleLabel } from "../../analytics/eligibility";
 import { pangkatLabel } from "../../analytics/organization";
 import { certificateCounters, certificates, staff } from "../../db/schema";
@@ -27,9 +27,12 @@ export const issueInput = z.object({
     .optional()
     .transform((value, ctx) => {
       if (!value?.trim()) return wibDay(new Date());
-      const day = parseDateInput(value);
+      const day = parseFormDate(value);
       if (!day) {
-        ctx.addIssue({ code: "custom", message: "Tanggal sertifikat tidak valid. Gunakan HH/BB/TTTT." });
+        ctx.addIssue({
+          code: "custom",
+          message: "Tanggal sertifikat tidak valid. Gunakan HH/BB/TTTT, tahun 1900–2199.",
+        });
         return z.NEVER;
       }
       if (day > wibDay(new Date())) {

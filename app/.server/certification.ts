@@ -1,7 +1,7 @@
 // Capability decisions ("dianggap mampu", E.4.c) and certificate eligibility per person.
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { parseDateInput, wibDay } from "../../analytics/dates";
+import { parseFormDate, wibDay } from "../../analytics/dates";
 import {
   type CapabilityEvidence,
   CERTIFICATE_ROLES,
@@ -47,9 +47,9 @@ export const decisionInput = z.object({
     .min(3, { error: "Isi nomor surat keputusan." })
     .max(100),
   letterDate: z.string({ error: "Isi tanggal surat." }).transform((value, ctx) => {
-    const day = parseDateInput(value);
+    const day = parseFormDate(value);
     if (!day) {
-      ctx.addIssue({ code: "custom", message: "Tanggal surat tidak valid. Gunakan HH/BB/TTTT." });
+      ctx.addIssue({ code: "custom", message: "Tanggal surat tidak valid. Gunakan HH/BB/TTTT, tahun 1900–2199." });
       return z.NEVER;
     }
     if (day > wibDay(new Date())) {

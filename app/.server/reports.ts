@@ -2,7 +2,7 @@
 // analysis, conclusion or recommendation, author, date and period.
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { parseDateInput } from "../../analytics/dates";
+import { parseFormDate } from "../../analytics/dates";
 import { REPORT_KINDS, type ReportKind } from "../../analytics/organization";
 import { periodOfDay } from "../../analytics/period";
 import { reports, users } from "../../db/schema";
@@ -20,8 +20,12 @@ const text = (label: string, max: number) =>
 export const reportInput = z.object({
   kind: z.enum(REPORT_KINDS.map((k) => k.code) as [ReportKind, ...ReportKind[]], { error: "Pilih jenis laporan." }),
   reportDate: z.string({ error: "Isi tanggal laporan." }).transform((v, ctx) => {
-    const day = parseDateInput(v);
-    if (!day) ctx.addIssue({ code: "custom", message: "Tanggal tidak valid. Gunakan HH/BB/TTTT (05/01/2026)." });
+    const day = parseFormDate(v);
+    if (!day)
+      ctx.addIssue({
+        code: "custom",
+        message: "Tanggal tidak valid. Gunakan HH/BB/TTTT (05/01/2026), tahun 1900–2199.",
+      });
     return day ?? "";
   }),
   title: text("Judul", 200),

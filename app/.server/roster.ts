@@ -3,7 +3,7 @@
 // Shifts are stored as start and end instants (db/schema/workforce.ts); days and clock times are WIB.
 import { and, asc, eq, gt, inArray, lt, ne, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
-import { parseDateInput, wibDay } from "../../analytics/dates";
+import { parseDateInput, parseFormDate, wibDay } from "../../analytics/dates";
 import { CHANNELS, type ChannelCode, channelShortName } from "../../analytics/organization";
 import { periodOfDay } from "../../analytics/period";
 import {
@@ -176,9 +176,12 @@ export const shiftInput = z
       .int({ error: "Pilih petugas." })
       .positive({ error: "Pilih petugas." }),
     day: z.string({ error: "Isi tanggal." }).transform((value, ctx) => {
-      const day = parseDateInput(value);
+      const day = parseFormDate(value);
       if (!day) {
-        ctx.addIssue({ code: "custom", message: "Tanggal tidak valid. Gunakan HH/BB/TTTT (05/01/2026)." });
+        ctx.addIssue({
+          code: "custom",
+          message: "Tanggal tidak valid. Gunakan HH/BB/TTTT (05/01/2026), tahun 1900–2199.",
+        });
         return z.NEVER;
       }
       return day;

@@ -2,7 +2,7 @@
 // Every query applies the viewer's scope itself: a petugas's query can only ever return their own row.
 import { and, asc, eq, ilike, isNull, like, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
-import { parseDateInput, wibDay } from "../../analytics/dates";
+import { parseFormDate, wibDay } from "../../analytics/dates";
 import { parseNip } from "../../analytics/nip";
 import { GOLONGAN_CODES, POSITION_CODES } from "../../analytics/organization";
 import { staff, teams, users } from "../../db/schema";
@@ -96,11 +96,11 @@ const optionalDate = (label: string) =>
     .optional()
     .transform((value, ctx) => {
       if (!value?.trim()) return null;
-      const day = parseDateInput(value);
+      const day = parseFormDate(value);
       if (!day) {
         ctx.addIssue({
           code: "custom",
-          message: `${label} tidak valid. Gunakan format HH/BB/TTTT, misalnya 05/01/2020.`,
+          message: `${label} tidak valid. Gunakan format HH/BB/TTTT, misalnya 05/01/2020 (tahun 1900–2199).`,
         });
         return z.NEVER;
       }

@@ -119,6 +119,16 @@ describe("adding staff", () => {
     const [row] = await db().select().from(staff).where(eq(staff.nip, "199005122015032009"));
     expect(row?.hireDate).toBe("2020-01-05");
   });
+
+  it("refuses a date in year 0 or a two-digit slip such as 0026 with what to type, and saves nothing", async () => {
+    const before = await staffCount();
+    for (const hireDate of ["01/01/0000", "05/01/0026", "0000-12-31", "01/01/2200"]) {
+      const result = await create({ ...valid(), nip: "199005122015032010", hireDate });
+      expect(result.status).toBe(400);
+      expect((result.data as Failure).errors.hireDate).toMatch(/HH\/BB\/TTTT.*tahun 1900–2199/);
+    }
+    expect(await staffCount()).toBe(before);
+  });
 });
 
 describe("editing staff", () => {
