@@ -33,16 +33,21 @@ const focused = (page: Page) =>
     return { tag: el?.tagName.toLowerCase() ?? "", type: el?.type ?? "", name: el?.name ?? "", id: el?.id ?? "" };
   });
 
+/** Starts an interaction evaluation of Maya Syahputra: the agent chosen, the header filled in. */
+async function startEvaluation(page: Page, header: { channel: string; ref: string; at: string }) {
+  await page.goto(`${baseUrl}/evaluasi/baru`);
+  await page.locator("#petugas").selectOption({ label: "Maya Syahputra — Layanan Informasi dan Pengaduan" });
+  await page.getByRole("button", { name: "Lanjut" }).click();
+  await page.getByRole("heading", { name: /Hardskill/ }).waitFor();
+  await page.locator("#channel").selectOption(header.channel);
+  await page.locator("#interactionRef").fill(header.ref);
+  await page.locator("#interactionAt").fill(header.at);
+}
+
 describe("scorecard workflow", () => {
   test("a penilai scores every item with the keyboard alone and submits", async () => {
     const page = await pageAs("penilai");
-    await page.goto(`${baseUrl}/evaluasi/baru`);
-    await page.locator("#petugas").selectOption({ label: "Maya Syahputra — Layanan Informasi dan Pengaduan" });
-    await page.getByRole("button", { name: "Lanjut" }).click();
-    await page.getByRole("heading", { name: /Hardskill/ }).waitFor();
-    await page.locator("#channel").selectOption("telepon");
-    await page.locator("#interactionRef").fill("CALL-UJI-BROWSER-1");
-    await page.locator("#interactionAt").fill("2026-11-28T09:45");
+    await startEvaluation(page, { channel: "telepon", ref: "CALL-UJI-BROWSER-1", at: "2026-11-28T09:45" });
 
     // From the time field on, only the keyboard: Tab into each radio group, Space picks the first option,
     // ArrowRight moves the choice (to 4 on 1–5 items; Ya stays on Ya/Tidak items). Comments are typed.
@@ -132,12 +137,7 @@ describe("scorecard workflow", () => {
 describe("a draft open in two tabs", () => {
   test("deleting it from the older tab says it changed and keeps it; from the current one it goes", async () => {
     const first = await pageAs("penilai");
-    await first.goto(`${baseUrl}/evaluasi/baru`);
-    await first.locator("#petugas").selectOption({ label: "Maya Syahputra — Layanan Informasi dan Pengaduan" });
-    await first.getByRole("button", { name: "Lanjut" }).click();
-    await first.locator("#channel").selectOption("email");
-    await first.locator("#interactionRef").fill("EMAIL-UJI-DUA-TAB");
-    await first.locator("#interactionAt").fill("2026-11-28T10:15");
+    await startEvaluation(first, { channel: "email", ref: "EMAIL-UJI-DUA-TAB", at: "2026-11-28T10:15" });
     await first.getByRole("button", { name: "Simpan draf" }).click();
     await first.waitForURL(/\/evaluasi\/\d+\?disimpan=1$/);
     await first.locator("h1", { hasText: "Draf" }).waitFor();

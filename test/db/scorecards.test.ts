@@ -44,6 +44,16 @@ const post = (versionId: number, form: Record<string, string>) =>
     cookie: koordinator,
   });
 
+/** The weights form of a draft: hardskill, softskill, kedisiplinan and CPH, in percent. */
+const weightsForm = (lockVersion: number | undefined, [h, s, k, c]: [number, number, number, number]) => ({
+  intent: "weights",
+  lockVersion: String(lockVersion),
+  weightHardskill: String(h),
+  weightSoftskill: String(s),
+  weightKedisiplinan: String(k),
+  weightCph: String(c),
+});
+
 describe("templates", () => {
   it("the default templates are published version 1, with every item traceable to a clause", async () => {
     const [v1] = await versionsOf("layanan_informasi");
@@ -87,14 +97,7 @@ describe("templates", () => {
 
   it("a published version cannot be edited; editing starts draft version 2, a copy", async () => {
     const [v1] = await versionsOf("layanan_informasi");
-    const refused = await post(v1?.id ?? 0, {
-      intent: "weights",
-      lockVersion: String(v1?.lockVersion),
-      weightHardskill: "50",
-      weightSoftskill: "20",
-      weightKedisiplinan: "20",
-      weightCph: "10",
-    });
+    const refused = await post(v1?.id ?? 0, weightsForm(v1?.lockVersion, [50, 20, 20, 10]));
     expect(refused.status).toBe(409);
     expect((refused.data as Failure).errors._form).toMatch(/sudah terbit dan tidak dapat diubah/);
     const started = await post(v1?.id ?? 0, { intent: "new-draft", templateId: String(v1?.templateId) });
@@ -110,14 +113,7 @@ describe("templates", () => {
 
   it("section weights must sum to 100; the draft keeps its old weights when they do not", async () => {
     const [, v2] = await versionsOf("layanan_informasi");
-    const r = await post(v2?.id ?? 0, {
-      intent: "weights",
-      lockVersion: String(v2?.lockVersion),
-      weightHardskill: "50",
-      weightSoftskill: "30",
-      weightKedisiplinan: "20",
-      weightCph: "10",
-    });
+    const r = await post(v2?.id ?? 0, weightsForm(v2?.lockVersion, [50, 30, 20, 10]));
     expect(r.status).toBe(400);
     expect((r.data as Failure).errors.weightHardskill).toBe("Jumlah bobot bagian harus 100, sekarang 110.");
     const [, still] = await versionsOf("layanan_informasi");
@@ -144,14 +140,7 @@ describe("templates", () => {
 
   it("a stale draft edit is refused", async () => {
     const [, v2] = await versionsOf("layanan_informasi");
-    const form = {
-      intent: "weights",
-      lockVersion: String(v2?.lockVersion),
-      weightHardskill: "45",
-      weightSoftskill: "25",
-      weightKedisiplinan: "20",
-      weightCph: "10",
-    };
+    const form = weightsForm(v2?.lockVersion, [45, 25, 20, 10]);
     expect((await post(v2?.id ?? 0, form)).status).toBe(200);
     const stale = await post(v2?.id ?? 0, { ...form, weightHardskill: "40", weightSoftskill: "30" });
     expect(stale.status).toBe(409);
@@ -197,14 +186,7 @@ describe("templates", () => {
     await post(v2?.id ?? 0, { intent: "new-draft", templateId: String(v2?.templateId) });
     const [, , v3] = await versionsOf("layanan_informasi");
     expect((await frozenVersion(db(), v3?.id ?? 0))?.weights.hardskill).toBe(45);
-    const form = {
-      intent: "weights",
-      lockVersion: String(v3?.lockVersion),
-      weightHardskill: "50",
-      weightSoftskill: "20",
-      weightKedisiplinan: "20",
-      weightCph: "10",
-    };
+    const form = weightsForm(v3?.lockVersion, [50, 20, 20, 10]);
     expect((await post(v3?.id ?? 0, form)).status).toBe(200);
     expect((await frozenVersion(db(), v3?.id ?? 0))?.weights.hardskill).toBe(50);
   });
