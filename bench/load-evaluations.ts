@@ -40,9 +40,9 @@ type Attempt = {
   acceptedTwice: boolean;
 };
 
-// The edit page's answer to a submission of a draft that another window has just submitted: a 409 with the
-// stale-edit message, or, when the page itself reloads, that the draft is gone or already sent.
-const STALE = /telah diubah atau dikirim dari jendela lain|sudah dikirim/;
+// The edit page's answer to a submission of a draft that another click or window has just submitted: to the
+// evaluation as sent, saying that this second submission was not saved.
+const ALREADY_SENT = (id: string) => `/evaluasi/${id}?sudah-terkirim=1`;
 
 type Row = {
   id: number;
@@ -123,7 +123,7 @@ async function drive(url: string) {
       attempt.submitted = accepted.length > 0;
       attempt.acceptedTwice = accepted.length > 1;
       for (const s of sent.filter((s) => !accepted.includes(s))) {
-        if (accepted.length === 1 && s.status === 409 && STALE.test(s.body)) attempt.refusedSecond = true;
+        if (accepted.length === 1 && s.status === 302 && s.location === ALREADY_SENT(id)) attempt.refusedSecond = true;
         else errors.push(s);
       }
       return true;

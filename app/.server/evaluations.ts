@@ -488,6 +488,15 @@ export const interactionHeaderInput = z.object({
   lockVersion: z.coerce.number().int().optional(),
 });
 
+/** Whether `authorId`'s evaluation `id` has left draft (submitted, answered, settled). */
+export async function sentBy(db: Database, id: number, authorId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ state: evaluations.state })
+    .from(evaluations)
+    .where(and(eq(evaluations.id, id), eq(evaluations.assessorUserId, authorId)));
+  return row !== undefined && row.state !== "draft";
+}
+
 /**
  * An evaluation of `authorId`'s, in whatever state. Anyone else's is answered with "not found" (404) rather
  * than "changed meanwhile", so that another assessor cannot even learn that a draft exists.

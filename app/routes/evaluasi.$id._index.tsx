@@ -57,6 +57,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 const NOTICES: Record<string, string> = {
   disimpan: "Draf tersimpan. Evaluasi belum terlihat oleh petugas sampai Anda mengirimnya.",
   terkirim: "Evaluasi terkirim. Petugas dapat mengonfirmasi atau menyanggahnya selama masa sanggah.",
+  "sudah-terkirim":
+    "Evaluasi ini sudah terkirim dari klik atau jendela lain sebelumnya; isian pengiriman terakhir Anda tidak disimpan. Periksa isinya di bawah.",
   dikonfirmasi: "Terima kasih, evaluasi ini telah Anda konfirmasi.",
   disanggah: "Sanggahan Anda terkirim ke Koordinator Penjamin Kualitas.",
   diselesaikan: "Sanggahan telah diselesaikan; evaluasi ini kini final.",

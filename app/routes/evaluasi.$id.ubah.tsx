@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/.server/errors";
 import { saveInteractionForm } from "~/.server/evaluation-forms";
-import { getEvaluation } from "~/.server/evaluations";
+import { getEvaluation, sentBy } from "~/.server/evaluations";
 import { requirePermission } from "~/.server/session";
 import { InteractionForm } from "~/components/interaction-form";
 import { initialFromScores, initialFromValues } from "~/components/score-sheet";
@@ -26,7 +26,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, env, actor } = await requirePermission(request, context, "create:evaluation");
   const id = Number(params.id);
   const result = await saveInteractionForm(env.db, { ...actor, id: user.id }, user, await request.formData(), id);
-  if (!result.ok) return data(result, { status: result.status });
+  if (!result.ok) {
+    // Sent again after a double click or from a second tab: show what was sent rather than a draft that is gone.
+    if (result.status === 409 && (await sentBy(env.db, id, user.id)))
+      throw redirect(`/evaluasi/${id}?sudah-terkirim=1`);
+    return data(result, { status: result.status });
+  }
   throw redirect(`/evaluasi/${id}?${result.value.state === "submitted" ? "terkirim" : "disimpan"}=1`);
 }
 

@@ -160,4 +160,26 @@ describe("a draft open in two tabs", () => {
     expect((await first.goto(draftUrl))?.status()).toBe(404);
     await first.context().close();
   });
+
+  test("sending it from two tabs submits it once; the second tab is shown what was sent, not a missing draft", async () => {
+    const first = await pageAs("penilai");
+    await startEvaluation(first, { channel: "webchat", ref: "CHAT-UJI-DUA-TAB", at: "2026-11-28T11:05" });
+    for (const radio of await first.locator(".scale input[value='4'], .scale input[value='ya']").all()) {
+      await radio.check();
+    }
+    await first.getByRole("button", { name: "Simpan draf" }).click();
+    await first.waitForURL(/\/evaluasi\/\d+\?disimpan=1$/);
+    const draftUrl = first.url().replace(/\?.*$/, "");
+    await first.goto(`${draftUrl}/ubah`);
+    const second = await first.context().newPage();
+    await second.goto(`${draftUrl}/ubah`);
+
+    await first.getByRole("button", { name: "Kirim ke petugas" }).click();
+    await first.waitForURL(`${draftUrl}?terkirim=1`);
+    await second.getByRole("button", { name: "Kirim ke petugas" }).click();
+    await second.waitForURL(`${draftUrl}?sudah-terkirim=1`);
+    await second.getByText(/sudah terkirim dari klik atau jendela lain sebelumnya/).waitFor();
+    await second.locator("h1", { hasText: "Terkirim" }).waitFor();
+    await first.context().close();
+  });
 });

@@ -173,6 +173,26 @@ describe("drafts", () => {
     expect((await load(draftId)).state).toBe("draft");
   });
 
+  it("a draft sent twice (a double click, a second tab) is submitted once; the second is shown what was sent", async () => {
+    const r = await submit(await interactionForm(db(), agent, { intent: "draft" }));
+    const id = idFrom(r);
+    const form = { ...(await interactionForm(db(), agent, { intent: "submit" })), lockVersion: "1" };
+    const send = (note: string) =>
+      callRoute(editDraft, "/x", {
+        method: "POST",
+        params: { id: String(id) },
+        form: { ...form, note },
+        cookie: who.penilai,
+      });
+    expect((await send("Pertama.")).location).toBe(`/evaluasi/${id}?terkirim=1`);
+    const second = await send("Kedua, dari tab lain.");
+    expect(second.status).toBe(302);
+    expect(second.location).toBe(`/evaluasi/${id}?sudah-terkirim=1`);
+    expect(await load(id)).toMatchObject({ state: "submitted", note: "Pertama.", revision: 1 });
+    const revisions = await db().select().from(evaluationRevisions).where(eq(evaluationRevisions.evaluationId, id));
+    expect(revisions).toHaveLength(1);
+  });
+
   it("deleting from a stale page says so and keeps the draft; from the current one it goes", async () => {
     const e = await load(draftId);
     const del = (lockVersion: number, cookie = who.penilai) =>
