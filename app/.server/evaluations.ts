@@ -230,7 +230,7 @@ export async function saveInteraction(
   options: { submit: boolean; existing?: { id: number; lockVersion: number } },
   now = new Date(),
 ): Promise<SaveResult> {
-  const current = options.existing ? await ownEvaluation(db, actor.id, options.existing.id) : null;
+  const current = options.existing ? await ownEvaluation(db, actor, options.existing.id) : null;
   const agent = await agentForEvaluation(db, assessor, header.agentId);
   if (header.interactionAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
     throw new UserFacingError("Waktu interaksi tidak boleh di masa depan.", "interactionAt");
@@ -498,21 +498,31 @@ export async function sentBy(db: Database, id: number, authorId: number): Promis
 }
 
 /**
- * An evaluation of `authorId`'s, in whatever state. Anyone else's is answered with "not found" (404) rather
- * than "changed meanwhile", so that another assessor cannot even learn that a draft exists.
+ * An evaluation of the actor's, in whatever state. Anyone else's is answered with "not found" (404) rather
+ * than "changed meanwhile", so that another assessor cannot even learn that a draft exists; the attempt is
+ * recorded as a denied access.
  */
-async function ownEvaluation(db: Database, authorId: number, id: number) {
-  const [row] = await db
-    .select()
-    .from(evaluations)
-    .where(and(eq(evaluations.id, id), eq(evaluations.assessorUserId, authorId)));
-  if (!row) notFound("Draf evaluasi ini tidak ditemukan, atau sudah dikirim.");
+async function ownEvaluation(db: Database, actor: Actor & { id: number }, id: number) {
+  const message = "Draf evaluasi ini tidak ditemukan, atau sudah dikirim.";
+  if (!Number.isSafeInteger(id)) notFound(message);
+  const [row] = await db.select().from(evaluations).where(eq(evaluations.id, id));
+  if (!row) notFound(message);
+  if (row.assessorUserId !== actor.id) {
+    await recordAudit(db, actor, {
+      action: "access_denied",
+      entity: "evaluation",
+      entityId: id,
+      after: { write: true },
+    });
+    notFound(message);
+  }
   return row;
 }
 
 /** The assessor deletes their own draft (nothing submitted is ever deleted). */
 export async function deleteDraft(db: Database, actor: Actor & { id: number }, id: number, lockVersion: number) {
-  await db.transaction(async (tx) => {
+  if (!Number.isSafeInteger(id)) notFound("Draf evaluasi ini tidak ditemukan.");
+  const deleted = await db.transaction(async (tx) => {
     const [gone] = await tx
       .delete(evaluations)
       .where(
@@ -524,12 +534,14 @@ export async function deleteDraft(db: Database, actor: Actor & { id: number }, i
         ),
       )
       .returning({ id: evaluations.id, agentStaffId: evaluations.agentStaffId, periodId: evaluations.periodId });
-    if (!gone) {
-      await ownEvaluation(tx, actor.id, id);
-      throw new UserFacingError(STALE_DELETE);
-    }
-    await recordAudit(tx, actor, { action: "delete_draft", entity: "evaluation", entityId: id, before: gone });
+    if (gone)
+      await recordAudit(tx, actor, { action: "delete_draft", entity: "evaluation", entityId: id, before: gone });
+    return gone !== undefined;
   });
+  if (!deleted) {
+    await ownEvaluation(db, actor, id);
+    throw new UserFacingError(STALE_DELETE);
+  }
 }
 
 /** The periods a page offers (the current one and the `count − 1` before it), and the one asked for. */

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound } from "~/.server/errors";
+import { hiddenOrMissing } from "~/.server/access";
 import { deleteDraftForm, respondForm } from "~/.server/evaluation-forms";
 import { disputeDeadline } from "~/.server/evaluation-workflow";
 import { getEvaluation } from "~/.server/evaluations";
@@ -16,9 +16,18 @@ import { INTERACTION_SECTIONS, type ItemSection } from "../../analytics/scoring"
 export const meta: MetaFunction = () => [{ title: "Evaluasi — Mutu" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user, scope, env } = await requirePermission(request, context, "read:evaluation");
-  const evaluation = await getEvaluation(env.db, Number(params.id), scope, user);
-  if (!evaluation) notFound("Evaluasi ini tidak ditemukan, atau tidak termasuk wewenang Anda.");
+  const auth = await requirePermission(request, context, "read:evaluation");
+  const { user, scope, env } = auth;
+  const id = Number(params.id);
+  const evaluation = await getEvaluation(env.db, id, scope, user);
+  if (!evaluation) {
+    return hiddenOrMissing(
+      auth,
+      request,
+      { entity: "evaluation", id },
+      "Evaluasi ini tidak ditemukan, atau tidak termasuk wewenang Anda.",
+    );
+  }
   const deadline = evaluation.submittedAt
     ? disputeDeadline(evaluation.submittedAt, env.settings["evaluation.disputeWindowDays"])
     : null;
@@ -46,9 +55,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (!deleted.ok) return data(deleted, { status: deleted.status });
     throw redirect("/evaluasi?dihapus=1");
   }
-  const { user, scope, env, actor } = await requirePermission(request, context, "respond:evaluation");
+  const auth = await requirePermission(request, context, "respond:evaluation");
+  const { user, scope, env, actor } = auth;
   // Someone else's evaluation does not exist, as far as this agent can tell.
-  if (!(await getEvaluation(env.db, id, scope, user))) notFound("Evaluasi ini tidak ditemukan.");
+  if (!(await getEvaluation(env.db, id, scope, user))) {
+    return hiddenOrMissing(auth, request, { entity: "evaluation", id }, "Evaluasi ini tidak ditemukan.");
+  }
   const result = await respondForm(env.db, actor, user, id, form, env.settings["evaluation.disputeWindowDays"]);
   if (!result.ok) return data(result, { status: result.status });
   throw redirect(`/evaluasi/${id}?${result.value === "acknowledge" ? "dikonfirmasi" : "disanggah"}=1`);

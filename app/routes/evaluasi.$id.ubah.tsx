@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { hiddenOrMissing, recordDenied } from "~/.server/access";
 import { notFound } from "~/.server/errors";
 import { saveInteractionForm } from "~/.server/evaluation-forms";
 import { getEvaluation, sentBy } from "~/.server/evaluations";
@@ -12,12 +13,18 @@ import { INTERACTION_SECTIONS } from "../../analytics/scoring";
 export const meta: MetaFunction = () => [{ title: "Lanjutkan draf evaluasi — Mutu" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user, env } = await requirePermission(request, context, "create:evaluation");
-  const e = await getEvaluation(env.db, Number(params.id), "any", user);
+  const auth = await requirePermission(request, context, "create:evaluation");
+  const { user, env } = auth;
+  const id = Number(params.id);
+  const e = await getEvaluation(env.db, id, "any", user);
   // Only the author's own drafts can be edited; anything else looks like it does not exist.
-  if (e?.state !== "draft" || e.assessorUserId !== user.id || e.kind !== "interaction") {
-    notFound("Draf evaluasi ini tidak ditemukan, atau sudah dikirim.");
+  const message = "Draf evaluasi ini tidak ditemukan, atau sudah dikirim.";
+  if (!e) return hiddenOrMissing(auth, request, { entity: "evaluation", id }, message);
+  if (e.assessorUserId !== user.id) {
+    await recordDenied(auth, request, "evaluation", id);
+    notFound(message);
   }
+  if (e.state !== "draft" || e.kind !== "interaction") notFound(message);
   const items = e.version.items.filter((i) => INTERACTION_SECTIONS.includes(i.section));
   return { e: { ...e, version: { ...e.version, items } } };
 }

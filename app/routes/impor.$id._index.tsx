@@ -1,9 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Await, Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Suspense } from "react";
-import { notFound } from "~/.server/errors";
-import { getUpload } from "~/.server/imports/batches";
-import { commitUpload, importableKinds, runUpload } from "~/.server/imports/upload";
+import { commitUpload, runUpload } from "~/.server/imports/upload";
+import { ownUpload } from "~/.server/imports/visible";
 import { requirePermission } from "~/.server/session";
 import { FormError } from "~/components/field";
 import { ImportProgress } from "~/components/import-progress";
@@ -12,17 +11,13 @@ import { KIND_LABELS } from "../../analytics/import-rules";
 
 export const meta: MetaFunction = () => [{ title: "Pratinjau impor — Mutu" }];
 
-async function ownUpload(request: Request, context: LoaderFunctionArgs["context"], id: string | undefined) {
+async function uploadOf(request: Request, context: LoaderFunctionArgs["context"], id: string | undefined) {
   const auth = await requirePermission(request, context, "import:data");
-  const upload = await getUpload(auth.env.db, id ?? "", auth.user.id);
-  if (!upload || !importableKinds(auth.user.roles).includes(upload.kind as "training")) {
-    notFound("Unggahan ini tidak ditemukan. Unggah berkasnya lagi.");
-  }
-  return { ...auth, upload };
+  return { ...auth, upload: await ownUpload(auth, request, id) };
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { env, actor, upload } = await ownUpload(request, context, params.id);
+  const { env, actor, upload } = await uploadOf(request, context, params.id);
   if (upload.batchId) throw redirect(`/impor/riwayat/${upload.batchId}`);
   return {
     upload: { id: upload.id, kind: upload.kind, fileName: upload.fileName },
@@ -32,7 +27,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { env, actor, upload } = await ownUpload(request, context, params.id);
+  const { env, actor, upload } = await uploadOf(request, context, params.id);
   const validOnly = (await request.formData()).get("validOnly") === "1";
   const report = await commitUpload(env.db, upload, actor, validOnly);
   if (!report.committed) {

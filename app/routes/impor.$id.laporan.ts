@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound } from "~/.server/errors";
-import { getUpload, reportCsv } from "~/.server/imports/batches";
+import { reportCsv } from "~/.server/imports/batches";
 import { runUpload } from "~/.server/imports/upload";
+import { ownUpload } from "~/.server/imports/visible";
 import { requirePermission } from "~/.server/session";
 
 // The preview's errors and warnings as a CSV file.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user, env, actor } = await requirePermission(request, context, "import:data");
-  const upload = await getUpload(env.db, params.id ?? "", user.id);
-  if (!upload) notFound("Unggahan ini tidak ditemukan.");
+  const auth = await requirePermission(request, context, "import:data");
+  const { env, actor } = auth;
+  const upload = await ownUpload(auth, request, params.id);
   const report = await runUpload(env.db, upload, actor, { commit: false, validOnly: false });
   const issues = [
     ...report.fileErrors.map((message) => ({ row: 1, column: "", message, level: "error" })),

@@ -1,10 +1,9 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { notFound } from "~/.server/errors";
 import { submitForm } from "~/.server/forms";
-import { batchView, getBatch, undoBatch } from "~/.server/imports/batches";
-import { importableKinds } from "~/.server/imports/upload";
+import { batchView, undoBatch } from "~/.server/imports/batches";
+import { visibleBatch } from "~/.server/imports/visible";
 import { requirePermission } from "~/.server/session";
 import { FormError, Notice } from "~/components/field";
 import { ImportCounts, ImportIssues } from "~/components/import-report";
@@ -13,21 +12,18 @@ import { KIND_LABELS } from "../../analytics/import-rules";
 
 export const meta: MetaFunction = () => [{ title: "Batch impor — Mutu" }];
 
-async function visibleBatch(request: Request, context: LoaderFunctionArgs["context"], id: string | undefined) {
+async function batchOf(request: Request, context: LoaderFunctionArgs["context"], id: string | undefined) {
   const auth = await requirePermission(request, context, "import:data");
-  const batch = await getBatch(auth.env.db, Number(id));
-  if (!batch || !importableKinds(auth.user.roles).includes(batch.kind as "training"))
-    notFound("Batch impor ini tidak ditemukan.");
-  return { ...auth, batch };
+  return { ...auth, batch: await visibleBatch(auth, request, id) };
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { batch } = await visibleBatch(request, context, params.id);
+  const { batch } = await batchOf(request, context, params.id);
   return batchView(batch);
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { env, actor, user, batch } = await visibleBatch(request, context, params.id);
+  const { env, actor, user, batch } = await batchOf(request, context, params.id);
   const result = await submitForm(z.object({}), await request.formData(), () =>
     undoBatch(env.db, { ...actor, id: user.id }, batch.id),
   );

@@ -1,15 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound } from "~/.server/errors";
-import { getBatch, reportCsv } from "~/.server/imports/batches";
-import { importableKinds } from "~/.server/imports/upload";
+import { reportCsv } from "~/.server/imports/batches";
+import { visibleBatch } from "~/.server/imports/visible";
 import { requirePermission } from "~/.server/session";
 
 // A committed batch's errors and warnings as a CSV file.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user, env } = await requirePermission(request, context, "import:data");
-  const batch = await getBatch(env.db, Number(params.id));
-  if (!batch || !importableKinds(user.roles).includes(batch.kind as "training"))
-    notFound("Batch impor ini tidak ditemukan.");
+  const auth = await requirePermission(request, context, "import:data");
+  const batch = await visibleBatch(auth, request, params.id);
   return new Response(reportCsv(batch), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { hiddenOrMissing } from "~/.server/access";
 import { closeSession, getSession, submitScores } from "~/.server/calibration";
-import { notFound } from "~/.server/errors";
 import { submitForm } from "~/.server/forms";
 import { requirePermission } from "~/.server/session";
 import { CalibrationResults } from "~/components/calibration-results";
@@ -16,9 +16,18 @@ import { INTERACTION_SECTIONS } from "../../analytics/scoring";
 export const meta: MetaFunction = () => [{ title: "Sesi kalibrasi — Mutu" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user, scope, env } = await requirePermission(request, context, "read:calibration");
-  const s = await getSession(env.db, Number(params.id), scope, user, env.settings["calibration.spreadThreshold"]);
-  if (!s) notFound("Sesi kalibrasi ini tidak ditemukan, atau Anda bukan pesertanya.");
+  const auth = await requirePermission(request, context, "read:calibration");
+  const { user, scope, env } = auth;
+  const id = Number(params.id);
+  const s = await getSession(env.db, id, scope, user, env.settings["calibration.spreadThreshold"]);
+  if (!s) {
+    return hiddenOrMissing(
+      auth,
+      request,
+      { entity: "calibration_session", id },
+      "Sesi kalibrasi ini tidak ditemukan, atau Anda bukan pesertanya.",
+    );
+  }
   return {
     ...s,
     canClose: can(user.roles, "manage:calibration") && s.session.state === "open",
@@ -30,8 +39,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const id = Number(params.id);
   const permission = form.get("intent") === "close" ? "manage:calibration" : "read:calibration";
-  const { user, scope, env, actor } = await requirePermission(request, context, permission);
-  if (!(await getSession(env.db, id, scope, user, 0))) notFound("Sesi kalibrasi ini tidak ditemukan.");
+  const auth = await requirePermission(request, context, permission);
+  const { user, scope, env, actor } = auth;
+  if (!(await getSession(env.db, id, scope, user, 0))) {
+    return hiddenOrMissing(auth, request, { entity: "calibration_session", id }, "Sesi kalibrasi ini tidak ditemukan.");
+  }
   const me = { ...actor, id: user.id };
   const result =
     form.get("intent") === "close"

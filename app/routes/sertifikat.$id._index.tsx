@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { hiddenOrMissing } from "~/.server/access";
 import { getCertificate, revokeCertificate, revokeInput } from "~/.server/certificates";
-import { notFound } from "~/.server/errors";
 import { submitForm } from "~/.server/forms";
 import { requirePermission } from "~/.server/session";
 import { FormError, Notice } from "~/components/field";
@@ -14,9 +14,18 @@ import { pangkatLabel } from "../../analytics/organization";
 export const meta: MetaFunction = () => [{ title: "Sertifikat Keahlian — Mutu" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user, scope, env } = await requirePermission(request, context, "read:certificate");
-  const certificate = await getCertificate(env.db, Number(params.id), scope, user);
-  if (!certificate) notFound("Sertifikat ini tidak ditemukan, atau tidak termasuk wewenang Anda.");
+  const auth = await requirePermission(request, context, "read:certificate");
+  const { user, scope, env } = auth;
+  const id = Number(params.id);
+  const certificate = await getCertificate(env.db, id, scope, user);
+  if (!certificate) {
+    return hiddenOrMissing(
+      auth,
+      request,
+      { entity: "certificate", id },
+      "Sertifikat ini tidak ditemukan, atau tidak termasuk wewenang Anda.",
+    );
+  }
   return { certificate, canRevoke: can(user.roles, "issue:certificate") && !certificate.revokedAt };
 }
 

@@ -1,13 +1,21 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { hiddenOrMissing } from "~/.server/access";
 import { certificateFile } from "~/.server/certificates";
-import { notFound } from "~/.server/errors";
 import { requirePermission } from "~/.server/session";
 
 // The certificate exactly as issued (the stored bytes, never regenerated).
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user, scope, env } = await requirePermission(request, context, "read:certificate");
-  const file = await certificateFile(env.db, Number(params.id), scope, user);
-  if (!file) notFound("Sertifikat ini tidak ditemukan, atau tidak termasuk wewenang Anda.");
+  const auth = await requirePermission(request, context, "read:certificate");
+  const id = Number(params.id);
+  const file = await certificateFile(auth.env.db, id, auth.scope, auth.user);
+  if (!file) {
+    return hiddenOrMissing(
+      auth,
+      request,
+      { entity: "certificate", id },
+      "Sertifikat ini tidak ditemukan, atau tidak termasuk wewenang Anda.",
+    );
+  }
   return new Response(Buffer.from(file.pdf), {
     headers: {
       "Content-Type": "application/pdf",

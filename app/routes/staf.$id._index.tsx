@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { hiddenOrMissing } from "~/.server/access";
 import { notFound } from "~/.server/errors";
 import { requirePermission } from "~/.server/session";
 import { getStaff } from "~/.server/staff";
@@ -13,12 +14,20 @@ import { can } from "~/permissions";
 export const meta: MetaFunction = () => [{ title: "Data staf — Mutu" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user, scope, env } = await requirePermission(request, context, "read:staff");
+  const auth = await requirePermission(request, context, "read:staff");
+  const { user, scope, env } = auth;
   const id = Number(params.id);
   const person = Number.isInteger(id)
     ? await getStaff(env.db, id, scope, user, can(user.roles, "read:staff_personal"))
     : null;
-  if (!person) notFound("Staf ini tidak ditemukan, atau tidak termasuk wewenang Anda.");
+  if (!person) {
+    return hiddenOrMissing(
+      auth,
+      request,
+      { entity: "staff", id },
+      "Staf ini tidak ditemukan, atau tidak termasuk wewenang Anda.",
+    );
+  }
   return {
     person,
     canEdit: can(user.roles, "update:staff"),

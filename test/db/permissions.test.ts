@@ -1093,4 +1093,102 @@ describe("denied access", () => {
     const rows = await db.select().from(auditLog).where(eq(auditLog.action, "access_denied"));
     expect(rows.some((r) => r.actorLabel === "petugas" && r.entityId === "/admin/audit")).toBe(true);
   });
+
+  // A record outside one's scope answers 404 like a missing one, but asking for it is recorded.
+  it("asking for someone else's record is recorded with the record; asking for a missing one is not", async () => {
+    const { db } = getHandle();
+    const { auditLog } = await import("../../db/schema");
+    const attempts: {
+      who: Who;
+      file: string;
+      params: () => Record<string, string>;
+      method?: "POST";
+      form?: () => Record<string, string>;
+      entity: string;
+      id: () => string;
+    }[] = [
+      {
+        who: "petugas",
+        file: "evaluasi.$id._index.tsx",
+        params: () => ({ id: String(ids.evaluation) }),
+        entity: "evaluation",
+        id: () => String(ids.evaluation),
+      },
+      {
+        who: "penilai_lain",
+        file: "evaluasi.$id.ubah.tsx",
+        params: () => ({ id: String(ids.draft) }),
+        entity: "evaluation",
+        id: () => String(ids.draft),
+      },
+      {
+        who: "penilai_lain",
+        file: "evaluasi.$id.ubah.tsx",
+        method: "POST",
+        form: () => ({ ...ids.draftForm, lockVersion: "1" }),
+        params: () => ({ id: String(ids.draft) }),
+        entity: "evaluation",
+        id: () => String(ids.draft),
+      },
+      {
+        who: "supervisor",
+        file: "staf.$id._index.tsx",
+        params: () => ({ id: String(ids.otherTeamStaff) }),
+        entity: "staff",
+        id: () => String(ids.otherTeamStaff),
+      },
+      {
+        who: "penilai_lain",
+        file: "kalibrasi.$id.tsx",
+        params: () => ({ id: String(ids.session) }),
+        entity: "calibration_session",
+        id: () => String(ids.session),
+      },
+      {
+        who: "hr_lain",
+        file: "impor.$id._index.tsx",
+        params: () => ({ id: ids.upload }),
+        entity: "import_upload",
+        id: () => ids.upload,
+      },
+      {
+        who: "koordinator_qa",
+        file: "impor.riwayat.$id.laporan.ts",
+        params: () => ({ id: String(ids.batch) }),
+        entity: "import_batch",
+        id: () => String(ids.batch),
+      },
+    ];
+    for (const a of attempts) {
+      const denials = () =>
+        db
+          .select()
+          .from(auditLog)
+          .where(
+            and(eq(auditLog.action, "access_denied"), eq(auditLog.entity, a.entity), eq(auditLog.entityId, a.id())),
+          )
+          .orderBy(auditLog.id);
+      const before = (await denials()).length;
+      const r = await callRoute(moduleFor(a.file), "/x", {
+        method: a.method ?? "GET",
+        params: a.params(),
+        form: a.form?.(),
+        cookie: cookies.get(a.who),
+      });
+      expect(r.status, `${a.who} ${a.file}`).toBe(404);
+      const after = await denials();
+      expect(after.length, `${a.who} ${a.file} recorded`).toBe(before + 1);
+      expect(after.at(-1)?.actorLabel).toBe(usernames.get(a.who));
+    }
+    const missing = await callRoute(moduleFor("evaluasi.$id._index.tsx"), "/x", {
+      params: { id: "987654" },
+      cookie: cookies.get("petugas"),
+    });
+    expect(missing.status).toBe(404);
+    const none = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "access_denied"), eq(auditLog.entityId, "987654")));
+    expect(none).toEqual([]);
+  });
 });
