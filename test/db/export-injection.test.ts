@@ -17,7 +17,6 @@ import { loadDemo } from "../../app/.server/bootstrap";
 import { periodKpiReport } from "../../app/.server/period-kpi";
 import { getSettings } from "../../app/.server/settings";
 import { isFormulaLike, xlsxText } from "../../app/.server/spreadsheet-safety";
-import * as upload from "../../app/routes/impor._index";
 import * as importPreviewReport from "../../app/routes/impor.$id.laporan";
 import * as importBatchReport from "../../app/routes/impor.riwayat.$id.laporan";
 import * as eligibilityCsv from "../../app/routes/kelayakan.csv";
@@ -39,7 +38,7 @@ import {
 } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { databaseForThisFile } from "../support/db";
-import { BASE_URL, callRoute, sessionCookie } from "../support/routes";
+import { BASE_URL, sessionCookie, uploadThroughPage } from "../support/routes";
 import { formulaElements, worksheetXml } from "../support/xlsx";
 
 // The demo is built relative to "now"; the period under review has evaluations, calibration and reports.
@@ -307,12 +306,7 @@ describe("the import error reports as CSV", () => {
       ),
     ];
     const file = new File([`${lines.join("\r\n")}\r\n`], "rumus.csv", { type: "text/csv" });
-    const up = await callRoute(upload, "/impor", {
-      method: "POST",
-      cookie: hr,
-      form: { kind: "training" },
-      files: { file },
-    });
+    const up = await uploadThroughPage(hr, file);
     expect(up.status).toBe(302);
     const id = up.location?.split("/").at(-1) ?? "";
     const rows = readCsv(text(await fetchFile(importPreviewReport, "/impor/x/laporan", "hr", { id })));

@@ -14,7 +14,6 @@ import { IMPORT_KINDS, type ImportKind } from "../../analytics/import-rules";
 import { addDays } from "../../analytics/workforce-time";
 import { NOT_TEXT, NOT_UTF8 } from "../../app/.server/imports/csv";
 import type { ImportReport } from "../../app/.server/imports/engine";
-import * as upload from "../../app/routes/impor._index";
 import * as preview from "../../app/routes/impor.$id._index";
 import * as previewReport from "../../app/routes/impor.$id.laporan";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
@@ -31,7 +30,7 @@ import {
   uploadCount,
   writtenCounts,
 } from "../support/import-fuzz";
-import { callRoute, sessionCookie } from "../support/routes";
+import { callRoute, sessionCookie, uploadThroughPage } from "../support/routes";
 
 const SEED = FUZZ_SEED;
 const RUNS = fuzzRuns(300);
@@ -355,12 +354,7 @@ describe("the import pages with a hostile file", () => {
   it("upload refuses a file with NUL bytes with a message (400), not a server error", async () => {
     const hr = await sessionCookie("hr", DEMO_PASSWORD);
     const file = new File([Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x6e, 0x69, 0x70])], "data.xlsx");
-    const r = await callRoute(upload, "/impor", {
-      method: "POST",
-      cookie: hr,
-      form: { kind: "training" },
-      files: { file },
-    });
+    const r = await uploadThroughPage(hr, file);
     expect(r.status).toBe(400);
     expect((r.data as { errors: Record<string, string> }).errors.file).toBe(NOT_TEXT);
   });
@@ -370,12 +364,7 @@ describe("the import pages with a hostile file", () => {
     const rows = [header.training, ...FORMULAS.map((f) => goodRow("training").map((c, j) => (j === 3 ? f : c)))];
     const text = `${csv(rows)}\r\n"unclosed;${FORMULAS[0]}`;
     const file = new File([encoder.encode(text)], "rumus.csv", { type: "text/csv" });
-    const up = await callRoute(upload, "/impor", {
-      method: "POST",
-      cookie: hr,
-      form: { kind: "training" },
-      files: { file },
-    });
+    const up = await uploadThroughPage(hr, file);
     expect(up.status).toBe(302);
     const id = up.location?.split("/").at(-1) ?? "";
     const before = await writtenCounts(db());

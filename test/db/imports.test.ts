@@ -8,13 +8,12 @@ import { importedCph } from "../../app/.server/cph";
 import { undoBatch } from "../../app/.server/imports/batches";
 import { type ImportOptions, runImport } from "../../app/.server/imports/engine";
 import { getSettings } from "../../app/.server/settings";
-import * as upload from "../../app/routes/impor._index";
 import * as preview from "../../app/routes/impor.$id._index";
 import { callStats, importBatchChanges, importBatches, periods, staff, trainingRecords } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { seedCatalogue } from "../support/certification";
 import { databaseForThisFile } from "../support/db";
-import { callRoute, sessionCookie } from "../support/routes";
+import { callRoute, sessionCookie, uploadThroughPage } from "../support/routes";
 
 const getHandle = databaseForThisFile(async (handle) => {
   await loadDemo(handle, { evaluations: false });
@@ -167,12 +166,7 @@ describe("the import pages", () => {
   it("HR uploads, previews, commits the valid rows; someone else cannot open the upload", async () => {
     const hr = await sessionCookie("hr", DEMO_PASSWORD);
     const file = new File([readFileSync(sample("pelatihan-dengan-kesalahan.csv"))], "salah.csv", { type: "text/csv" });
-    const up = await callRoute(upload, "/impor", {
-      method: "POST",
-      cookie: hr,
-      form: { kind: "training" },
-      files: { file },
-    });
+    const up = await uploadThroughPage(hr, file);
     expect(up.status).toBe(302);
     const id = up.location?.split("/").at(-1) ?? "";
     const page = await callRoute(preview, "/impor/x", { params: { id }, cookie: hr });
@@ -194,12 +188,7 @@ describe("the import pages", () => {
   it("a file that is not UTF-8 is refused at upload with a message saying so", async () => {
     const hr = await sessionCookie("hr", DEMO_PASSWORD);
     const file = new File([readFileSync(sample("pelatihan-bukan-utf8.csv"))], "latin1.csv");
-    const r = await callRoute(upload, "/impor", {
-      method: "POST",
-      cookie: hr,
-      form: { kind: "training" },
-      files: { file },
-    });
+    const r = await uploadThroughPage(hr, file);
     expect(r.status).toBe(400);
     expect((r.data as { errors: Record<string, string> }).errors.file).toMatch(/bukan teks UTF-8/);
   });

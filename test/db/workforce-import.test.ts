@@ -20,12 +20,11 @@ import {
   WHOLE_ROSTER,
 } from "../../app/.server/roster";
 import { getSettings, updateSettings } from "../../app/.server/settings";
-import * as upload from "../../app/routes/impor._index";
 import { auditLog, intervalStats, periods, shifts, staff, teams, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { buildDemoStaff } from "../../fixtures/people";
 import { databaseForThisFile } from "../support/db";
-import { callRoute, sessionCookie } from "../support/routes";
+import { sessionCookie, uploadThroughPage } from "../support/routes";
 
 const getHandle = databaseForThisFile(async (handle) => {
   await loadDemo(handle, { evaluations: false });
@@ -419,7 +418,7 @@ describe("who may import which kind", () => {
   it("the coordinator uploads a roster file from the import page and is sent to its preview", async () => {
     const cookie = await sessionCookie("koordinator", DEMO_PASSWORD);
     const file = new File([readFileSync(sample("jadwal-contoh.csv"))], "jadwal.csv", { type: "text/csv" });
-    const r = await callRoute(upload, "/impor", { method: "POST", cookie, form: { kind: "roster" }, files: { file } });
+    const r = await uploadThroughPage(cookie, file, "roster");
     expect(r.status).toBe(302);
     expect(r.location).toMatch(/^\/impor\/[0-9a-f-]{36}$/);
   });

@@ -1,6 +1,7 @@
 // Calls a route module's loader or action the way Remix does, with a real Request, and reports what a
 // browser would get: the status, the redirect target, the Set-Cookie header and the data.
 import type { AppLoadContext } from "@remix-run/node";
+import * as importPage from "../../app/routes/impor._index";
 import * as signInRoute from "../../app/routes/masuk";
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => unknown;
@@ -105,4 +106,9 @@ export async function sessionCookie(username: string, password: string, options:
   const result = await signIn(username, password, options);
   if (result.status !== 302) throw new Error(`sign-in as ${username} failed: ${JSON.stringify(result.data)}`);
   return cookieFrom(result.setCookie);
+}
+
+/** Sends `file` through the import page's form (kind `training` unless said), as the user's browser does. */
+export function uploadThroughPage(cookie: string | undefined, file: File, kind = "training"): Promise<RouteResult> {
+  return callRoute(importPage, "/impor", { method: "POST", cookie, form: { kind }, files: { file } });
 }
