@@ -1,10 +1,22 @@
 // From submitted forms to the evaluation modules, so the routes stay thin.
 import { z } from "zod";
+import { INTERACTION_SECTIONS } from "../../analytics/scoring";
+import { hiddenOrMissing, recordDenied } from "./access";
 import type { Actor } from "./audit";
 import type { Database } from "./db";
+import { notFound } from "./errors";
 import { acknowledgeEvaluation, disputeEvaluation, settleDispute } from "./evaluation-workflow";
-import { deleteDraft, interactionHeaderInput, type SaveResult, saveInteraction, type Viewer } from "./evaluations";
+import {
+  DRAFT_NOT_FOUND,
+  deleteDraft,
+  getEvaluation,
+  interactionHeaderInput,
+  type SaveResult,
+  saveInteraction,
+  type Viewer,
+} from "./evaluations";
 import { type SubmitResult, submitForm } from "./forms";
+import type { Authenticated } from "./session";
 
 export function saveInteractionForm(
   db: Database,
@@ -26,6 +38,22 @@ export function deleteDraftForm(db: Database, actor: Actor & { id: number }, id:
   return submitForm(z.object({ lockVersion: z.coerce.number().int() }), form, ({ lockVersion }) =>
     deleteDraft(db, actor, id, lockVersion),
   );
+}
+
+/**
+ * The viewer's own interaction draft, for its edit page, with the interaction items only. Anything else looks
+ * as if it did not exist (404); someone else's evaluation is recorded as a denied access.
+ */
+export async function editableDraft(auth: Authenticated, request: Request, id: number) {
+  const e = await getEvaluation(auth.env.db, id, "any", auth.user);
+  if (!e) return hiddenOrMissing(auth, request, { entity: "evaluation", id }, DRAFT_NOT_FOUND);
+  if (e.assessorUserId !== auth.user.id) {
+    await recordDenied(auth, request, "evaluation", id);
+    notFound(DRAFT_NOT_FOUND);
+  }
+  if (e.state !== "draft" || e.kind !== "interaction") notFound(DRAFT_NOT_FOUND);
+  const items = e.version.items.filter((i) => INTERACTION_SECTIONS.includes(i.section));
+  return { ...e, version: { ...e.version, items } };
 }
 
 const responseInput = z.object({

@@ -502,11 +502,12 @@ export async function sentBy(db: Database, id: number, authorId: number): Promis
  * than "changed meanwhile", so that another assessor cannot even learn that a draft exists; the attempt is
  * recorded as a denied access.
  */
+export const DRAFT_NOT_FOUND = "Draf evaluasi ini tidak ditemukan, atau sudah dikirim.";
+
 async function ownEvaluation(db: Database, actor: Actor & { id: number }, id: number) {
-  const message = "Draf evaluasi ini tidak ditemukan, atau sudah dikirim.";
-  if (!Number.isSafeInteger(id)) notFound(message);
+  if (!Number.isSafeInteger(id)) notFound(DRAFT_NOT_FOUND);
   const [row] = await db.select().from(evaluations).where(eq(evaluations.id, id));
-  if (!row) notFound(message);
+  if (!row) notFound(DRAFT_NOT_FOUND);
   if (row.assessorUserId !== actor.id) {
     await recordAudit(db, actor, {
       action: "access_denied",
@@ -514,14 +515,14 @@ async function ownEvaluation(db: Database, actor: Actor & { id: number }, id: nu
       entityId: id,
       after: { write: true },
     });
-    notFound(message);
+    notFound(DRAFT_NOT_FOUND);
   }
   return row;
 }
 
 /** The assessor deletes their own draft (nothing submitted is ever deleted). */
 export async function deleteDraft(db: Database, actor: Actor & { id: number }, id: number, lockVersion: number) {
-  if (!Number.isSafeInteger(id)) notFound("Draf evaluasi ini tidak ditemukan.");
+  if (!Number.isSafeInteger(id)) notFound(DRAFT_NOT_FOUND);
   const deleted = await db.transaction(async (tx) => {
     const [gone] = await tx
       .delete(evaluations)

@@ -1,32 +1,17 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { hiddenOrMissing, recordDenied } from "~/.server/access";
-import { notFound } from "~/.server/errors";
-import { saveInteractionForm } from "~/.server/evaluation-forms";
-import { getEvaluation, sentBy } from "~/.server/evaluations";
+import { editableDraft, saveInteractionForm } from "~/.server/evaluation-forms";
+import { sentBy } from "~/.server/evaluations";
 import { requirePermission } from "~/.server/session";
 import { InteractionForm } from "~/components/interaction-form";
 import { initialFromScores, initialFromValues } from "~/components/score-sheet";
 import { wibInputValue } from "../../analytics/dates";
-import { INTERACTION_SECTIONS } from "../../analytics/scoring";
 
 export const meta: MetaFunction = () => [{ title: "Lanjutkan draf evaluasi — Mutu" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, context, "create:evaluation");
-  const { user, env } = auth;
-  const id = Number(params.id);
-  const e = await getEvaluation(env.db, id, "any", user);
-  // Only the author's own drafts can be edited; anything else looks like it does not exist.
-  const message = "Draf evaluasi ini tidak ditemukan, atau sudah dikirim.";
-  if (!e) return hiddenOrMissing(auth, request, { entity: "evaluation", id }, message);
-  if (e.assessorUserId !== user.id) {
-    await recordDenied(auth, request, "evaluation", id);
-    notFound(message);
-  }
-  if (e.state !== "draft" || e.kind !== "interaction") notFound(message);
-  const items = e.version.items.filter((i) => INTERACTION_SECTIONS.includes(i.section));
-  return { e: { ...e, version: { ...e.version, items } } };
+  return { e: await editableDraft(auth, request, Number(params.id)) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
