@@ -12,9 +12,10 @@ export type TeamCode = (typeof TEAMS)[number]["code"];
 /** Positions inside the contact center (jabatan dalam contact center). */
 export const POSITIONS = [
   { code: "koordinator_tim_kerja", label: "Koordinator Tim Kerja (Supervisor)" },
-  { code: "ketua_tim", label: "Ketua Tim (Team Leader)" },
-  { code: "petugas_layanan", label: "Petugas Layanan (Agent)" },
-  { code: "penilai", label: "Penilai (Assessor)" },
+  // The regulation itself names the first "Koordinator Tim Kerja (Supervisor)"; the others are Indonesian only.
+  { code: "ketua_tim", label: "Ketua Tim" },
+  { code: "petugas_layanan", label: "Petugas Layanan" },
+  { code: "penilai", label: "Penilai" },
 ] as const;
 export type PositionCode = (typeof POSITIONS)[number]["code"];
 export const POSITION_CODES = POSITIONS.map((p) => p.code) as [PositionCode, ...PositionCode[]];

@@ -19,9 +19,10 @@ export const METRICS = [
   },
   {
     code: "aht",
-    label: "AHT",
+    label: "Waktu penanganan",
     unit: "detik",
-    means: "Rata-rata waktu penanganan kontak yang dijawab (bicara dan pekerjaan setelahnya).",
+    means:
+      "Rata-rata waktu penanganan kontak yang dijawab, bicara dan pekerjaan setelahnya (AHT, average handling time).",
     better: "lower",
   },
   {
@@ -33,9 +34,9 @@ export const METRICS = [
   },
   {
     code: "abandon",
-    label: "Abandon",
+    label: "Ditinggalkan",
     unit: "%",
-    means: "Kontak yang ditutup penelepon sebelum dijawab ÷ kontak masuk.",
+    means: "Kontak yang ditutup penelepon sebelum dijawab (abandon) ÷ kontak masuk.",
     better: "lower",
   },
   {

@@ -98,8 +98,8 @@ const shrinkageTarget = (channel: string) =>
     schema: wholeNumber(0, 90),
     default: 30,
     group: staffingGroup(channel),
-    label: "Shrinkage (%)",
-    help: "Bagian waktu dinas yang tidak dipakai menjawab (istirahat, pelatihan, rapat, cuti, sakit). Posisi = petugas dibutuhkan ÷ (1 − shrinkage).",
+    label: "Waktu tidak tersedia (%)",
+    help: "Bagian waktu dinas yang tidak dipakai menjawab (istirahat, pelatihan, rapat, cuti, sakit), disebut juga shrinkage. Posisi = petugas dibutuhkan ÷ (1 − waktu tidak tersedia).",
   }) satisfies Definition<number>;
 
 const optionalText = (max: number) =>

@@ -57,18 +57,18 @@ const STATUS_STYLES: Record<StaffingStatus, Style> = {
   cukup: { numFmt: "@", fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFC6EFCE" } } },
 };
 
-/** The columns of a channel's sheet. "Perkiraan SL" and "Okupansi" are what the rostered agents are expected to
- * achieve after shrinkage; the agents needed meet the target by construction. */
+/** The columns of a channel's sheet. "Perkiraan tingkat layanan" and "Okupansi" are what the rostered agents are
+ * expected to achieve after shrinkage; the agents needed meet the target by construction. */
 export const INTERVAL_COLUMNS: Column<PlanInterval>[] = [
   { header: "Hari", width: 9, kind: "text", value: (i) => weekdayName(i.weekday) },
   { header: "Tanggal", width: 11, kind: "date", value: (i) => excelDay(i.day) },
   { header: "Mulai (WIB)", width: 8, kind: "text", value: (i) => formatClock(i.startMinute) },
   { header: "Selesai", width: 8, kind: "text", value: (i) => endClock(i.endMinute) },
   { header: "Perkiraan kontak", width: 10, kind: "decimal", value: (i) => i.forecastCalls },
-  { header: "AHT (detik)", width: 8, kind: "integer", value: (i) => i.ahtSeconds },
+  { header: "Waktu penanganan (detik)", width: 11, kind: "integer", value: (i) => i.ahtSeconds },
   { header: "Trafik (Erlang)", width: 9, kind: "score", value: (i) => i.trafficErlangs },
-  { header: "Agen dibutuhkan", width: 10, kind: "integer", value: (i) => i.agents },
-  { header: "Posisi (dengan shrinkage)", width: 12, kind: "integer", value: (i) => i.positions },
+  { header: "Petugas dibutuhkan", width: 10, kind: "integer", value: (i) => i.agents },
+  { header: "Posisi (dengan waktu tidak tersedia)", width: 14, kind: "integer", value: (i) => i.positions },
   { header: "Dijadwalkan", width: 11, kind: "integer", value: (i) => i.rostered },
   { header: "Selisih", width: 8, kind: "integer", value: (i) => i.difference },
   {
@@ -78,7 +78,12 @@ export const INTERVAL_COLUMNS: Column<PlanInterval>[] = [
     value: (i) => STATUS_LABELS[i.status],
     style: (i) => STATUS_STYLES[i.status],
   },
-  { header: "Perkiraan SL (%)", width: 10, kind: "decimal", value: (i) => percent(i.expectedServiceLevel) },
+  {
+    header: "Perkiraan tingkat layanan (%)",
+    width: 12,
+    kind: "decimal",
+    value: (i) => percent(i.expectedServiceLevel),
+  },
   { header: "Okupansi (%)", width: 10, kind: "decimal", value: (i) => percent(i.expectedOccupancy) },
 ];
 
@@ -98,7 +103,7 @@ const totalCells = (t: StaffingTotals): Cell[] => [
 ];
 const TOTAL_HEADERS = [
   "Perkiraan kontak",
-  "Jam agen dibutuhkan",
+  "Jam petugas dibutuhkan",
   "Jam posisi dibutuhkan",
   "Jam dijadwalkan",
   "Selisih jam",
@@ -131,7 +136,7 @@ async function writeSummarySheet(
   for (const [label, cell] of rows) addCells(book, sheet, [heading(label), cell]);
   addCells(book, sheet, [
     text(
-      `Perkiraan kontak = rata-rata hari dan interval yang sama selama ${basis.weeks} minggu dasar. Agen dibutuhkan: Erlang C dengan target tingkat layanan, waktu jawab dan okupansi maksimum kanal; posisi = agen ÷ (1 − shrinkage). Perkiraan SL dan okupansi: dengan petugas yang dijadwalkan, setelah shrinkage. Status Lebih: dijadwalkan melebihi posisi lebih dari 1 orang dan lebih dari 20%.`,
+      `Perkiraan kontak = rata-rata hari dan interval yang sama selama ${basis.weeks} minggu dasar. Petugas dibutuhkan: Erlang C dengan target tingkat layanan, waktu jawab dan okupansi maksimum kanal; posisi = petugas ÷ (1 − waktu tidak tersedia). Waktu tidak tersedia (shrinkage): istirahat, pelatihan, rapat, cuti, sakit. Waktu penanganan: rata-rata per kontak yang dijawab (AHT). Perkiraan tingkat layanan dan okupansi: dengan petugas yang dijadwalkan, setelah waktu tidak tersedia. Status Lebih: dijadwalkan melebihi posisi lebih dari 1 orang dan lebih dari 20%.`,
     ),
   ]);
 
@@ -142,7 +147,7 @@ async function writeSummarySheet(
     "Tingkat layanan (%)",
     "Waktu jawab (detik)",
     "Okupansi maksimum (%)",
-    "Shrinkage (%)",
+    "Waktu tidak tersedia (%)",
   ]);
   for (const c of plan.channels) {
     addCells(book, sheet, [

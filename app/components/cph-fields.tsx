@@ -51,7 +51,9 @@ export function CphFields({ imported, targets, values, errors }: Props) {
   if (!imported) {
     return (
       <fieldset className="stack">
-        <legend>CPH (call per hour)</legend>
+        <legend>
+          <abbr title="call per hour">CPH</abbr> (panggilan per jam login)
+        </legend>
         <p className="muted small">
           Statistik panggilan belum diimpor untuk periode ini: isi CPH beserta sumbernya. Skor = min(100, CPH ÷ target ×
           100).

@@ -65,7 +65,7 @@ export function DownloadLink({ href, className, children }: { href: string; clas
       </a>
       <span role="status" className={state.kind === "failed" ? "download-status error" : "download-status"}>
         {state.kind === "working" &&
-          (state.bytes === 0 ? "Menyiapkan workbook…" : `Menyiapkan workbook… ${megabytes(state.bytes)} diterima`)}
+          (state.bytes === 0 ? "Menyiapkan berkas…" : `Menyiapkan berkas… ${megabytes(state.bytes)} diterima`)}
         {state.kind === "done" && `Selesai: ${state.name} (${megabytes(state.bytes)}).`}
         {state.kind === "failed" && `Gagal mengunduh: ${state.message} Coba lagi.`}
       </span>

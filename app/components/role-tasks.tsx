@@ -50,11 +50,11 @@ export const ROLE_TASKS: Record<Role, Task[]> = {
   ],
   koordinator_qa: [
     { title: "Direktori staf", text: "Petugas yang dievaluasi oleh Tim Penjamin Kualitas.", to: "/staf" },
-    { title: "KPI per periode", text: "KPI petugas dan tim, grafik, dan workbook Excel.", to: "/kpi" },
+    { title: "KPI per periode", text: "KPI petugas dan tim, grafik, dan berkas Excel.", to: "/kpi" },
     { title: "Laporan", text: "Tulis laporan Tim Penjamin Kualitas kepada Kepala Seksi.", to: "/laporan" },
     {
       title: "Template penilaian",
-      text: "Susun dan terbitkan template scorecard sesuai KEP-165/BC/2014.",
+      text: "Susun dan terbitkan template penilaian sesuai KEP-165/BC/2014.",
       to: "/template",
     },
     {
@@ -78,7 +78,7 @@ export const ROLE_TASKS: Record<Role, Task[]> = {
     { title: "Direktori staf", text: "Cari petugas yang akan dinilai.", to: "/staf" },
     {
       title: "Evaluasi interaksi",
-      text: "Nilai panggilan, chat, surel, SMS dan media sosial dengan scorecard.",
+      text: "Nilai panggilan, chat, surel, SMS dan media sosial dengan lembar penilaian.",
       to: "/evaluasi/baru",
     },
     {
@@ -97,7 +97,7 @@ export const ROLE_TASKS: Record<Role, Task[]> = {
   ],
   petugas: [
     { title: "Profil saya", text: "Data kepegawaian Anda dan penggantian kata sandi.", to: "/profil" },
-    { title: "Nilai saya", text: "Lihat evaluasi Anda, lalu konfirmasi atau ajukan sanggahan.", to: "/evaluasi" },
+    { title: "Evaluasi saya", text: "Lihat evaluasi Anda, lalu konfirmasi atau ajukan sanggahan.", to: "/evaluasi" },
     {
       title: "Pelatihan dan sertifikat",
       text: "Riwayat pelatihan dan Sertifikat Keahlian Anda.",

@@ -74,9 +74,9 @@ export function DayTable({ intervals, caption }: { intervals: PlanInterval[]; ca
             <th scope="col">Jam (WIB)</th>
             {[
               "Perkiraan kontak",
-              "AHT (detik)",
+              "Waktu penanganan (detik)",
               "Trafik (Erlang)",
-              "Agen dibutuhkan",
+              "Petugas dibutuhkan",
               "Posisi",
               "Dijadwalkan",
               "Selisih",
@@ -87,7 +87,7 @@ export function DayTable({ intervals, caption }: { intervals: PlanInterval[]; ca
             ))}
             <th scope="col">Status</th>
             <th scope="col" className="num">
-              Perkiraan SL dengan jadwal
+              Perkiraan tingkat layanan dengan jadwal
             </th>
             <th scope="col" className="num">
               Okupansi

@@ -52,7 +52,7 @@ export default function KpiReview() {
         <PeriodPicker value={d.period.id} choices={d.choices} />
         {d.can.export && (
           <DownloadLink className="button secondary" href={`/kpi/unduh?periode=${d.period.id}`}>
-            Unduh workbook KPI (.xlsx)
+            Unduh KPI sebagai Excel (.xlsx)
           </DownloadLink>
         )}
       </div>

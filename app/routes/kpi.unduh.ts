@@ -7,7 +7,7 @@ import { exportPeriod, kpiWorkbookName, kpiWorkbookStream, XLSX_CONTENT_TYPE } f
 // while it is written. It covers the whole center, so only a role that may export every team's KPI gets it.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, scope, env } = await requirePermission(request, context, "export:kpi");
-  if (scope !== "any") forbidden("Workbook KPI memuat seluruh contact center; peran Anda hanya mencakup sebagian.");
+  if (scope !== "any") forbidden("Berkas KPI memuat seluruh contact center; peran Anda hanya mencakup sebagian.");
   const asked = exportPeriod(new URL(request.url).searchParams.get("periode"));
   if (!asked.ok) {
     // Plain text: this address is opened as a download, where no error page would be shown.

@@ -69,7 +69,8 @@ export default function Workforce() {
           />
           <p className="muted">
             {d.totals.offered.toLocaleString("id-ID")} kontak masuk, {d.totals.answered.toLocaleString("id-ID")}{" "}
-            dijawab, {d.totals.abandoned.toLocaleString("id-ID")} abandon dalam rentang ini.
+            dijawab, {d.totals.abandoned.toLocaleString("id-ID")} ditinggalkan penelepon sebelum dijawab dalam rentang
+            ini.
           </p>
         </>
       ) : (

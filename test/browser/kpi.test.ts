@@ -43,7 +43,7 @@ describe("KPI review", () => {
   test("the workbook downloads with the period in its name and the sheets in order", async () => {
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("link", { name: /Unduh workbook KPI/ }).click(),
+      page.getByRole("link", { name: /Unduh KPI sebagai Excel/ }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`KPI_${period.id}_${period.firstDay}_${period.lastDay}.xlsx`);
     // The page said it was working, then that it is done, next to the link.

@@ -38,14 +38,14 @@ const HEADER = [
   "Mulai (WIB)",
   "Selesai",
   "Perkiraan kontak",
-  "AHT (detik)",
+  "Waktu penanganan (detik)",
   "Trafik (Erlang)",
-  "Agen dibutuhkan",
-  "Posisi (dengan shrinkage)",
+  "Petugas dibutuhkan",
+  "Posisi (dengan waktu tidak tersedia)",
   "Dijadwalkan",
   "Selisih",
   "Status",
-  "Perkiraan SL (%)",
+  "Perkiraan tingkat layanan (%)",
   "Okupansi (%)",
 ];
 

@@ -92,9 +92,7 @@ export async function writeSummarySheet(book: Book, input: SummaryInput): Promis
   const headerRow = META_ROWS + 3;
   const sheet = openSheet(book, "Ringkasan", [40, ...headers.slice(1).map(() => 13)], headerRow);
 
-  addCells(book, sheet, [
-    { ...text("Workbook KPI Mutu — Contact Center Bravo Bea Cukai 1500225"), style: TITLE_STYLE },
-  ]);
+  addCells(book, sheet, [{ ...text("KPI Mutu — Contact Center Bravo Bea Cukai 1500225"), style: TITLE_STYLE }]);
   const meta: [string, Cell][] = [
     ["ID periode", text(period.id)],
     ["Periode", text(period.label)],
