@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { periodFromId, periodOf, periodOfDay, periodsBetween, shiftPeriod } from "./period";
+import { periodFromId, periodOf, periodOfDay, periodShortLabel, periodsBetween, shiftPeriod } from "./period";
 
 describe("periodFromId", () => {
   it("2026-11 runs 26 Nov 2026 00:00 WIB (= 25 Nov 17:00Z) to 26 Dec 2026 00:00 WIB (= 25 Dec 17:00Z)", () => {
@@ -141,5 +141,16 @@ describe("shiftPeriod", () => {
   it("2026-11 − 11 = 2025-12 and 2026-11 + 2 = 2027-01", () => {
     expect(shiftPeriod("2026-11", -11).id).toBe("2025-12");
     expect(shiftPeriod("2026-11", 2).id).toBe("2027-01");
+  });
+});
+
+describe("periodShortLabel", () => {
+  it.each([
+    ["2026-10", "Okt 2026"],
+    ["2026-05", "Mei 2026"],
+    ["2026-12", "Des 2026"],
+    ["2027-01", "Jan 2027"],
+  ])("%s reads %s, never the raw id", (id, label) => {
+    expect(periodShortLabel(id)).toBe(label);
   });
 });

@@ -130,6 +130,12 @@ export function periodsBetween(fromId: string, toId: string): Period[] {
   }
 }
 
+/** 'Okt 2026' for period '2026-10': a column or an axis, where the full label (with its range) is said nearby. */
+export function periodShortLabel(id: string): string {
+  const [year, month] = periodFromId(id).id.split("-").map(Number) as [number, number];
+  return `${MONTHS_ID_SHORT[month - 1]} ${year}`;
+}
+
 /** The period before or after `id` (`offset` periods away). */
 export function shiftPeriod(id: string, offset: number): Period {
   const [year, month] = periodFromId(id).id.split("-").map(Number) as [number, number];

@@ -2,7 +2,7 @@
 // Every query applies the viewer's scope itself: a petugas's query can only ever return their own row.
 import { and, asc, eq, ilike, isNull, like, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
-import { parseFormDate, wibDay } from "../../analytics/dates";
+import { formatDay, parseFormDate, wibDay } from "../../analytics/dates";
 import { parseNip } from "../../analytics/nip";
 import { GOLONGAN_CODES, POSITION_CODES } from "../../analytics/organization";
 import { staff, teams, users } from "../../db/schema";
@@ -134,7 +134,7 @@ export const staffInput = z
       ctx.addIssue({
         code: "custom",
         path: ["birthDate"],
-        message: `Tanggal lahir harus sama dengan tanggal lahir dalam NIP (${input.nip.birthDate}). Periksa kembali NIP atau tanggal lahir.`,
+        message: `Tanggal lahir harus sama dengan tanggal lahir dalam NIP (${formatDay(input.nip.birthDate)}). Periksa kembali NIP atau tanggal lahir.`,
       });
     }
     if (input.hireDate && input.hireDate <= input.nip.birthDate) {

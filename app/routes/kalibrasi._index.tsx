@@ -14,7 +14,7 @@ import { FormError, SelectField, TextField } from "~/components/field";
 import { can } from "~/permissions";
 import { formatScore } from "~/score-fields";
 import { CHANNELS } from "../../analytics/organization";
-import { periodFromId } from "../../analytics/period";
+import { periodFromId, periodShortLabel } from "../../analytics/period";
 
 export const meta: MetaFunction = () => [{ title: "Kalibrasi — Mutu" }];
 
@@ -115,7 +115,7 @@ export default function Calibration() {
                   <td>
                     <Link to={`/kalibrasi/${d.sessionId}`}>{d.title}</Link>
                   </td>
-                  <td>{d.periodId}</td>
+                  <td title={periodFromId(d.periodId).label}>{periodShortLabel(d.periodId)}</td>
                   <td className="num">{formatScore(d.meanDeviation)}</td>
                   <td className="num">{formatScore(d.totalDeviation)}</td>
                 </tr>

@@ -6,7 +6,7 @@ import { requirePermission } from "~/.server/session";
 import { listTeams } from "~/.server/staff";
 import { SelectField } from "~/components/field";
 import { can } from "~/permissions";
-import { wibDay } from "../../analytics/dates";
+import { formatDay, wibDay } from "../../analytics/dates";
 import { CERTIFICATE_ROLES, certificateRoleLabel } from "../../analytics/eligibility";
 
 export const meta: MetaFunction = () => [{ title: "Kelayakan sertifikat — Mutu" }];
@@ -42,7 +42,7 @@ export default function Eligibility() {
       <h1>Kelayakan Sertifikat Keahlian</h1>
       <p className="lead">
         Syarat butir E.4: (a) diklat teknis layanan informasi, (b) pelatihan soft skills komunikasi contact center, (c)
-        dianggap mampu oleh Direktur PPKC. Dinilai per {today}.
+        dianggap mampu oleh Direktur PPKC. Dinilai per {formatDay(today)}.
       </p>
       <Form method="get" className="filters">
         <SelectField

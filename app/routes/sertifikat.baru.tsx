@@ -7,7 +7,7 @@ import { submitForm } from "~/.server/forms";
 import { requirePermission } from "~/.server/session";
 import { getStaff } from "~/.server/staff";
 import { FormError, TextField } from "~/components/field";
-import { wibDay } from "../../analytics/dates";
+import { formatDay, wibDay } from "../../analytics/dates";
 import { CERTIFICATE_ROLES, type CertificateRole, certificateRoleLabel } from "../../analytics/eligibility";
 import { formatNip } from "../../analytics/nip";
 import { pangkatLabel } from "../../analytics/organization";
@@ -56,7 +56,7 @@ export default function Issue() {
           <dt>NIP</dt>
           <dd className="num">{formatNip(person.nip)}</dd>
           <dt>Tempat / tanggal lahir</dt>
-          <dd>{person.birth ? `${person.birth.place} / ${person.birth.date}` : "—"}</dd>
+          <dd>{person.birth ? `${person.birth.place} / ${formatDay(person.birth.date)}` : "—"}</dd>
           <dt>Pangkat / golongan</dt>
           <dd>{pangkatLabel(person.golongan)}</dd>
           <dt>Sebagai</dt>

@@ -101,7 +101,7 @@ describe("adding staff", () => {
   it("refuses a birth date that differs from the NIP's", async () => {
     const result = await create({ ...valid(), nip: "199005122015032008", birthDate: "1990-05-13" });
     expect(result.status).toBe(400);
-    expect((result.data as Failure).errors.birthDate).toMatch(/sama dengan tanggal lahir dalam NIP \(1990-05-12\)/);
+    expect((result.data as Failure).errors.birthDate).toMatch(/sama dengan tanggal lahir dalam NIP \(12 Mei 1990\)/);
   });
 
   it("names every missing field at once", async () => {

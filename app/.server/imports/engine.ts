@@ -4,7 +4,7 @@
 // and commit run the same code: a preview rolls its transaction back, so it writes nothing.
 import { createHash } from "node:crypto";
 import { eq, param, sql } from "drizzle-orm";
-import { wibDay } from "../../../analytics/dates";
+import { formatDay, wibDay } from "../../../analytics/dates";
 import {
   columnName,
   extraCellsProblem,
@@ -87,7 +87,7 @@ async function context(db: Database, now: Date): Promise<RowContext> {
     lockedDay: (day) => {
       const id = periodOfDay(day).id;
       return locked.has(id)
-        ? `Tanggal ${day} ada di ${periodFromId(id).label}, yang sudah disetujui dan dikunci.`
+        ? `Tanggal ${formatDay(day)} ada di ${periodFromId(id).label}, yang sudah disetujui dan dikunci.`
         : null;
     },
     intervalMinutes: await getSetting(db, "workforce.intervalMinutes"),
