@@ -20,7 +20,7 @@ const NAV: NavItem[] = [
   { to: "/staf", label: "Staf", permission: "read:staff", scopes: ["any", "team"] },
   { to: "/admin/pengguna", label: "Pengguna", permission: "manage:user" },
   { to: "/admin/pengaturan", label: "Pengaturan", permission: "update:settings" },
-  { to: "/admin/audit", label: "Log Audit", permission: "read:audit" },
+  { to: "/admin/audit", label: "Log audit", permission: "read:audit" },
 ];
 
 export function navigationFor(roles: readonly Role[]): { to: string; label: string }[] {

@@ -71,7 +71,7 @@ describe("navigation", () => {
       "Staf",
       "Pengguna",
       "Pengaturan",
-      "Log Audit",
+      "Log audit",
     ]);
     expect(navigationFor(["hr"]).map((n) => n.label)).toEqual(["Beranda", "Sertifikasi", "Impor", "Pelatihan", "Staf"]);
     expect(navigationFor(["petugas"]).map((n) => n.label)).toEqual(["Beranda", "Evaluasi", "Jadwal dinas"]);

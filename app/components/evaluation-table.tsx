@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { formatInstantWib } from "../../analytics/dates";
 import { MONTHS_ID_SHORT, periodFromId } from "../../analytics/period";
 import { formatScore } from "../score-fields";
+import { CriticalBadge } from "./critical-badge";
 import { channelShort, StateBadge } from "./evaluation-view";
 
 /** "Periode Okt 2026" for "2026-10": the full range is on the evaluation's page. */
@@ -73,7 +74,7 @@ export function EvaluationTable({ rows, showAgent = true }: { rows: EvaluationRo
               <td className="num">{formatScore(r.kedisiplinan)}</td>
               <td className="num">
                 <strong>{formatScore(r.total)}</strong>
-                {r.criticalFailed && <span className="badge danger">kritis</span>}
+                {r.criticalFailed && <CriticalBadge failed />}
               </td>
               <td>
                 <StateBadge state={r.state} />

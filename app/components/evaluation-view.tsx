@@ -3,6 +3,7 @@ import { CHANNELS, channelShortName } from "../../analytics/organization";
 import { periodFromId } from "../../analytics/period";
 import { type ItemSection, itemScore, SECTION_LABELS, STATE_LABELS } from "../../analytics/scoring";
 import { formatScore } from "../score-fields";
+import { CriticalBadge } from "./critical-badge";
 
 export function StateBadge({ state }: { state: string }) {
   return <span className={`state state-${state}`}>{STATE_LABELS[state] ?? state}</span>;
@@ -76,7 +77,7 @@ export function ScoresTable({
                   <tr key={item.id}>
                     <td>
                       <strong>{item.code}</strong> {item.text}
-                      {item.critical && <span className="badge danger">kritis</span>}
+                      {item.critical && <CriticalBadge />}
                     </td>
                     <td className="num">{item.critical ? "—" : item.weight}</td>
                     <td className="num">{valueText(item, value)}</td>

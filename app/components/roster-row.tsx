@@ -35,6 +35,11 @@ export function RosterRow({
         <th scope="row">{person.fullName}</th>
         {days.map((day) => (
           <td key={day}>
+            {/* A day without a shift is a day off once the person's week is rostered; a week with no shift at all
+                is not rostered yet, which "Libur" would misstate. */}
+            {!person.shifts.some((s) => s.day === day) && (
+              <span className="muted">{person.shifts.length > 0 ? "Libur" : "—"}</span>
+            )}
             {person.shifts
               .filter((s) => s.day === day)
               .map((s) => (

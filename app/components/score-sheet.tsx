@@ -9,6 +9,7 @@ import {
   scoreEvaluation,
 } from "../../analytics/scoring";
 import { commentField, formatScore, itemValueField, parseItemValue, valueField } from "../score-fields";
+import { CriticalBadge } from "./critical-badge";
 
 export type SheetItem = ScoredItem & { code: string; text: string; clause: string; guidance: string; levels: string[] };
 
@@ -51,7 +52,7 @@ function ItemInput({
     >
       <legend>
         <span className="code">{item.code}</span> {item.text}
-        {item.critical && <span className="badge danger">kritis</span>}
+        {item.critical && <CriticalBadge />}
       </legend>
       <p className="muted small item-meta">
         Dasar: KEP-165/BC/2014 butir {item.clause}

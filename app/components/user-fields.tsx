@@ -16,12 +16,20 @@ export function StaffLinkField({ options, value, error }: { options: StaffOption
   );
 }
 
-export function NewPasswordFields({ errors }: { errors: Partial<Record<string, string>> }) {
+/** A new password and its repetition; `initial` for an account being created (its first password, not a new one). */
+export function NewPasswordFields({
+  errors,
+  initial = false,
+}: {
+  errors: Partial<Record<string, string>>;
+  initial?: boolean;
+}) {
+  const what = initial ? "kata sandi" : "kata sandi baru";
   return (
     <div className="grid-2">
       <TextField
         name="password"
-        label="Kata sandi"
+        label={initial ? "Kata sandi" : "Kata sandi baru"}
         type="password"
         autoComplete="new-password"
         hint="Minimal 10 karakter dan tidak memuat nama pengguna."
@@ -30,7 +38,7 @@ export function NewPasswordFields({ errors }: { errors: Partial<Record<string, s
       />
       <TextField
         name="passwordConfirm"
-        label="Ulangi kata sandi"
+        label={`Ulangi ${what}`}
         type="password"
         autoComplete="new-password"
         error={errors.passwordConfirm}

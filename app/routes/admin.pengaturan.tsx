@@ -81,7 +81,7 @@ export default function SettingsPage() {
                     label={def.label}
                     inputMode={def.kind === "number" ? "decimal" : undefined}
                     defaultValue={String(shown)}
-                    hint={`${def.help} Bawaan: ${def.fallback}.`}
+                    hint={`${def.help} Bawaan: ${def.fallback === "" ? "kosong" : def.fallback}.`}
                     error={errors[key]}
                   />
                 );

@@ -58,7 +58,7 @@ export default function NewUser() {
           hint="Boleh dikosongkan bila akun dihubungkan dengan staf: nama staf dipakai."
         />
         <RoleCheckboxes selected={values["roles[]"]?.split("\n") ?? []} error={errors["roles[]"]} />
-        <NewPasswordFields errors={errors} />
+        <NewPasswordFields errors={errors} initial />
         <p className="hint muted">Berikan kata sandi awal kepada pengguna secara langsung, bukan melalui surel.</p>
         <div className="actions">
           <button type="submit">Simpan pengguna</button>

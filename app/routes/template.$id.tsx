@@ -4,6 +4,7 @@ import { notFound } from "~/.server/errors";
 import { loadVersion } from "~/.server/scorecards";
 import { requirePermission } from "~/.server/session";
 import { publishProblems, templateAction } from "~/.server/templates";
+import { CriticalBadge } from "~/components/critical-badge";
 import { FormError, Notice, TextField } from "~/components/field";
 import { TemplateItemForm } from "~/components/template-item-form";
 import { can } from "~/permissions";
@@ -178,8 +179,13 @@ export default function TemplateVersion() {
                       <td>{i.scale === "1-5" ? "1–5" : "Ya/Tidak"}</td>
                       <td className="num">{i.critical ? "—" : i.weight}</td>
                       <td>
-                        {i.critical && <span className="badge danger">kritis</span>}
-                        {i.allowNa && <span className="badge">boleh N/A</span>}
+                        {i.critical && <CriticalBadge />}
+                        {i.allowNa && (
+                          <>
+                            {" "}
+                            <span className="badge">boleh N/A</span>
+                          </>
+                        )}
                       </td>
                     </tr>
                   ))}

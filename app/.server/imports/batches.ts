@@ -1,9 +1,9 @@
 // Import history: every committed batch with who, when, the file and its counts; the error report as CSV;
 // and undo — new rows removed, updated rows restored — refused when a row was changed after the batch.
 import { createHash } from "node:crypto";
-import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, isNull, lt, sql } from "drizzle-orm";
 import type { ImportKind } from "../../../analytics/import-rules";
-import { importBatches, importUploads } from "../../../db/schema";
+import { importBatches, importUploads, users } from "../../../db/schema";
 import { type Actor, recordAudit } from "../audit";
 import type { Database } from "../db";
 import { UserFacingError } from "../errors";
@@ -11,6 +11,10 @@ import { csvCell } from "../spreadsheet-safety";
 import { decodeUtf8 } from "./csv";
 import { rowsOf } from "./engine";
 import { TARGETS } from "./targets";
+
+// Who imported, as people read it: the account's name (the username stored with the batch is what remains when
+// the account is gone).
+const createdByName = sql<string>`coalesce(${users.displayName}, ${importBatches.createdByLabel})`;
 
 export function listBatches(db: Database, kind?: ImportKind) {
   return db
@@ -25,18 +29,23 @@ export function listBatches(db: Database, kind?: ImportKind) {
       errors: importBatches.errors,
       warnings: importBatches.warnings,
       validOnly: importBatches.validOnly,
-      createdByLabel: importBatches.createdByLabel,
+      createdByLabel: createdByName,
       createdAt: importBatches.createdAt,
       undoneAt: importBatches.undoneAt,
     })
     .from(importBatches)
+    .leftJoin(users, eq(users.id, importBatches.createdBy))
     .where(kind ? eq(importBatches.kind, kind) : undefined)
     .orderBy(desc(importBatches.id))
     .limit(200);
 }
 
 export async function getBatch(db: Database, id: number) {
-  const [row] = await db.select().from(importBatches).where(eq(importBatches.id, id));
+  const [row] = await db
+    .select({ ...getTableColumns(importBatches), createdByLabel: createdByName })
+    .from(importBatches)
+    .leftJoin(users, eq(users.id, importBatches.createdBy))
+    .where(eq(importBatches.id, id));
   return row ?? null;
 }
 
