@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ikuAchievements } from "./iku";
+import { ikuAchievements, ikuVerdict } from "./iku";
 
 describe("IKU achievement", () => {
   it("is value ÷ target × 100, above 100 when the target is beaten, and empty without a target or a value", () => {
@@ -26,5 +26,18 @@ describe("IKU achievement", () => {
       "capaian_cph",
       "sanggahan_tepat_waktu",
     ]);
+  });
+});
+
+describe("ikuVerdict: the words beside a Capaian", () => {
+  it.each([
+    [{ value: 78, target: 80 }, "Di bawah target"],
+    [{ value: 80, target: 80 }, "Tercapai"],
+    [{ value: 92.5, target: 80 }, "Tercapai"],
+    [{ value: 5, target: 0 }, "Tercapai"],
+    [{ value: 78, target: null }, "Target belum ditetapkan"],
+    [{ value: null, target: 80 }, "Belum ada data"],
+  ])("%o → %s", (input, words) => {
+    expect(ikuVerdict(input)).toBe(words);
   });
 });

@@ -36,3 +36,13 @@ export function ikuAchievements(values: IkuValues, targets: Partial<Record<IkuCo
     };
   });
 }
+
+/**
+ * In words whether an indicator reached its target, so that a page or a workbook never says it by colour alone:
+ * 'Tercapai' at 100 % or more, 'Di bawah target' below, or why there is nothing to compare.
+ */
+export function ikuVerdict(i: Pick<IkuAchievement, "value" | "target">): string {
+  if (i.target === null) return "Target belum ditetapkan";
+  if (i.value === null) return "Belum ada data";
+  return i.value >= i.target ? "Tercapai" : "Di bawah target";
+}

@@ -116,7 +116,8 @@ async function writeSummarySheet(
   plan: WeekStaffing,
   meta: { now: Date; actor: string; week: IsoWeek },
 ): Promise<void> {
-  const sheet = openSheet(book, "Ringkasan", [28, 14, 14, 14, 14, 14, 14, 14, 14], 1);
+  // Column B holds "Dibuat pada (WIB)" as a date-time (dd/mm/yyyy hh:mm): narrower, LibreOffice shows ###.
+  const sheet = openSheet(book, "Ringkasan", [28, 18, 14, 14, 14, 14, 14, 14, 14], 1);
   addCells(book, sheet, [
     { ...text("Rencana Kebutuhan Staf — Contact Center Bravo Bea Cukai 1500225"), style: TITLE_STYLE },
   ]);

@@ -23,7 +23,8 @@ import { formatScore } from "../score-fields";
 const COLORS = ["#0b3d91", "#c77700", "#2e7d32", "#8e24aa", "#00838f"];
 const WIDTH = 560;
 const HEIGHT = 280;
-const MARGIN = { top: 8, right: 16, bottom: 24, left: 16 };
+// Room on the right for half of the last x tick ("Okt 2026" is centred on the last point), so it is not cut off.
+const MARGIN = { top: 8, right: 36, bottom: 24, left: 16 };
 // Scores of a contact center sit between 50 and 100: start the axis a little below the lowest, in tens.
 const scoreFloor = (min: number) => Math.max(0, Math.floor(min / 10) * 10 - 10);
 const number = (v: number | string) => (typeof v === "number" ? v.toLocaleString("id-ID") : v);
@@ -316,7 +317,6 @@ export function QualityCphChart({
           dataKey="cph"
           name="CPH"
           domain={[(min: number) => Math.max(0, Math.floor(min) - 1), (max: number) => Math.ceil(max) + 1]}
-          unit=" /jam"
           tickFormatter={number}
           label={{ value: "CPH (panggilan per jam login)", position: "insideBottom", offset: -16 }}
         />
@@ -335,7 +335,7 @@ export function QualityCphChart({
         />
         <ReferenceLine y={threshold} stroke="#b00020" strokeDasharray="4 4" />
         <Tooltip
-          formatter={(v, name) => [score(v), name]}
+          formatter={(v, name) => [name === "CPH" ? `${score(v)} panggilan/jam` : score(v), name]}
           labelFormatter={() => ""}
           cursor={{ strokeDasharray: "3 3" }}
         />

@@ -3,7 +3,7 @@
 import { Form, Link } from "@remix-run/react";
 import { Fragment } from "react";
 import { formatInstantWib } from "../../analytics/dates";
-import { IKU_INDICATORS } from "../../analytics/iku";
+import { IKU_INDICATORS, ikuVerdict } from "../../analytics/iku";
 import { SECTION_LABELS } from "../../analytics/scoring";
 import { formatScore } from "../score-fields";
 import { FormError, TextField } from "./field";
@@ -146,8 +146,9 @@ export function IkuTable({ rows, canSet, errors }: { rows: Iku[]; canSet: boolea
                 <th scope="row">{r.label}</th>
                 <td className="num">{show(r.value, r.unit)}</td>
                 <td className="num">{r.target === null ? "belum ditetapkan" : show(r.target, r.unit)}</td>
-                <td className={`num ${r.percent !== null && r.percent < 100 ? "below" : ""}`}>
-                  {r.percent === null ? "—" : `${formatScore(r.percent, 1)} %`}
+                {/* The words say what the colour says, for whoever cannot see the colour. */}
+                <td className={`num ${r.percent !== null && ikuVerdict(r) === "Di bawah target" ? "below" : ""}`}>
+                  {r.percent === null ? "—" : `${formatScore(r.percent, 1)} % · ${ikuVerdict(r).toLowerCase()}`}
                 </td>
               </tr>
             ))}

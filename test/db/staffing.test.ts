@@ -26,6 +26,7 @@ import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { databaseForThisFile } from "../support/db";
 import { staffIdOf } from "../support/evaluations";
 import { BASE_URL, callRoute, sessionCookie } from "../support/routes";
+import { datesTooNarrow } from "../support/xlsx";
 
 // The demo is built relative to "now": Wednesday 2 Dec 2026 10:00 WIB, in 2026-W49 (30 Nov – 6 Dec 2026), so the
 // forecast's six weeks (W43–W48) and this week's roster are all in the demo.
@@ -260,6 +261,10 @@ describe("the staffing workbook", () => {
     expect((row.getCell(12).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFC7CE");
     const last = values(sheet("Telepon"), 337);
     expect(last.slice(0, 4)).toEqual(["Minggu", new Date("2026-12-06T00:00:00Z"), "23:30", "24:00"]);
+  });
+
+  it("gives every date and date-time a column wide enough to show it (LibreOffice shows ### otherwise)", () => {
+    expect(datesTooNarrow(book)).toEqual([]);
   });
 
   it("summarises the week, the basis, the targets, who made it and the totals", () => {

@@ -27,6 +27,7 @@ import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { databaseForThisFile } from "../support/db";
 import { staffIdOf } from "../support/evaluations";
 import { BASE_URL, callRoute, sessionCookie } from "../support/routes";
+import { datesTooNarrow } from "../support/xlsx";
 
 // The demo is built relative to "now"; a fixed now keeps its periods the same on every run. The period
 // under review is the one before now's, which has reports and IKU targets in the demo.
@@ -268,6 +269,37 @@ describe("the KPI workbook", () => {
     const day = approved?.getRow(7);
     expect(day?.getCell(1).value).toBe("Kelayakan sertifikasi per");
     expect(day?.getCell(2).value).toEqual(new Date("2026-08-25T00:00:00Z"));
+  });
+
+  it("gives every date and date-time a column wide enough to show it (LibreOffice shows ### otherwise)", () => {
+    expect(datesTooNarrow(book)).toEqual([]);
+    expect(sheet("Ringkasan").getRow(5).getCell(1).value).toBe("Dibuat pada (WIB)");
+  });
+
+  it("says in words whether each IKU reached its target, not by colour alone", () => {
+    const summary = sheet("Ringkasan");
+    const rows = Array.from({ length: summary.rowCount }, (_, i) => rowValues(summary, i + 1));
+    expect(rows.find((v) => v[0] === "Indikator")).toEqual([
+      "Indikator",
+      "Satuan",
+      "Capaian",
+      "Target",
+      "Capaian thd Target (%)",
+      "Keterangan",
+    ]);
+    const header = rows.findIndex((v) => v[0] === "Indikator");
+    const iku = rows.slice(header + 1).filter((v) => typeof v[0] === "string" && v[0] !== "");
+    expect(iku.length).toBe(5);
+    const word = ([, , value, target]: unknown[]) =>
+      typeof target !== "number"
+        ? "Target belum ditetapkan"
+        : typeof value !== "number"
+          ? "Belum ada data"
+          : value >= target
+            ? "Tercapai"
+            : "Di bawah target";
+    for (const v of iku) expect(v[5]).toBe(word(v));
+    expect(iku.some((v) => v[5] === "Di bawah target")).toBe(true);
   });
 
   it("has the period's written reports, with dates as dates", () => {

@@ -35,3 +35,33 @@ export function worksheetXml(archive: Uint8Array): Map<string, string> {
 
 /** Formula elements (<f>, <f …/>) in a worksheet's XML. */
 export const formulaElements = (xml: string) => xml.match(/<f[\s>/]/g)?.length ?? 0;
+
+/**
+ * The date and date-time cells of a workbook (read by exceljs) whose column is too narrow to show them: LibreOffice
+ * and Excel then print "###". A date "04/12/2026" needs 10 characters, a date-time "04/12/2026 05:18" 16, plus one
+ * for the cell's padding. Returns "Sheet!B5 (width)" for each.
+ */
+export function datesTooNarrow(book: {
+  worksheets: {
+    name: string;
+    getColumn(n: number): { width?: number };
+    eachRow(
+      f: (row: {
+        eachCell(g: (cell: { value: unknown; numFmt?: string; address: string }, col: number) => void): void;
+      }) => void,
+    ): void;
+  }[];
+}): string[] {
+  const needed: Record<string, number> = { "dd/mm/yyyy": 11, "dd/mm/yyyy hh:mm": 17 };
+  const found: string[] = [];
+  for (const sheet of book.worksheets) {
+    sheet.eachRow((row) =>
+      row.eachCell((cell, col) => {
+        const want = needed[cell.numFmt ?? ""];
+        const width = sheet.getColumn(col).width ?? 8.43; // a spreadsheet's default width
+        if (want && cell.value instanceof Date && width < want) found.push(`${sheet.name}!${cell.address} (${width})`);
+      }),
+    );
+  }
+  return found;
+}

@@ -1,7 +1,7 @@
 // The sheet "Ringkasan": what the workbook is (period, approval, when and by whom it was made), the center
 // and each team summarised (from periodKpiReport's summaries), and the IKU against their targets.
 import { formatInstantWib } from "../../../analytics/dates";
-import type { IkuAchievement } from "../../../analytics/iku";
+import { type IkuAchievement, ikuVerdict } from "../../../analytics/iku";
 import type { GroupSummary } from "../../../analytics/kpi";
 import type { Period } from "../../../analytics/period";
 import type { PeriodKpiReport } from "../period-kpi";
@@ -90,7 +90,8 @@ export async function writeSummarySheet(book: Book, input: SummaryInput): Promis
   ];
   // The metadata block, a blank row and the team table's title sit above its header row.
   const headerRow = META_ROWS + 3;
-  const sheet = openSheet(book, "Ringkasan", [40, ...headers.slice(1).map(() => 13)], headerRow);
+  // Column B holds "Dibuat pada (WIB)" as a date-time (dd/mm/yyyy hh:mm): narrower, LibreOffice shows ###.
+  const sheet = openSheet(book, "Ringkasan", [40, 18, ...headers.slice(2).map(() => 13)], headerRow);
 
   addCells(book, sheet, [{ ...text("KPI Mutu — Contact Center Bravo Bea Cukai 1500225"), style: TITLE_STYLE }]);
   const meta: [string, Cell][] = [
@@ -126,9 +127,16 @@ export async function writeSummarySheet(book: Book, input: SummaryInput): Promis
 
   addCells(book, sheet, []);
   addCells(book, sheet, [heading("IKU terhadap target")]);
-  addHeader(book, sheet, ["Indikator", "Satuan", "Capaian", "Target", "Capaian thd Target (%)"]);
+  addHeader(book, sheet, ["Indikator", "Satuan", "Capaian", "Target", "Capaian thd Target (%)", "Keterangan"]);
   for (const i of input.iku) {
-    addCells(book, sheet, [text(i.label), text(i.unit), score(i.value), score(i.target), score(i.percent)]);
+    addCells(book, sheet, [
+      text(i.label),
+      text(i.unit),
+      score(i.value),
+      score(i.target),
+      score(i.percent),
+      text(ikuVerdict(i)),
+    ]);
   }
   sheet.commit();
   await keepPace(book.output, sheet);
