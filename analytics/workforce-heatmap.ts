@@ -21,8 +21,8 @@ export const METRICS = [
     code: "aht",
     label: "Waktu penanganan",
     unit: "detik",
-    means:
-      "Rata-rata waktu penanganan kontak yang dijawab, bicara dan pekerjaan setelahnya (AHT, average handling time).",
+    means: "Rata-rata waktu penanganan kontak yang dijawab (bicara dan pekerjaan setelahnya).",
+    english: "average handling time (AHT)",
     better: "lower",
   },
   {
@@ -36,7 +36,8 @@ export const METRICS = [
     code: "abandon",
     label: "Ditinggalkan",
     unit: "%",
-    means: "Kontak yang ditutup penelepon sebelum dijawab (abandon) ÷ kontak masuk.",
+    means: "Kontak yang ditutup penelepon sebelum dijawab ÷ kontak masuk.",
+    english: "abandon rate",
     better: "lower",
   },
   {

@@ -2,7 +2,15 @@
 // stores and validates them) and the settings page (which shows labels and help).
 import { z } from "zod";
 
-type Definition<T> = { schema: z.ZodType<T>; default: T; label: string; help: string; group: string };
+// `english`: the English term staff may know the setting by, shown once in its hint (marked as English).
+type Definition<T> = {
+  schema: z.ZodType<T>;
+  default: T;
+  label: string;
+  help: string;
+  group: string;
+  english?: string;
+};
 
 const wholeNumber = (min: number, max: number) =>
   z.coerce
@@ -99,7 +107,8 @@ const shrinkageTarget = (channel: string) =>
     default: 30,
     group: staffingGroup(channel),
     label: "Waktu tidak tersedia (%)",
-    help: "Bagian waktu dinas yang tidak dipakai menjawab (istirahat, pelatihan, rapat, cuti, sakit), disebut juga shrinkage. Posisi = petugas dibutuhkan ÷ (1 − waktu tidak tersedia).",
+    help: "Bagian waktu dinas yang tidak dipakai menjawab (istirahat, pelatihan, rapat, cuti, sakit). Posisi = petugas dibutuhkan ÷ (1 − waktu tidak tersedia).",
+    english: "shrinkage",
   }) satisfies Definition<number>;
 
 const optionalText = (max: number) =>

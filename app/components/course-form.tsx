@@ -26,7 +26,11 @@ export function CourseForm({
           label="Kode"
           defaultValue={values.code}
           error={errors.code}
-          hint="Misalnya TLI-01; dipakai di kolom kode_pelatihan berkas CSV."
+          hint={
+            <>
+              Misalnya TLI-01; dipakai di kolom <code>kode_pelatihan</code> berkas CSV.
+            </>
+          }
         />
         <SelectField
           name="category"

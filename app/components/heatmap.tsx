@@ -2,7 +2,15 @@ import { weekdayName } from "../../analytics/staffing";
 import { type Heatmap, shade, WEEKDAYS } from "../../analytics/workforce-heatmap";
 import { formatClock } from "../../analytics/workforce-time";
 
-type Metric = { code: string; label: string; unit: string; means: string; better: "none" | "lower" | "higher" };
+type Metric = {
+  code: string;
+  label: string;
+  unit: string;
+  means: string;
+  /** The English term staff may know the measure by. */
+  english?: string;
+  better: "none" | "lower" | "higher";
+};
 
 const decimalsOf = (code: string) => (code === "aht" ? 0 : 1);
 const format = (value: number | null, decimals: number) =>
@@ -90,7 +98,16 @@ export function HeatmapLegend({ map, metric }: { map: Heatmap; metric: Metric })
               : "(lebih gelap, lebih tinggi)"}
         </span>
       </p>
-      <p className="muted">{metric.means} Sel “—”: belum ada data.</p>
+      <p className="muted">
+        {metric.means}
+        {metric.english && (
+          <>
+            {" "}
+            Istilah lain: <i lang="en">{metric.english}</i>.
+          </>
+        )}{" "}
+        Sel “—”: belum ada data.
+      </p>
     </div>
   );
 }

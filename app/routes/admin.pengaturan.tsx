@@ -11,8 +11,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { env } = await requirePermission(request, context, "update:settings");
   const fields = SETTING_KEYS.map((key) => {
     const { label, help, group, default: fallback } = SETTINGS[key];
+    const def = SETTINGS[key];
+    const english = "english" in def ? def.english : null;
     const kind = typeof fallback === "boolean" ? "toggle" : typeof fallback === "number" ? "number" : "text";
-    return { key, label, help, group, fallback, kind };
+    return { key, label, help, english, group, fallback, kind };
   });
   return { values: await getSettings(env.db), fields };
 }
@@ -81,7 +83,18 @@ export default function SettingsPage() {
                     label={def.label}
                     inputMode={def.kind === "number" ? "decimal" : undefined}
                     defaultValue={String(shown)}
-                    hint={`${def.help} Bawaan: ${def.fallback === "" ? "kosong" : def.fallback}.`}
+                    hint={
+                      <>
+                        {def.help}
+                        {def.english && (
+                          <>
+                            {" "}
+                            Istilah lain: <i lang="en">{def.english}</i>.
+                          </>
+                        )}{" "}
+                        Bawaan: {def.fallback === "" ? "kosong" : String(def.fallback)}.
+                      </>
+                    }
                     error={errors[key]}
                   />
                 );

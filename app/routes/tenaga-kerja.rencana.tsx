@@ -34,8 +34,8 @@ export default function StaffingPlan() {
       <p className="lead">
         {c.label}, {d.week.label}. Perkiraan dari rata-rata hari dan interval yang sama selama {d.basis.label}. Target:{" "}
         {Math.round(t.serviceLevel * 100)} % dijawab dalam {t.answerSeconds} detik, okupansi paling tinggi{" "}
-        {Math.round(t.maxOccupancy * 100)} %, waktu tidak tersedia (shrinkage) {Math.round(t.shrinkage * 100)} % (
-        <Link to="/admin/pengaturan">Pengaturan</Link>).
+        {Math.round(t.maxOccupancy * 100)} %, waktu tidak tersedia (<i lang="en">shrinkage</i>){" "}
+        {Math.round(t.shrinkage * 100)} % (<Link to="/admin/pengaturan">Pengaturan</Link>).
       </p>
       <FormError message={d.error ?? undefined} />
       <div className="toolbar">
