@@ -1,0 +1,244 @@
+// Words and details as people meet them, in a real Chromium against the production build: every role's pages
+// speak Indonesian (no English jargon, codes or table names), show dates as 4 Des 2026 (never 2026-12-04 or a
+// bare period id) and no raw JSON; and the small things: "Libur" on the roster, the home card named like its
+// page, the new-password labels, the "kritis" badge apart from the item's text, the audit log's filters and
+// details, the IKU's words beside its colour, and chart tick labels inside their chart.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, onTestFinished, test } from "vitest";
+import { launchBrowser, signIn } from "../support/browser";
+
+const baseUrl = inject("baseUrl");
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function pageAs(username: string, width = 1366, height = 900): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height } });
+  onTestFinished(() => context.close());
+  const page = await context.newPage();
+  await signIn(page, baseUrl, username);
+  return page;
+}
+
+// English that was on the pages (issue 11, item 13), and the kinds of text that are data rather than words.
+const PROBLEMS: [string, RegExp][] = [
+  ["English", /\b(call per hour|AHT|Abandon|Shrinkage|Agent|Team Leader|Assessor|workbook|scorecard)\b/i],
+  ["a code or table name", /\b[a-z]+(?:_[a-z]+)+\b|\b(?:period|iku|report)\.[a-z]+\b/],
+  ["an ISO date", /\b\d{4}-\d{2}-\d{2}\b/],
+  ["a period id", /\b\d{4}-(?:0[1-9]|1[0-2])\b(?!-)/],
+  ["a UTC time", /\d{2}:\d{2}:\d{2}(?:\.\d+)?Z|\dT\d{2}:\d{2}/],
+  ["raw JSON", /[{[]\s*"[^"]*"\s*:|"\w+":\s/],
+  ["an empty default", /Bawaan: \./],
+];
+
+/**
+ * What a person reads on the page, each line with what is wrong with it. File-format names shown as <code>
+ * (column names such as kode_pelatihan are what a CSV file must say) are left out; so, for the English check
+ * only, is the English term a hint gives once, marked lang="en" (the issue asks for it there).
+ */
+async function problemsOn(page: Page): Promise<string[]> {
+  const [text, withoutEnglish] = await page.evaluate(() => {
+    for (const el of document.querySelectorAll("code, kbd, samp")) el.textContent = "";
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as shown, line by line, hidden parts left out
+    const all = document.body.innerText;
+    for (const el of document.querySelectorAll("[lang='en']")) el.textContent = "";
+    // biome-ignore lint/performance/useDomNodeTextContent: as above
+    return [all, document.body.innerText];
+  });
+  const check = (body: string, problems: [string, RegExp][]) =>
+    body.split("\n").flatMap((line) =>
+      problems.flatMap(([what, pattern]) => {
+        const m = pattern.exec(line);
+        return m ? [`${what} "${m[0]}" in "${line.trim().slice(0, 120)}"`] : [];
+      }),
+    );
+  return [...check(withoutEnglish, PROBLEMS.slice(0, 1)), ...check(text, PROBLEMS.slice(1))];
+}
+
+// Links that download files or act: not pages to read.
+const SKIP = /unduh|\.pdf|\.csv|\/csv|\/laporan$|keluar|progres/;
+
+/**
+ * Opens the role's home, every page its menu leads to and, from those, one page of each kind they link to (ids
+ * collapsed: /evaluasi/781 stands for every evaluation), up to `max` pages; returns each page's problems.
+ */
+async function sweep(username: string, max = 40): Promise<{ pages: string[]; problems: string[] }> {
+  const page = await pageAs(username);
+  const queue = ["/"];
+  const kinds = new Set<string>();
+  const pages: string[] = [];
+  const problems: string[] = [];
+  while (queue.length > 0 && pages.length < max) {
+    const path = queue.shift() ?? "/";
+    const kind = path.replace(/\d+/g, "N");
+    if (kinds.has(kind)) continue;
+    kinds.add(kind);
+    // A link that turns out to be a download is no page to read.
+    const response = await page.goto(`${baseUrl}${path}`).catch((e: Error) => {
+      if (e.message.includes("Download is starting")) return null;
+      throw e;
+    });
+    if (!response?.headers()["content-type"]?.includes("text/html")) continue;
+    pages.push(path);
+    for (const p of await problemsOn(page)) problems.push(`${username} ${path}: ${p}`);
+    const links = await page.locator("a[href^='/']").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+    for (const link of links) if (!SKIP.test(link) && !link.startsWith("//")) queue.push(link.replace(/#.*$/, ""));
+  }
+  return { pages, problems };
+}
+
+describe("every role's pages speak Indonesian and show dates as people write them", () => {
+  test.each(["admin", "kasi", "koordinator", "penilai", "supervisor", "petugas", "hr"])(
+    "%s",
+    async (username) => {
+      const { pages, problems } = await sweep(username);
+      expect(pages.length).toBeGreaterThan(3);
+      expect(problems).toEqual([]);
+    },
+    180_000,
+  );
+
+  test("the pages the issue named: eligibility day, birth date on a certificate, the calibration list", async () => {
+    const page = await pageAs("kasi");
+    await page.goto(`${baseUrl}/kelayakan`);
+    await expect(page.locator("main").textContent()).resolves.toMatch(/Dinilai per \d{1,2} \w{3} \d{4}\./);
+    await page
+      .getByRole("link", { name: /^Terbitkan/ })
+      .first()
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Terbitkan Sertifikat Keahlian" }).waitFor();
+    const birth = page.locator("dt", { hasText: "Tempat / tanggal lahir" }).locator("xpath=following-sibling::dd[1]");
+    await expect(birth.textContent()).resolves.toMatch(/^\S.* \/ \d{1,2} \w{3} \d{4}$/);
+    await page.goto(`${baseUrl}/kalibrasi`);
+    const periods = await page.locator("table td[title^='Periode']").allInnerTexts();
+    expect(periods.length).toBeGreaterThan(0);
+    for (const p of periods) expect(p).toMatch(/^\w{3} \d{4}$/);
+  });
+});
+
+describe("small words", () => {
+  test("the roster says Libur on a rostered person's day without a shift", async () => {
+    const page = await pageAs("petugas");
+    await page.getByRole("link", { name: "Jadwal dinas" }).click();
+    await page.getByRole("heading", { level: 1, name: "Jadwal dinas" }).waitFor();
+    const row = page.locator("tbody tr", { has: page.locator("th", { hasText: "Maya Syahputra" }) });
+    const cells = row.locator("td");
+    expect(await cells.count()).toBe(7);
+    const texts = await cells.allInnerTexts();
+    expect(texts.filter((t) => t.trim() === "Libur").length).toBeGreaterThan(0);
+    for (const t of texts) expect(t.trim()).toMatch(/^Libur$|\d{2}:\d{2}–\d{2}:\d{2}/);
+  });
+
+  test("the agent's home card is named like the page it opens", async () => {
+    const page = await pageAs("petugas");
+    const card = page.locator(".card h3 a", { hasText: "Evaluasi saya" });
+    await card.click();
+    await page.getByRole("heading", { level: 1, name: "Evaluasi saya" }).waitFor();
+  });
+
+  test("changing one's password asks for the new one by that name", async () => {
+    const page = await pageAs("petugas");
+    await page.goto(`${baseUrl}/profil/kata-sandi`);
+    await page.getByLabel("Kata sandi saat ini").waitFor();
+    await page.getByLabel("Kata sandi baru", { exact: true }).waitFor();
+    await page.getByLabel("Ulangi kata sandi baru", { exact: true }).waitFor();
+  });
+
+  test("settings say 'Bawaan: kosong' for an empty default", async () => {
+    const page = await pageAs("admin");
+    await page.goto(`${baseUrl}/admin/pengaturan`);
+    await expect(page.locator("#certificate\\.signerName-hint").textContent()).resolves.toMatch(/Bawaan: kosong\.$/);
+  });
+
+  test("a screen reader hears the 'kritis' badge apart from the item's text", async () => {
+    const page = await pageAs("penilai");
+    await page.goto(`${baseUrl}/evaluasi/baru`);
+    await page.locator("#petugas").selectOption({ label: "Maya Syahputra — Layanan Informasi dan Pengaduan" });
+    await page.getByRole("button", { name: "Lanjut" }).click();
+    await page.getByRole("heading", { name: /Hardskill/ }).waitFor();
+    const critical = page.locator("fieldset.score-item.critical legend");
+    expect(await critical.count()).toBeGreaterThan(0);
+    for (const legend of await critical.all()) {
+      const heard = (await legend.textContent()) ?? "";
+      expect(heard).toMatch(/\S — butir kritis$/);
+      expect(heard).not.toMatch(/[a-z]kritis/);
+    }
+    // The group a radio sits in is announced by that name.
+    await page
+      .getByRole("group", { name: /— butir kritis$/ })
+      .first()
+      .waitFor();
+  });
+});
+
+describe("the audit log", () => {
+  test("reads as sentences with WIB times, and filters by kind, user and date in the address", async () => {
+    const page = await pageAs("admin");
+    await page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "Log audit" }).click();
+    await page.getByRole("heading", { level: 1, name: "Log audit" }).waitFor();
+    expect(await problemsOn(page)).toEqual([]);
+    expect(await page.locator("pre").count()).toBe(0);
+    await page.locator("#jenis").selectOption({ label: "Pengguna, masuk dan keluar" });
+    await page.locator("#oleh").selectOption({ label: "Administrator Sistem (admin)" });
+    await page.getByRole("button", { name: "Tampilkan" }).click();
+    await page.waitForURL(/jenis=pengguna&oleh=\d+/);
+    const actors = await page.locator("td[data-label='Oleh']").allInnerTexts();
+    expect(actors.length).toBeGreaterThan(0);
+    expect(new Set(actors)).toEqual(new Set(["Administrator Sistem (admin)"]));
+    await expect(page.getByRole("status").first().textContent()).resolves.toMatch(
+      /catatan: Pengguna, masuk dan keluar, oleh Administrator Sistem\.$/,
+    );
+    await page.goto(`${baseUrl}/admin/audit?dari=2001-01-01&sampai=2001-01-31`);
+    await expect(page.getByRole("status").first().textContent()).resolves.toBe(
+      "0 catatan: sejak 1 Jan 2001, sampai 31 Jan 2001.",
+    );
+  });
+});
+
+describe("the KPI page", () => {
+  test("says in words whether each IKU reached its target", async () => {
+    const page = await pageAs("kasi");
+    await page.goto(`${baseUrl}/kpi`);
+    const capaian = await page
+      .getByRole("table", { name: "Capaian IKU terhadap target" })
+      .locator("td:last-child")
+      .allInnerTexts();
+    expect(capaian.length).toBe(5);
+    for (const c of capaian) expect(c).toMatch(/^—$|% · (tercapai|di bawah target)$/);
+    const below = page.locator("td.below");
+    for (const cell of await below.all()) await expect(cell.textContent()).resolves.toMatch(/di bawah target$/);
+  });
+
+  test.each([
+    [1366, 900],
+    [390, 844],
+  ])("keeps every chart's axis labels inside the chart at %i px", async (width, height) => {
+    const page = await pageAs("kasi", width, height);
+    await page.goto(`${baseUrl}/kpi`);
+    await page.locator("figure.chart svg.recharts-surface").first().waitFor();
+    const clipped = await page.locator("figure.chart").evaluateAll((figures) =>
+      figures.flatMap((figure) => {
+        const svg = figure.querySelector("svg.recharts-surface");
+        if (!svg) return [];
+        const box = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll(".recharts-cartesian-axis-tick-value, .recharts-label")].flatMap((t) => {
+          const r = t.getBoundingClientRect();
+          const inside =
+            r.left >= box.left - 0.5 &&
+            r.right <= box.right + 0.5 &&
+            r.top >= box.top - 0.5 &&
+            r.bottom <= box.bottom + 0.5;
+          return inside ? [] : [`${figure.querySelector("h3")?.textContent}: "${t.textContent}"`];
+        });
+      }),
+    );
+    expect(clipped).toEqual([]);
+    const ticks = await page.locator(".recharts-cartesian-axis-tick-value").allTextContents();
+    expect(ticks.some((t) => t.includes("/jam"))).toBe(false);
+  });
+});
