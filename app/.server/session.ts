@@ -12,6 +12,7 @@ import { type Scope, scopeFor } from "../permissions";
 import { type Actor, recordAudit } from "./audit";
 import { type Database, database, prepared } from "./db";
 import { forbidden } from "./errors";
+import { refuseNul } from "./forms";
 import { enforceWriteLimit } from "./rate-limit";
 import { clientAddress, isHttps } from "./request";
 import { getSettings, type Settings } from "./settings";
@@ -217,6 +218,8 @@ export async function requireUser(request: Request, context?: AppLoadContext): P
   const { user } = found;
   // Every write of a signed-in user counts against the account's and the address's budgets (rate-limit.ts).
   enforceWriteLimit(request, env.settings, { userId: user.id, ip: env.ip }, context);
+  // A NUL in the address or the form is refused here, once for every action, before the database sees it.
+  await refuseNul(request);
   // After an admin reset, the only thing the user may do is choose a new password.
   if (user.mustChangePassword && new URL(request.url).pathname !== PASSWORD_CHANGE_PATH) {
     throw redirect(PASSWORD_CHANGE_PATH);
