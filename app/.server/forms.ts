@@ -78,6 +78,9 @@ export const hasNul = (text: string) => text.includes("\u0000");
 export const NUL_REFUSED =
   "Isian yang Anda kirim berisi karakter NUL (karakter tak terlihat, biasanya ikut tersalin dari berkas lain), yang tidak dapat disimpan. Tidak ada yang disimpan: kembali ke halaman sebelumnya, hapus karakter itu (ketik ulang isian yang disalin), lalu kirim lagi.";
 
+export const NUL_IN_ADDRESS =
+  "Alamat halaman ini berisi karakter NUL (karakter tak terlihat), yang tidak dapat dipakai. Buka halaman itu lagi dari menu Mutu, bukan dari tautan yang disalin.";
+
 // The form's text fields, and the names of its files; a file's content is the import engine's to judge (it
 // refuses a CSV with a NUL with its own message), so here it is only read past.
 const textOnly: UploadHandler = async (part) => {
@@ -110,7 +113,7 @@ async function formTexts(request: Request): Promise<string[]> {
 export async function refuseNul(request: Request): Promise<void> {
   const url = new URL(request.url);
   const inAddress = [...url.searchParams].flat().some(hasNul) || hasNul(safeDecode(url.pathname));
-  if (inAddress) httpError(400, NUL_REFUSED);
+  if (inAddress) httpError(400, NUL_IN_ADDRESS);
   if (request.method === "GET" || request.method === "HEAD" || !request.body || request.bodyUsed) return;
   let checked = bodiesChecked.get(request);
   if (!checked) {

@@ -3,7 +3,7 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../app/.server/bootstrap";
-import { NUL_REFUSED } from "../../app/.server/forms";
+import { NUL_IN_ADDRESS, NUL_REFUSED } from "../../app/.server/forms";
 import { errorLine } from "../../app/.server/log";
 import * as evaluationList from "../../app/routes/evaluasi._index";
 import * as newEvaluation from "../../app/routes/evaluasi.baru";
@@ -98,7 +98,7 @@ describe("a NUL byte", () => {
       url: "http://mutu.test/evaluasi?periode=2026-11%00",
     });
     expect(filtered.status).toBe(400);
-    expect(filtered.data).toEqual({ message: NUL_REFUSED });
+    expect(filtered.data).toEqual({ message: NUL_IN_ADDRESS });
   });
 
   it("in a CSV file is refused as a whole, with the import's own message (not as a form field)", async () => {
