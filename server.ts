@@ -1,42 +1,65 @@
 // The HTTP server: Express in front of the Remix request handler. `tsx server.ts` serves the production
 // build (run `npm run build` first; `npm start` does both); `tsx server.ts --dev` serves through Vite.
+// The start checks the configuration, then takes the port, then opens and migrates the database, each
+// failure one line saying what to fix (app/.server/startup.ts); until the app is ready it answers 503.
+import { once } from "node:events";
+import { existsSync } from "node:fs";
+import type { Server } from "node:http";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { demoLoginsText, prepareDatabase } from "./app/.server/bootstrap";
+import { mutuRequestHandler } from "./app/.server/http-edge";
 import { logError, logRequest } from "./app/.server/log";
 import { securityMiddleware } from "./app/.server/security-headers";
+import { loadSecret } from "./app/.server/session";
+import { getSettings } from "./app/.server/settings";
+import { connectDatabase, listenError, readConfig, StartupError } from "./app/.server/startup";
 import { closeDatabase, DatabaseLockedError, getDatabase } from "./db/client";
 
 const dev = process.argv.includes("--dev");
 process.env.NODE_ENV ??= dev ? "development" : "production";
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "0.0.0.0";
+
+const BUILD = path.resolve("build/server/index.js");
 
 async function main() {
-  const handle = await getDatabase();
-  const { demo, seededNow } = await prepareDatabase(handle);
-
-  const vite = dev ? await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } })) : undefined;
+  const config = readConfig();
 
   const app = express();
   app.disable("x-powered-by");
   // Security headers and a CSP nonce on every response; `Cache-Control: no-store` unless a response sets
   // its own caching (only the static files below do).
   app.use(securityMiddleware({ development: process.env.NODE_ENV === "development" }));
-  // Refused writes (429) and server errors always, every request with MUTU_ACCESS_LOG=1: method, path and
+  // The port is taken before anything is written (a migration, a data folder): a port in use stops the start
+  // with nothing changed. Until the database is ready every request, /healthz included, is answered 503.
+  let ready = false;
+  app.use((_req, res, next) => {
+    if (ready) return next();
+    res.status(503).set({ "Retry-After": "5", "Content-Type": "text/plain; charset=utf-8" });
+    res.send("Mutu sedang dimulai. Coba lagi sebentar lagi.");
+  });
+  // Refused bodies (413), refused writes (429) and server errors always, every request with MUTU_ACCESS_LOG=1: method, path and
   // status, never the query string or the form (log.ts).
   const accessLog = process.env.MUTU_ACCESS_LOG === "1";
   app.use((req, res, next) => {
     const started = performance.now();
     res.on("finish", () => {
-      if (accessLog || res.statusCode === 429 || res.statusCode >= 500) {
+      if (accessLog || res.statusCode === 413 || res.statusCode === 429 || res.statusCode >= 500) {
         logRequest(req.method, req.originalUrl, res.statusCode, performance.now() - started);
       }
     });
     next();
   });
+  const server = await listen(app, config);
+
+  const handle = await connectDatabase(getDatabase, config.databaseUrl);
+  if (!dev && !existsSync(BUILD)) {
+    throw new StartupError("Hasil build tidak ditemukan (build/server/index.js): jalankan `npm run build` dahulu.");
+  }
+  const { demo, seededNow } = await prepareDatabase(handle);
+  loadSecret(); // generated now (when SESSION_SECRET is not set) rather than at the first sign-in
+
+  const vite = dev ? await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } })) : undefined;
   if (vite) {
     app.use(vite.middlewares);
   } else {
@@ -46,25 +69,29 @@ async function main() {
   }
   const build = vite
     ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
-    : ((await import(path.resolve("build/server/index.js"))) as ServerBuild);
+    : ((await import(BUILD)) as ServerBuild);
   app.all(
     "*",
-    createRequestHandler({
+    mutuRequestHandler({
       build,
-      getLoadContext: (req, res) => ({
+      mode: process.env.NODE_ENV,
+      importMegabytes: async () => (await getSettings(handle.db))["import.maxMegabytes"],
+      context: (req, res) => ({
         remoteAddress: req.socket.remoteAddress,
-        cspNonce: typeof res.locals.cspNonce === "string" ? res.locals.cspNonce : undefined,
+        cspNonce:
+          typeof (res as express.Response).locals?.cspNonce === "string"
+            ? (res as express.Response).locals.cspNonce
+            : undefined,
       }),
     }),
   );
+  ready = true;
 
-  const server = app.listen(port, host, () => {
-    const where = handle.kind === "pglite" ? `basis data tertanam di ${handle.location}` : handle.location;
-    const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
-    console.log(`\nMutu berjalan di http://${shown}:${port} (${where}${dev ? ", mode pengembangan" : ""})`);
-    if (seededNow) console.log("Data demo telah dimuat ke basis data baru.");
-    if (demo) console.log(`${demoLoginsText()}\n`);
-  });
+  const where = handle.kind === "pglite" ? `basis data tertanam di ${handle.location}` : handle.location;
+  const shown = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+  console.log(`\nMutu berjalan di http://${shown}:${config.port} (${where}${dev ? ", mode pengembangan" : ""})`);
+  if (seededNow) console.log("Data demo telah dimuat ke basis data baru.");
+  if (demo) console.log(`${demoLoginsText()}\n`);
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -86,9 +113,21 @@ async function main() {
   process.on("SIGTERM", () => stop("SIGTERM"));
 }
 
+async function listen(app: express.Express, config: ReturnType<typeof readConfig>): Promise<Server> {
+  const server = app.listen(config.port, config.host);
+  try {
+    await once(server, "listening");
+    return server;
+  } catch (error) {
+    throw listenError(error, config);
+  }
+}
+
 main().catch(async (error) => {
-  if (error instanceof DatabaseLockedError) console.error(`\n${error.message}\n`);
-  else logError("startup", error);
+  // A start refused for a reason the operator can fix is one line; anything else is a bug, logged in full.
+  if (error instanceof StartupError || error instanceof DatabaseLockedError) {
+    console.error(`Mutu tidak dapat dimulai: ${error.message}`);
+  } else logError("startup", error);
   await closeDatabase().catch(() => {});
   process.exit(1);
 });

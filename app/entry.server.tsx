@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { logError, redact } from "./.server/log";
 import { retryAfterOf } from "./.server/rate-limit";
@@ -56,7 +56,8 @@ export default function handleRequest(
 }
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
-  if (request.signal.aborted) return; // the browser went away; nothing to report
+  if (request.signal.aborted) return; // the browser went away (or the body was refused: http-edge.ts)
+  if (isRouteErrorResponse(error) && error.status < 500) return; // a refusal with its message, not a fault
   // The path only (never the query string), and redacted: ids are in paths, but never a NIP.
   logError(`${request.method} ${redact(new URL(request.url).pathname)}`, error);
 };

@@ -111,6 +111,10 @@ export default function App() {
 }
 
 const ERROR_TEXT: Record<number, { title: string; text: string }> = {
+  400: {
+    title: "Isian tidak dapat diterima",
+    text: "Permintaan ini berisi isian yang tidak dapat diproses. Tidak ada yang disimpan; kembali dan periksa isian Anda.",
+  },
   403: {
     title: "Akses ditolak",
     text: "Peran Anda tidak mencakup halaman ini. Bila Anda memerlukannya untuk tugas Anda, hubungi administrator Mutu.",
@@ -118,6 +122,10 @@ const ERROR_TEXT: Record<number, { title: string; text: string }> = {
   404: {
     title: "Tidak ditemukan",
     text: "Halaman atau data yang Anda cari tidak ada, atau tidak termasuk wewenang Anda.",
+  },
+  413: {
+    title: "Kiriman terlalu besar",
+    text: "Isian atau berkas yang dikirim melebihi batas Mutu. Tidak ada yang disimpan.",
   },
   429: {
     title: "Tunggu sebentar",

@@ -144,8 +144,8 @@ export const SETTINGS = {
     schema: wholeNumber(3, 50),
     default: 5,
     group: "Keamanan masuk",
-    label: "Percobaan gagal per nama pengguna",
-    help: "Setelah sekian kali gagal dalam jendela waktu, akun itu tidak dapat masuk sampai jendela berlalu.",
+    label: "Percobaan gagal per nama pengguna dari satu alamat",
+    help: "Setelah sekian kali gagal dalam jendela waktu, nama pengguna itu tidak dapat masuk dari alamat itu sampai jendela berlalu; dari komputer lain pemiliknya tetap dapat masuk.",
   } satisfies Definition<number>,
   "auth.maxFailuresPerAddress": {
     schema: wholeNumber(5, 1000),

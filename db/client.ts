@@ -1,7 +1,6 @@
 // The one way to reach the database. PostgreSQL through postgres.js when DATABASE_URL is set, otherwise
 // PGlite (embedded PostgreSQL) stored under MUTU_DATA_DIR (default .data/). One Drizzle schema serves both.
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
-import { hostname } from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite, types } from "@electric-sql/pglite";
@@ -12,6 +11,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { lockDirectory } from "./lock";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -35,9 +35,7 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
 // Any constant: serialises migrations when several instances start against one PostgreSQL at once.
 const MIGRATION_LOCK_KEY = 71_652_014;
 
-export class DatabaseLockedError extends Error {
-  override name = "DatabaseLockedError";
-}
+export { DatabaseLockedError } from "./lock";
 
 export function dataDir(): string {
   return path.resolve(process.env.MUTU_DATA_DIR ?? ".data");
@@ -71,7 +69,8 @@ export async function openDatabase(options: {
   }
 
   const dir = options.pgliteDir ?? null;
-  const release = dir ? lockDirectory(dir) : () => {};
+  if (dir) mkdirSync(dir, { recursive: true });
+  const release = dir ? lockDirectory(dir) : () => {}; // one process at a time (lock.ts)
   try {
     // JSON comes back as text, as drizzle expects (it parses it itself): otherwise a JSON string that looks
     // like a number, such as a NIP, is parsed twice and turns into a rounded number.
@@ -133,63 +132,6 @@ function describeUrl(url: string): string {
     return `postgresql://${u.hostname}${u.port ? `:${u.port}` : ""}${u.pathname}${socket}`;
   } catch {
     return "postgresql";
-  }
-}
-
-/**
- * PGlite is a single-process database: two processes writing the same directory corrupt it. A lock file
- * beside the directory (created with O_EXCL, so only one process can win) makes a second opener fail with
- * a clear message. A lock left by a process that no longer runs (killed with SIGKILL) is taken over.
- */
-function lockDirectory(dir: string): () => void {
-  mkdirSync(dir, { recursive: true });
-  const lockPath = `${dir}.lock`;
-  const me = JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lockPath, "wx", 0o600);
-      writeSync(fd, me);
-      closeSync(fd);
-      const release = () => {
-        rmSync(lockPath, { force: true });
-        process.off("exit", release);
-      };
-      process.on("exit", release);
-      return release;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = readLock(lockPath);
-      if (holder && holderIsAlive(holder)) {
-        throw new DatabaseLockedError(
-          `Basis data tertanam di ${dir} sedang dipakai oleh proses lain (PID ${holder.pid}). ` +
-            "PGlite hanya aman untuk satu proses: hentikan proses itu dahulu (misalnya server `npm start`), " +
-            "atau jalankan dengan PostgreSQL melalui DATABASE_URL.",
-        );
-      }
-      rmSync(lockPath, { force: true }); // stale: its process is gone
-    }
-  }
-  throw new DatabaseLockedError(`Tidak dapat mengunci basis data tertanam di ${dir}. Coba lagi.`);
-}
-
-function readLock(lockPath: string): { pid: number; host: string } | null {
-  try {
-    const parsed = JSON.parse(readFileSync(lockPath, "utf8")) as { pid?: unknown; host?: unknown };
-    return typeof parsed.pid === "number" ? { pid: parsed.pid, host: String(parsed.host ?? "") } : null;
-  } catch {
-    return null; // half-written or garbage: treat as stale
-  }
-}
-
-function holderIsAlive(holder: { pid: number; host: string }): boolean {
-  // A lock from another machine (shared folder) cannot be checked: assume it is alive.
-  if (holder.host && holder.host !== hostname()) return true;
-  if (holder.pid === process.pid) return true;
-  try {
-    process.kill(holder.pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

@@ -1,11 +1,15 @@
 // One small error vocabulary: 4xx are thrown as Responses carrying a message the user can act on
 // (the route's ErrorBoundary shows it); only 5xx are logged, and without personal data.
-import { data } from "@remix-run/node";
 
 export type ErrorBody = { message: string };
 
+/**
+ * Throws a JSON Response `{ message }` with `status`. A Response rather than Remix's `data()`: a page's error
+ * boundary reads both alike, but a resource route (a download, a PDF) answers a thrown `data()` with
+ * `{"message":"Unexpected Server Error"}` and logs it as an error, while a Response goes out as it is.
+ */
 export function httpError(status: number, message: string): never {
-  throw data<ErrorBody>({ message }, { status });
+  throw Response.json({ message } satisfies ErrorBody, { status });
 }
 
 export function forbidden(

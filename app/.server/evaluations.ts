@@ -19,6 +19,7 @@ import { commentField, parseItemValue, valueField } from "../score-fields";
 import { type Actor, recordAudit } from "./audit";
 import { type Database, prepared } from "./db";
 import { InvalidInput, notFound, UserFacingError } from "./errors";
+import { interactionTimeProblem } from "./interaction-time";
 import {
   type FrozenVersion,
   frozenVersion,
@@ -215,8 +216,6 @@ async function versionForAgent(db: Database, teamId: number): Promise<LoadedVers
   return version;
 }
 
-export const FUTURE_TOLERANCE_MS = 5 * 60_000; // clocks differ a little between PCs
-
 /**
  * Saves an interaction evaluation (new when `existing` is undefined): as a draft, or submitted when
  * `submit` is true (then every item must be scored). One transaction; refuses a stale edit.
@@ -232,9 +231,8 @@ export async function saveInteraction(
 ): Promise<SaveResult> {
   const current = options.existing ? await ownEvaluation(db, actor, options.existing.id) : null;
   const agent = await agentForEvaluation(db, assessor, header.agentId);
-  if (header.interactionAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw new UserFacingError("Waktu interaksi tidak boleh di masa depan.", "interactionAt");
-  }
+  const timeProblem = await interactionTimeProblem(db, agent, header.interactionAt, now);
+  if (timeProblem) throw new UserFacingError(timeProblem, "interactionAt");
   const periodId = periodOf(header.interactionAt).id;
   await assertPeriodOpen(db, periodId);
 

@@ -1,7 +1,8 @@
 // Form parsing with zod: one schema validates on the server; errors come back per field, in Indonesian,
 // together with what the user typed so nothing they entered is lost.
+import { type UploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import type { z } from "zod";
-import { InvalidInput, UserFacingError } from "./errors";
+import { httpError, InvalidInput, UserFacingError } from "./errors";
 
 export type FieldErrors = Record<string, string>;
 export type FormFailure = { errors: FieldErrors; values: Record<string, string> };
@@ -68,5 +69,70 @@ export async function submitForm<S extends z.ZodType, T>(
       return { ok: false, status: 400, errors: error.errors, values: formValues(form) };
     if (!(error instanceof UserFacingError)) throw error;
     return { ok: false, status: 409, errors: { [error.field ?? "_form"]: error.message }, values: formValues(form) };
+  }
+}
+
+/** PostgreSQL stores no NUL in text (on either driver: "invalid byte sequence for encoding UTF8: 0x00"). */
+export const hasNul = (text: string) => text.includes("\u0000");
+
+export const NUL_REFUSED =
+  "Isian yang Anda kirim berisi karakter NUL (karakter tak terlihat, biasanya ikut tersalin dari berkas lain), yang tidak dapat disimpan. Tidak ada yang disimpan: kembali ke halaman sebelumnya, hapus karakter itu (ketik ulang isian yang disalin), lalu kirim lagi.";
+
+export const NUL_IN_ADDRESS =
+  "Alamat halaman ini berisi karakter NUL (karakter tak terlihat), yang tidak dapat dipakai. Buka halaman itu lagi dari menu Mutu, bukan dari tautan yang disalin.";
+
+// The form's text fields, and the names of its files; a file's content is the import engine's to judge (it
+// refuses a CSV with a NUL with its own message), so here it is only read past.
+const textOnly: UploadHandler = async (part) => {
+  if (part.filename !== undefined) {
+    for await (const _ of part.data); // drained, not kept
+    return part.filename;
+  }
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of part.data) chunks.push(chunk);
+  return Buffer.concat(chunks).toString("utf8");
+};
+
+async function formTexts(request: Request): Promise<string[]> {
+  const type = request.headers.get("content-type") ?? "";
+  if (/^application\/x-www-form-urlencoded/i.test(type)) {
+    return [...new URLSearchParams(await request.text())].flat();
+  }
+  if (/^multipart\/form-data/i.test(type)) {
+    const form = await unstable_parseMultipartFormData(request, textOnly);
+    return [...form].flatMap(([name, value]) => [name, typeof value === "string" ? value : value.name]);
+  }
+  return [];
+}
+
+/**
+ * Refuses (400, nothing saved) a request whose address or form holds a NUL, before any action reads it: one
+ * check for every form of a signed-in user (session.ts), so that no field anywhere answers 500 at the
+ * database. The form is read from a copy; the action reads the request as sent.
+ */
+export async function refuseNul(request: Request): Promise<void> {
+  const url = new URL(request.url);
+  const inAddress = [...url.searchParams].flat().some(hasNul) || hasNul(safeDecode(url.pathname));
+  if (inAddress) httpError(400, NUL_IN_ADDRESS);
+  if (request.method === "GET" || request.method === "HEAD" || !request.body || request.bodyUsed) return;
+  let checked = bodiesChecked.get(request);
+  if (!checked) {
+    // A form that cannot be parsed is the action's to refuse; here only a NUL counts.
+    checked = formTexts(request.clone()).then(
+      (texts) => texts.some(hasNul),
+      () => false,
+    );
+    bodiesChecked.set(request, checked);
+  }
+  if (await checked) httpError(400, NUL_REFUSED);
+}
+
+const bodiesChecked = new WeakMap<Request, Promise<boolean>>();
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
   }
 }

@@ -15,6 +15,39 @@ describe("server error log lines", () => {
     expect(line).toContain("kode 23505");
   });
 
+  it("never repeat the parameters through the stack, nor quoted values, names, places, dates or a raw NUL", () => {
+    // Shaped as Drizzle and the drivers make them: the stack starts with the whole message, parameters included.
+    const message =
+      "Failed query: insert into staff (full_name, birth_place) values ($1, $2)\nparams: Budi\u0000 Santoso,Tangerang";
+    const error = new Error(message);
+    error.stack = `Error: ${message}\n    at PglitePreparedQuery.queryWithCache (session.ts:73:11)\n    at async saveStaff (staff.ts:10:3)`;
+    const cause = Object.assign(new Error('invalid input syntax for type date: "1992-08-04 Tangerang"'), {
+      code: "22007",
+    });
+    const line = errorLine("POST /staf/baru", Object.assign(error, { cause }));
+    for (const secret of ["Budi", "Santoso", "Tangerang", "1992-08-04", "\u0000"]) expect(line).not.toContain(secret);
+    expect(line).toContain("at PglitePreparedQuery.queryWithCache");
+    expect(line).toContain('for type date: "[disembunyikan]" (kode 22007)');
+    expect(line.split("\n")).toHaveLength(4); // the error, its cause, two frames
+  });
+
+  it("keep the names PostgreSQL quotes that are not values", () => {
+    const error = new Error('duplicate key value violates unique constraint "staff_nip_unique"');
+    expect(describeError(error)).toContain('constraint "staff_nip_unique"');
+    expect(describeError(new Error('invalid byte sequence for encoding "UTF8": 0x00'))).toContain('encoding "UTF8"');
+  });
+
+  it("describe a thrown response or route error by its status, not as [object Object] and not by its data", () => {
+    class ErrorResponseImpl {
+      constructor(
+        readonly status: number,
+        readonly data: unknown,
+      ) {}
+    }
+    const line = describeError(new ErrorResponseImpl(403, { message: "Budi Santoso" }));
+    expect(line).toBe("ErrorResponseImpl (status 403)");
+  });
+
   it("hide a NIP written with spaces", () => {
     expect(describeError(new Error("NIP 19800101 200604 1 001 salah"))).toContain("NIP [NIP] salah");
   });

@@ -12,6 +12,7 @@ import { type Scope, scopeFor } from "../permissions";
 import { type Actor, recordAudit } from "./audit";
 import { type Database, database, prepared } from "./db";
 import { forbidden } from "./errors";
+import { refuseNul } from "./forms";
 import { enforceWriteLimit } from "./rate-limit";
 import { clientAddress, isHttps } from "./request";
 import { getSettings, type Settings } from "./settings";
@@ -31,14 +32,38 @@ export type CurrentUser = {
   mustChangePassword: boolean;
 };
 
-function loadSecret(): string {
+const SECRET_MIN_LENGTH = 32;
+
+/** What is wrong with SESSION_SECRET (or the generated secret's file), in one line; null when it will do. */
+export function sessionSecretProblem(): string | null {
   const fromEnv = process.env.SESSION_SECRET;
-  if (fromEnv) {
-    if (fromEnv.length < 32) throw new Error("SESSION_SECRET harus paling sedikit 32 karakter.");
-    return fromEnv;
+  if (fromEnv !== undefined && fromEnv !== "") {
+    return fromEnv.length < SECRET_MIN_LENGTH
+      ? `SESSION_SECRET terlalu pendek (${fromEnv.length} karakter): pakai paling sedikit ${SECRET_MIN_LENGTH} karakter acak, misalnya keluaran \`openssl rand -hex 32\`.`
+      : null;
   }
+  const file = secretFile();
+  if (!existsSync(file)) return null; // generated at start
+  let kept = "";
+  try {
+    kept = readFileSync(file, "utf8").trim();
+  } catch (error) {
+    return `Berkas rahasia sesi ${file} tidak dapat dibaca (${(error as NodeJS.ErrnoException).code}): periksa hak aksesnya, atau setel SESSION_SECRET.`;
+  }
+  return kept.length < SECRET_MIN_LENGTH
+    ? `Berkas rahasia sesi ${file} rusak (${kept.length} karakter): hapus berkas itu (Mutu membuat yang baru; semua pengguna perlu masuk lagi) atau setel SESSION_SECRET.`
+    : null;
+}
+
+const secretFile = () => path.join(dataDir(), "session-secret");
+
+/** The secret that signs session cookies: SESSION_SECRET, or one generated once into the data folder. */
+export function loadSecret(): string {
+  const problem = sessionSecretProblem();
+  if (problem) throw new Error(problem);
+  if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET;
   // Generated once and kept, so the first `npm start` works; several instances must share SESSION_SECRET.
-  const file = path.join(dataDir(), "session-secret");
+  const file = secretFile();
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(dataDir(), { recursive: true });
   const secret = randomBytes(32).toString("hex");
@@ -217,6 +242,8 @@ export async function requireUser(request: Request, context?: AppLoadContext): P
   const { user } = found;
   // Every write of a signed-in user counts against the account's and the address's budgets (rate-limit.ts).
   enforceWriteLimit(request, env.settings, { userId: user.id, ip: env.ip }, context);
+  // A NUL in the address or the form is refused here, once for every action, before the database sees it.
+  await refuseNul(request);
   // After an admin reset, the only thing the user may do is choose a new password.
   if (user.mustChangePassword && new URL(request.url).pathname !== PASSWORD_CHANGE_PATH) {
     throw redirect(PASSWORD_CHANGE_PATH);

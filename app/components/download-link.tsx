@@ -15,6 +15,14 @@ function fileName(response: Response, href: string): string {
   return /filename="([^"]+)"/.exec(header)?.[1] ?? href.split("?")[0]?.split("/").pop() ?? "unduhan";
 }
 
+/** What the server said when it refused: its plain-text or `{ message }` answer, else the status. */
+async function refusalMessage(response: Response): Promise<string> {
+  const type = response.headers.get("content-type") ?? "";
+  if (type.startsWith("text/plain")) return response.text();
+  const body = type.startsWith("application/json") ? await response.json().catch(() => null) : null;
+  return typeof body?.message === "string" ? body.message : `Server menolak permintaan (status ${response.status}).`;
+}
+
 /**
  * A download that says it is working. Without JavaScript it is a plain link and the browser's own download
  * bar shows progress. With JavaScript the file is fetched here, so the page can say how much has arrived
@@ -31,8 +39,7 @@ export function DownloadLink({ href, className, children }: { href: string; clas
     try {
       const response = await fetch(href, { credentials: "same-origin" });
       if (!response.ok || !response.body) {
-        const plain = response.headers.get("content-type")?.startsWith("text/plain");
-        throw new Error(plain ? await response.text() : `Server menolak permintaan (status ${response.status}).`);
+        throw new Error(await refusalMessage(response));
       }
       const reader = response.body.getReader();
       const chunks: BlobPart[] = [];

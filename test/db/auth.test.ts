@@ -62,6 +62,24 @@ describe("signing in", () => {
     }
   });
 
+  it("behind the proxy, a client cannot pick its address with X-Forwarded-For: the proxy's right-most entry counts", async () => {
+    await updateSettings(db(), { id: null, username: "test" }, { ...defaultSettings(), "http.trustProxy": true });
+    try {
+      // Each attempt claims another address on the left; nginx appended the real one, 203.0.113.66.
+      for (let i = 0; i < 5; i++) {
+        const headers = { "x-forwarded-for": `10.66.0.${i}, 203.0.113.66` };
+        expect((await signIn("hr", `salah-${i}-zzzzz`, { headers })).status).toBe(401);
+      }
+      const headers = { "x-forwarded-for": "10.66.0.99, 203.0.113.66" };
+      const locked = await signIn("hr", DEMO_PASSWORD, { headers });
+      expect(locked.data).toMatchObject({ message: expect.stringMatching(/Terlalu banyak percobaan.*akun ini/) });
+      const recorded = await db().select().from(loginAttempts).where(eq(loginAttempts.username, "hr"));
+      expect(new Set(recorded.map((r) => r.ip))).toEqual(new Set(["203.0.113.66"]));
+    } finally {
+      await updateSettings(db(), { id: null, username: "test" }, defaultSettings());
+    }
+  });
+
   it("a wrong password gets the same message as an unknown username, no cookie, and an audit entry", async () => {
     const wrong = await signIn("hr", "salah-sekali-123");
     const unknown = await signIn("tidak.ada", "salah-sekali-123");
@@ -180,7 +198,7 @@ describe("sessions", () => {
 });
 
 describe("throttling", () => {
-  it("after 5 failures for one username even the right password is refused, and the refusal is audited", async () => {
+  it("after 5 failures for one username from one address even the right password is refused there, and the refusal is audited", async () => {
     for (let i = 0; i < 5; i++) expect((await signIn("petugas", `salah-${i}-xxxxx`)).status).toBe(401);
     const locked = await signIn("petugas", DEMO_PASSWORD);
     expect(locked.status).toBe(401);
@@ -189,6 +207,12 @@ describe("throttling", () => {
     const reasons = (await failuresFor("petugas")).map((r) => (r.after as { reason: string }).reason);
     expect(reasons.filter((r) => r === "wrong_password")).toHaveLength(5);
     expect(reasons).toContain("throttled");
+  });
+
+  it("five wrong passwords typed by someone else, at another computer, do not lock the colleague out", async () => {
+    // The lock above is on petugas from 10.0.0.1 (the default address of these calls); petugas at their own desk:
+    expect((await signIn("petugas", DEMO_PASSWORD, { remoteAddress: "10.0.0.77" })).status).toBe(302);
+    expect((await signIn("petugas", DEMO_PASSWORD)).status).toBe(401); // still locked where the guessing was
   });
 
   it("the lock lifts when the failures fall out of the window", async () => {
@@ -214,5 +238,26 @@ describe("throttling", () => {
     expect(blocked.status).toBe(401);
     expect(blocked.data).toMatchObject({ message: expect.stringMatching(/alamat jaringan ini/) });
     expect((await signIn("admin", DEMO_PASSWORD, { remoteAddress: "198.51.100.8" })).status).toBe(302);
+  });
+
+  it("100 failures in an hour on one account from many addresses stop new addresses, not the ones it signs in from", async () => {
+    // The account has signed in from its usual desk before.
+    expect((await signIn("supervisor", DEMO_PASSWORD, { remoteAddress: "10.20.0.5" })).status).toBe(302);
+    // A guessing attack spread over 100 addresses, each below the per-address limits.
+    const now = Date.now();
+    await db()
+      .insert(loginAttempts)
+      .values(
+        Array.from({ length: 100 }, (_, i) => ({
+          username: "supervisor",
+          ip: `203.0.113.${i + 1}`,
+          succeeded: false,
+          at: new Date(now - (i + 1) * 20_000),
+        })),
+      );
+    const fresh = await signIn("supervisor", DEMO_PASSWORD, { remoteAddress: "203.0.113.200" });
+    expect(fresh.status).toBe(401);
+    expect(fresh.data).toMatchObject({ message: expect.stringMatching(/dari berbagai alamat/) });
+    expect((await signIn("supervisor", DEMO_PASSWORD, { remoteAddress: "10.20.0.5" })).status).toBe(302);
   });
 });

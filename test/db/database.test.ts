@@ -1,6 +1,6 @@
 // The data layer itself: migrations, the demo seed, and PGlite's one-process guard.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { count, sql } from "drizzle-orm";
@@ -9,6 +9,7 @@ import { TEAMS } from "../../analytics/organization";
 import { scoreEvaluation } from "../../analytics/scoring";
 import { loadDemo } from "../../app/.server/bootstrap";
 import { DatabaseLockedError, openDatabase } from "../../db/client";
+import { HEARTBEAT_MS, type LockRecord, ownRecord, STALE_AFTER_MS, startTicks } from "../../db/lock";
 import {
   calibrationSessions,
   evaluationScores,
@@ -115,7 +116,7 @@ describe("embedded PGlite", () => {
 
     const second = openDatabase({ pgliteDir: dataDir });
     await expect(second).rejects.toBeInstanceOf(DatabaseLockedError);
-    await expect(second).rejects.toThrow(`sedang dipakai oleh proses lain (PID ${child.pid})`);
+    await expect(second).rejects.toThrow(`sedang dipakai oleh proses lain (PID ${child.pid}). Kunci: ${dataDir}.lock.`);
 
     child.kill("SIGKILL"); // leaves its lock file behind, as a crash would
     await new Promise((resolve) => child.once("exit", resolve));
@@ -124,6 +125,62 @@ describe("embedded PGlite", () => {
     expect(await handle.db.select({ n: count() }).from(teams)).toEqual([{ n: 3 }]);
     await handle.close();
   }, 90_000);
+});
+
+describe("a PGlite lock left behind by a crash", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "mutu-stale-"));
+  const dataDir = path.join(dir, "pglite");
+  const lockPath = `${dataDir}.lock`;
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A lock file as a process with `changes` would have written it, last refreshed `ageMs` ago. */
+  function leaveLock(changes: Partial<LockRecord>, ageMs = 0) {
+    writeFileSync(lockPath, JSON.stringify({ ...ownRecord(), ...changes }));
+    const at = new Date(Date.now() - ageMs);
+    utimesSync(lockPath, at, at);
+  }
+  async function opens() {
+    const handle = await openDatabase({ pgliteDir: dataDir });
+    const held = JSON.parse(readFileSync(lockPath, "utf8")) as LockRecord;
+    await handle.close();
+    return held;
+  }
+
+  it.runIf(existsSync("/proc/self/stat"))(
+    "does not block a start when its PID now belongs to another process: ours, or another live one",
+    async () => {
+      // After kill -9 in a container the new process often gets the same PID: the start time tells them apart.
+      leaveLock({ pid: process.pid, startTicks: "1" });
+      expect((await opens()).startTicks).toBe(startTicks(process.pid));
+      expect(existsSync(lockPath)).toBe(false); // released on close
+      leaveLock({ pid: process.ppid, startTicks: "1" });
+      expect((await opens()).pid).toBe(process.pid);
+    },
+  );
+
+  it("from another container or machine (another hostname, boot or PID namespace) blocks while it is refreshed, not after", async () => {
+    const elsewhere = { pid: 1, host: "mutu-7f9c", bootId: "another-boot", pidNamespace: "pid:[1]", startTicks: "5" };
+    leaveLock(elsewhere, 5_000);
+    const refused = openDatabase({ pgliteDir: dataDir });
+    await expect(refused).rejects.toBeInstanceOf(DatabaseLockedError);
+    await expect(refused).rejects.toThrow(`di mutu-7f9c (PID 1, di kontainer atau mesin lain; kunci ${lockPath}`);
+    leaveLock(elsewhere, STALE_AFTER_MS + 1_000); // no heartbeat since: that process is gone
+    expect((await opens()).pid).toBe(process.pid);
+    // A lock from before this check (PID and hostname only), from a container that no longer exists.
+    writeFileSync(lockPath, JSON.stringify({ pid: process.pid, host: "old-container", since: "2026-01-01" }));
+    utimesSync(lockPath, new Date(0), new Date(0));
+    expect((await opens()).pid).toBe(process.pid);
+  });
+
+  it("is refreshed while held, and a second open in the same process is refused naming the file", async () => {
+    const handle = await openDatabase({ pgliteDir: dataDir });
+    try {
+      await expect(openDatabase({ pgliteDir: dataDir })).rejects.toThrow(`Kunci: ${lockPath}.`);
+      expect(Date.now() - statSync(lockPath).mtimeMs).toBeLessThan(HEARTBEAT_MS + 5_000);
+    } finally {
+      await handle.close();
+    }
+  });
 });
 
 // PostgreSQL on the same machine, through its Unix socket as libpq names it (`?host=/dir`): where CI runs it.

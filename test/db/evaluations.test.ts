@@ -2,6 +2,8 @@
 // acknowledged | disputed → final, by role and by state, with stale edits, locked periods and the window.
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { formatDay } from "../../analytics/dates";
+import { periodOf, shiftPeriod } from "../../analytics/period";
 import { INTERACTION_SECTIONS } from "../../analytics/scoring";
 import { loadDemo } from "../../app/.server/bootstrap";
 import * as list from "../../app/routes/evaluasi._index";
@@ -119,6 +121,72 @@ describe("scoring an interaction", () => {
     expect((gone.data as Failure).errors.agentId).toMatch(/nonaktif/);
     const future = await submit(await interactionForm(db(), agent, { at: "2099-01-01T08:00" }));
     expect((future.data as Failure).errors.interactionAt).toBe("Waktu interaksi tidak boleh di masa depan.");
+  });
+});
+
+describe("the time of the interaction", () => {
+  const wibTime = (day: string) => `${day}T10:00`;
+  const periodsBack = (n: number) => shiftPeriod(periodOf(new Date()).id, -n);
+  const countEvaluations = async () => (await db().select({ id: evaluations.id }).from(evaluations)).length;
+  async function refusedAt(at: string) {
+    const before = await countEvaluations();
+    const r = await submit(await interactionForm(db(), agent, { at }));
+    expect(r.status, at).toBe(409);
+    expect(await countEvaluations(), "nothing saved").toBe(before);
+    return (r.data as Failure).errors.interactionAt;
+  }
+  async function withHireDate<T>(hireDate: string | null, run: () => Promise<T>): Promise<T> {
+    const [row] = await db().select({ hireDate: staff.hireDate }).from(staff).where(eq(staff.id, agent));
+    await db().update(staff).set({ hireDate }).where(eq(staff.id, agent));
+    try {
+      return await run();
+    } finally {
+      await db()
+        .update(staff)
+        .set({ hireDate: row?.hireDate ?? null })
+        .where(eq(staff.id, agent));
+    }
+  }
+
+  it("1970 is refused at the field, and nothing is saved", async () => {
+    expect(await refusedAt("1970-01-01T07:00")).toMatch(/^Waktu interaksi sebelum .* Periksa tanggal dan tahunnya\.$/);
+  });
+
+  it("before the agent started work (hire date) is refused, naming the date", async () => {
+    const hired = periodsBack(2).firstDay;
+    await withHireDate(hired, async () => {
+      const [person] = await db().select().from(staff).where(eq(staff.id, agent));
+      expect(await refusedAt(wibTime(periodsBack(3).firstDay))).toBe(
+        `Waktu interaksi sebelum ${person?.fullName} mulai bertugas (${formatDay(hired)}). Periksa tanggal dan tahunnya.`,
+      );
+      expect((await submit(await interactionForm(db(), agent, { at: wibTime(hired), intent: "draft" }))).status).toBe(
+        302,
+      );
+    });
+  });
+
+  it("before the first period Mutu keeps (with no older evaluation: a year back) is refused, naming it", async () => {
+    await withHireDate(null, async () => {
+      const first = periodsBack(11);
+      expect(await refusedAt(wibTime(periodsBack(12).firstDay))).toBe(
+        `Waktu interaksi sebelum ${formatDay(first.firstDay)}, awal periode tertua yang disimpan Mutu (${first.label}). Periksa tanggal dan tahunnya.`,
+      );
+      const inFirst = await submit(
+        await interactionForm(db(), agent, { at: wibTime(first.firstDay), intent: "draft" }),
+      );
+      expect(inFirst.status).toBe(302);
+      // An evaluation Mutu already keeps from further back moves the bound back to its period.
+      const older = periodsBack(14);
+      await db()
+        .update(evaluations)
+        .set({ periodId: older.id })
+        .where(eq(evaluations.id, idFrom(inFirst)));
+      const back = await submit(await interactionForm(db(), agent, { at: wibTime(older.firstDay), intent: "draft" }));
+      expect(back.status).toBe(302);
+      expect(await refusedAt(wibTime(periodsBack(15).firstDay))).toMatch(
+        new RegExp(older.label.replace(/[()]/g, "\\$&")),
+      );
+    });
   });
 });
 

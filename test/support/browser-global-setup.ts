@@ -14,6 +14,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** Where the test server listens, e.g. "http://127.0.0.1:41234" (no trailing slash). */
     baseUrl: string;
+    /** The test server's process id (to read its memory use from /proc). */
+    serverPid: number;
   }
 }
 
@@ -144,6 +146,7 @@ export default async function setup(project: TestProject) {
     throw error;
   });
   project.provide("baseUrl", baseUrl);
+  project.provide("serverPid", server.pid ?? 0);
 
   return async () => {
     await cleanUp();
