@@ -1,6 +1,6 @@
 // When an evaluated interaction may have happened: not before the agent started work, not before the first
 // period Mutu keeps, not in the future. A mistyped year (1970, 2062) would otherwise file the evaluation in a
-// period nobody looks at, or one that has not begun. Decision 014.
+// period nobody looks at, or one that has not begun. Decision 015.
 import { sql } from "drizzle-orm";
 import { formatDay, wibDay } from "../../analytics/dates";
 import { periodFromId, periodOf, shiftPeriod } from "../../analytics/period";
