@@ -2,8 +2,8 @@
 // center is one page of rows, not all of them. An agent's rows say which ones still wait for their answer.
 import { aliasedTable, and, asc, count, desc, eq, ilike, like, or, type SQL, sql } from "drizzle-orm";
 import { evaluations, staff, teams, users } from "../../db/schema";
+import type { Sort, SortColumns } from "../list-params";
 import type { Scope } from "../permissions";
-import type { Sort, SortColumns } from "../sorting";
 import type { Database } from "./db";
 import { disputeDeadline } from "./evaluation-workflow";
 import { evaluationScope, type Viewer } from "./evaluations";

@@ -1,6 +1,6 @@
 // Interaction evaluations and period reviews: who may see which, and saving drafts and submissions.
 // The workflow after submission (acknowledge, dispute, settle) is in evaluation-workflow.ts.
-import { aliasedTable, and, asc, desc, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { parseWibDateTime } from "../../analytics/dates";
 import { CHANNELS, type ChannelCode, type PositionCode, type TeamCode } from "../../analytics/organization";

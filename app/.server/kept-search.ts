@@ -6,11 +6,10 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { keptSearches } from "../../db/schema";
+import { SEARCH_MAX_LENGTH } from "../list-params";
 import type { Database } from "./db";
 
 export type SearchPage = "staf" | "evaluasi";
-
-export const SEARCH_MAX_LENGTH = 100;
 
 /** The search field as a form sends it; blank clears the kept search. */
 export const searchText = z

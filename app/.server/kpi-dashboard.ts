@@ -4,8 +4,8 @@
 import { z } from "zod";
 import { byTeamAndRank, byTeamThen, outliers, pageOf } from "../../analytics/kpi";
 import { periodFromId, periodOf, shiftPeriod } from "../../analytics/period";
+import type { Sort, SortColumns } from "../list-params";
 import { can, type Scope } from "../permissions";
-import type { Sort, SortColumns } from "../sorting";
 import { recordAudit } from "./audit";
 import { assessorDrift } from "./calibration";
 import type { Database } from "./db";

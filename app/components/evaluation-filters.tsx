@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { SEARCH_MAX_LENGTH } from "../list-params";
 import type { Scope } from "../permissions";
 import { SelectField, TextField } from "./field";
 
@@ -33,10 +34,10 @@ export function EvaluationFilters({
         key={search}
         name="q"
         type="search"
-        label={scope === "own" ? "Cari referensi interaksi" : "Cari referensi, petugas atau NIP"}
+        label={scope === "own" ? "Cari rujukan interaksi" : "Cari rujukan, petugas atau NIP"}
         hint={scope === "own" ? undefined : "Atau nomor evaluasi, misalnya #512."}
         defaultValue={search}
-        maxLength={100}
+        maxLength={SEARCH_MAX_LENGTH}
         autoComplete="off"
         error={error}
       />

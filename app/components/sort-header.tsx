@@ -1,6 +1,6 @@
 import { Link, useLocation } from "@remix-run/react";
 import type { ThHTMLAttributes } from "react";
-import type { Sort, SortDirection } from "../sorting";
+import type { Sort, SortDirection } from "../list-params";
 
 /**
  * A column header that sorts the list by its column: a plain link (works without JavaScript) that keeps the

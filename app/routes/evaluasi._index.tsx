@@ -9,8 +9,8 @@ import { EvaluationFilters } from "~/components/evaluation-filters";
 import { EvaluationTable } from "~/components/evaluation-table";
 import { Notice } from "~/components/field";
 import { Pager } from "~/components/pager";
+import { readSort, sortParams } from "~/list-params";
 import { can, type Scope } from "~/permissions";
-import { readSort, sortParams } from "~/sorting";
 import { periodOf, shiftPeriod } from "../../analytics/period";
 import { STATE_LABELS } from "../../analytics/scoring";
 

@@ -8,8 +8,8 @@ import { DimensionsChart, DistributionChart, QualityCphChart, TrendChart } from 
 import { AgentsTable, ApprovalPanel, HeadlineCards, IkuTable } from "~/components/kpi-sections";
 import { Pager } from "~/components/pager";
 import { PeriodPicker } from "~/components/period-picker";
+import { readSort } from "~/list-params";
 import { formatScore } from "~/score-fields";
-import { readSort } from "~/sorting";
 
 export const meta: MetaFunction = () => [{ title: "Tinjauan KPI — Mutu" }];
 

@@ -2,13 +2,13 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { parseForm } from "~/.server/forms";
-import { keepSearch, keptSearch, SEARCH_MAX_LENGTH, searchText } from "~/.server/kept-search";
+import { keepSearch, keptSearch, searchText } from "~/.server/kept-search";
 import { requirePermission } from "~/.server/session";
 import { DIRECTORY_LIMIT, listStaff, listTeams, STAFF_SORTS } from "~/.server/staff";
 import { SelectField, TextField } from "~/components/field";
 import { StaffTable } from "~/components/staff-table";
+import { readSort, SEARCH_MAX_LENGTH, sortParams } from "~/list-params";
 import { can } from "~/permissions";
-import { readSort, sortParams } from "~/sorting";
 
 export const meta: MetaFunction = () => [{ title: "Staf — Mutu" }];
 

@@ -1,6 +1,11 @@
-// Sorting a list by one of its columns through the address (`urut` = the column, `arah` = naik | turun), so a
-// sorted list can be reloaded, bookmarked and paged, and works without JavaScript. Shared by loaders (which
-// sort in SQL) and the sortable column headers.
+// What a list page's address and search form carry, shared by loaders and components (decision 014). Sorting by
+// one column goes through the address (`urut` = the column, `arah` = naik | turun), so a sorted list can be
+// reloaded, bookmarked and paged, and works without JavaScript. The search text does not: it is kept with the
+// session (app/.server/kept-search.ts).
+
+/** The longest search text a list accepts. */
+export const SEARCH_MAX_LENGTH = 100;
+
 export type SortDirection = "naik" | "turun";
 export type Sort<K extends string = string> = { key: K; direction: SortDirection };
 
