@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
 import { formatInstantWib } from "../../analytics/dates";
 import { MONTHS_ID_SHORT, periodFromId } from "../../analytics/period";
+import type { Sort } from "../list-params";
 import { formatScore } from "../score-fields";
-import type { Sort } from "../sorting";
 import { channelShort, StateBadge } from "./evaluation-view";
 import { SortHeader } from "./sort-header";
 

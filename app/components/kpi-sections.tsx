@@ -5,8 +5,8 @@ import { Fragment } from "react";
 import { formatInstantWib } from "../../analytics/dates";
 import { IKU_INDICATORS } from "../../analytics/iku";
 import { SECTION_LABELS } from "../../analytics/scoring";
+import type { Sort } from "../list-params";
 import { formatScore } from "../score-fields";
-import type { Sort } from "../sorting";
 import { FormError, TextField } from "./field";
 import { SortHeader } from "./sort-header";
 

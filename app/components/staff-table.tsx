@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { formatNip } from "../../analytics/nip";
 import { pangkatLabel, positionLabel } from "../../analytics/organization";
-import type { Sort } from "../sorting";
+import type { Sort } from "../list-params";
 import { SortHeader } from "./sort-header";
 
 export type StaffRow = {
@@ -57,7 +57,7 @@ export function StaffTable({ rows, caption, sort }: { rows: StaffRow[]; caption:
               </td>
               <td data-label="Tim Kerja">{s.teamName.replace("Tim Kerja ", "")}</td>
               <td data-label="Jabatan">{positionLabel(s.position)}</td>
-              <td data-label="Pangkat/Golongan">{pangkatLabel(s.golongan)}</td>
+              <td data-label="Pangkat / Golongan">{pangkatLabel(s.golongan)}</td>
               <td data-label="Status">
                 {s.active ? <span className="badge">Aktif</span> : <span className="badge off">Nonaktif</span>}
               </td>

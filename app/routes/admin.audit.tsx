@@ -58,7 +58,7 @@ export default function AuditLog() {
         <button type="submit">Tampilkan</button>
       </Form>
       <div className="table-wrap">
-        <table>
+        <table className="stack-table">
           <caption className="visually-hidden">Log audit</caption>
           <thead>
             <tr>
@@ -74,18 +74,24 @@ export default function AuditLog() {
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td className="num">{formatInstantWib(new Date(r.at))}</td>
-                <td>{r.actorLabel}</td>
-                <td>{ACTIONS[r.action] ?? r.action}</td>
-                <td>
+                <td className="num card-title" data-label="Waktu">
+                  {formatInstantWib(new Date(r.at))}
+                </td>
+                <td data-label="Oleh">{r.actorLabel}</td>
+                <td data-label="Tindakan">{ACTIONS[r.action] ?? r.action}</td>
+                <td data-label="Data">
                   {ENTITIES.find((e) => e.value === r.entity)?.label ?? r.entity}
                   {r.entityId
                     ? ` ${r.entity === "route" || r.entity === "setting" ? r.entityId : `#${r.entityId}`}`
                     : ""}
                 </td>
-                <td>{r.before ? <pre className="json">{JSON.stringify(r.before, null, 1)}</pre> : "—"}</td>
-                <td>{r.after ? <pre className="json">{JSON.stringify(r.after, null, 1)}</pre> : "—"}</td>
-                <td>{r.ip ?? "—"}</td>
+                <td data-label="Sebelum">
+                  {r.before ? <pre className="json">{JSON.stringify(r.before, null, 1)}</pre> : "—"}
+                </td>
+                <td data-label="Sesudah">
+                  {r.after ? <pre className="json">{JSON.stringify(r.after, null, 1)}</pre> : "—"}
+                </td>
+                <td data-label="Alamat">{r.ip ?? "—"}</td>
               </tr>
             ))}
           </tbody>
