@@ -34,8 +34,7 @@ export function EvaluationFilters({
         key={search}
         name="q"
         type="search"
-        label={scope === "own" ? "Cari rujukan interaksi" : "Cari rujukan, petugas atau NIP"}
-        hint={scope === "own" ? undefined : "Atau nomor evaluasi, misalnya #512."}
+        label={scope === "own" ? "Cari rujukan interaksi" : "Cari rujukan, petugas, NIP atau #nomor"}
         defaultValue={search}
         maxLength={SEARCH_MAX_LENGTH}
         autoComplete="off"

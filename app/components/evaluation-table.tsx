@@ -105,7 +105,7 @@ export function EvaluationTable({
                 {r.kind === "interaction" ? (
                   <>
                     {channelShort(r.channel)}
-                    {r.interactionRef && <span className="muted small block">{r.interactionRef}</span>}
+                    {r.interactionRef && <span className="muted small block nowrap">{r.interactionRef}</span>}
                   </>
                 ) : (
                   "Penilaian periode"
