@@ -1,12 +1,12 @@
 // The evaluation list (/evaluasi): filtered, searched, sorted and paged in SQL, so "Semua periode" of a busy
 // center is one page of rows, not all of them. An agent's rows say which ones still wait for their answer.
-import { aliasedTable, and, asc, count, desc, eq, ilike, like, or, type SQL, sql } from "drizzle-orm";
+import { aliasedTable, and, count, desc, eq, ilike, like, or, type SQL, sql } from "drizzle-orm";
 import { evaluations, staff, teams, users } from "../../db/schema";
 import type { Sort, SortColumns } from "../list-params";
 import type { Scope } from "../permissions";
 import type { Database } from "./db";
 import { disputeDeadline } from "./evaluation-workflow";
-import { evaluationScope, type Viewer } from "./evaluations";
+import { evaluatedNow, evaluationScope, type Viewer } from "./evaluations";
 
 export const EVALUATIONS_PER_PAGE = 50;
 
@@ -147,12 +147,25 @@ export async function listEvaluations(
   };
 }
 
-/** The agents whose evaluations `viewer` may see, A–Z, for the list's "Petugas" filter. */
-export function listedAgents(db: Database, scope: Scope, viewer: Viewer) {
-  return db
-    .selectDistinct({ id: agentStaff.id, fullName: agentStaff.fullName })
-    .from(evaluations)
-    .innerJoin(agentStaff, eq(agentStaff.id, evaluations.agentStaffId))
-    .where(evaluationScope(scope, viewer))
-    .orderBy(asc(agentStaff.fullName), asc(agentStaff.id));
+/**
+ * The agents of the list's "Petugas" filter, A–Z: those evaluated now within the viewer's scope (so the coverage
+ * page's link to an agent without evaluations yet still names them) and whoever has an evaluation the viewer sees.
+ */
+export async function listedAgents(db: Database, scope: Scope, viewer: Viewer) {
+  const [evaluated, current] = await Promise.all([
+    db
+      .selectDistinct({ id: agentStaff.id, fullName: agentStaff.fullName })
+      .from(evaluations)
+      .innerJoin(agentStaff, eq(agentStaff.id, evaluations.agentStaffId))
+      .where(evaluationScope(scope, viewer)),
+    scope === "own" || (scope === "team" && !viewer.teamId)
+      ? []
+      : db
+          .select({ id: staff.id, fullName: staff.fullName })
+          .from(staff)
+          .innerJoin(teams, eq(teams.id, staff.teamId))
+          .where(and(evaluatedNow(), scope === "team" ? eq(staff.teamId, viewer.teamId ?? 0) : undefined)),
+  ]);
+  const byId = new Map([...current, ...evaluated].map((a) => [a.id, a]));
+  return [...byId.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, "id") || a.id - b.id);
 }

@@ -4,8 +4,9 @@
 import { and, count, eq, ne, or } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../app/.server/bootstrap";
+import { evaluatedNow } from "../../app/.server/evaluations";
 import * as list from "../../app/routes/evaluasi._index";
-import { evaluations, staff, users } from "../../db/schema";
+import { evaluations, staff, teams, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { databaseForThisFile } from "../support/db";
 import { staffIdOf } from "../support/evaluations";
@@ -106,6 +107,33 @@ describe("paging and sorting", () => {
     const inTeam = new Set(team.map((s) => s.id));
     expect(offered.agents.length).toBeGreaterThan(0);
     for (const a of offered.agents) expect(inTeam.has(a.value)).toBe(true);
+    // Everyone evaluated now is offered, with or without evaluations yet (the coverage page links to them).
+    const [li] = await db().select().from(teams).where(eq(teams.code, "layanan_informasi"));
+    const [newcomer] = await db()
+      .insert(staff)
+      .values({
+        nip: "199901012024011001",
+        fullName: "Petugas Baru Tanpa Evaluasi",
+        birthPlace: "Bogor",
+        birthDate: "1999-01-01",
+        golongan: "II/a",
+        position: "petugas_layanan",
+        teamId: li?.id ?? 0,
+      })
+      .returning({ id: staff.id });
+    const byLink = (await open(who.koordinator, `?periode=semua&petugas=${newcomer?.id}`)) as Listed & {
+      agentName: string | null;
+    };
+    expect(byLink.total).toBe(0);
+    expect(byLink.agentName).toBe("Petugas Baru Tanpa Evaluasi");
+    const all = (await open(who.koordinator, "?periode=semua")) as Listed & { agents: { value: number }[] };
+    const now = await db()
+      .select({ id: staff.id })
+      .from(staff)
+      .innerJoin(teams, eq(teams.id, staff.teamId))
+      .where(evaluatedNow());
+    expect(now.length).toBeGreaterThan(0);
+    for (const s of now) expect(all.agents.map((a) => a.value)).toContain(s.id);
   });
 });
 
