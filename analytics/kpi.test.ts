@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type AgentKpiInput, byTeamAndRank, outliers, pageOf, rankWithinTeams, summarize } from "./kpi";
+import { type AgentKpiInput, byTeamAndRank, byTeamThen, outliers, pageOf, rankWithinTeams, summarize } from "./kpi";
 import { DEFAULT_GRADE_BANDS } from "./scoring";
 
 describe("rank within the team", () => {
@@ -108,6 +108,19 @@ describe("KPI list order and pages", () => {
       { teamName: "Tim A", rank: 1, fullName: "Dewi" },
     ];
     expect([...rows].sort(byTeamAndRank).map((r) => r.fullName)).toEqual(["Dewi", "Citra", "Ahmad", "Budi", "Ani"]);
+  });
+
+  it("sorted by a column: teams stay apart, highest first within each (80 > 70 > none), names break ties; ascending keeps none last", () => {
+    const rows = [
+      { teamName: "Tim B", fullName: "Eko", cph: 9 },
+      { teamName: "Tim A", fullName: "Budi", cph: null },
+      { teamName: "Tim A", fullName: "Ani", cph: 70 },
+      { teamName: "Tim A", fullName: "Citra", cph: 80 },
+      { teamName: "Tim A", fullName: "Ahmad", cph: 70 },
+    ];
+    const names = (descending: boolean) => [...rows].sort(byTeamThen((r) => r.cph, descending)).map((r) => r.fullName);
+    expect(names(true)).toEqual(["Citra", "Ahmad", "Ani", "Budi", "Eko"]);
+    expect(names(false)).toEqual(["Ahmad", "Ani", "Citra", "Budi", "Eko"]);
   });
 
   it("120 rows in pages of 50: page 3 holds rows 101–120; a page past the end shows the last", () => {

@@ -98,6 +98,30 @@ export function byTeamAndRank(
   );
 }
 
+/**
+ * Team by team; within a team by `value` (ascending, or descending with `descending`), rows without a value
+ * last either way, then by name. For a KPI table sorted by one column: ranks and targets are per team, so the
+ * teams stay apart.
+ */
+export function byTeamThen<T extends { teamName: string; fullName: string }>(
+  value: (row: T) => number | string | null,
+  descending: boolean,
+): (a: T, b: T) => number {
+  return (a, b) => {
+    const team = a.teamName.localeCompare(b.teamName, "id");
+    if (team) return team;
+    const x = value(a);
+    const y = value(b);
+    if (x === null || y === null) {
+      if (x !== y) return x === null ? 1 : -1;
+    } else {
+      const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "id");
+      if (order) return descending ? -order : order;
+    }
+    return a.fullName.localeCompare(b.fullName, "id");
+  };
+}
+
 /** The value at quantile q (0–1) of sorted values, interpolated between neighbours. */
 function quantile(sorted: readonly number[], q: number): number {
   const position = (sorted.length - 1) * q;

@@ -10,6 +10,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -34,7 +35,43 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
+type HeaderUser = NonNullable<Awaited<ReturnType<typeof loader>>["user"]>;
+
+function NavList({ user }: { user: HeaderUser }) {
+  return (
+    <ul>
+      {navigationFor(user.roles).map((item) => (
+        <li key={item.to}>
+          <NavLink to={item.to} end={item.to === "/"}>
+            {item.label}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function UserMenu({ user }: { user: HeaderUser }) {
+  return (
+    <div className="user-menu">
+      <span>
+        <Link to="/profil" title="Profil dan kata sandi">
+          {user.displayName}
+        </Link>
+        <br />
+        <small>{user.roles.map((r) => ROLE_LABELS[r]).join(", ")}</small>
+      </span>
+      <Form method="post" action="/keluar">
+        <button type="submit" className="secondary">
+          Keluar
+        </button>
+      </Form>
+    </div>
+  );
+}
+
 function Header({ user }: { user: Awaited<ReturnType<typeof loader>>["user"] }) {
+  const { pathname } = useLocation();
   return (
     <header className="site-header">
       <div className="inner">
@@ -45,30 +82,20 @@ function Header({ user }: { user: Awaited<ReturnType<typeof loader>>["user"] }) 
         {user && (
           <>
             <nav className="main-nav" aria-label="Navigasi utama">
-              <ul>
-                {navigationFor(user.roles).map((item) => (
-                  <li key={item.to}>
-                    <NavLink to={item.to} end={item.to === "/"}>
-                      {item.label}
-                    </NavLink>
-                  </li>
-                ))}
-              </ul>
+              <NavList user={user} />
             </nav>
-            <div className="user-menu">
-              <span>
-                <Link to="/profil" title="Profil dan kata sandi">
-                  {user.displayName}
-                </Link>
-                <br />
-                <small>{user.roles.map((r) => ROLE_LABELS[r]).join(", ")}</small>
-              </span>
-              <Form method="post" action="/keluar">
-                <button type="submit" className="secondary">
-                  Keluar
-                </button>
-              </Form>
-            </div>
+            <UserMenu user={user} />
+            {/* On a phone (CSS shows one or the other) the links and the user menu fold into one disclosure that
+                works without scripts; keyed by the path, it closes again after each navigation. */}
+            <details className="phone-menu" key={pathname}>
+              <summary>Menu</summary>
+              <div className="phone-menu-panel">
+                <nav aria-label="Navigasi utama">
+                  <NavList user={user} />
+                </nav>
+                <UserMenu user={user} />
+              </div>
+            </details>
           </>
         )}
       </div>

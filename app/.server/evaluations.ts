@@ -1,6 +1,6 @@
 // Interaction evaluations and period reviews: who may see which, and saving drafts and submissions.
 // The workflow after submission (acknowledge, dispute, settle) is in evaluation-workflow.ts.
-import { aliasedTable, and, asc, desc, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { parseWibDateTime } from "../../analytics/dates";
 import { CHANNELS, type ChannelCode, type PositionCode, type TeamCode } from "../../analytics/organization";
@@ -356,53 +356,6 @@ export const STALE_EVALUATION =
   "Evaluasi ini telah diubah atau dikirim dari jendela lain sejak Anda membukanya. Isian Anda belum disimpan: muat ulang halaman, lalu ulangi perubahan Anda.";
 
 const agentStaff = aliasedTable(staff, "agent");
-
-/** Evaluations visible to `viewer`, newest interaction first. */
-export async function listEvaluations(
-  db: Database,
-  scope: Scope,
-  viewer: Viewer,
-  filter: { periodId?: string; agentId?: number; state?: string; kind?: string; assessorId?: number } = {},
-) {
-  return db
-    .select({
-      id: evaluations.id,
-      kind: evaluations.kind,
-      periodId: evaluations.periodId,
-      state: evaluations.state,
-      channel: evaluations.channel,
-      interactionRef: evaluations.interactionRef,
-      interactionAt: evaluations.interactionAt,
-      hardskill: evaluations.hardskill,
-      softskill: evaluations.softskill,
-      kedisiplinan: evaluations.kedisiplinan,
-      cphScore: evaluations.cphScore,
-      total: evaluations.total,
-      criticalFailed: evaluations.criticalFailed,
-      submittedAt: evaluations.submittedAt,
-      agentId: agentStaff.id,
-      agentName: agentStaff.fullName,
-      teamName: teams.name,
-      assessorName: users.displayName,
-      assessorId: users.id,
-    })
-    .from(evaluations)
-    .innerJoin(agentStaff, eq(agentStaff.id, evaluations.agentStaffId))
-    .innerJoin(teams, eq(teams.id, agentStaff.teamId))
-    .innerJoin(users, eq(users.id, evaluations.assessorUserId))
-    .where(
-      and(
-        evaluationScope(scope, viewer),
-        filter.periodId ? eq(evaluations.periodId, filter.periodId) : undefined,
-        filter.agentId ? eq(evaluations.agentStaffId, filter.agentId) : undefined,
-        filter.state ? eq(evaluations.state, filter.state) : undefined,
-        filter.kind ? eq(evaluations.kind, filter.kind) : undefined,
-        filter.assessorId ? eq(evaluations.assessorUserId, filter.assessorId) : undefined,
-      ),
-    )
-    .orderBy(desc(evaluations.periodId), desc(evaluations.interactionAt), desc(evaluations.id))
-    .limit(1000);
-}
 
 /** One evaluation with everything its page shows, or null when it does not exist or is outside the scope. */
 export async function getEvaluation(db: Database, id: number, scope: Scope, viewer: Viewer) {

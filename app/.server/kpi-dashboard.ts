@@ -2,8 +2,9 @@
 // viewer's scope with team and center summaries, the trend of the last 12 periods per team, IKU against
 // targets, and calibration health. One loader's worth of data, shaped for the page.
 import { z } from "zod";
-import { byTeamAndRank, outliers, pageOf } from "../../analytics/kpi";
+import { byTeamAndRank, byTeamThen, outliers, pageOf } from "../../analytics/kpi";
 import { periodFromId, periodOf, shiftPeriod } from "../../analytics/period";
+import type { Sort, SortColumns } from "../list-params";
 import { can, type Scope } from "../permissions";
 import { recordAudit } from "./audit";
 import { assessorDrift } from "./calibration";
@@ -23,6 +24,33 @@ export const AGENTS_PER_PAGE = 50;
 /** Up to this many agents the scatter's table lists every point; above it, the outliers. */
 export const SCATTER_TABLE_ALL = 60;
 
+/** The KPI table's sortable columns, with the direction of a first click; sorted within each team. */
+export const KPI_SORTS = {
+  peringkat: "naik",
+  petugas: "naik",
+  evaluasi: "turun",
+  hardskill: "turun",
+  softskill: "turun",
+  kedisiplinan: "turun",
+  cph: "turun",
+  skorcph: "turun",
+  nilai: "turun",
+} as const satisfies SortColumns<string>;
+export type KpiSortKey = keyof typeof KPI_SORTS;
+
+type AgentKpi = Awaited<ReturnType<typeof periodKpis>>[number]["agents"][number];
+const KPI_SORT_VALUE: Record<KpiSortKey, (a: AgentKpi) => number | string | null> = {
+  peringkat: (a) => a.rank,
+  petugas: (a) => a.fullName,
+  evaluasi: (a) => a.evaluations,
+  hardskill: (a) => a.dimensions.hardskill,
+  softskill: (a) => a.dimensions.softskill,
+  kedisiplinan: (a) => a.dimensions.kedisiplinan,
+  cph: (a) => a.cphActual,
+  skorcph: (a) => a.dimensions.cph,
+  nilai: (a) => a.kpi.score,
+};
+
 /** The period the page opens on: the one asked for, else the last finished one (the one to review). */
 export function kpiPeriodChoice(asked: string | null, now = new Date()) {
   return periodChoice(asked ?? shiftPeriod(periodOf(now).id, -1).id, 24, now);
@@ -34,7 +62,7 @@ export async function kpiDashboard(
   user: CurrentUser,
   scope: Scope,
   periodId: string,
-  options: { page?: number; now?: Date } = {},
+  options: { page?: number; now?: Date; sort?: Sort<KpiSortKey> | null } = {},
 ) {
   const now = options.now ?? new Date();
   const viewer = { id: user.id, staffId: user.staffId, teamId: user.teamId };
@@ -69,7 +97,13 @@ export async function kpiDashboard(
     status: await periodStatus(db, periodId),
     // The summaries, without the agent rows: those go out a page at a time.
     summary: { center: report.center, teams: report.teams },
-    agents: pageOf(agents, options.page ?? 1, AGENTS_PER_PAGE),
+    agents: pageOf(
+      options.sort
+        ? [...agents].sort(byTeamThen(KPI_SORT_VALUE[options.sort.key], options.sort.direction === "turun"))
+        : agents,
+      options.page ?? 1,
+      AGENTS_PER_PAGE,
+    ),
     trend: reports.map((r) => ({
       periodId: r.periodId,
       center: r.center.average,

@@ -1,11 +1,12 @@
 // Staff records: the directory, a person's page, and adding and editing staff (admin, HR).
 // Every query applies the viewer's scope itself: a petugas's query can only ever return their own row.
-import { and, asc, eq, ilike, isNull, like, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, asc, desc, eq, ilike, isNull, like, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { formatDay, parseFormDate, wibDay } from "../../analytics/dates";
 import { parseNip } from "../../analytics/nip";
 import { GOLONGAN_CODES, POSITION_CODES } from "../../analytics/organization";
 import { staff, teams, users } from "../../db/schema";
+import type { Sort, SortColumns } from "../list-params";
 import type { Scope } from "../permissions";
 import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./db";
@@ -27,7 +28,35 @@ export const DIRECTORY_LIMIT = 500;
 // Leaders first, as in the organisation chart.
 const POSITION_ORDER = sql`array_position(array[${sql.raw(POSITION_CODES.map((p) => `'${p}'`).join(","))}]::text[], ${staff.position})`;
 
-export type DirectoryFilter = { query?: string; teamId?: number; status?: "aktif" | "nonaktif" | "semua" };
+const GOLONGAN_ORDER = sql`array_position(array[${sql.raw(GOLONGAN_CODES.map((g) => `'${g}'`).join(","))}]::text[], ${staff.golongan})`;
+
+/** The directory's sortable columns, with the direction of a first click. */
+export const STAFF_SORTS = {
+  nama: "naik",
+  nip: "naik",
+  tim: "naik",
+  jabatan: "naik",
+  golongan: "turun",
+  status: "naik",
+} as const satisfies SortColumns<string>;
+export type StaffSortKey = keyof typeof STAFF_SORTS;
+
+const STAFF_SORT_COLUMNS: Record<StaffSortKey, AnyColumn | SQL> = {
+  nama: staff.fullName,
+  nip: staff.nip,
+  tim: teams.id,
+  jabatan: POSITION_ORDER,
+  golongan: GOLONGAN_ORDER,
+  // Active first when ascending.
+  status: sql`(not ${staff.active})`,
+};
+
+export type DirectoryFilter = {
+  query?: string;
+  teamId?: number;
+  status?: "aktif" | "nonaktif" | "semua";
+  sort?: Sort<StaffSortKey> | null;
+};
 
 export async function listStaff(db: Database, scope: Scope, viewer: Viewer, filter: DirectoryFilter = {}) {
   const conditions: (SQL | undefined)[] = [scopeCondition(scope, viewer)];
@@ -52,7 +81,13 @@ export async function listStaff(db: Database, scope: Scope, viewer: Viewer, filt
     .from(staff)
     .innerJoin(teams, eq(teams.id, staff.teamId))
     .where(and(...conditions))
-    .orderBy(asc(teams.id), POSITION_ORDER, asc(staff.fullName))
+    .orderBy(
+      ...(filter.sort
+        ? [(filter.sort.direction === "naik" ? asc : desc)(STAFF_SORT_COLUMNS[filter.sort.key])]
+        : [asc(teams.id), POSITION_ORDER]),
+      asc(staff.fullName),
+      asc(staff.id),
+    )
     .limit(DIRECTORY_LIMIT + 1);
   return { rows: rows.slice(0, DIRECTORY_LIMIT), truncated: rows.length > DIRECTORY_LIMIT };
 }

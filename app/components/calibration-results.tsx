@@ -21,7 +21,7 @@ export function CalibrationResults({ result, items, participants, threshold }: P
         {formatScore(result.consensusTotal)}.
       </p>
       <div className="table-wrap">
-        <table>
+        <table className="stack-table">
           <caption className="visually-hidden">Skor per butir (0–100)</caption>
           <thead>
             <tr>
@@ -42,16 +42,20 @@ export function CalibrationResults({ result, items, participants, threshold }: P
           <tbody>
             {result.items.map((i) => (
               <tr key={i.itemId}>
-                <td>
+                <td data-label="Butir" className="card-title">
                   {text.get(i.itemId)} {i.flagged && <span className="badge danger">perlu dibahas</span>}
                 </td>
                 {i.scores.map((s) => (
-                  <td className="num" key={s.assessorId}>
+                  <td className="num" key={s.assessorId} data-label={name.get(s.assessorId) ?? ""}>
                     {formatScore(s.score, 0)}
                   </td>
                 ))}
-                <td className="num">{formatScore(i.spread, 0)}</td>
-                <td className="num">{formatScore(i.consensus, 1)}</td>
+                <td className="num" data-label="Sebaran">
+                  {formatScore(i.spread, 0)}
+                </td>
+                <td className="num" data-label="Konsensus">
+                  {formatScore(i.consensus, 1)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -59,7 +63,7 @@ export function CalibrationResults({ result, items, participants, threshold }: P
       </div>
       <h3>Deviasi penilai</h3>
       <div className="table-wrap">
-        <table>
+        <table className="stack-table">
           <caption className="visually-hidden">Deviasi tiap penilai dari konsensus</caption>
           <thead>
             <tr>
@@ -78,10 +82,18 @@ export function CalibrationResults({ result, items, participants, threshold }: P
           <tbody>
             {result.assessors.map((a) => (
               <tr key={a.assessorId}>
-                <td>{name.get(a.assessorId)}</td>
-                <td className="num">{formatScore(a.total)}</td>
-                <td className="num">{formatScore(a.meanDeviation)}</td>
-                <td className="num">{formatScore(a.totalDeviation)}</td>
+                <td data-label="Penilai" className="card-title">
+                  {name.get(a.assessorId)}
+                </td>
+                <td className="num" data-label="Nilai total">
+                  {formatScore(a.total)}
+                </td>
+                <td className="num" data-label="Deviasi rata-rata per butir">
+                  {formatScore(a.meanDeviation)}
+                </td>
+                <td className="num" data-label="Selisih nilai total">
+                  {formatScore(a.totalDeviation)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -65,7 +65,7 @@ export function CphFields({ imported, targets, values, errors }: Props) {
   return (
     <fieldset className="stack">
       <legend>CPH dari statistik panggilan yang diimpor</legend>
-      <table>
+      <table className="stack-table">
         <caption className="visually-hidden">CPH per saluran</caption>
         <thead>
           <tr>
@@ -90,21 +90,39 @@ export function CphFields({ imported, targets, values, errors }: Props) {
         <tbody>
           {imported.channels.map((c) => (
             <tr key={c.channel}>
-              <td>{channelShort(c.channel)}</td>
-              <td className="num">{c.calls}</td>
-              <td className="num">{formatScore(c.hours, 1)}</td>
-              <td className="num">{formatScore(c.cph, 1)}</td>
-              <td className="num">{formatScore(c.target, 1)}</td>
-              <td className="num">{formatScore(c.score)}</td>
+              <td data-label="Saluran" className="card-title">
+                {channelShort(c.channel)}
+              </td>
+              <td className="num" data-label="Panggilan">
+                {c.calls}
+              </td>
+              <td className="num" data-label="Jam login">
+                {formatScore(c.hours, 1)}
+              </td>
+              <td className="num" data-label="CPH">
+                {formatScore(c.cph, 1)}
+              </td>
+              <td className="num" data-label="Target">
+                {formatScore(c.target, 1)}
+              </td>
+              <td className="num" data-label="Skor">
+                {formatScore(c.score)}
+              </td>
             </tr>
           ))}
           <tr>
             <th scope="row">Seluruhnya</th>
-            <td className="num">{imported.calls}</td>
-            <td className="num">{formatScore(imported.hours, 1)}</td>
-            <td className="num">{formatScore(imported.cph, 1)}</td>
-            <td />
-            <td className="num">
+            <td className="num" data-label="Panggilan">
+              {imported.calls}
+            </td>
+            <td className="num" data-label="Jam login">
+              {formatScore(imported.hours, 1)}
+            </td>
+            <td className="num" data-label="CPH">
+              {formatScore(imported.cph, 1)}
+            </td>
+            <td className="empty" />
+            <td className="num" data-label="Skor">
               <strong>{formatScore(imported.score)}</strong>
             </td>
           </tr>

@@ -42,7 +42,7 @@ export function ScoresTable({
 }) {
   return (
     <div className="table-wrap">
-      <table className="scores-table">
+      <table className="scores-table stack-table">
         <caption className="visually-hidden">Nilai per butir</caption>
         <thead>
           <tr>
@@ -61,7 +61,7 @@ export function ScoresTable({
         </thead>
         {sections.map((section) => (
           <tbody key={section}>
-            <tr>
+            <tr className="group">
               <th scope="rowgroup" colSpan={3}>
                 {SECTION_LABELS[section]}
               </th>
@@ -75,18 +75,24 @@ export function ScoresTable({
                 const value = s?.value;
                 return (
                   <tr key={item.id}>
-                    <td>
+                    <td data-label="Butir" className="card-title">
                       <strong>{item.code}</strong> {item.text}
                       {item.critical && <CriticalBadge />}
                     </td>
-                    <td className="num">{item.critical ? "—" : item.weight}</td>
-                    <td className="num">{valueText(item, value)}</td>
-                    <td className="num">
+                    <td data-label="Bobot" className="num">
+                      {item.critical ? "—" : item.weight}
+                    </td>
+                    <td data-label="Nilai" className="num">
+                      {valueText(item, value)}
+                    </td>
+                    <td data-label="Skor (0–100)" className="num">
                       {value === null || value === undefined || item.critical
                         ? "—"
                         : formatScore(itemScore(item.scale, value))}
                     </td>
-                    <td className="quote-cell">{s?.comment || <span className="muted">—</span>}</td>
+                    <td data-label="Catatan" className="quote-cell">
+                      {s?.comment || <span className="muted">—</span>}
+                    </td>
                   </tr>
                 );
               })}

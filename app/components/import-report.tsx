@@ -51,7 +51,7 @@ function IssueTable({ title, issues, total }: { title: string; issues: Issue[]; 
         <p className="muted">Ditampilkan {Math.min(issues.length, SHOWN)} pertama; unduh laporan untuk semuanya.</p>
       )}
       <div className="table-wrap">
-        <table>
+        <table className="stack-table">
           <caption className="visually-hidden">{title}</caption>
           <thead>
             <tr>
@@ -65,9 +65,11 @@ function IssueTable({ title, issues, total }: { title: string; issues: Issue[]; 
           <tbody>
             {issues.slice(0, SHOWN).map((i) => (
               <tr key={`${i.row}-${i.column}-${i.message}`}>
-                <td className="num">{i.row}</td>
-                <td>{i.column || "—"}</td>
-                <td>{i.message}</td>
+                <td className="num" data-label="Baris">
+                  {i.row}
+                </td>
+                <td data-label="Kolom">{i.column || "—"}</td>
+                <td data-label="Keterangan">{i.message}</td>
               </tr>
             ))}
           </tbody>

@@ -1,8 +1,9 @@
 // The charts of the KPI review page (Recharts). Each sits in a figure with a title, axis labels with units and
-// Indonesian numbers, and a table of the same numbers: the table is what a screen reader reads and what shows
-// when scripts are off; the drawing is hidden from assistive technology.
+// Indonesian numbers, and a table of the same numbers: the table is what shows when scripts are off and what a
+// screen reader reads for the figures; the drawing is one image named by the chart's title. Charts fill the
+// width of their figure (ResponsiveContainer), so a phone never scrolls sideways.
 import { Link, useNavigate } from "@remix-run/react";
-import { type ReactNode, useSyncExternalStore } from "react";
+import { type ReactElement, type ReactNode, useSyncExternalStore } from "react";
 import {
   Bar,
   BarChart,
@@ -11,6 +12,7 @@ import {
   Line,
   LineChart,
   ReferenceLine,
+  ResponsiveContainer,
   Scatter,
   ScatterChart,
   Tooltip,
@@ -21,10 +23,12 @@ import { periodFromId } from "../../analytics/period";
 import { formatScore } from "../score-fields";
 
 const COLORS = ["#0b3d91", "#c77700", "#2e7d32", "#8e24aa", "#00838f"];
-const WIDTH = 560;
 const HEIGHT = 280;
 // Room on the right for half of the last x tick ("Okt 2026" is centred on the last point), so it is not cut off.
 const MARGIN = { top: 8, right: 36, bottom: 24, left: 16 };
+// Recharts 3 makes every chart a focusable, unnamed role="application" by default; the drawing here is one
+// named image instead, and its numbers are in the table beside it.
+const DRAWING = { margin: MARGIN, accessibilityLayer: false } as const;
 // Scores of a contact center sit between 50 and 100: start the axis a little below the lowest, in tens.
 const scoreFloor = (min: number) => Math.max(0, Math.floor(min / 10) * 10 - 10);
 const number = (v: number | string) => (typeof v === "number" ? v.toLocaleString("id-ID") : v);
@@ -48,7 +52,17 @@ function useHydrated() {
   );
 }
 
-function Figure({ id, title, children, table }: { id: string; title: string; children: ReactNode; table: ReactNode }) {
+function Figure({
+  id,
+  title,
+  children,
+  table,
+}: {
+  id: string;
+  title: string;
+  children: ReactElement;
+  table: ReactNode;
+}) {
   const hydrated = useHydrated();
   return (
     <figure className="chart" aria-labelledby={`${id}-judul`}>
@@ -57,8 +71,14 @@ function Figure({ id, title, children, table }: { id: string; title: string; chi
       </figcaption>
       {hydrated ? (
         <>
-          <div className="chart-drawing" aria-hidden="true">
-            {children}
+          <div
+            className="chart-drawing"
+            role="img"
+            aria-label={`Grafik: ${title}. Angkanya ada pada tabel “Lihat sebagai tabel” di bawahnya.`}
+          >
+            <ResponsiveContainer width="100%" height={HEIGHT}>
+              {children}
+            </ResponsiveContainer>
           </div>
           <details>
             <summary>Lihat sebagai tabel</summary>
@@ -82,7 +102,7 @@ export function TrendChart({ trend, teams }: { trend: Trend; teams: string[] }) 
       id="tren"
       title="Tren nilai akhir rata-rata, 12 periode terakhir"
       table={
-        <table>
+        <table className="stack-table">
           <caption className="visually-hidden">Nilai akhir rata-rata per periode dan tim</caption>
           <thead>
             <tr>
@@ -102,18 +122,20 @@ export function TrendChart({ trend, teams }: { trend: Trend; teams: string[] }) 
               <tr key={t.periodId}>
                 <th scope="row">{shortPeriod(t.periodId)}</th>
                 {teams.map((team) => (
-                  <td className="num" key={team}>
+                  <td className="num" key={team} data-label={team}>
                     {score(t.teams[team])}
                   </td>
                 ))}
-                <td className="num">{score(t.center)}</td>
+                <td className="num" data-label="Seluruh contact center">
+                  {score(t.center)}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       }
     >
-      <LineChart width={WIDTH} height={HEIGHT} data={data} margin={MARGIN}>
+      <LineChart data={data} {...DRAWING}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="period" label={{ value: "Periode", position: "insideBottom", offset: -16 }} />
         <YAxis
@@ -154,7 +176,7 @@ export function DistributionChart({ distribution }: { distribution: { label: str
       id="sebaran"
       title="Sebaran predikat nilai akhir"
       table={
-        <table>
+        <table className="stack-table">
           <caption className="visually-hidden">Jumlah petugas per predikat</caption>
           <thead>
             <tr>
@@ -168,14 +190,16 @@ export function DistributionChart({ distribution }: { distribution: { label: str
             {distribution.map((d) => (
               <tr key={d.label}>
                 <th scope="row">{d.label}</th>
-                <td className="num">{d.count}</td>
+                <td className="num" data-label="Petugas">
+                  {d.count}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       }
     >
-      <BarChart width={WIDTH} height={HEIGHT} data={distribution} margin={MARGIN}>
+      <BarChart data={distribution} {...DRAWING}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="label" label={{ value: "Predikat", position: "insideBottom", offset: -16 }} />
         <YAxis
@@ -208,7 +232,7 @@ export function DimensionsChart({ teams }: { teams: TeamDimensions }) {
       id="dimensi"
       title="Empat dimensi per tim (rata-rata)"
       table={
-        <table>
+        <table className="stack-table">
           <caption className="visually-hidden">Rata-rata tiap dimensi per tim</caption>
           <thead>
             <tr>
@@ -224,8 +248,8 @@ export function DimensionsChart({ teams }: { teams: TeamDimensions }) {
             {teams.map((t) => (
               <tr key={t.teamName}>
                 <th scope="row">{t.teamName}</th>
-                {DIMENSIONS.map(([key]) => (
-                  <td className="num" key={key}>
+                {DIMENSIONS.map(([key, label]) => (
+                  <td className="num" key={key} data-label={label}>
                     {score(t.dimensions[key])}
                   </td>
                 ))}
@@ -235,7 +259,7 @@ export function DimensionsChart({ teams }: { teams: TeamDimensions }) {
         </table>
       }
     >
-      <BarChart width={WIDTH} height={HEIGHT} data={data} margin={MARGIN}>
+      <BarChart data={data} {...DRAWING}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="dimension" label={{ value: "Dimensi", position: "insideBottom", offset: -16 }} />
         <YAxis
@@ -277,7 +301,7 @@ export function QualityCphChart({
       id="mutu-cph"
       title="Mutu interaksi (rerata hardskill dan softskill) terhadap CPH per petugas"
       table={
-        <table>
+        <table className="stack-table">
           <caption className={listAll ? "visually-hidden" : undefined}>
             {listAll
               ? "Mutu interaksi dan CPH per petugas"
@@ -301,16 +325,20 @@ export function QualityCphChart({
                 <th scope="row">
                   <Link to={`/staf/${a.staffId}`}>{a.fullName}</Link>
                 </th>
-                <td className="num">{score(a.quality)}</td>
-                <td className="num">{score(a.cph)}</td>
-                <td>{a.outlier ? "ya" : "tidak"}</td>
+                <td className="num" data-label="Mutu interaksi">
+                  {score(a.quality)}
+                </td>
+                <td className="num" data-label="CPH (panggilan/jam)">
+                  {score(a.cph)}
+                </td>
+                <td data-label="Pencilan">{a.outlier ? "ya" : "tidak"}</td>
               </tr>
             ))}
           </tbody>
         </table>
       }
     >
-      <ScatterChart width={WIDTH} height={HEIGHT} margin={MARGIN}>
+      <ScatterChart {...DRAWING}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis
           type="number"

@@ -14,7 +14,7 @@ type Row = {
 export function KpiHistory({ rows }: { rows: Row[] }) {
   return (
     <div className="table-wrap">
-      <table>
+      <table className="stack-table">
         <caption className="visually-hidden">KPI per periode</caption>
         <thead>
           <tr>
@@ -43,16 +43,28 @@ export function KpiHistory({ rows }: { rows: Row[] }) {
         <tbody>
           {rows.map((r) => (
             <tr key={r.periodId}>
-              <td>{r.label}</td>
-              <td className="num">{r.evaluations}</td>
-              <td className="num">{formatScore(r.dimensions.hardskill)}</td>
-              <td className="num">{formatScore(r.dimensions.softskill)}</td>
-              <td className="num">{formatScore(r.dimensions.kedisiplinan)}</td>
-              <td className="num">{formatScore(r.dimensions.cph)}</td>
-              <td className="num">
+              <td data-label="Periode" className="card-title">
+                {r.label}
+              </td>
+              <td className="num" data-label="Evaluasi">
+                {r.evaluations}
+              </td>
+              <td className="num" data-label="Hardskill">
+                {formatScore(r.dimensions.hardskill)}
+              </td>
+              <td className="num" data-label="Softskill">
+                {formatScore(r.dimensions.softskill)}
+              </td>
+              <td className="num" data-label="Kedisiplinan">
+                {formatScore(r.dimensions.kedisiplinan)}
+              </td>
+              <td className="num" data-label="Skor CPH">
+                {formatScore(r.dimensions.cph)}
+              </td>
+              <td className="num" data-label="Nilai akhir">
                 <strong>{formatScore(r.kpi.score)}</strong>
               </td>
-              <td>
+              <td data-label="Predikat">
                 {r.predikat ??
                   `belum lengkap (${r.kpi.missing.map((m) => SECTION_LABELS[m as "cph"] ?? m).join(", ")})`}
               </td>

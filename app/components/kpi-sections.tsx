@@ -5,8 +5,10 @@ import { Fragment } from "react";
 import { formatInstantWib } from "../../analytics/dates";
 import { IKU_INDICATORS, ikuVerdict } from "../../analytics/iku";
 import { SECTION_LABELS } from "../../analytics/scoring";
+import type { Sort } from "../list-params";
 import { formatScore } from "../score-fields";
 import { FormError, TextField } from "./field";
+import { SortHeader } from "./sort-header";
 
 const percent = (share: number | null) => (share === null ? "—" : `${formatScore(share * 100, 1)} %`);
 
@@ -124,7 +126,7 @@ export function IkuTable({ rows, canSet, errors }: { rows: Iku[]; canSet: boolea
     <section aria-labelledby="iku">
       <h2 id="iku">Indikator kinerja utama (IKU)</h2>
       <div className="table-wrap">
-        <table>
+        <table className="stack-table">
           <caption className="visually-hidden">Capaian IKU terhadap target</caption>
           <thead>
             <tr>
@@ -144,10 +146,17 @@ export function IkuTable({ rows, canSet, errors }: { rows: Iku[]; canSet: boolea
             {rows.map((r) => (
               <tr key={r.code}>
                 <th scope="row">{r.label}</th>
-                <td className="num">{show(r.value, r.unit)}</td>
-                <td className="num">{r.target === null ? "belum ditetapkan" : show(r.target, r.unit)}</td>
+                <td data-label="Nilai" className="num">
+                  {show(r.value, r.unit)}
+                </td>
+                <td data-label="Target" className="num">
+                  {r.target === null ? "belum ditetapkan" : show(r.target, r.unit)}
+                </td>
                 {/* The words say what the colour says, for whoever cannot see the colour. */}
-                <td className={`num ${r.percent !== null && ikuVerdict(r) === "Di bawah target" ? "below" : ""}`}>
+                <td
+                  data-label="Capaian"
+                  className={`num ${r.percent !== null && ikuVerdict(r) === "Di bawah target" ? "below" : ""}`}
+                >
                   {r.percent === null ? "—" : `${formatScore(r.percent, 1)} % · ${ikuVerdict(r).toLowerCase()}`}
                 </td>
               </tr>
@@ -200,31 +209,59 @@ type AgentRow = {
 /** Peringkat, Petugas, seven figures, Predikat. */
 const COLUMNS = 10;
 
-/** KPI rows in the order given (the server sorts them team by team, best first). */
+// Column keys and first-click directions as in KPI_SORTS (app/.server/kpi-dashboard.ts).
+const FIGURES = [
+  ["evaluasi", "Evaluasi"],
+  ["hardskill", "Hardskill"],
+  ["softskill", "Softskill"],
+  ["kedisiplinan", "Kedisiplinan"],
+  ["cph", "CPH"],
+  ["skorcph", "Skor CPH"],
+  ["nilai", "Nilai akhir"],
+] as const;
+
+/**
+ * KPI rows in the order given (the server sorts them team by team, best first, or by the column in `sort`
+ * within each team). With `sort`, the headers sort the list; without, they are plain.
+ */
 export function AgentsTable({
   agents,
   caption,
   threshold,
+  sort,
+  anchor,
 }: {
   agents: AgentRow[];
   caption: string;
   threshold: number;
+  sort?: Sort | null;
+  anchor?: string;
 }) {
+  const header = (key: string, label: string, first: "naik" | "turun", className?: string) =>
+    sort === undefined ? (
+      <th scope="col" className={className} key={key}>
+        {label}
+      </th>
+    ) : (
+      <SortHeader
+        key={key}
+        column={key}
+        label={label}
+        sort={sort}
+        first={first}
+        anchor={anchor}
+        className={className}
+      />
+    );
   return (
     <div className="table-wrap">
-      <table className="kpi-table">
+      <table className="kpi-table stack-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" className="num">
-              Peringkat
-            </th>
-            <th scope="col">Petugas</th>
-            {["Evaluasi", "Hardskill", "Softskill", "Kedisiplinan", "CPH", "Skor CPH", "Nilai akhir"].map((h) => (
-              <th scope="col" className="num" key={h}>
-                {h}
-              </th>
-            ))}
+            {header("peringkat", "Peringkat", "naik", "num")}
+            {header("petugas", "Petugas", "naik")}
+            {FIGURES.map(([key, label]) => header(key, label, "turun", "num"))}
             <th scope="col">Predikat</th>
           </tr>
         </thead>
@@ -239,20 +276,34 @@ export function AgentsTable({
                 </tr>
               )}
               <tr className={a.kpi.score !== null && a.kpi.score < threshold ? "below" : undefined}>
-                <td className="num">{a.rank ?? "—"}</td>
-                <td>
+                <td data-label="Peringkat" className="num">
+                  {a.rank ?? "—"}
+                </td>
+                <td data-label="Petugas" className="card-title">
                   <Link to={`/staf/${a.staffId}`}>{a.fullName}</Link>
                 </td>
-                <td className="num">{a.evaluations}</td>
-                <td className="num">{formatScore(a.dimensions.hardskill)}</td>
-                <td className="num">{formatScore(a.dimensions.softskill)}</td>
-                <td className="num">{formatScore(a.dimensions.kedisiplinan)}</td>
-                <td className="num">{formatScore(a.cphActual)}</td>
-                <td className="num">{formatScore(a.dimensions.cph)}</td>
-                <td className="num">
+                <td data-label="Evaluasi" className="num">
+                  {a.evaluations}
+                </td>
+                <td data-label="Hardskill" className="num">
+                  {formatScore(a.dimensions.hardskill)}
+                </td>
+                <td data-label="Softskill" className="num">
+                  {formatScore(a.dimensions.softskill)}
+                </td>
+                <td data-label="Kedisiplinan" className="num">
+                  {formatScore(a.dimensions.kedisiplinan)}
+                </td>
+                <td data-label="CPH" className="num">
+                  {formatScore(a.cphActual)}
+                </td>
+                <td data-label="Skor CPH" className="num">
+                  {formatScore(a.dimensions.cph)}
+                </td>
+                <td data-label="Nilai akhir" className="num">
                   <strong>{formatScore(a.kpi.score)}</strong>
                 </td>
-                <td>
+                <td data-label="Predikat">
                   {a.predikat ?? (
                     <span className="muted">
                       belum lengkap ({a.kpi.missing.map((m) => SECTION_LABELS[m as "cph"] ?? m).join(", ")})

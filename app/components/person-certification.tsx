@@ -41,7 +41,7 @@ export function TrainingRecords({ trainings }: Pick<Props, "trainings">) {
   if (trainings.length === 0) return <p className="muted">Belum ada catatan pelatihan.</p>;
   return (
     <div className="table-wrap">
-      <table>
+      <table className="stack-table">
         <caption className="visually-hidden">Catatan pelatihan</caption>
         <thead>
           <tr>
@@ -57,11 +57,17 @@ export function TrainingRecords({ trainings }: Pick<Props, "trainings">) {
         <tbody>
           {trainings.map((t) => (
             <tr key={t.id}>
-              <td>{t.code}</td>
-              <td>{t.name}</td>
-              <td className="num">{formatDay(t.endDate)}</td>
-              <td>{STATUS[t.status] ?? t.status}</td>
-              <td className="num">{formatScore(t.hours, 1)}</td>
+              <td data-label="Kode">{t.code}</td>
+              <td data-label="Pelatihan" className="card-title">
+                {t.name}
+              </td>
+              <td className="num" data-label="Selesai">
+                {formatDay(t.endDate)}
+              </td>
+              <td data-label="Status">{STATUS[t.status] ?? t.status}</td>
+              <td className="num" data-label="JP">
+                {formatScore(t.hours, 1)}
+              </td>
             </tr>
           ))}
         </tbody>

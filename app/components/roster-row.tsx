@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { formatDay } from "../../analytics/dates";
 import { channelShortName } from "../../analytics/organization";
+import { weekdayName } from "../../analytics/staffing";
 
 type Person = {
   id: number;
@@ -10,7 +11,11 @@ type Person = {
   shifts: { id: number; day: string; start: string; end: string; crossesMidnight: boolean; channel: string }[];
 };
 
-/** One person's week on the roster grid (a team heading row first when the team changes), with each shift's forms. */
+/**
+ * One person's week on the roster grid (a team heading row first when the team changes), with each shift's forms.
+ * On a phone the row is a card of the person's seven days (the stack-table pattern); a day without a shift says
+ * "Libur".
+ */
 export function RosterRow({
   person,
   days,
@@ -33,8 +38,8 @@ export function RosterRow({
       )}
       <tr>
         <th scope="row">{person.fullName}</th>
-        {days.map((day) => (
-          <td key={day}>
+        {days.map((day, i) => (
+          <td key={day} data-label={`${weekdayName(i + 1)}, ${formatDay(day)}`}>
             {/* A day without a shift is a day off once the person's week is rostered; a week with no shift at all
                 is not rostered yet, which "Libur" would misstate. */}
             {!person.shifts.some((s) => s.day === day) && (

@@ -44,7 +44,7 @@ export function WorkloadSection({
         </p>
       ) : (
         <div className="table-wrap">
-          <table className="kpi-table compact">
+          <table className="kpi-table compact stack-table">
             <caption>
               {workload.period.label}: CPH = panggilan ditangani ÷ jam login; okupansi = waktu bicara ÷ waktu login.
             </caption>
@@ -65,13 +65,25 @@ export function WorkloadSection({
                   <th scope="row">
                     <Link to={`/staf/${a.staffId}`}>{a.fullName}</Link>
                   </th>
-                  <td>{a.teamName.replace("Tim Kerja ", "")}</td>
-                  <td className="num">{a.days}</td>
-                  <td className="num">{a.callsHandled.toLocaleString("id-ID")}</td>
-                  <td className="num">{number(a.loggedInHours)}</td>
-                  <td className="num">{number(a.cph, 2)}</td>
-                  <td className="num">{number(a.cphScore, 2)}</td>
-                  <td className="num">{number(a.occupancy === null ? null : 100 * a.occupancy)}</td>
+                  <td data-label="Tim">{a.teamName.replace("Tim Kerja ", "")}</td>
+                  <td className="num" data-label="Hari">
+                    {a.days}
+                  </td>
+                  <td className="num" data-label="Panggilan">
+                    {a.callsHandled.toLocaleString("id-ID")}
+                  </td>
+                  <td className="num" data-label="Jam login">
+                    {number(a.loggedInHours)}
+                  </td>
+                  <td className="num" data-label="CPH">
+                    {number(a.cph, 2)}
+                  </td>
+                  <td className="num" data-label="Skor CPH">
+                    {number(a.cphScore, 2)}
+                  </td>
+                  <td className="num" data-label="Okupansi (%)">
+                    {number(a.occupancy === null ? null : 100 * a.occupancy)}
+                  </td>
                 </tr>
               ))}
             </tbody>

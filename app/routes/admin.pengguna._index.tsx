@@ -27,7 +27,7 @@ export default function Users() {
         </Link>
       </p>
       <div className="table-wrap">
-        <table>
+        <table className="stack-table">
           <caption className="visually-hidden">Daftar pengguna</caption>
           <thead>
             <tr>
@@ -42,26 +42,26 @@ export default function Users() {
           <tbody>
             {users.map((u) => (
               <tr key={u.id}>
-                <td>
+                <td data-label="Nama pengguna" className="card-title">
                   <Link to={`/admin/pengguna/${u.id}`}>{u.username}</Link>
                 </td>
-                <td>{u.displayName}</td>
-                <td>
+                <td data-label="Nama">{u.displayName}</td>
+                <td data-label="Peran">
                   {u.roles.filter(isRole).map((r) => (
                     <span key={r} className="badge">
                       {ROLE_LABELS[r]}
                     </span>
                   ))}
                 </td>
-                <td>{u.staffName ?? <span className="muted">—</span>}</td>
-                <td>
+                <td data-label="Staf">{u.staffName ?? <span className="muted">—</span>}</td>
+                <td data-label="Terakhir masuk">
                   {u.lastLoginAt ? (
                     formatInstantWib(new Date(u.lastLoginAt))
                   ) : (
                     <span className="muted">belum pernah</span>
                   )}
                 </td>
-                <td>
+                <td data-label="Status">
                   {u.disabledAt ? <span className="badge danger">Nonaktif</span> : <span className="badge">Aktif</span>}
                 </td>
               </tr>

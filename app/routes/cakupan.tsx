@@ -41,7 +41,7 @@ export default function Coverage() {
       </p>
       <h2>Petugas</h2>
       <div className="table-wrap">
-        <table>
+        <table className="stack-table">
           <caption className="visually-hidden">Evaluasi per petugas terhadap kuota</caption>
           <thead>
             <tr>
@@ -60,14 +60,18 @@ export default function Coverage() {
           <tbody>
             {missing.map((r) => (
               <tr key={r.id}>
-                <td>
+                <td data-label="Petugas" className="card-title">
                   <Link to={`/evaluasi?petugas=${r.id}&periode=${period.id}`}>{r.fullName}</Link>
                 </td>
-                <td>{r.teamName.replace("Tim Kerja ", "")}</td>
-                <td className="num">{r.interactions}</td>
-                <td className="num">{r.telepon}</td>
-                <td>{r.reviewed ? "sudah" : <span className="muted">belum</span>}</td>
-                <td>
+                <td data-label="Tim">{r.teamName.replace("Tim Kerja ", "")}</td>
+                <td className="num" data-label="Evaluasi">
+                  {r.interactions}
+                </td>
+                <td className="num" data-label="Telepon">
+                  {r.telepon}
+                </td>
+                <td data-label="Penilaian periode">{r.reviewed ? "sudah" : <span className="muted">belum</span>}</td>
+                <td data-label="Kekurangan">
                   {r.status.met ? (
                     <span className="badge">terpenuhi</span>
                   ) : (
@@ -90,7 +94,7 @@ export default function Coverage() {
         <p className="muted">Belum ada evaluasi pada periode ini.</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="stack-table">
             <caption className="visually-hidden">Evaluasi per penilai</caption>
             <thead>
               <tr>
@@ -112,11 +116,21 @@ export default function Coverage() {
             <tbody>
               {workload.map((w) => (
                 <tr key={w.assessorId}>
-                  <td>{w.name}</td>
-                  <td className="num">{w.submitted}</td>
-                  <td className="num">{w.drafts}</td>
-                  <td className="num">{w.reviews}</td>
-                  <td className="num">{w.disputed}</td>
+                  <td data-label="Penilai" className="card-title">
+                    {w.name}
+                  </td>
+                  <td className="num" data-label="Evaluasi terkirim">
+                    {w.submitted}
+                  </td>
+                  <td className="num" data-label="Draf">
+                    {w.drafts}
+                  </td>
+                  <td className="num" data-label="Penilaian periode">
+                    {w.reviews}
+                  </td>
+                  <td className="num" data-label="Disanggah">
+                    {w.disputed}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,10 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { listEvaluations } from "~/.server/evaluations";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { EVALUATION_SORTS, listEvaluations, listedAgents } from "~/.server/evaluation-list";
+import { parseForm } from "~/.server/forms";
+import { keepSearch, keptSearch, searchText } from "~/.server/kept-search";
 import { requirePermission } from "~/.server/session";
+import { EvaluationFilters } from "~/components/evaluation-filters";
 import { EvaluationTable } from "~/components/evaluation-table";
-import { Notice, SelectField } from "~/components/field";
-import { can } from "~/permissions";
+import { Notice } from "~/components/field";
+import { Pager } from "~/components/pager";
+import { readSort, sortParams } from "~/list-params";
+import { can, type Scope } from "~/permissions";
 import { periodOf, shiftPeriod } from "../../analytics/period";
 import { STATE_LABELS } from "../../analytics/scoring";
 
@@ -12,44 +18,97 @@ export const meta: MetaFunction = () => [{ title: "Evaluasi — Mutu" }];
 
 const PERIOD_CHOICES = 12;
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user, scope, env } = await requirePermission(request, context, "read:evaluation");
-  const url = new URL(request.url);
-  const current = periodOf(new Date());
+/** The filters of an address or of the filter form (both have `get`); everything but the search text. */
+function filterFrom(source: { get(name: string): unknown }, scope: Scope, canCreate: boolean, now = new Date()) {
+  const text = (name: string) => {
+    const value = source.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  const current = periodOf(now);
   const periods = Array.from({ length: PERIOD_CHOICES }, (_, i) => shiftPeriod(current.id, -i));
-  const asked = url.searchParams.get("periode");
+  const asked = text("periode");
   // An agent sees all of their own evaluations by default; everyone else starts at the current period.
   const periodId =
     asked === "semua"
       ? undefined
       : (periods.find((p) => p.id === asked)?.id ?? (scope === "own" ? undefined : current.id));
-  const state = Object.hasOwn(STATE_LABELS, url.searchParams.get("status") ?? "")
-    ? (url.searchParams.get("status") ?? undefined)
-    : undefined;
-  const mine = url.searchParams.get("milik") === "saya";
-  const agentId = Number(url.searchParams.get("petugas")) || undefined;
-  const rows = await listEvaluations(env.db, scope, user, {
-    periodId,
-    state,
-    agentId,
-    assessorId: mine ? user.id : undefined,
-  });
+  // Drafts are their author's alone: whoever cannot write evaluations is not offered a filter for them.
+  const states = Object.keys(STATE_LABELS).filter((s) => s !== "draft" || canCreate);
   return {
-    rows,
-    scope,
-    periodId: periodId ?? "semua",
-    state: state ?? "",
-    mine,
-    agentId,
-    agentName: agentId ? (rows[0]?.agentName ?? null) : null,
     periods: periods.map((p) => ({ value: p.id, label: p.label })),
-    canCreate: can(user.roles, "create:evaluation"),
+    periodId,
+    states,
+    state: states.includes(text("status")) ? text("status") : undefined,
+    mine: canCreate && text("milik") === "saya",
+    agentId: scope === "own" ? undefined : Number(text("petugas")) || undefined,
   };
 }
 
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user, scope, env, sessionId } = await requirePermission(request, context, "read:evaluation");
+  const params = new URL(request.url).searchParams;
+  const canCreate = can(user.roles, "create:evaluation");
+  const { periods, periodId, states, state, mine, agentId } = filterFrom(params, scope, canCreate);
+  const search = await keptSearch(env.db, sessionId, "evaluasi");
+  const sort = readSort(params, EVALUATION_SORTS);
+  const [list, agents] = await Promise.all([
+    listEvaluations(
+      env.db,
+      scope,
+      user,
+      {
+        periodId,
+        state,
+        agentId,
+        assessorId: mine ? user.id : undefined,
+        search,
+        sort,
+        page: Number(params.get("halaman")) || 1,
+      },
+      env.settings["evaluation.disputeWindowDays"],
+    ),
+    scope === "own" ? [] : listedAgents(env.db, scope, user),
+  ]);
+  return {
+    ...list,
+    scope,
+    sort,
+    search,
+    filter: { periodId: periodId ?? "semua", state: state ?? "", mine, agentId: agentId ?? "" },
+    agentName: agents.find((a) => a.id === agentId)?.fullName ?? null,
+    agents: agents.map((a) => ({ value: a.id, label: a.fullName })),
+    states: states.map((s) => ({ value: s, label: STATE_LABELS[s] ?? s })),
+    periods,
+    canCreate,
+  };
+}
+
+const searchInput = z.object({ q: searchText });
+
+/** "Tampilkan" keeps the search text with the session and redirects to the list with the other filters. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, scope, env, sessionId } = await requirePermission(request, context, "read:evaluation");
+  const form = await request.formData();
+  const clear = form.get("intent") === "hapus";
+  const parsed = parseForm(searchInput, form);
+  if (!clear && !parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  await keepSearch(env.db, sessionId, "evaluasi", clear || !parsed.ok ? "" : parsed.data.q);
+  const f = filterFrom(form, scope, can(user.roles, "create:evaluation"));
+  const query = new URLSearchParams([
+    ["periode", f.periodId ?? "semua"],
+    ...(f.state ? [["status", f.state]] : []),
+    ...(f.agentId ? [["petugas", String(f.agentId)]] : []),
+    ...(f.mine ? [["milik", "saya"]] : []),
+    ...sortParams(readSort(new URL(request.url).searchParams, EVALUATION_SORTS)),
+  ]);
+  throw redirect(`/evaluasi?${query}`, 303);
+}
+
 export default function Evaluations() {
-  const { rows, scope, periodId, state, mine, agentId, agentName, periods, canCreate } = useLoaderData<typeof loader>();
+  const d = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const { scope, agentName } = d;
   return (
     <div className="page">
       <h1>
@@ -63,46 +122,25 @@ export default function Evaluations() {
       </h1>
       <p className="lead">
         {scope === "own"
-          ? "Evaluasi yang telah dikirim penilai kepada Anda. Buka untuk mengonfirmasi atau menyanggah."
+          ? "Evaluasi yang telah dikirim penilai kepada Anda. Buka untuk mengonfirmasi atau menyanggah sebelum batas waktunya."
           : "Evaluasi interaksi dan penilaian periode. Draf hanya terlihat oleh penilainya."}
       </p>
       <Notice>{params.get("dihapus") ? "Draf dihapus." : null}</Notice>
-      <Form method="get" className="filters">
-        {agentId && <input type="hidden" name="petugas" value={agentId} />}
-        <SelectField
-          name="periode"
-          label="Periode"
-          defaultValue={periodId}
-          options={[{ value: "semua", label: "Semua periode" }, ...periods]}
-        />
-        <SelectField
-          name="status"
-          label="Status"
-          placeholder="Semua status"
-          defaultValue={state}
-          options={Object.entries(STATE_LABELS).map(([value, label]) => ({ value, label }))}
-        />
-        {canCreate && (
-          <label className="checks">
-            <input type="checkbox" name="milik" value="saya" defaultChecked={mine} /> Hanya yang saya nilai
-          </label>
-        )}
-        <button type="submit">Tampilkan</button>
-        {canCreate && (
-          <>
-            <Link to="/evaluasi/baru" className="button secondary">
-              Evaluasi interaksi baru
-            </Link>
-            <Link to="/evaluasi/periode" className="button secondary">
-              Penilaian periode
-            </Link>
-          </>
-        )}
-      </Form>
+      <EvaluationFilters
+        scope={scope}
+        filter={d.filter}
+        search={d.search}
+        error={failed?.errors.q}
+        periods={d.periods}
+        states={d.states}
+        agents={d.agents}
+        canCreate={d.canCreate}
+      />
       <p className="muted" role="status">
-        {rows.length} evaluasi.
+        {d.total.toLocaleString("id-ID")} evaluasi{d.search ? ` untuk pencarian “${d.search}”` : ""}.
       </p>
-      <EvaluationTable rows={rows} showAgent={scope !== "own"} />
+      <EvaluationTable rows={d.rows} showAgent={scope !== "own"} sort={d.sort} />
+      <Pager page={d.page} pages={d.pages} total={d.total} size={d.size} label="Halaman daftar evaluasi" />
     </div>
   );
 }

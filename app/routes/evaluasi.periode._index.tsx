@@ -31,7 +31,7 @@ export default function PeriodReviews() {
         {done} dari {board.length} petugas sudah dinilai untuk periode ini.
       </p>
       <div className="table-wrap">
-        <table>
+        <table className="stack-table">
           <caption className="visually-hidden">Petugas dan penilaian periodenya</caption>
           <thead>
             <tr>
@@ -50,12 +50,20 @@ export default function PeriodReviews() {
           <tbody>
             {board.map((b) => (
               <tr key={b.id}>
-                <td>{b.fullName}</td>
-                <td>{b.teamName.replace("Tim Kerja ", "")}</td>
-                <td className="num">{formatScore(b.review?.kedisiplinan)}</td>
-                <td className="num">{formatScore(b.review?.cphScore)}</td>
-                <td>{b.review ? <StateBadge state={b.review.state} /> : b.takenBy ? `draf ${b.takenBy}` : "belum"}</td>
-                <td>
+                <td data-label="Petugas" className="card-title">
+                  {b.fullName}
+                </td>
+                <td data-label="Tim">{b.teamName.replace("Tim Kerja ", "")}</td>
+                <td className="num" data-label="Kedisiplinan">
+                  {formatScore(b.review?.kedisiplinan)}
+                </td>
+                <td className="num" data-label="Skor CPH">
+                  {formatScore(b.review?.cphScore)}
+                </td>
+                <td data-label="Status">
+                  {b.review ? <StateBadge state={b.review.state} /> : b.takenBy ? `draf ${b.takenBy}` : "belum"}
+                </td>
+                <td data-label="Tindakan">
                   {b.review && b.review.state !== "draft" ? (
                     <Link to={`/evaluasi/${b.review.id}`}>Lihat #{b.review.id}</Link>
                   ) : b.takenBy ? (

@@ -63,7 +63,7 @@ export default function Imports() {
         <p className="muted">Belum ada impor.</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="stack-table">
             <caption className="visually-hidden">Riwayat impor</caption>
             <thead>
               <tr>
@@ -87,17 +87,25 @@ export default function Imports() {
             <tbody>
               {batches.map((b) => (
                 <tr key={b.id}>
-                  <td>
+                  <td data-label="No." className="card-title">
                     <Link to={`/impor/riwayat/${b.id}`}>#{b.id}</Link>
                   </td>
-                  <td className="num">{formatInstantWib(new Date(b.createdAt))}</td>
-                  <td>{KIND_LABELS[b.kind as "training"]}</td>
-                  <td>{b.fileName}</td>
-                  <td>{b.createdByLabel}</td>
-                  <td className="num">{b.inserted}</td>
-                  <td className="num">{b.updated}</td>
-                  <td className="num">{b.errors}</td>
-                  <td>
+                  <td className="num" data-label="Waktu">
+                    {formatInstantWib(new Date(b.createdAt))}
+                  </td>
+                  <td data-label="Jenis">{KIND_LABELS[b.kind as "training"]}</td>
+                  <td data-label="Berkas">{b.fileName}</td>
+                  <td data-label="Oleh">{b.createdByLabel}</td>
+                  <td className="num" data-label="Baru">
+                    {b.inserted}
+                  </td>
+                  <td className="num" data-label="Diperbarui">
+                    {b.updated}
+                  </td>
+                  <td className="num" data-label="Kesalahan">
+                    {b.errors}
+                  </td>
+                  <td data-label="Status">
                     {b.undoneAt ? (
                       <span className="badge off">dibatalkan</span>
                     ) : (

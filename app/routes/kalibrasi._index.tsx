@@ -58,7 +58,7 @@ export default function Calibration() {
         <p className="muted">Belum ada sesi kalibrasi.</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="stack-table">
             <caption className="visually-hidden">Sesi kalibrasi</caption>
             <thead>
               <tr>
@@ -73,12 +73,12 @@ export default function Calibration() {
             <tbody>
               {sessions.map((s) => (
                 <tr key={s.id}>
-                  <td>
+                  <td data-label="Sesi" className="card-title">
                     <Link to={`/kalibrasi/${s.id}`}>{s.title}</Link>
                   </td>
-                  <td>{periodFromId(s.periodId).label}</td>
-                  <td>{s.state === "open" ? "Terbuka" : "Ditutup"}</td>
-                  <td className="num">
+                  <td data-label="Periode">{periodFromId(s.periodId).label}</td>
+                  <td data-label="Status">{s.state === "open" ? "Terbuka" : "Ditutup"}</td>
+                  <td className="num" data-label="Nilai masuk">
                     {s.submitted} / {s.participants}
                   </td>
                 </tr>
@@ -93,7 +93,7 @@ export default function Calibration() {
         <p className="muted">Belum ada sesi yang ditutup.</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="stack-table">
             <caption className="visually-hidden">Deviasi per sesi</caption>
             <thead>
               <tr>
@@ -111,13 +111,21 @@ export default function Calibration() {
             <tbody>
               {drift.map((d) => (
                 <tr key={`${d.sessionId}-${d.assessorId}`}>
-                  <td>{d.assessorId === me ? <strong>{d.name} (Anda)</strong> : d.name}</td>
-                  <td>
+                  <td data-label="Penilai" className="card-title">
+                    {d.assessorId === me ? <strong>{d.name} (Anda)</strong> : d.name}
+                  </td>
+                  <td data-label="Sesi">
                     <Link to={`/kalibrasi/${d.sessionId}`}>{d.title}</Link>
                   </td>
-                  <td title={periodFromId(d.periodId).label}>{periodShortLabel(d.periodId)}</td>
-                  <td className="num">{formatScore(d.meanDeviation)}</td>
-                  <td className="num">{formatScore(d.totalDeviation)}</td>
+                  <td data-label="Periode" title={periodFromId(d.periodId).label}>
+                    {periodShortLabel(d.periodId)}
+                  </td>
+                  <td className="num" data-label="Deviasi rata-rata per butir (poin)">
+                    {formatScore(d.meanDeviation)}
+                  </td>
+                  <td className="num" data-label="Selisih nilai total (poin)">
+                    {formatScore(d.totalDeviation)}
+                  </td>
                 </tr>
               ))}
             </tbody>

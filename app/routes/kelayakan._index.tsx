@@ -86,7 +86,7 @@ export default function Eligibility() {
         staf memenuhi syarat.
       </p>
       <div className="table-wrap">
-        <table>
+        <table className="stack-table">
           <caption className="visually-hidden">Kelayakan per staf</caption>
           <thead>
             <tr>
@@ -100,19 +100,19 @@ export default function Eligibility() {
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td>
+                <td data-label="Nama" className="card-title">
                   <Link to={`/staf/${r.id}`}>{r.fullName}</Link>
                 </td>
-                <td>{r.teamName.replace("Tim Kerja ", "")}</td>
-                <td>{certificateRoleLabel(r.role)}</td>
-                <td className="small">
+                <td data-label="Tim">{r.teamName.replace("Tim Kerja ", "")}</td>
+                <td data-label="Keahlian">{certificateRoleLabel(r.role)}</td>
+                <td data-label="Persyaratan" className="small">
                   {r.requirements.map((q) => (
                     <div key={q.key}>
                       <Requirement met={q.met} text={q.met ? q.label : q.missing} />
                     </div>
                   ))}
                 </td>
-                <td>
+                <td data-label="Sertifikat">
                   {r.certificate ? (
                     canRegister ? (
                       <Link to={`/sertifikat/${r.certificate.id}`}>{r.certificate.number}</Link>

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { kpiDashboard, kpiPeriodChoice, kpiReviewAction } from "~/.server/kpi-dashboard";
+import { KPI_SORTS, kpiDashboard, kpiPeriodChoice, kpiReviewAction } from "~/.server/kpi-dashboard";
 import { requirePermission } from "~/.server/session";
 import { DownloadLink } from "~/components/download-link";
 import { Notice } from "~/components/field";
@@ -8,6 +8,7 @@ import { DimensionsChart, DistributionChart, QualityCphChart, TrendChart } from 
 import { AgentsTable, ApprovalPanel, HeadlineCards, IkuTable } from "~/components/kpi-sections";
 import { Pager } from "~/components/pager";
 import { PeriodPicker } from "~/components/period-picker";
+import { readSort } from "~/list-params";
 import { formatScore } from "~/score-fields";
 
 export const meta: MetaFunction = () => [{ title: "Tinjauan KPI — Mutu" }];
@@ -17,7 +18,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const { period, choices } = kpiPeriodChoice(params.get("periode"));
   const page = Number(params.get("halaman") ?? 1);
-  return { choices, ...(await kpiDashboard(env.db, env.settings, user, scope, period.id, { page })) };
+  const sort = readSort(params, KPI_SORTS);
+  return { choices, sort, ...(await kpiDashboard(env.db, env.settings, user, scope, period.id, { page, sort })) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -93,7 +95,13 @@ export default function KpiReview() {
       </section>
       <section aria-labelledby="semua">
         <h2 id="semua">KPI per petugas</h2>
-        <AgentsTable agents={d.agents.rows} caption="KPI per petugas" threshold={d.threshold} />
+        <AgentsTable
+          agents={d.agents.rows}
+          caption="KPI per petugas"
+          threshold={d.threshold}
+          sort={d.sort}
+          anchor="semua"
+        />
         <Pager {...d.agents} anchor="semua" label="Halaman tabel KPI per petugas" />
       </section>
     </div>

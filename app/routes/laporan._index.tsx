@@ -42,7 +42,7 @@ export default function Reports() {
         <p className="muted">Belum ada laporan pada periode ini.</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="stack-table">
             <caption className="visually-hidden">Laporan {period.label}</caption>
             <thead>
               <tr>
@@ -55,12 +55,14 @@ export default function Reports() {
             <tbody>
               {reports.map((r) => (
                 <tr key={r.id}>
-                  <td className="num">{formatDay(r.reportDate)}</td>
-                  <td>{reportKindLabel(r.kind)}</td>
-                  <td>
+                  <td className="num" data-label="Tanggal">
+                    {formatDay(r.reportDate)}
+                  </td>
+                  <td data-label="Jenis">{reportKindLabel(r.kind)}</td>
+                  <td data-label="Judul" className="card-title">
                     <Link to={`/laporan/${r.id}`}>{r.title}</Link>
                   </td>
-                  <td>{r.author}</td>
+                  <td data-label="Penulis">{r.author}</td>
                 </tr>
               ))}
             </tbody>

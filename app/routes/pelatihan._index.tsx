@@ -34,7 +34,7 @@ export default function Courses() {
       </p>
       <Notice>{params.get("disimpan") ? "Pelatihan tersimpan." : null}</Notice>
       <div className="table-wrap">
-        <table>
+        <table className="stack-table">
           <caption className="visually-hidden">Katalog pelatihan</caption>
           <thead>
             <tr>
@@ -53,14 +53,20 @@ export default function Courses() {
           <tbody>
             {courses.map((c) => (
               <tr key={c.id}>
-                <td>
+                <td data-label="Kode" className="card-title">
                   <Link to={`/pelatihan/${c.id}`}>{c.code}</Link>
                 </td>
-                <td>{c.name}</td>
-                <td>{CATEGORY_LABELS[c.category] ?? c.category}</td>
-                <td className="num">{formatScore(c.hours, 1)}</td>
-                <td className="num">{c.validityMonths ? `${c.validityMonths} bulan` : "tidak kedaluwarsa"}</td>
-                <td>{c.active ? <span className="badge">Aktif</span> : <span className="badge off">Nonaktif</span>}</td>
+                <td data-label="Nama">{c.name}</td>
+                <td data-label="Kategori">{CATEGORY_LABELS[c.category] ?? c.category}</td>
+                <td className="num" data-label="JP">
+                  {formatScore(c.hours, 1)}
+                </td>
+                <td className="num" data-label="Masa berlaku">
+                  {c.validityMonths ? `${c.validityMonths} bulan` : "tidak kedaluwarsa"}
+                </td>
+                <td data-label="Status">
+                  {c.active ? <span className="badge">Aktif</span> : <span className="badge off">Nonaktif</span>}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -37,7 +37,7 @@ export default function Register() {
         <p className="muted">Belum ada sertifikat.</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="stack-table">
             <caption className="visually-hidden">Register sertifikat</caption>
             <thead>
               <tr>
@@ -52,14 +52,18 @@ export default function Register() {
             <tbody>
               {rows.map((c) => (
                 <tr key={c.id}>
-                  <td>
+                  <td data-label="Nomor" className="card-title">
                     <Link to={`/sertifikat/${c.id}`}>{c.number}</Link>
                   </td>
-                  <td>{c.fullName}</td>
-                  <td className="num">{formatNip(c.nip)}</td>
-                  <td>{certificateRoleLabel(c.qualifiedRole)}</td>
-                  <td className="num">{formatDay(c.issuedOn)}</td>
-                  <td>
+                  <td data-label="Nama">{c.fullName}</td>
+                  <td className="num" data-label="NIP">
+                    {formatNip(c.nip)}
+                  </td>
+                  <td data-label="Keahlian">{certificateRoleLabel(c.qualifiedRole)}</td>
+                  <td className="num" data-label="Tanggal">
+                    {formatDay(c.issuedOn)}
+                  </td>
+                  <td data-label="Status">
                     {c.revokedAt ? (
                       <span className="badge danger">dicabut</span>
                     ) : (

@@ -1,60 +1,101 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { parseForm } from "~/.server/forms";
+import { keepSearch, keptSearch, searchText } from "~/.server/kept-search";
 import { requirePermission } from "~/.server/session";
-import { DIRECTORY_LIMIT, listStaff, listTeams } from "~/.server/staff";
+import { DIRECTORY_LIMIT, listStaff, listTeams, STAFF_SORTS } from "~/.server/staff";
 import { SelectField, TextField } from "~/components/field";
 import { StaffTable } from "~/components/staff-table";
+import { readSort, SEARCH_MAX_LENGTH, sortParams } from "~/list-params";
 import { can } from "~/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Staf — Mutu" }];
 
-// The search runs as a POST so that a NIP or name typed into it never lands in a URL or an access log.
-const searchInput = z.object({
-  q: z
-    .string()
-    .optional()
-    .transform((s) => s?.slice(0, 100)),
-  teamId: z.coerce.number().int().positive().optional().catch(undefined),
+// Team and status are in the address (a reload or a shared link keeps them); the search text is not: it is
+// POSTed and kept with the session (decision 016), so a NIP or name typed into it never lands in a URL.
+const filterInput = z.object({
+  tim: z.coerce.number().int().positive().optional().catch(undefined),
   status: z.enum(["aktif", "nonaktif", "semua"]).catch("aktif"),
 });
+type Filter = z.output<typeof filterInput>;
 
-async function directory(
-  request: Request,
-  context: LoaderFunctionArgs["context"],
-  filter: z.output<typeof searchInput>,
-) {
-  const { user, scope, env } = await requirePermission(request, context, "read:staff");
-  if (scope === "own") throw redirect("/profil");
-  const [result, teams] = await Promise.all([listStaff(env.db, scope, user, filter), listTeams(env.db)]);
-  return { ...result, limit: DIRECTORY_LIMIT, teams, filter, scope, canCreate: can(user.roles, "create:staff") };
+/** The filter of an address or of the search form (both have `get`). */
+function filterFrom(source: { get(name: string): unknown }): Filter {
+  return filterInput.parse({ tim: source.get("tim") || undefined, status: source.get("status") ?? undefined });
+}
+
+/** The directory's address for a filter and sort: `/staf?tim=2&status=semua&urut=nama&arah=naik`. */
+function directoryUrl(filter: Filter, params: URLSearchParams): string {
+  const query = new URLSearchParams([
+    ...(filter.tim ? [["tim", String(filter.tim)]] : []),
+    ...(filter.status !== "aktif" ? [["status", filter.status]] : []),
+    ...sortParams(readSort(params, STAFF_SORTS)),
+  ]);
+  return query.size ? `/staf?${query}` : "/staf";
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  return directory(request, context, { q: undefined, status: "aktif" });
+  const { user, scope, env, sessionId } = await requirePermission(request, context, "read:staff");
+  if (scope === "own") throw redirect("/profil");
+  const params = new URL(request.url).searchParams;
+  const filter = filterFrom(params);
+  const sort = readSort(params, STAFF_SORTS);
+  const search = await keptSearch(env.db, sessionId, "staf");
+  const [result, teams] = await Promise.all([
+    listStaff(env.db, scope, user, { query: search, teamId: filter.tim, status: filter.status, sort }),
+    listTeams(env.db),
+  ]);
+  return {
+    ...result,
+    limit: DIRECTORY_LIMIT,
+    teams,
+    filter,
+    search,
+    sort,
+    scope,
+    canCreate: can(user.roles, "create:staff"),
+  };
 }
 
+const searchInput = z.object({ q: searchText });
+
+/** "Cari" keeps the search text and redirects to the list with the filters; "Hapus pencarian" forgets it. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
-  return directory(request, context, searchInput.parse({ ...form, teamId: form.teamId || undefined }));
+  const { scope, env, sessionId } = await requirePermission(request, context, "read:staff");
+  if (scope === "own") throw redirect("/profil");
+  const form = await request.formData();
+  const clear = form.get("intent") === "hapus";
+  const parsed = parseForm(searchInput, form);
+  if (!clear && !parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  await keepSearch(env.db, sessionId, "staf", clear || !parsed.ok ? "" : parsed.data.q);
+  throw redirect(directoryUrl(filterFrom(form), new URL(request.url).searchParams), 303);
 }
 
 export default function StaffDirectory() {
-  const loaded = useLoaderData<typeof loader>();
-  const searched = useActionData<typeof action>();
-  const { rows, truncated, limit, teams, filter, scope, canCreate } = searched ?? loaded;
+  const { rows, truncated, limit, teams, filter, search, sort, scope, canCreate } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
   return (
     <div className="page">
       <h1>{scope === "team" ? "Staf Tim Saya" : "Direktori Staf"}</h1>
       <p className="lead">Staf contact center Bravo Bea Cukai 1500225 per Tim Kerja.</p>
       <Form method="post" className="filters" role="search" aria-label="Cari staf">
-        <TextField name="q" label="Cari nama atau NIP" type="search" defaultValue={filter.q ?? ""} autoComplete="off" />
+        <TextField
+          key={search}
+          name="q"
+          label="Cari nama atau NIP"
+          type="search"
+          defaultValue={search}
+          maxLength={SEARCH_MAX_LENGTH}
+          autoComplete="off"
+          error={failed?.errors.q}
+        />
         {scope === "any" && (
           <SelectField
-            name="teamId"
+            name="tim"
             label="Tim Kerja"
             placeholder="Semua tim"
-            defaultValue={filter.teamId ?? ""}
+            defaultValue={filter.tim ?? ""}
             options={teams.map((t) => ({ value: t.id, label: t.name }))}
           />
         )}
@@ -68,7 +109,14 @@ export default function StaffDirectory() {
             { value: "semua", label: "Semua" },
           ]}
         />
-        <button type="submit">Cari</button>
+        <button type="submit" name="intent" value="cari">
+          Cari
+        </button>
+        {search && (
+          <button type="submit" name="intent" value="hapus" className="secondary">
+            Hapus pencarian
+          </button>
+        )}
         {canCreate && (
           <Link to="/staf/baru" className="button secondary">
             Tambah staf
@@ -76,9 +124,10 @@ export default function StaffDirectory() {
         )}
       </Form>
       <p className="muted" role="status">
-        {rows.length} staf ditampilkan{truncated ? ` (dibatasi ${limit}; persempit pencarian)` : ""}.
+        {rows.length} staf ditampilkan{search ? ` untuk pencarian “${search}”` : ""}
+        {truncated ? ` (dibatasi ${limit}; persempit pencarian)` : ""}.
       </p>
-      <StaffTable rows={rows} caption="Daftar staf" />
+      <StaffTable rows={rows} caption="Daftar staf" sort={sort} />
     </div>
   );
 }

@@ -126,7 +126,7 @@ export default function TemplateVersion() {
             {SECTION_LABELS[section]} <span className="muted small">bobot {v.weights[section]}%</span>
           </h2>
           <div className="table-wrap">
-            <table>
+            <table className="stack-table">
               <caption className="visually-hidden">Butir {SECTION_LABELS[section]}</caption>
               <thead>
                 <tr>
@@ -145,10 +145,11 @@ export default function TemplateVersion() {
                   .filter((i) => i.section === section)
                   .map((i) => (
                     <tr key={i.id}>
-                      <td>
+                      <td data-label="Kode" className="card-title">
                         <strong>{i.code}</strong>
                       </td>
-                      <td>
+                      {/* No label on a phone: the item's text and its forms take the card's whole width. */}
+                      <td data-label="">
                         {i.text}
                         {i.guidance && <div className="muted small">{i.guidance}</div>}
                         {editable && (
@@ -175,10 +176,12 @@ export default function TemplateVersion() {
                           </details>
                         )}
                       </td>
-                      <td>{i.clause}</td>
-                      <td>{i.scale === "1-5" ? "1–5" : "Ya/Tidak"}</td>
-                      <td className="num">{i.critical ? "—" : i.weight}</td>
-                      <td>
+                      <td data-label="Dasar">{i.clause}</td>
+                      <td data-label="Skala">{i.scale === "1-5" ? "1–5" : "Ya/Tidak"}</td>
+                      <td className="num" data-label="Bobot">
+                        {i.critical ? "—" : i.weight}
+                      </td>
+                      <td data-label="Catatan">
                         {i.critical && <CriticalBadge />}
                         {i.allowNa && (
                           <>

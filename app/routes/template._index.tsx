@@ -44,7 +44,7 @@ export default function Templates() {
         <section key={t.id} className="card" aria-labelledby={`t-${t.id}`}>
           <h2 id={`t-${t.id}`}>{t.name}</h2>
           <p className="muted">{t.teamName}</p>
-          <table>
+          <table className="stack-table">
             <caption className="visually-hidden">Versi {t.name}</caption>
             <thead>
               <tr>
@@ -57,14 +57,14 @@ export default function Templates() {
             <tbody>
               {t.versions.map((v) => (
                 <tr key={v.versionId}>
-                  <td>
+                  <td data-label="Versi" className="card-title">
                     <Link to={`/template/${v.versionId}`}>Versi {v.version}</Link>
                   </td>
-                  <td>{STATUS[v.status] ?? v.status}</td>
-                  <td className="num">
+                  <td data-label="Status">{STATUS[v.status] ?? v.status}</td>
+                  <td className="num" data-label="Bobot H / S / K / CPH">
                     {v.weights.hardskill} / {v.weights.softskill} / {v.weights.kedisiplinan} / {v.weights.cph}
                   </td>
-                  <td>{v.publishedAt ? formatInstantWib(new Date(v.publishedAt)) : "—"}</td>
+                  <td data-label="Terbit">{v.publishedAt ? formatInstantWib(new Date(v.publishedAt)) : "—"}</td>
                 </tr>
               ))}
             </tbody>

@@ -56,7 +56,7 @@ export default function Roster() {
         </Link>
       </nav>
       <div className="table-wrap">
-        <table className="roster">
+        <table className="roster stack-table">
           <caption className="visually-hidden">Sif per petugas dan hari, {d.week.label}</caption>
           <thead>
             <tr>

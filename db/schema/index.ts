@@ -5,6 +5,7 @@ export * from "./evaluations";
 export * from "./organization";
 export * from "./review";
 export * from "./scorecards";
+export * from "./searches";
 export * from "./system";
 export * from "./training";
 export * from "./workforce";

@@ -122,6 +122,25 @@ describe("the KPI of a period", () => {
     const past = (await callRoute(review, `/kpi?periode=${PERIOD}&halaman=99`, { cookie })).data as Page;
     expect(past.agents.page).toBe(past.agents.pages);
   });
+
+  it("sorts the agents by a column within each team, highest first then reversed, incomplete values last", async () => {
+    const cookie = await sessionCookie("kasi", DEMO_PASSWORD);
+    type Page = { agents: { rows: Report["agents"] } };
+    const cphOf = async (arah: string) =>
+      ((await callRoute(review, `/kpi?periode=${PERIOD}&urut=cph&arah=${arah}`, { cookie })).data as Page).agents.rows;
+    for (const arah of ["turun", "naik"]) {
+      const rows = await cphOf(arah);
+      const teams = rows.map((a) => a.teamName);
+      expect(teams).toEqual([...teams].sort((x, y) => x.localeCompare(y, "id"))); // teams stay apart
+      for (const team of new Set(teams)) {
+        const values = rows.filter((a) => a.teamName === team).map((a) => a.cphActual);
+        const known = values.filter((v): v is number => v !== null);
+        expect(values.slice(0, known.length)).toEqual(known); // no value: at the end of the team
+        expect(known).toEqual([...known].sort((x, y) => (arah === "turun" ? y - x : x - y)));
+      }
+    }
+    expect((await cphOf("turun"))[0]?.cphActual).not.toBe((await cphOf("naik"))[0]?.cphActual);
+  });
 });
 
 describe("approving a period", () => {

@@ -3,11 +3,12 @@
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../app/.server/bootstrap";
+import * as signOut from "../../app/routes/keluar";
 import * as directory from "../../app/routes/staf._index";
 import * as staffPage from "../../app/routes/staf.$id._index";
 import * as editStaff from "../../app/routes/staf.$id.ubah";
 import * as newStaff from "../../app/routes/staf.baru";
-import { auditLog, staff, teams, users } from "../../db/schema";
+import { auditLog, keptSearches, staff, teams, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { databaseForThisFile } from "../support/db";
 import { callRoute, sessionCookie } from "../support/routes";
@@ -179,36 +180,89 @@ describe("editing staff", () => {
 });
 
 describe("finding staff", () => {
-  it("searches by NIP prefix (spaces allowed) and by part of a name, through a POST", async () => {
+  type Listed = { rows: { id: number; fullName: string; nip: string; teamName: string; active: boolean }[] };
+  const list = async (cookie: string, path = "/staf") =>
+    (await callRoute(directory, path.replace(/\?.*/, ""), { cookie, url: `http://mutu.test${path}` })).data as Listed &
+      Record<string, unknown>;
+  const search = (cookie: string, form: Record<string, string>, path = "/staf?index") =>
+    callRoute(directory, "/staf", { method: "POST", cookie, form, url: `http://mutu.test${path}` });
+
+  it("Cari keeps the search with the session, out of the address; the list after the redirect shows the matches", async () => {
+    const all = (await list(hr, "/staf?status=semua")).rows;
+    const wanted = all.filter((r) => /harahap/i.test(r.fullName));
+    expect(wanted.length).toBeGreaterThan(0);
+    expect(wanted.length).toBeLessThan(all.length);
+    const sent = await search(hr, { q: "harahap", tim: String(teamId), status: "semua", intent: "cari" });
+    expect(sent.status).toBe(303);
+    expect(sent.location).toBe(`/staf?tim=${teamId}&status=semua`);
+    const after = await list(hr, sent.location ?? "");
+    expect(after.search).toBe("harahap");
+    expect(after.rows.length).toBeGreaterThan(0);
+    for (const r of after.rows) {
+      expect(r.fullName).toMatch(/harahap/i);
+      expect(r.teamName).toBe("Tim Kerja Layanan Informasi dan Pengaduan");
+    }
+    // A reload keeps it; another session (another person, another browser) does not see it.
+    expect((await list(hr, sent.location ?? "")).rows).toEqual(after.rows);
+    const other = await sessionCookie("hr", DEMO_PASSWORD);
+    expect((await list(other, "/staf?status=semua")).rows).toHaveLength(all.length);
+  });
+
+  it("searches by NIP prefix (spaces allowed) and by part of a name in any case", async () => {
     const [someone] = await db().select().from(staff).where(eq(staff.active, true)).limit(1);
     if (!someone) throw new Error("setup");
-    const byNip = await callRoute(directory, "/staf", {
-      method: "POST",
-      form: { q: `${someone.nip.slice(0, 8)} ${someone.nip.slice(8, 14)}`, status: "semua" },
-      cookie: hr,
-    });
-    const rows = (byNip.data as { rows: { id: number }[] }).rows;
-    expect(rows.map((r) => r.id)).toContain(someone.id);
-    const byName = await callRoute(directory, "/staf", {
-      method: "POST",
-      form: { q: someone.fullName.split(" ")[1]?.toUpperCase() ?? "", status: "semua" },
-      cookie: hr,
-    });
-    expect((byName.data as { rows: { id: number }[] }).rows.map((r) => r.id)).toContain(someone.id);
+    await search(hr, { q: `${someone.nip.slice(0, 8)} ${someone.nip.slice(8, 14)}`, status: "semua" });
+    const byNip = (await list(hr, "/staf?status=semua")).rows;
+    expect(byNip.map((r) => r.id)).toContain(someone.id);
+    for (const r of byNip) expect(r.nip.startsWith(someone.nip.slice(0, 14))).toBe(true);
+    const part = someone.fullName.split(" ")[1] ?? "";
+    await search(hr, { q: part.toUpperCase(), status: "semua" });
+    const byName = (await list(hr, "/staf?status=semua")).rows;
+    expect(byName.map((r) => r.id)).toContain(someone.id);
+    for (const r of byName) expect(r.fullName.toLowerCase()).toContain(part.toLowerCase());
+  });
+
+  it("keeps the sort through a search, and Hapus pencarian forgets the text but keeps the filters", async () => {
+    const sent = await search(hr, { q: "a", status: "semua" }, "/staf?index&urut=nama&arah=turun");
+    expect(sent.location).toBe("/staf?status=semua&urut=nama&arah=turun");
+    const sorted = (await list(hr, sent.location ?? "")).rows.map((r) => r.fullName);
+    expect(sorted).toEqual([...sorted].sort((a, b) => b.localeCompare(a, "en", { sensitivity: "base" })));
+    const cleared = await search(hr, { q: "a", status: "semua", intent: "hapus" });
+    expect(cleared.location).toBe("/staf?status=semua");
+    const after = await list(hr, "/staf?status=semua");
+    expect(after.search).toBe("");
+    expect(after.rows.length).toBe((await db().select().from(staff)).length);
+  });
+
+  it("a search that is too long or holds control characters is refused with a message and changes nothing", async () => {
+    await search(hr, { q: "pratama" });
+    const long = await search(hr, { q: "x".repeat(101) });
+    expect(long.status).toBe(400);
+    expect((long.data as { errors: Record<string, string> }).errors.q).toMatch(/paling panjang 100 huruf/);
+    const nul = await search(hr, { q: "pra\u0000tama" });
+    expect(nul.status).toBe(400);
+    expect((await list(hr)).search).toBe("pratama");
+  });
+
+  it("signing out deletes the kept search with the session", async () => {
+    const cookie = await sessionCookie("koordinator", DEMO_PASSWORD);
+    const before = (await db().select().from(keptSearches)).length;
+    await search(cookie, { q: "harahap" });
+    expect(await db().select().from(keptSearches)).toHaveLength(before + 1);
+    await callRoute(signOut, "/keluar", { method: "POST", cookie });
+    expect(await db().select().from(keptSearches)).toHaveLength(before);
   });
 
   it("a supervisor sees only their own team, even when asking for another team", async () => {
     const [other] = await db().select().from(teams).where(eq(teams.code, "penjamin_kualitas"));
-    const asked = await callRoute(directory, "/staf", {
-      method: "POST",
-      form: { q: "", status: "semua", teamId: String(other?.id) },
-      cookie: supervisor,
-    });
-    expect((asked.data as { rows: unknown[] }).rows).toEqual([]);
-    const loaded = await callRoute(directory, "/staf", { cookie: supervisor });
-    const rows = (loaded.data as { rows: { teamName: string }[] }).rows;
+    expect((await list(supervisor, `/staf?status=semua&tim=${other?.id}`)).rows).toEqual([]);
+    const rows = (await list(supervisor)).rows;
     expect(rows.length).toBeGreaterThan(20);
     expect(new Set(rows.map((r) => r.teamName))).toEqual(new Set(["Tim Kerja Layanan Informasi dan Pengaduan"]));
+    await search(supervisor, { q: "harahap", status: "aktif" });
+    const found = (await list(supervisor)).rows;
+    expect(found.length).toBeGreaterThan(0);
+    for (const r of found) expect(r.fullName).toMatch(/harahap/i);
   });
 
   it("a petugas reads their own record, birth data included, and no one else's", async () => {

@@ -23,7 +23,7 @@ const system = { id: null, username: "test" };
 
 type Failure = { errors: Record<string, string> };
 
-/** A write that changes nothing: the staff search runs as a POST (so that a NIP never lands in a URL). */
+/** A write: the staff search runs as a POST (so that a NIP never lands in a URL), answered 303 to the list. */
 const search = (cookie: string, options: CallOptions = {}) =>
   callRoute(staffDirectory, "/staf", { method: "POST", cookie, form: { q: "a", status: "aktif" }, ...options });
 
@@ -53,7 +53,7 @@ describe("limits on writes", () => {
   it("past the per-account limit a write is answered 429 with Retry-After and a message, and GETs still work", async () => {
     const cookie = await sessionCookie("kasi", DEMO_PASSWORD, { remoteAddress: "10.1.0.1" });
     await withLimits(5, 1000, async () => {
-      for (let i = 0; i < 5; i++) expect((await search(cookie, { remoteAddress: "10.1.0.1" })).status).toBe(200);
+      for (let i = 0; i < 5; i++) expect((await search(cookie, { remoteAddress: "10.1.0.1" })).status).toBe(303);
       const refused = await search(cookie, { remoteAddress: "10.1.0.1" });
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
@@ -70,11 +70,11 @@ describe("limits on writes", () => {
     const first = await sessionCookie("koordinator", DEMO_PASSWORD, { remoteAddress: address });
     const second = await sessionCookie("hr", DEMO_PASSWORD, { remoteAddress: address });
     await withLimits(100, 4, async () => {
-      for (let i = 0; i < 4; i++) expect((await search(first, { remoteAddress: address })).status).toBe(200);
+      for (let i = 0; i < 4; i++) expect((await search(first, { remoteAddress: address })).status).toBe(303);
       const refused = await search(second, { remoteAddress: address });
       expect(refused.status).toBe(429);
       expect(refused.data).toMatchObject({ message: expect.stringMatching(/alamat jaringan ini/) });
-      expect((await search(second, { remoteAddress: "10.2.0.2" })).status).toBe(200);
+      expect((await search(second, { remoteAddress: "10.2.0.2" })).status).toBe(303);
       // Signing in is not a write of a signed-in user: it has its own throttling.
       expect((await signIn("penilai", DEMO_PASSWORD, { remoteAddress: address })).status).toBe(302);
     });
@@ -83,7 +83,7 @@ describe("limits on writes", () => {
   it("0 turns a limit off", async () => {
     const cookie = await sessionCookie("kasi", DEMO_PASSWORD, { remoteAddress: "10.3.0.1" });
     await withLimits(0, 0, async () => {
-      for (let i = 0; i < 80; i++) expect((await search(cookie, { remoteAddress: "10.3.0.1" })).status).toBe(200);
+      for (let i = 0; i < 80; i++) expect((await search(cookie, { remoteAddress: "10.3.0.1" })).status).toBe(303);
     });
   });
 });

@@ -1,0 +1,171 @@
+// The evaluation list (/evaluasi): filtered, searched, sorted and paged in SQL, so "Semua periode" of a busy
+// center is one page of rows, not all of them. An agent's rows say which ones still wait for their answer.
+import { aliasedTable, and, count, desc, eq, ilike, like, or, type SQL, sql } from "drizzle-orm";
+import { evaluations, staff, teams, users } from "../../db/schema";
+import type { Sort, SortColumns } from "../list-params";
+import type { Scope } from "../permissions";
+import type { Database } from "./db";
+import { disputeDeadline } from "./evaluation-workflow";
+import { evaluatedNow, evaluationScope, type Viewer } from "./evaluations";
+
+export const EVALUATIONS_PER_PAGE = 50;
+
+/** The list's sortable columns, with the direction of a first click (newest and highest first). */
+export const EVALUATION_SORTS = {
+  nomor: "turun",
+  waktu: "turun",
+  petugas: "naik",
+  penilai: "naik",
+  hardskill: "turun",
+  softskill: "turun",
+  kedisiplinan: "turun",
+  total: "turun",
+  status: "naik",
+} as const satisfies SortColumns<string>;
+export type EvaluationSortKey = keyof typeof EVALUATION_SORTS;
+
+export type EvaluationFilter = {
+  periodId?: string;
+  agentId?: number;
+  state?: string;
+  kind?: string;
+  assessorId?: number;
+  /** Part of the interaction reference or of the agent's name, the start of their NIP, or "#123". */
+  search?: string;
+  sort?: Sort<EvaluationSortKey> | null;
+  page?: number;
+};
+
+const agentStaff = aliasedTable(staff, "agent");
+
+// The workflow's order: what still needs someone first.
+const STATE_ORDER = sql`array_position(array['draft','submitted','disputed','acknowledged','final']::text[], ${evaluations.state})`;
+
+function sortOrder(sort: Sort<EvaluationSortKey> | null | undefined): SQL[] {
+  if (!sort)
+    return [desc(evaluations.periodId), sql`${evaluations.interactionAt} desc nulls first`, desc(evaluations.id)];
+  const dir = sort.direction === "naik" ? sql`asc` : sql`desc`;
+  const by = (expression: SQL | typeof evaluations.id) => sql`${expression} ${dir} nulls last`;
+  const columns: Record<EvaluationSortKey, SQL[]> = {
+    nomor: [by(evaluations.id)],
+    // Period reviews have no interaction time: they sit at their period, after its interactions.
+    waktu: [by(sql`${evaluations.periodId}`), by(sql`${evaluations.interactionAt}`)],
+    petugas: [by(sql`${agentStaff.fullName}`)],
+    penilai: [by(sql`${users.displayName}`)],
+    hardskill: [by(sql`${evaluations.hardskill}`)],
+    softskill: [by(sql`${evaluations.softskill}`)],
+    kedisiplinan: [by(sql`${evaluations.kedisiplinan}`)],
+    total: [by(sql`${evaluations.total}`)],
+    status: [by(STATE_ORDER)],
+  };
+  return [...columns[sort.key], desc(evaluations.id)];
+}
+
+function searchCondition(text: string | undefined): SQL | undefined {
+  const q = text?.trim();
+  if (!q) return undefined;
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const digits = q.replace(/\s+/g, "");
+  const number = /^#?(\d{1,9})$/.exec(q)?.[1];
+  return or(
+    ilike(evaluations.interactionRef, pattern),
+    ilike(agentStaff.fullName, pattern),
+    /^\d{4,18}$/.test(digits) ? like(agentStaff.nip, `${digits}%`) : undefined,
+    number ? eq(evaluations.id, Number(number)) : undefined,
+  );
+}
+
+/**
+ * One page of the evaluations visible to `viewer`, newest period and interaction first unless sorted. For an
+ * agent's own submitted evaluations still inside the dispute window, `respondBy` is the deadline of their
+ * answer (confirm or dispute); otherwise null.
+ */
+export async function listEvaluations(
+  db: Database,
+  scope: Scope,
+  viewer: Viewer,
+  filter: EvaluationFilter,
+  disputeWindowDays: number,
+  now = new Date(),
+) {
+  const where = and(
+    evaluationScope(scope, viewer),
+    filter.periodId ? eq(evaluations.periodId, filter.periodId) : undefined,
+    filter.agentId ? eq(evaluations.agentStaffId, filter.agentId) : undefined,
+    filter.state ? eq(evaluations.state, filter.state) : undefined,
+    filter.kind ? eq(evaluations.kind, filter.kind) : undefined,
+    filter.assessorId ? eq(evaluations.assessorUserId, filter.assessorId) : undefined,
+    searchCondition(filter.search),
+  );
+  const [counted] = await db
+    .select({ n: count() })
+    .from(evaluations)
+    .innerJoin(agentStaff, eq(agentStaff.id, evaluations.agentStaffId))
+    .where(where);
+  const total = counted?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / EVALUATIONS_PER_PAGE));
+  const page = Math.min(Math.max(1, Math.trunc(filter.page ?? 1) || 1), pages);
+  const rows = await db
+    .select({
+      id: evaluations.id,
+      kind: evaluations.kind,
+      periodId: evaluations.periodId,
+      state: evaluations.state,
+      channel: evaluations.channel,
+      interactionRef: evaluations.interactionRef,
+      interactionAt: evaluations.interactionAt,
+      hardskill: evaluations.hardskill,
+      softskill: evaluations.softskill,
+      kedisiplinan: evaluations.kedisiplinan,
+      total: evaluations.total,
+      criticalFailed: evaluations.criticalFailed,
+      submittedAt: evaluations.submittedAt,
+      agentId: agentStaff.id,
+      agentName: agentStaff.fullName,
+      teamName: teams.name,
+      assessorName: users.displayName,
+      assessorId: users.id,
+    })
+    .from(evaluations)
+    .innerJoin(agentStaff, eq(agentStaff.id, evaluations.agentStaffId))
+    .innerJoin(teams, eq(teams.id, agentStaff.teamId))
+    .innerJoin(users, eq(users.id, evaluations.assessorUserId))
+    .where(where)
+    .orderBy(...sortOrder(filter.sort))
+    .limit(EVALUATIONS_PER_PAGE)
+    .offset((page - 1) * EVALUATIONS_PER_PAGE);
+  return {
+    rows: rows.map((r) => {
+      const deadline = r.submittedAt ? disputeDeadline(r.submittedAt, disputeWindowDays) : null;
+      const mine = viewer.staffId !== null && r.agentId === viewer.staffId;
+      return { ...r, respondBy: mine && r.state === "submitted" && deadline && deadline > now ? deadline : null };
+    }),
+    page,
+    pages,
+    total,
+    size: EVALUATIONS_PER_PAGE,
+  };
+}
+
+/**
+ * The agents of the list's "Petugas" filter, A–Z: those evaluated now within the viewer's scope (so the coverage
+ * page's link to an agent without evaluations yet still names them) and whoever has an evaluation the viewer sees.
+ */
+export async function listedAgents(db: Database, scope: Scope, viewer: Viewer) {
+  const [evaluated, current] = await Promise.all([
+    db
+      .selectDistinct({ id: agentStaff.id, fullName: agentStaff.fullName })
+      .from(evaluations)
+      .innerJoin(agentStaff, eq(agentStaff.id, evaluations.agentStaffId))
+      .where(evaluationScope(scope, viewer)),
+    scope === "own" || (scope === "team" && !viewer.teamId)
+      ? []
+      : db
+          .select({ id: staff.id, fullName: staff.fullName })
+          .from(staff)
+          .innerJoin(teams, eq(teams.id, staff.teamId))
+          .where(and(evaluatedNow(), scope === "team" ? eq(staff.teamId, viewer.teamId ?? 0) : undefined)),
+  ]);
+  const byId = new Map([...current, ...evaluated].map((a) => [a.id, a]));
+  return [...byId.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, "id") || a.id - b.id);
+}
