@@ -2,7 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { formatDay } from "../../analytics/dates";
 import { CERTIFICATE_ROLES, certificateRoleLabel } from "../../analytics/eligibility";
 import { formatScore } from "../score-fields";
-import { FormError, SelectField, TextField } from "./field";
+import { FormError, SelectField, TextAreaField, TextField } from "./field";
 
 type Props = {
   role: string;
@@ -177,7 +177,6 @@ export function CapabilityDecisions({
           <summary>Catat keputusan "dianggap mampu"</summary>
           <Form method="post" className="stack card" noValidate>
             <input type="hidden" name="intent" value="decide" />
-            <FormError message={errors._form} />
             <SelectField
               name="role"
               label="Mampu sebagai"
@@ -206,12 +205,15 @@ export function CapabilityDecisions({
                 error={errors.letterDate}
               />
             </div>
-            <div className="field">
-              <label htmlFor="basis">Dasar keputusan</label>
-              <textarea id="basis" name="basis" rows={3} defaultValue={values.basis} />
-              <span className="hint">Misalnya KPI tiga periode terakhir di atas dan hasil evaluasi.</span>
-              {errors.basis && <span className="error">{errors.basis}</span>}
-            </div>
+            <TextAreaField
+              name="basis"
+              label="Dasar keputusan"
+              rows={3}
+              defaultValue={values.basis}
+              hint="Misalnya KPI tiga periode terakhir di atas dan hasil evaluasi."
+              error={errors.basis}
+            />
+            <FormError message={errors._form} errors={errors} />
             <div>
               <button type="submit">Simpan keputusan</button>
             </div>

@@ -60,6 +60,7 @@ export default function EditUser() {
   const failed = outcome && !outcome.ok ? outcome : undefined;
   const errorsFor = (intent: string) => (failed?.intent === intent ? failed.errors : {});
   const updateErrors = errorsFor("update");
+  const doneFor = (intent: string) => (outcome?.ok && outcome.intent === intent ? outcome.message : null);
   const values = failed?.intent === "update" ? failed.values : undefined;
   return (
     <div className="page page-narrow">
@@ -69,13 +70,11 @@ export default function EditUser() {
       <h1>
         {user.username} {user.disabledAt && <span className="badge danger">Nonaktif</span>}
       </h1>
-      <Notice>{outcome?.ok ? outcome.message : null}</Notice>
 
       <h2>Data dan peran</h2>
       <Form method="post" className="stack card" noValidate key={`update-${user.version}`}>
         <input type="hidden" name="intent" value="update" />
         <input type="hidden" name="version" value={user.version} />
-        <FormError message={updateErrors._form} />
         <TextField
           name="displayName"
           label="Nama tampilan"
@@ -89,6 +88,8 @@ export default function EditUser() {
           error={updateErrors.staffId}
         />
         <RoleCheckboxes selected={values?.["roles[]"]?.split("\n") ?? user.roles} error={updateErrors["roles[]"]} />
+        <FormError message={updateErrors._form} errors={updateErrors} />
+        <Notice>{doneFor("update")}</Notice>
         <div>
           <button type="submit">Simpan perubahan</button>
         </div>
@@ -97,11 +98,12 @@ export default function EditUser() {
       <h2>Atur ulang kata sandi</h2>
       <Form method="post" className="stack card" noValidate>
         <input type="hidden" name="intent" value="reset" />
-        <FormError message={errorsFor("reset")._form} />
         <p className="muted">
           Pengguna langsung keluar dari semua sesinya dan harus memilih kata sandi baru saat masuk berikutnya.
         </p>
         <NewPasswordFields errors={errorsFor("reset")} />
+        <FormError message={errorsFor("reset")._form} errors={errorsFor("reset")} />
+        <Notice>{doneFor("reset")}</Notice>
         <div>
           <button type="submit" className="secondary">
             Atur ulang kata sandi
@@ -113,6 +115,7 @@ export default function EditUser() {
       <Form method="post" className="card">
         <input type="hidden" name="intent" value="toggle" />
         <FormError message={errorsFor("toggle")._form} />
+        <Notice>{doneFor("toggle")}</Notice>
         {user.disabledAt ? (
           <>
             <p>Akun ini nonaktif: pemiliknya tidak dapat masuk.</p>
