@@ -1,6 +1,7 @@
 // Form parsing with zod: one schema validates on the server; errors come back per field, in Indonesian,
 // together with what the user typed so nothing they entered is lost.
 import type { z } from "zod";
+import { CONFIRM_FIELD, CONFIRM_VALUE } from "../confirmation";
 import { InvalidInput, UserFacingError } from "./errors";
 
 export type FieldErrors = Record<string, string>;
@@ -69,4 +70,22 @@ export async function submitForm<S extends z.ZodType, T>(
     if (!(error instanceof UserFacingError)) throw error;
     return { ok: false, status: 409, errors: { [error.field ?? "_form"]: error.message }, values: formValues(form) };
   }
+}
+
+export const NOT_CONFIRMED =
+  "Tindakan ini belum dikonfirmasi, jadi tidak ada yang berubah. Tekan tombolnya lagi, baca akibatnya, lalu konfirmasi.";
+
+/**
+ * submitForm for an irreversible action: refused (400, nothing run) unless the form carries the field of the
+ * confirmation step (components/confirm-action.tsx), so an old page or a replayed request cannot skip it.
+ */
+export function submitConfirmed<S extends z.ZodType, T>(
+  schema: S,
+  form: FormData,
+  run: (input: z.output<S>) => Promise<T>,
+): Promise<SubmitResult<T>> {
+  if (form.get(CONFIRM_FIELD) !== CONFIRM_VALUE) {
+    return Promise.resolve({ ok: false, status: 400, errors: { _form: NOT_CONFIRMED }, values: formValues(form) });
+  }
+  return submitForm(schema, form, run);
 }
