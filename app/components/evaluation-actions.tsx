@@ -21,7 +21,7 @@ export function DraftActions({
       : `/evaluasi/periode/nilai?petugas=${e.agentStaffId}&periode=${e.periodId}`;
   const errorOf = (intent: string) => (failed?.intent === intent ? failed.errors._form : undefined);
   return (
-    <section aria-labelledby="draf" className="card">
+    <section aria-labelledby="draf" className="card draft-actions">
       <h2 id="draf">Draf Anda</h2>
       <p className="muted">Draf belum terlihat oleh petugas sampai Anda mengirimnya.</p>
       <div className="actions">

@@ -51,7 +51,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         : await submitForm(userUpdateInput, form, (input) => updateUser(env.db, actor, id, input));
   const which = intent === "toggle" || intent === "reset" ? intent : "update";
   if (!result.ok) return data({ ...result, intent: which }, { status: result.status });
-  return { ok: true as const, intent: which, message: DONE[which] };
+  // `at` tells one success from the next, so the password form is emptied after each reset.
+  return { ok: true as const, intent: which, message: DONE[which], at: Date.now() };
 }
 
 export default function EditUser() {
@@ -96,7 +97,12 @@ export default function EditUser() {
       </Form>
 
       <h2>Atur ulang kata sandi</h2>
-      <Form method="post" className="stack card" noValidate>
+      <Form
+        method="post"
+        className="stack card"
+        noValidate
+        key={outcome?.ok && outcome.intent === "reset" ? outcome.at : 0}
+      >
         <input type="hidden" name="intent" value="reset" />
         <p className="muted">
           Pengguna langsung keluar dari semua sesinya dan harus memilih kata sandi baru saat masuk berikutnya.
