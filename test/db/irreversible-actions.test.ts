@@ -20,10 +20,12 @@ import * as previewPage from "../../app/routes/impor.$id._index";
 import * as batchPage from "../../app/routes/impor.riwayat.$id._index";
 import * as review from "../../app/routes/kpi._index";
 import * as certificatePage from "../../app/routes/sertifikat.$id._index";
+import * as staffPage from "../../app/routes/staf.$id._index";
 import * as templatePage from "../../app/routes/template.$id";
 import * as rosterRoute from "../../app/routes/tenaga-kerja.jadwal";
 import { commentField, valueField } from "../../app/score-fields";
 import {
+  capabilityDecisions,
   certificates,
   evaluationRevisions,
   evaluations,
@@ -98,7 +100,7 @@ describe("without the confirmation step nothing irreversible happens", () => {
     expect(disputed.location).toBe(`/evaluasi/${sent}?disanggah=1`);
   });
 
-  it("approving a period, deleting a shift, revoking a certificate, undoing an import", async () => {
+  it("approving a period, deleting a shift, revoking a certificate or a capability decision, undoing an import", async () => {
     refusedUnconfirmed(
       await callRoute(review, "/kpi?periode=2026-09", {
         method: "POST",
@@ -143,6 +145,24 @@ describe("without the confirmation step nothing irreversible happens", () => {
           .where(eq(certificates.id, certificate?.id ?? 0))
       )[0]?.revokedAt,
     ).toBeNull();
+
+    const [decision] = await db()
+      .select()
+      .from(capabilityDecisions)
+      .where(isNull(capabilityDecisions.withdrawnAt))
+      .limit(1);
+    const withdrawn = await callRoute(staffPage, "/staf/x", {
+      method: "POST",
+      params: { id: String(decision?.staffId) },
+      form: { intent: "withdraw", decisionId: String(decision?.id), reason: "Surat keputusan dibatalkan." },
+      cookie: who.kasi,
+    });
+    refusedUnconfirmed(withdrawn);
+    const [still] = await db()
+      .select()
+      .from(capabilityDecisions)
+      .where(eq(capabilityDecisions.id, decision?.id ?? 0));
+    expect(still?.withdrawnAt).toBeNull();
 
     // A batch of the sample training file, imported by HR through the pages.
     const file = new File([readFileSync("fixtures/samples/pelatihan-contoh.csv")], "pelatihan-contoh.csv", {
