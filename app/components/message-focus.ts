@@ -6,7 +6,19 @@
 import { useActionData, useLocation } from "@remix-run/react";
 import { type RefObject, useEffect, useRef } from "react";
 
-type Claim = { target: () => HTMLElement | null; fresh: boolean };
+type Claim = { source: HTMLElement; target: () => HTMLElement | null; fresh: boolean };
+
+// Messages that came with the page from the server carry `autofocus` (React sets it only when rendering on the
+// server), and the browser has already acted on it. When scripts start, such a message takes the focus only if
+// nothing has it: someone who already clicked or typed elsewhere keeps their place.
+const arrived = new WeakSet<HTMLElement>();
+function moved(source: HTMLElement): boolean {
+  if (!source.hasAttribute("autofocus") || arrived.has(source)) return false;
+  arrived.add(source);
+  const active = document.activeElement;
+  // The browser's own choice (an element with autofocus) is not the person's.
+  return active !== null && active !== document.body && !active.hasAttribute("autofocus");
+}
 
 // One commit may show several messages (a notice and an error of another form): the first new one, in
 // document order, takes the focus; passive effects run in tree order, so the first claim is the first one.
@@ -21,7 +33,8 @@ function claim(next: Claim) {
     queueMicrotask(() => {
       const chosen = pending;
       pending = null;
-      const el = chosen?.target();
+      if (!chosen || moved(chosen.source)) return;
+      const el = chosen.target();
       if (!el?.isConnected) return;
       el.scrollIntoView({ block: "center" });
       el.focus({ preventScroll: true });
@@ -54,6 +67,6 @@ export function useFocusOnAppear(
     }
     const fresh = shown.current !== text;
     shown.current = text;
-    claim({ fresh, target: () => target?.(el) ?? el });
+    claim({ source: el, fresh, target: () => target?.(el) ?? el });
   }, [text, actionData, key]);
 }
