@@ -15,7 +15,7 @@ import {
   saveInteraction,
   type Viewer,
 } from "./evaluations";
-import { type SubmitResult, submitForm } from "./forms";
+import { type SubmitResult, submitConfirmed, submitForm } from "./forms";
 import type { Authenticated } from "./session";
 
 export function saveInteractionForm(
@@ -35,7 +35,7 @@ export function saveInteractionForm(
 
 /** The assessor deletes their draft as they last saw it (refused with a message when it changed since). */
 export function deleteDraftForm(db: Database, actor: Actor & { id: number }, id: number, form: FormData) {
-  return submitForm(z.object({ lockVersion: z.coerce.number().int() }), form, ({ lockVersion }) =>
+  return submitConfirmed(z.object({ lockVersion: z.coerce.number().int() }), form, ({ lockVersion }) =>
     deleteDraft(db, actor, id, lockVersion),
   );
 }
@@ -70,7 +70,9 @@ export function respondForm(
   form: FormData,
   windowDays: number,
 ) {
-  return submitForm(responseInput, form, async ({ intent, reason }) => {
+  // Acknowledging ends the dispute window at once, so it asks first; a dispute is deliberate (a written reason).
+  const submit = form.get("intent") === "acknowledge" ? submitConfirmed : submitForm;
+  return submit(responseInput, form, async ({ intent, reason }) => {
     if (intent === "acknowledge") await acknowledgeEvaluation(db, actor, viewer, id, windowDays);
     else await disputeEvaluation(db, actor, viewer, id, reason ?? "", windowDays);
     return intent;

@@ -5,6 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { formatInstantWib } from "../../analytics/dates";
 import { INTERACTION_SECTIONS, type ItemSection } from "../../analytics/scoring";
 import { evaluationRevisions, evaluationScores, evaluations } from "../../db/schema";
+import { commentField, valueField } from "../score-fields";
 import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./db";
 import { InvalidInput, UserFacingError } from "./errors";
@@ -145,6 +146,7 @@ export async function settleDispute(
   const sections: readonly ItemSection[] = row.kind === "interaction" ? INTERACTION_SECTIONS : ["kedisiplinan"];
   const items = version.items.filter((i) => sections.includes(i.section));
   let adjusted: { computed: ReturnType<typeof computeScores>; input: ReturnType<typeof readScores> } | null = null;
+  if (settlement.outcome === "upheld") await refuseUpheldWithEdits(db, id, items, form);
   if (settlement.outcome === "adjusted") {
     const input = readScores(form, items);
     const errors = { ...scoreProblems(items, input, true), ...input.errors };
@@ -207,4 +209,34 @@ export async function settleDispute(
       after: { state: "final", total: adjusted?.computed.total ?? row.total, note },
     });
   });
+}
+
+export const UPHELD_WITH_EDITS =
+  'Anda mengubah nilai, tetapi memilih "Nilai tetap". Pilih "Nilai disesuaikan" agar nilai baru dipakai, atau kembalikan nilainya seperti semula. Belum ada yang disimpan.';
+
+/**
+ * "Upheld" keeps the scores as they are: a form that carries different scores or comments (a page without
+ * scripts, where the scorecard stays editable) is refused rather than silently dropping what was typed.
+ * A form without score fields (the page with scripts sends none while "Nilai tetap" is chosen) is fine.
+ */
+async function refuseUpheldWithEdits(
+  db: Database,
+  id: number,
+  items: Parameters<typeof readScores>[1],
+  form: FormData,
+) {
+  const stored = new Map(
+    (await db.select().from(evaluationScores).where(eq(evaluationScores.evaluationId, id))).map((s) => [s.itemId, s]),
+  );
+  const { values, comments, errors } = readScores(form, items);
+  const changed = items.some((item) => {
+    const before = stored.get(item.id);
+    const valueSent = form.has(valueField(item.id));
+    const commentSent = form.has(commentField(item.id));
+    return (
+      (valueSent && (errors[valueField(item.id)] || (values.get(item.id) ?? null) !== (before?.value ?? null))) ||
+      (commentSent && (comments.get(item.id) ?? "") !== (before?.comment ?? ""))
+    );
+  });
+  if (changed) throw new InvalidInput({ outcome: UPHELD_WITH_EDITS });
 }

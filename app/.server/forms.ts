@@ -2,6 +2,7 @@
 // together with what the user typed so nothing they entered is lost.
 import { type UploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import type { z } from "zod";
+import { CONFIRM_FIELD, CONFIRM_VALUE } from "../confirmation";
 import { httpError, InvalidInput, UserFacingError } from "./errors";
 
 export type FieldErrors = Record<string, string>;
@@ -135,4 +136,22 @@ function safeDecode(path: string): string {
   } catch {
     return path;
   }
+}
+
+export const NOT_CONFIRMED =
+  "Tindakan ini belum dikonfirmasi, jadi tidak ada yang berubah. Tekan tombolnya lagi, baca akibatnya, lalu konfirmasi.";
+
+/**
+ * submitForm for an irreversible action: refused (400, nothing run) unless the form carries the field of the
+ * confirmation step (components/confirm-action.tsx), so an old page or a replayed request cannot skip it.
+ */
+export function submitConfirmed<S extends z.ZodType, T>(
+  schema: S,
+  form: FormData,
+  run: (input: z.output<S>) => Promise<T>,
+): Promise<SubmitResult<T>> {
+  if (form.get(CONFIRM_FIELD) !== CONFIRM_VALUE) {
+    return Promise.resolve({ ok: false, status: 400, errors: { _form: NOT_CONFIRMED }, values: formValues(form) });
+  }
+  return submitForm(schema, form, run);
 }

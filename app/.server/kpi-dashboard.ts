@@ -3,18 +3,17 @@
 // targets, and calibration health. One loader's worth of data, shaped for the page.
 import { z } from "zod";
 import { byTeamAndRank, byTeamThen, outliers, pageOf } from "../../analytics/kpi";
-import { periodFromId, periodOf, shiftPeriod } from "../../analytics/period";
+import { type Period, periodFromId, periodOf, shiftPeriod } from "../../analytics/period";
 import type { Sort, SortColumns } from "../list-params";
 import { can, type Scope } from "../permissions";
 import { recordAudit } from "./audit";
 import { assessorDrift } from "./calibration";
 import type { Database } from "./db";
 import { forbidden, httpError } from "./errors";
-import { periodChoice } from "./evaluations";
-import { submitForm } from "./forms";
+import { submitConfirmed, submitForm } from "./forms";
 import { ikuTargetsInput, periodIku, setIkuTargets } from "./iku";
 import { periodKpis } from "./period-kpi";
-import { approvePeriod, periodStatus, reopenInput, reopenPeriod } from "./periods";
+import { approvePeriod, periodOpenWork, periodStatus, periodsWithData, reopenInput, reopenPeriod } from "./periods";
 import type { Authenticated, CurrentUser } from "./session";
 import type { Settings } from "./settings";
 
@@ -51,9 +50,32 @@ const KPI_SORT_VALUE: Record<KpiSortKey, (a: AgentKpi) => number | string | null
   nilai: (a) => a.kpi.score,
 };
 
-/** The period the page opens on: the one asked for, else the last finished one (the one to review). */
-export function kpiPeriodChoice(asked: string | null, now = new Date()) {
-  return periodChoice(asked ?? shiftPeriod(periodOf(now).id, -1).id, 24, now);
+/** A period id that exists and has started, or null. */
+function startedPeriod(id: string | null, now: Date): Period | null {
+  if (!id || !/^\d{4}-(0[1-9]|1[0-2])$/.test(id) || id > periodOf(now).id) return null;
+  try {
+    return periodFromId(id);
+  } catch {
+    return null; // a year outside what Mutu handles
+  }
+}
+
+/**
+ * The periods the page offers (back to the first with data) and the one shown: the one asked for (also an
+ * older one, e.g. from a bookmark: it is added to the list and says it has no data), else the last finished
+ * one (the one to review). `matched` is false when the one asked for is not a period that has started.
+ */
+export async function kpiPeriodChoice(db: Database, asked: string | null, now = new Date()) {
+  const periods = await periodsWithData(db, now);
+  const wanted = startedPeriod(asked, now);
+  const previous = shiftPeriod(periodOf(now).id, -1).id;
+  const period = wanted ?? periods.find((p) => p.id === previous) ?? periods[0] ?? periodOf(now);
+  const listed = periods.some((p) => p.id === period.id) ? periods : [...periods, period];
+  return {
+    period,
+    matched: asked === null || wanted !== null,
+    choices: listed.map((p) => ({ value: p.id, label: p.label })),
+  };
 }
 
 export async function kpiDashboard(
@@ -95,6 +117,17 @@ export async function kpiDashboard(
     period: { id: period.id, label: period.label, firstDay: period.firstDay, lastDay: period.lastDay },
     ended: now >= period.end,
     status: await periodStatus(db, periodId),
+    // Before locking: what is still open (only for who may lock it).
+    lock: can(user.roles, "approve:period")
+      ? {
+          ...(await periodOpenWork(db, periodId)),
+          incomplete: report.center.agents - report.center.complete,
+          belowQuota: report.center.agents - report.center.quotaMet,
+          agents: report.center.agents,
+        }
+      : null,
+    // Nothing scored, reviewed or imported for this period: the page says so instead of drawing empty charts.
+    hasData: agents.some((a) => a.evaluations > 0 || Object.values(a.dimensions).some((v) => v !== null)),
     // The summaries, without the agent rows: those go out a page at a time.
     summary: { center: report.center, teams: report.teams },
     agents: pageOf(
@@ -132,7 +165,11 @@ export async function kpiDashboard(
 const intentInput = z.object({ intent: z.enum(["approve", "reopen", "iku"]) });
 
 /** The forms of the review page: approve or reopen the period (Kepala Seksi), set IKU targets. */
-export async function kpiReviewAction(auth: Authenticated, periodId: string, form: FormData) {
+export async function kpiReviewAction(
+  auth: Authenticated,
+  { id: periodId, matched }: { id: string; matched: boolean },
+  form: FormData,
+) {
   const parsed = intentInput.safeParse({ intent: form.get("intent") });
   if (!parsed.success) httpError(400, "Permintaan tidak dikenal.");
   const intent = parsed.data.intent;
@@ -146,11 +183,13 @@ export async function kpiReviewAction(auth: Authenticated, periodId: string, for
     });
     forbidden();
   }
+  // Never approve or change a period other than the one asked for.
+  if (!matched) httpError(400, "Periode ini tidak dikenal. Pilih periode dari daftar, lalu ulangi.");
   const db = auth.env.db;
   const who = { ...auth.actor, id: auth.user.id };
   const result =
     intent === "approve"
-      ? await submitForm(z.object({}), form, () => approvePeriod(db, who, periodId))
+      ? await submitConfirmed(z.object({}), form, () => approvePeriod(db, who, periodId))
       : intent === "reopen"
         ? await submitForm(reopenInput, form, (input) => reopenPeriod(db, who, periodId, input))
         : await submitForm(ikuTargetsInput, form, (input) => setIkuTargets(db, who, periodId, input));

@@ -4,8 +4,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { formatDay } from "../../analytics/dates";
-import { periodFromId } from "../../analytics/period";
-import { evaluations, periods, users } from "../../db/schema";
+import { periodFromId, periodOf, periodOfDay, periodsBetween } from "../../analytics/period";
+import { callStats, evaluations, periods, users } from "../../db/schema";
 import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./db";
 import { UserFacingError } from "./errors";
@@ -112,4 +112,31 @@ export async function reopenPeriod(
       after: values,
     });
   });
+}
+
+/** What is still open in a period, for the summary shown before it is locked (center-wide, drafts of everyone). */
+export async function periodOpenWork(db: Database, periodId: string) {
+  const rows = await db
+    .select({ state: evaluations.state, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(evaluations)
+    .where(and(eq(evaluations.periodId, periodId), sql`${evaluations.state} in ('disputed', 'draft')`))
+    .groupBy(evaluations.state);
+  const count = (state: string) => rows.find((r) => r.state === state)?.n ?? 0;
+  return { disputes: count("disputed"), drafts: count("draft") };
+}
+
+/**
+ * The periods a period list offers, newest first: from the current one back to the first that holds data
+ * (an evaluation or call statistics), so nobody scrolls through empty months before the center started;
+ * at most `maximum`. Just the current period when there is no data at all.
+ */
+export async function periodsWithData(db: Database, now = new Date(), maximum = 36) {
+  const [evaluation] = await db.select({ first: sql<string | null>`min(${evaluations.periodId})` }).from(evaluations);
+  const [calls] = await db.select({ first: sql<string | null>`min(${callStats.day})::text` }).from(callStats);
+  const current = periodOf(now);
+  const starts = [evaluation?.first, calls?.first ? periodOfDay(calls.first).id : null].filter(
+    (id): id is string => typeof id === "string" && id <= current.id,
+  );
+  const earliest = starts.sort()[0] ?? current.id;
+  return periodsBetween(earliest, current.id).reverse().slice(0, maximum);
 }

@@ -8,7 +8,7 @@ import { shiftWeek, weekOfDay } from "../../analytics/staffing";
 import { addDays } from "../../analytics/workforce-time";
 import { type Scope, scopeFor } from "../permissions";
 import { httpError } from "./errors";
-import { submitForm } from "./forms";
+import { submitConfirmed, submitForm } from "./forms";
 import { deleteShift, listShifts, type RosterAccess, rosterStaff, saveShift, shiftInput } from "./roster";
 import type { Authenticated } from "./session";
 import { askedWeek } from "./staffing";
@@ -83,7 +83,7 @@ export async function rosterAction(auth: Authenticated & { scope: Scope }, form:
   if (!intent.success) httpError(400, "Permintaan tidak dikenal.");
   const db = auth.env.db;
   if (intent.data.intent === "delete") {
-    const result = await submitForm(deleteInput, form, ({ id }) => deleteShift(db, auth.actor, id, manage));
+    const result = await submitConfirmed(deleteInput, form, ({ id }) => deleteShift(db, auth.actor, id, manage));
     return { ...result, intent: "delete" as const };
   }
   const result = await submitForm(shiftInput, form, (input) => saveShift(db, auth.actor, input, manage));

@@ -7,7 +7,7 @@ import { can, type Role, scopeFor } from "../permissions";
 import type { Actor } from "./audit";
 import { certificationOf, decisionInput, recordDecision, withdrawDecision, withdrawInput } from "./certification";
 import type { Database } from "./db";
-import { submitForm } from "./forms";
+import { submitConfirmed, submitForm } from "./forms";
 import { agentKpi } from "./period-kpi";
 import type { Settings } from "./settings";
 
@@ -55,7 +55,7 @@ export async function capabilityAction(db: Database, actor: Actor & { id: number
   const intent = parsed.success ? parsed.data.intent : "decide";
   const result =
     intent === "withdraw"
-      ? await submitForm(withdrawInput, form, (input) => withdrawDecision(db, actor, staffId, input))
+      ? await submitConfirmed(withdrawInput, form, (input) => withdrawDecision(db, actor, staffId, input))
       : await submitForm(decisionInput, form, (input) => recordDecision(db, actor, staffId, input));
   return { ...result, intent };
 }

@@ -7,7 +7,7 @@ import { evaluations, scorecardItems, scorecardTemplates, scorecardVersions, tea
 import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./db";
 import { InvalidInput, UserFacingError } from "./errors";
-import { submitForm } from "./forms";
+import { submitConfirmed, submitForm } from "./forms";
 import { loadVersion } from "./scorecards";
 
 const STALE =
@@ -377,15 +377,15 @@ export async function templateAction(db: Database, actor: Actor & { id: number }
     case "save-item":
       return submitForm(itemInput, form, (input) => saveItem(db, actor, versionId, input).then(() => "item"));
     case "remove-item":
-      return submitForm(z.object({ itemId: z.coerce.number().int() }), form, ({ itemId }) =>
+      return submitConfirmed(z.object({ itemId: z.coerce.number().int() }), form, ({ itemId }) =>
         removeItem(db, actor, versionId, itemId, lockVersion).then(() => "removed"),
       );
     case "publish":
-      return submitForm(z.object({}), form, () =>
+      return submitConfirmed(z.object({}), form, () =>
         publishDraft(db, actor, versionId, lockVersion).then(() => "published"),
       );
     case "discard":
-      return submitForm(z.object({}), form, () =>
+      return submitConfirmed(z.object({}), form, () =>
         discardDraft(db, actor, versionId, lockVersion).then(() => "discarded"),
       );
     case "new-draft":

@@ -19,7 +19,6 @@ export function CourseForm({
 }) {
   return (
     <Form method="post" className="stack" noValidate>
-      <FormError message={errors._form} />
       <div className="grid-2">
         <TextField
           name="code"
@@ -63,6 +62,7 @@ export function CourseForm({
         <input type="checkbox" name="active" defaultChecked={values.active === "on"} /> Aktif (dapat dipakai dalam
         impor)
       </label>
+      <FormError message={errors._form} errors={errors} />
       <div>
         <button type="submit">{submitLabel}</button>
       </div>

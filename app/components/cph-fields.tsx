@@ -2,7 +2,7 @@ import type { PeriodCph } from "../../analytics/cph";
 import { CHANNELS } from "../../analytics/organization";
 import { formatScore } from "../score-fields";
 import { channelShort } from "./evaluation-view";
-import { SelectField, TextField } from "./field";
+import { SelectField, TextAreaField, TextField } from "./field";
 
 type Props = {
   imported: PeriodCph | null;
@@ -131,7 +131,7 @@ export function CphFields({ imported, targets, values, errors }: Props) {
       <p className="muted small">
         Skor seluruhnya = rata-rata skor saluran, ditimbang dengan jam login di tiap saluran.
       </p>
-      <details open={values.cphOverride === "on" || undefined}>
+      <details open={values.cphOverride === "on" || errors.cphOverrideReason !== undefined || undefined}>
         <summary>Ganti CPH hasil impor (perlu alasan tertulis)</summary>
         <div className="stack">
           <label className="checks">
@@ -139,16 +139,13 @@ export function CphFields({ imported, targets, values, errors }: Props) {
             bawah, bukan hasil impor
           </label>
           <ManualFields targets={targets} values={values} errors={errors} withSource={false} />
-          <div className="field">
-            <label htmlFor="cphOverrideReason">Alasan</label>
-            <textarea
-              id="cphOverrideReason"
-              name="cphOverrideReason"
-              rows={2}
-              defaultValue={values.cphOverrideReason}
-            />
-            {errors.cphOverrideReason && <span className="error">{errors.cphOverrideReason}</span>}
-          </div>
+          <TextAreaField
+            name="cphOverrideReason"
+            label="Alasan"
+            rows={2}
+            defaultValue={values.cphOverrideReason}
+            error={errors.cphOverrideReason}
+          />
         </div>
       </details>
     </fieldset>

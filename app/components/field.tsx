@@ -1,10 +1,13 @@
 import {
   Children,
   type InputHTMLAttributes,
+  isValidElement,
   type ReactNode,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
+  useRef,
 } from "react";
+import { firstInvalidField, useFocusOnAppear } from "./message-focus";
 
 // `id` defaults to the field's name; pass one when the same name appears in several forms on a page.
 type Common = { name: string; label: string; error?: string; hint?: ReactNode; status?: ReactNode; id?: string };
@@ -55,6 +58,8 @@ export function TextField({
         name={name}
         type="text"
         aria-invalid={error ? true : undefined}
+        // biome-ignore lint/a11y/noAutofocus: after a refusal the first field in error takes the focus, also without scripts (the browser honours the first).
+        autoFocus={error ? true : undefined}
         aria-describedby={describedBy(id, error, hint, status)}
         {...input}
       />
@@ -78,6 +83,8 @@ export function TextAreaField({
         id={id}
         name={name}
         aria-invalid={error ? true : undefined}
+        // biome-ignore lint/a11y/noAutofocus: after a refusal the first field in error takes the focus, also without scripts (the browser honours the first).
+        autoFocus={error ? true : undefined}
         aria-describedby={describedBy(id, error, hint)}
         {...area}
       />
@@ -106,6 +113,8 @@ export function SelectField({
         id={id}
         name={name}
         aria-invalid={error ? true : undefined}
+        // biome-ignore lint/a11y/noAutofocus: after a refusal the first field in error takes the focus, also without scripts (the browser honours the first).
+        autoFocus={error ? true : undefined}
         aria-describedby={describedBy(id, error, hint)}
         {...select}
       >
@@ -121,19 +130,51 @@ export function SelectField({
   );
 }
 
-export function FormError({ message }: { message?: string }) {
-  if (!message) return null;
+/** Plain text of a message, to tell when it changes. */
+function textOf(node: ReactNode): string {
+  return Children.toArray(node)
+    .map((child) =>
+      typeof child === "string" || typeof child === "number"
+        ? String(child)
+        : isValidElement<{ children?: ReactNode }>(child)
+          ? textOf(child.props.children)
+          : "",
+    )
+    .join("");
+}
+
+/**
+ * The refusal of an action, placed next to the button that caused it. It takes the focus and scrolls into view
+ * when it appears (see message-focus.ts). Given the field `errors` of a refusal without a `message`, it sums
+ * them up and the first field in error of its form takes the focus instead.
+ */
+export function FormError({ message, errors }: { message?: string; errors?: Partial<Record<string, string>> }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const fields = Object.entries(errors ?? {}).filter(([key, text]) => key !== "_form" && text);
+  const text =
+    message ||
+    (fields.length === 0
+      ? ""
+      : `Belum tersimpan: ${fields.length === 1 ? "satu isian" : `${fields.length} isian`} perlu diperbaiki (ditandai merah).`);
+  useFocusOnAppear(ref, text || null, message ? undefined : firstInvalidField);
+  if (!text) return null;
   return (
-    <div className="alert alert-error" role="alert">
-      {message}
+    // biome-ignore lint/a11y/noAutofocus: the message of an action takes the focus, also without scripts.
+    <div className="alert alert-error" role="alert" tabIndex={-1} ref={ref} autoFocus>
+      {text}
     </div>
   );
 }
 
+/** The outcome of an action that succeeded; like FormError it takes the focus when it appears. */
 export function Notice({ children }: { children?: ReactNode }) {
-  if (Children.toArray(children).length === 0) return null;
+  const ref = useRef<HTMLDivElement>(null);
+  const shown = Children.toArray(children).length > 0;
+  useFocusOnAppear(ref, shown ? textOf(children) || "notice" : null);
+  if (!shown) return null;
   return (
-    <div className="alert alert-ok" role="status">
+    // biome-ignore lint/a11y/noAutofocus: the message of an action takes the focus, also without scripts.
+    <div className="alert alert-ok" role="status" tabIndex={-1} ref={ref} autoFocus>
       {children}
     </div>
   );

@@ -23,7 +23,6 @@ export function InteractionForm({ agent, version, values, initialScores, errors,
   const when = parseWibDateTime(at);
   return (
     <Form method="post" className="stack" noValidate>
-      <FormError message={errors._form} />
       <input type="hidden" name="agentId" value={agent.id} />
       {lockVersion !== undefined && <input type="hidden" name="lockVersion" value={lockVersion} />}
       <div className="card">
@@ -34,7 +33,11 @@ export function InteractionForm({ agent, version, values, initialScores, errors,
             Template: {version.templateName}, versi {version.version}
           </span>
         </p>
-        {errors.agentId && <p className="error">{errors.agentId}</p>}
+        {errors.agentId && (
+          <p className="error" role="alert">
+            {errors.agentId}
+          </p>
+        )}
         <div className="grid-2">
           <SelectField
             name="channel"
@@ -77,14 +80,21 @@ export function InteractionForm({ agent, version, values, initialScores, errors,
           name="note"
           rows={4}
           defaultValue={values.note}
-          aria-describedby="note-hint"
+          aria-describedby={errors.note ? "note-hint note-error" : "note-hint"}
           aria-invalid={errors.note ? true : undefined}
+          // biome-ignore lint/a11y/noAutofocus: after a refusal the first field in error takes the focus, also without scripts.
+          autoFocus={errors.note ? true : undefined}
         />
         <span className="hint" id="note-hint">
           Butir 3.1.2 KEP-165/BC/2014: kesimpulan dan rekomendasi objektif, didukung peraturan yang berkaitan.
         </span>
-        {errors.note && <span className="error">{errors.note}</span>}
+        {errors.note && (
+          <span className="error" id="note-error">
+            {errors.note}
+          </span>
+        )}
       </div>
+      <FormError message={errors._form} errors={errors} />
       <div className="actions">
         <button type="submit" name="intent" value="draft" className="secondary" disabled={busy}>
           Simpan draf

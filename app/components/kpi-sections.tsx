@@ -2,11 +2,12 @@
 // targets, and the agents table.
 import { Form, Link } from "@remix-run/react";
 import { Fragment } from "react";
-import { formatInstantWib } from "../../analytics/dates";
+import { formatDay, formatInstantWib } from "../../analytics/dates";
 import { IKU_INDICATORS, ikuVerdict } from "../../analytics/iku";
 import { SECTION_LABELS } from "../../analytics/scoring";
 import type { Sort } from "../list-params";
 import { formatScore } from "../score-fields";
+import { ConfirmAction } from "./confirm-action";
 import { FormError, TextField } from "./field";
 import { SortHeader } from "./sort-header";
 
@@ -53,16 +54,57 @@ type Status = {
   reopenedAt: string | Date | null;
 };
 
+type OpenWork = { disputes: number; drafts: number; incomplete: number; belowQuota: number; agents: number };
+
+/** What is still open in the period, shown to the Kepala Seksi before they lock it. */
+function LockSummary({ periodId, lock }: { periodId: string; lock: OpenWork }) {
+  const mark = (n: number) => (n > 0 ? "bad" : undefined);
+  return (
+    <>
+      <p>Sebelum dikunci, periksa yang masih terbuka:</p>
+      <ul className="lock-summary">
+        <li>
+          KPI belum lengkap: <strong className={mark(lock.incomplete)}>{lock.incomplete}</strong> dari {lock.agents}{" "}
+          petugas (tanpa salah satu dimensi; tidak diberi peringkat).
+        </li>
+        <li>
+          Petugas di bawah kuota evaluasi: <strong className={mark(lock.belowQuota)}>{lock.belowQuota}</strong>.
+        </li>
+        <li>
+          Sanggahan belum diselesaikan: <strong className={mark(lock.disputes)}>{lock.disputes}</strong>
+          {lock.disputes > 0 && (
+            <>
+              {" "}
+              (<Link to={`/evaluasi?periode=${periodId}&status=disputed`}>lihat</Link>; harus diselesaikan sebelum
+              periode dikunci)
+            </>
+          )}
+          .
+        </li>
+        <li>
+          Evaluasi masih draf: <strong className={mark(lock.drafts)}>{lock.drafts}</strong>
+          {lock.drafts > 0 && " (tidak dapat dikirim lagi setelah periode dikunci)"}.
+        </li>
+      </ul>
+    </>
+  );
+}
+
 export function ApprovalPanel({
+  period,
   status,
   ended,
-  canApprove,
+  lock,
   error,
+  failedIntent,
 }: {
+  period: { id: string; label: string; lastDay: string };
   status: Status;
   ended: boolean;
-  canApprove: boolean;
+  /** What is still open; null for who may not approve. */
+  lock: OpenWork | null;
   error?: string;
+  failedIntent?: string;
 }) {
   return (
     <section aria-labelledby="persetujuan" className={`card approval ${status.approved ? "locked" : ""}`}>
@@ -80,18 +122,35 @@ export function ApprovalPanel({
             ` Dibuka kembali oleh ${status.reopenedBy} pada ${formatInstantWib(new Date(status.reopenedAt))}: ${status.reopenReason}`}
         </p>
       )}
-      <FormError message={error} />
-      {canApprove && !status.approved && (
-        <Form method="post">
-          <input type="hidden" name="intent" value="approve" />
-          <button type="submit" disabled={!ended}>
-            Setujui dan kunci periode
-          </button>
-          {!ended && <span className="muted"> Periode ini belum berakhir.</span>}
-        </Form>
+      {lock && !status.approved && !ended && (
+        <p className="muted">
+          Periode ini masih berjalan sampai {formatDay(period.lastDay)}; persetujuan dapat diberikan setelah periode
+          berakhir.
+        </p>
       )}
-      {canApprove && status.approved && (
-        <details>
+      {lock && !status.approved && ended && (
+        <>
+          <LockSummary periodId={period.id} lock={lock} />
+          {lock.disputes > 0 ? (
+            <>
+              <p>
+                <strong>Periode belum dapat dikunci:</strong> selesaikan dulu sanggahan yang terbuka.
+              </p>
+              <FormError message={failedIntent === "approve" ? error : undefined} />
+            </>
+          ) : (
+            <ConfirmAction
+              label="Setujui dan kunci periode"
+              confirmLabel={`Ya, setujui dan kunci ${period.label.replace(/ \(.*\)$/, "")}`}
+              consequence={`Setelah dikunci, evaluasi, penilaian periode, impor statistik panggilan dan laporan ke ${period.label} ditolak sampai periode dibuka kembali dengan alasan tertulis.`}
+              fields={{ intent: "approve" }}
+              error={failedIntent === "approve" ? error : undefined}
+            />
+          )}
+        </>
+      )}
+      {lock && status.approved && (
+        <details open={failedIntent === "reopen" || undefined}>
           <summary>Buka kembali periode</summary>
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="reopen" />
@@ -99,6 +158,7 @@ export function ApprovalPanel({
               <label htmlFor="reason">Alasan membuka kembali</label>
               <textarea id="reason" name="reason" rows={3} required minLength={10} />
             </div>
+            <FormError message={failedIntent === "reopen" ? error : undefined} />
             <div>
               <button type="submit" className="danger">
                 Buka kembali
@@ -108,6 +168,18 @@ export function ApprovalPanel({
         </details>
       )}
     </section>
+  );
+}
+
+/** In place of a chart that would be blank. */
+export function NoData({ title, why }: { title: string; why: string }) {
+  return (
+    <figure className="chart">
+      <figcaption>
+        <h3>{title}</h3>
+      </figcaption>
+      <p className="muted">Tidak ada data: {why}</p>
+    </figure>
   );
 }
 

@@ -2,7 +2,8 @@ import { Form, Link } from "@remix-run/react";
 import { formatDay } from "../../analytics/dates";
 import { CERTIFICATE_ROLES, certificateRoleLabel } from "../../analytics/eligibility";
 import { formatScore } from "../score-fields";
-import { FormError, SelectField, TextField } from "./field";
+import { ConfirmAction } from "./confirm-action";
+import { FormError, SelectField, TextAreaField, TextField } from "./field";
 
 type Props = {
   role: string;
@@ -138,6 +139,9 @@ export function CapabilityDecisions({
   failed?: { intent: string; errors: Record<string, string>; values: Record<string, string> };
 }) {
   const errors = failed?.intent === "decide" ? failed.errors : {};
+  // The refusal of withdrawing one decision shows at that decision only.
+  const withdrawFailed = (id: number) =>
+    failed?.intent === "withdraw" && failed.values.decisionId === String(id) ? failed.errors : undefined;
   const values = failed?.intent === "decide" ? failed.values : {};
   return (
     <>
@@ -153,25 +157,22 @@ export function CapabilityDecisions({
                 <div className="error">Dicabut: {d.withdrawReason}</div>
               ) : (
                 canDecide && (
-                  <details>
-                    <summary>Cabut keputusan ini</summary>
-                    <Form method="post" className="stack">
-                      <input type="hidden" name="intent" value="withdraw" />
-                      <input type="hidden" name="decisionId" value={d.id} />
-                      <FormError message={failed?.intent === "withdraw" ? failed.errors._form : undefined} />
-                      <TextField
-                        name="reason"
-                        id={`reason-${d.id}`}
-                        label="Alasan pencabutan"
-                        error={failed?.intent === "withdraw" ? failed.errors.reason : undefined}
-                      />
-                      <div>
-                        <button type="submit" className="danger">
-                          Cabut
-                        </button>
-                      </div>
-                    </Form>
-                  </details>
+                  <ConfirmAction
+                    label="Cabut keputusan ini"
+                    look="link"
+                    confirmLabel="Ya, cabut keputusan"
+                    consequence={`Keputusan "dianggap mampu" sebagai ${certificateRoleLabel(d.role)} tidak lagi dihitung untuk kelayakan sertifikat. Keputusan tetap tercatat dengan alasan pencabutannya.`}
+                    fields={{ intent: "withdraw", decisionId: d.id }}
+                    error={withdrawFailed(d.id)?._form}
+                    open={withdrawFailed(d.id)?.reason !== undefined}
+                  >
+                    <TextField
+                      name="reason"
+                      id={`reason-${d.id}`}
+                      label="Alasan pencabutan"
+                      error={withdrawFailed(d.id)?.reason}
+                    />
+                  </ConfirmAction>
                 )
               )}
             </li>
@@ -183,7 +184,6 @@ export function CapabilityDecisions({
           <summary>Catat keputusan "dianggap mampu"</summary>
           <Form method="post" className="stack card" noValidate>
             <input type="hidden" name="intent" value="decide" />
-            <FormError message={errors._form} />
             <SelectField
               name="role"
               label="Mampu sebagai"
@@ -212,12 +212,15 @@ export function CapabilityDecisions({
                 error={errors.letterDate}
               />
             </div>
-            <div className="field">
-              <label htmlFor="basis">Dasar keputusan</label>
-              <textarea id="basis" name="basis" rows={3} defaultValue={values.basis} />
-              <span className="hint">Misalnya KPI tiga periode terakhir di atas dan hasil evaluasi.</span>
-              {errors.basis && <span className="error">{errors.basis}</span>}
-            </div>
+            <TextAreaField
+              name="basis"
+              label="Dasar keputusan"
+              rows={3}
+              defaultValue={values.basis}
+              hint="Misalnya KPI tiga periode terakhir di atas dan hasil evaluasi."
+              error={errors.basis}
+            />
+            <FormError message={errors._form} errors={errors} />
             <div>
               <button type="submit">Simpan keputusan</button>
             </div>

@@ -1,7 +1,8 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { formatDay } from "../../analytics/dates";
 import { channelShortName } from "../../analytics/organization";
 import { weekdayName } from "../../analytics/staffing";
+import { ConfirmAction } from "./confirm-action";
 
 type Person = {
   id: number;
@@ -61,17 +62,15 @@ export function RosterRow({
                       >
                         Ubah
                       </Link>
-                      <Form method="post" action={here}>
-                        <input type="hidden" name="intent" value="delete" />
-                        <input type="hidden" name="id" value={s.id} />
-                        <button
-                          type="submit"
-                          className="link"
-                          aria-label={`Hapus sif ${person.fullName} ${formatDay(day)} ${s.start}`}
-                        >
-                          Hapus
-                        </button>
-                      </Form>
+                      <ConfirmAction
+                        label="Hapus"
+                        look="link"
+                        accessibleLabel={`Hapus sif ${person.fullName} ${formatDay(day)} ${s.start}`}
+                        confirmLabel="Ya, hapus sif"
+                        consequence={`Sif ${person.fullName} ${formatDay(day)} ${s.start}–${s.end} dihapus dari jadwal.`}
+                        action={here}
+                        fields={{ intent: "delete", id: s.id }}
+                      />
                     </span>
                   )}
                 </div>

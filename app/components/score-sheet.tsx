@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import {
   DEFAULT_LEVELS,
   type ItemSection,
@@ -68,6 +68,9 @@ function ItemInput({
               value={o.value}
               defaultChecked={value === o.value}
               onChange={() => onChange(o.value)}
+              aria-invalid={error ? true : undefined}
+              // biome-ignore lint/a11y/noAutofocus: after a refusal the first item in error takes the focus, also without scripts.
+              autoFocus={error && o === options[0] ? true : undefined}
             />
             <span>{o.label}</span>
           </label>
@@ -119,6 +122,27 @@ export function ScoreSheet({ items, sections, weights, initial, errors }: Props)
     return scoreEvaluation(items, known, weights, sections);
   }, [items, values, weights, sections]);
   const open = items.filter((i) => !values[i.id]).length;
+  const bar = useRef<HTMLOutputElement>(null);
+  // The running total sticks to the bottom of the window: keep what takes the focus clear of it (WCAG 2.4.11).
+  // The stylesheet reserves a fixed room; this measures the bar, which wraps to more lines on a phone.
+  useEffect(() => {
+    const el = bar.current;
+    if (!el || typeof ResizeObserver === "undefined") return;
+    const root = document.documentElement;
+    const measure = () => {
+      const height = el.getBoundingClientRect().height;
+      // A hidden sheet (the settle page while "Nilai tetap" is chosen) leaves the room to the stylesheet.
+      if (height > 0) root.style.setProperty("--sticky-bottom", `${Math.ceil(height) + 16}px`);
+      else root.style.removeProperty("--sticky-bottom");
+    };
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    measure();
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty("--sticky-bottom");
+    };
+  }, []);
 
   return (
     <div className="score-sheet">
@@ -145,7 +169,7 @@ export function ScoreSheet({ items, sections, weights, initial, errors }: Props)
             ))}
         </section>
       ))}
-      <output className="running-total" aria-live="polite">
+      <output className="running-total" aria-live="polite" ref={bar}>
         {sections.map((s) => (
           <span key={s}>
             {SECTION_LABELS[s]} <strong>{formatScore(result.sections[s])}</strong>

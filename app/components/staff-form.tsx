@@ -35,7 +35,6 @@ export function StaffForm({
   const live = nipTouched && nip.trim() ? parseNip(nip) : null;
   return (
     <Form method="post" className="stack" noValidate onSubmit={() => setNipTouched(false)}>
-      <FormError message={errors._form} />
       {version !== undefined && <input type="hidden" name="version" value={version} />}
       <TextField
         name="nip"
@@ -114,6 +113,7 @@ export function StaffForm({
           Aktif bertugas di contact center
         </label>
       </div>
+      <FormError message={errors._form} errors={errors} />
       <div className="actions">
         <button type="submit" disabled={busy}>
           {busy ? "Menyimpan…" : submitLabel}

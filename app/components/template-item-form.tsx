@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { SECTION_LABELS } from "../../analytics/scoring";
-import { FormError, SelectField, TextField } from "./field";
+import { FormError, Notice, SelectField, TextAreaField, TextField } from "./field";
 
 export type EditableItem = {
   id: number;
@@ -22,8 +22,11 @@ export function TemplateItemForm({
   lockVersion,
   errors,
   values,
+  notice,
 }: {
   item?: EditableItem;
+  /** The outcome of saving this item, shown beside its button. */
+  notice?: string;
   lockVersion: number;
   errors: Partial<Record<string, string>>;
   values?: Record<string, string>;
@@ -38,7 +41,6 @@ export function TemplateItemForm({
       <input type="hidden" name="intent" value="save-item" />
       <input type="hidden" name="lockVersion" value={lockVersion} />
       {item && <input type="hidden" name="itemId" value={item.id} />}
-      <FormError message={errors._form} />
       <div className="grid-2">
         <SelectField
           name="section"
@@ -112,12 +114,17 @@ export function TemplateItemForm({
         defaultValue={v("guidance")}
         error={errors.guidance}
       />
-      <div className="field">
-        <label htmlFor={`${prefix}-levels`}>Arti nilai 1 sampai 5 (satu baris per nilai)</label>
-        <textarea id={`${prefix}-levels`} name="levels" rows={5} defaultValue={v("levels")} />
-        <span className="hint">Kosongkan untuk: Sangat Kurang, Kurang, Cukup, Baik, Sangat Baik.</span>
-        {errors.levels && <span className="error">{errors.levels}</span>}
-      </div>
+      <TextAreaField
+        name="levels"
+        id={`${prefix}-levels`}
+        label="Arti nilai 1 sampai 5 (satu baris per nilai)"
+        rows={5}
+        defaultValue={v("levels")}
+        hint="Kosongkan untuk: Sangat Kurang, Kurang, Cukup, Baik, Sangat Baik."
+        error={errors.levels}
+      />
+      <FormError message={errors._form} errors={errors} />
+      <Notice>{notice}</Notice>
       <div className="actions">
         <button type="submit">{item ? "Simpan butir" : "Tambah butir"}</button>
       </div>

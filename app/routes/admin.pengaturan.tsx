@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/.server/session";
 import { getSettings, parseSettings, updateSettings } from "~/.server/settings";
-import { Notice, TextField } from "~/components/field";
+import { FormError, Notice, TextField } from "~/components/field";
 import { SETTING_KEYS, SETTINGS } from "~/settings-definitions";
 
 export const meta: MetaFunction = () => [{ title: "Pengaturan — Mutu" }];
@@ -39,18 +39,6 @@ export default function SettingsPage() {
     <div className="page page-narrow">
       <h1>Pengaturan</h1>
       <p className="lead">Setiap perubahan tercatat di log audit.</p>
-      <Notice>
-        {result?.changed === 0
-          ? "Tidak ada yang berubah."
-          : result?.changed
-            ? `${result.changed} pengaturan tersimpan.`
-            : null}
-      </Notice>
-      {Object.keys(errors).length > 0 && (
-        <div className="alert alert-error" role="alert">
-          Belum tersimpan: perbaiki isian yang ditandai.
-        </div>
-      )}
       <Form method="post" className="stack">
         {groups.map((group) => (
           <fieldset key={group} className="stack">
@@ -101,6 +89,15 @@ export default function SettingsPage() {
               })}
           </fieldset>
         ))}
+        {/* The result, beside the button at the end of a long form. */}
+        <FormError errors={errors} />
+        <Notice>
+          {result?.changed === 0
+            ? "Tidak ada yang berubah."
+            : result?.changed
+              ? `${result.changed} pengaturan tersimpan.`
+              : null}
+        </Notice>
         <div>
           <button type="submit">Simpan pengaturan</button>
         </div>

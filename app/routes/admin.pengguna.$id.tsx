@@ -51,7 +51,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         : await submitForm(userUpdateInput, form, (input) => updateUser(env.db, actor, id, input));
   const which = intent === "toggle" || intent === "reset" ? intent : "update";
   if (!result.ok) return data({ ...result, intent: which }, { status: result.status });
-  return { ok: true as const, intent: which, message: DONE[which] };
+  // `at` tells one success from the next, so the password form is emptied after each reset.
+  return { ok: true as const, intent: which, message: DONE[which], at: Date.now() };
 }
 
 export default function EditUser() {
@@ -60,6 +61,7 @@ export default function EditUser() {
   const failed = outcome && !outcome.ok ? outcome : undefined;
   const errorsFor = (intent: string) => (failed?.intent === intent ? failed.errors : {});
   const updateErrors = errorsFor("update");
+  const doneFor = (intent: string) => (outcome?.ok && outcome.intent === intent ? outcome.message : null);
   const values = failed?.intent === "update" ? failed.values : undefined;
   return (
     <div className="page page-narrow">
@@ -69,13 +71,11 @@ export default function EditUser() {
       <h1>
         {user.username} {user.disabledAt && <span className="badge danger">Nonaktif</span>}
       </h1>
-      <Notice>{outcome?.ok ? outcome.message : null}</Notice>
 
       <h2>Data dan peran</h2>
       <Form method="post" className="stack card" noValidate key={`update-${user.version}`}>
         <input type="hidden" name="intent" value="update" />
         <input type="hidden" name="version" value={user.version} />
-        <FormError message={updateErrors._form} />
         <TextField
           name="displayName"
           label="Nama tampilan"
@@ -89,19 +89,27 @@ export default function EditUser() {
           error={updateErrors.staffId}
         />
         <RoleCheckboxes selected={values?.["roles[]"]?.split("\n") ?? user.roles} error={updateErrors["roles[]"]} />
+        <FormError message={updateErrors._form} errors={updateErrors} />
+        <Notice>{doneFor("update")}</Notice>
         <div>
           <button type="submit">Simpan perubahan</button>
         </div>
       </Form>
 
       <h2>Atur ulang kata sandi</h2>
-      <Form method="post" className="stack card" noValidate>
+      <Form
+        method="post"
+        className="stack card"
+        noValidate
+        key={outcome?.ok && outcome.intent === "reset" ? outcome.at : 0}
+      >
         <input type="hidden" name="intent" value="reset" />
-        <FormError message={errorsFor("reset")._form} />
         <p className="muted">
           Pengguna langsung keluar dari semua sesinya dan harus memilih kata sandi baru saat masuk berikutnya.
         </p>
         <NewPasswordFields errors={errorsFor("reset")} />
+        <FormError message={errorsFor("reset")._form} errors={errorsFor("reset")} />
+        <Notice>{doneFor("reset")}</Notice>
         <div>
           <button type="submit" className="secondary">
             Atur ulang kata sandi
@@ -113,6 +121,7 @@ export default function EditUser() {
       <Form method="post" className="card">
         <input type="hidden" name="intent" value="toggle" />
         <FormError message={errorsFor("toggle")._form} />
+        <Notice>{doneFor("toggle")}</Notice>
         {user.disabledAt ? (
           <>
             <p>Akun ini nonaktif: pemiliknya tidak dapat masuk.</p>

@@ -37,7 +37,6 @@ export default function NewUser() {
       </p>
       <h1>Tambah pengguna</h1>
       <Form method="post" className="stack" noValidate>
-        <FormError message={errors._form} />
         <TextField
           name="username"
           label="Nama pengguna"
@@ -60,6 +59,7 @@ export default function NewUser() {
         <RoleCheckboxes selected={values["roles[]"]?.split("\n") ?? []} error={errors["roles[]"]} />
         <NewPasswordFields errors={errors} initial />
         <p className="hint muted">Berikan kata sandi awal kepada pengguna secara langsung, bukan melalui surel.</p>
+        <FormError message={errors._form} errors={errors} />
         <div className="actions">
           <button type="submit">Simpan pengguna</button>
         </div>

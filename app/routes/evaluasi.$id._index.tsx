@@ -1,12 +1,14 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { hiddenOrMissing } from "~/.server/access";
+import { sendDraft } from "~/.server/draft-send";
 import { deleteDraftForm, respondForm } from "~/.server/evaluation-forms";
 import { disputeDeadline } from "~/.server/evaluation-workflow";
-import { getEvaluation } from "~/.server/evaluations";
+import { getEvaluation, sentBy } from "~/.server/evaluations";
 import { requirePermission } from "~/.server/session";
+import { DraftActions, EvaluationResponse } from "~/components/evaluation-actions";
 import { EvaluationFacts, ScoresTable, StateBadge } from "~/components/evaluation-view";
-import { FormError, Notice } from "~/components/field";
+import { Notice } from "~/components/field";
 import { RevisionHistory } from "~/components/revision-history";
 import { can } from "~/permissions";
 import { formatScore } from "~/score-fields";
@@ -49,11 +51,23 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const id = Number(params.id);
-  if (form.get("intent") === "delete") {
-    const { user, env, actor } = await requirePermission(request, context, "create:evaluation");
-    const deleted = await deleteDraftForm(env.db, { ...actor, id: user.id }, id, form);
-    if (!deleted.ok) return data(deleted, { status: deleted.status });
-    throw redirect("/evaluasi?dihapus=1");
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "delete" || intent === "send") {
+    const auth = await requirePermission(request, context, "create:evaluation");
+    const { user, env, actor } = auth;
+    if (intent === "delete") {
+      const deleted = await deleteDraftForm(env.db, { ...actor, id: user.id }, id, form);
+      if (!deleted.ok) return data({ ...deleted, intent }, { status: deleted.status });
+      throw redirect("/evaluasi?dihapus=1");
+    }
+    const sent = await sendDraft(auth, request, id, form);
+    if (!sent.ok) {
+      // Sent meanwhile from another tab: show what was sent.
+      if (sent.status === 409 && (await sentBy(env.db, id, user.id)))
+        throw redirect(`/evaluasi/${id}?sudah-terkirim=1`);
+      return data({ ...sent, intent }, { status: sent.status });
+    }
+    throw redirect(`/evaluasi/${id}?terkirim=1`);
   }
   const auth = await requirePermission(request, context, "respond:evaluation");
   const { user, scope, env, actor } = auth;
@@ -62,7 +76,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return hiddenOrMissing(auth, request, { entity: "evaluation", id }, "Evaluasi ini tidak ditemukan.");
   }
   const result = await respondForm(env.db, actor, user, id, form, env.settings["evaluation.disputeWindowDays"]);
-  if (!result.ok) return data(result, { status: result.status });
+  if (!result.ok) return data({ ...result, intent }, { status: result.status });
   throw redirect(`/evaluasi/${id}?${result.value === "acknowledge" ? "dikonfirmasi" : "disanggah"}=1`);
 }
 
@@ -125,66 +139,15 @@ export default function EvaluationPage() {
         </section>
       )}
 
-      {canRespond && deadline && (
-        <section aria-labelledby="tanggapan" className="card">
-          <h2 id="tanggapan">Tanggapan Anda</h2>
-          <p>
-            Konfirmasi bila Anda menerima evaluasi ini, atau sanggah dengan alasan sebelum{" "}
-            <strong>{formatInstantWib(new Date(deadline))}</strong>.
-          </p>
-          <FormError message={failed?.errors._form} />
-          <Form method="post" className="actions">
-            <button type="submit" name="intent" value="acknowledge">
-              Konfirmasi evaluasi
-            </button>
-          </Form>
-          <Form method="post" className="stack">
-            <div className="field">
-              <label htmlFor="reason">Alasan sanggahan</label>
-              <textarea
-                id="reason"
-                name="reason"
-                rows={3}
-                defaultValue={failed?.values.reason}
-                aria-invalid={failed?.errors.reason ? true : undefined}
-                aria-describedby="reason-hint"
-              />
-              <span className="hint" id="reason-hint">
-                Sebutkan butir yang Anda sanggah dan alasannya, misalnya rujukan peraturan.
-              </span>
-              {failed?.errors.reason && <span className="error">{failed.errors.reason}</span>}
-            </div>
-            <div>
-              <button type="submit" name="intent" value="dispute" className="secondary">
-                Ajukan sanggahan
-              </button>
-            </div>
-          </Form>
-        </section>
-      )}
-
-      {canEdit && <FormError message={failed?.errors._form} />}
-      <div className="actions">
-        {canEdit && (
-          <>
-            <Link to={`/evaluasi/${e.id}/ubah`} className="button">
-              Lanjutkan draf
-            </Link>
-            <Form method="post">
-              <input type="hidden" name="intent" value="delete" />
-              <input type="hidden" name="lockVersion" value={e.lockVersion} />
-              <button type="submit" className="danger">
-                Hapus draf
-              </button>
-            </Form>
-          </>
-        )}
-        {canSettle && (
+      {canRespond && deadline && <EvaluationResponse deadline={deadline} failed={failed} />}
+      {canEdit && <DraftActions e={e} failed={failed} />}
+      {canSettle && (
+        <div className="actions">
           <Link to={`/evaluasi/${e.id}/selesaikan`} className="button">
             Selesaikan sanggahan
           </Link>
-        )}
-      </div>
+        </div>
+      )}
 
       {e.revisions.length > 0 && <RevisionHistory revisions={e.revisions} items={e.version.items} />}
     </div>

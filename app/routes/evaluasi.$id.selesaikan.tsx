@@ -5,8 +5,11 @@ import { notFound } from "~/.server/errors";
 import { settleForm } from "~/.server/evaluation-forms";
 import { getEvaluation } from "~/.server/evaluations";
 import { requirePermission } from "~/.server/session";
-import { FormError } from "~/components/field";
+import { ScoresTable } from "~/components/evaluation-view";
+import { FormError, TextAreaField } from "~/components/field";
 import { initialFromScores, initialFromValues, ScoreSheet } from "~/components/score-sheet";
+import { useHydrated } from "~/components/use-hydrated";
+import { formatScore } from "~/score-fields";
 import { INTERACTION_SECTIONS, type ItemSection } from "../../analytics/scoring";
 
 export const meta: MetaFunction = () => [{ title: "Selesaikan sanggahan — Mutu" }];
@@ -30,6 +33,9 @@ export default function Settle() {
   const { e } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const [outcome, setOutcome] = useState(failed?.values.outcome ?? "upheld");
+  // Without scripts the scorecard stays editable and the server refuses "Nilai tetap" with changed scores;
+  // with scripts it can be edited only while "Nilai disesuaikan" is chosen (the edits are kept if you switch).
+  const locked = useHydrated() && outcome !== "adjusted";
   const sections: readonly ItemSection[] = e.kind === "interaction" ? INTERACTION_SECTIONS : ["kedisiplinan"];
   const items = e.version.items.filter((i) => sections.includes(i.section));
   const errors = failed?.errors ?? {};
@@ -44,57 +50,73 @@ export default function Settle() {
       </p>
       <p className="quote">{e.disputeReason}</p>
       <Form method="post" className="stack" noValidate>
-        <FormError message={errors._form} />
         <input type="hidden" name="lockVersion" value={e.lockVersion} />
-        <fieldset className="field">
+        <fieldset className="field" aria-describedby={errors.outcome ? "outcome-error" : undefined}>
           <legend>Keputusan</legend>
           <div className="checks">
-            <label>
-              <input
-                type="radio"
-                name="outcome"
-                value="upheld"
-                checked={outcome === "upheld"}
-                onChange={() => setOutcome("upheld")}
-              />
-              Nilai tetap (sanggahan tidak diterima)
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="outcome"
-                value="adjusted"
-                checked={outcome === "adjusted"}
-                onChange={() => setOutcome("adjusted")}
-              />
-              Nilai disesuaikan (revisi baru)
-            </label>
+            {OUTCOMES.map(([value, label]) => (
+              <label key={value}>
+                <input
+                  type="radio"
+                  name="outcome"
+                  value={value}
+                  checked={outcome === value}
+                  onChange={() => setOutcome(value)}
+                  aria-invalid={errors.outcome ? true : undefined}
+                  // biome-ignore lint/a11y/noAutofocus: after a refusal the decision in error takes the focus, also without scripts.
+                  autoFocus={errors.outcome && value === outcome ? true : undefined}
+                />
+                {label}
+              </label>
+            ))}
           </div>
-          {errors.outcome && <span className="error">{errors.outcome}</span>}
+          {errors.outcome && (
+            <span className="error" id="outcome-error">
+              {errors.outcome}
+            </span>
+          )}
         </fieldset>
-        <p className="muted small">
-          Bila disesuaikan, nilai di bawah menjadi revisi {e.revision + 1}; revisi sebelumnya tetap terlihat di riwayat.
-          Tanpa JavaScript, nilai di bawah hanya dipakai bila Anda memilih "Nilai disesuaikan".
-        </p>
-        <ScoreSheet
-          items={items}
-          sections={sections}
-          weights={e.version.weights}
-          initial={failed ? initialFromValues(items, failed.values) : initialFromScores(items, e.scores)}
-          errors={errors}
-        />
-        <div className="field">
-          <label htmlFor="note">Catatan penyelesaian</label>
-          <textarea
-            id="note"
-            name="note"
-            rows={3}
-            defaultValue={failed?.values.note}
-            aria-invalid={errors.note ? true : undefined}
+        {locked ? (
+          <>
+            <p className="muted small">
+              Nilai yang berlaku (revisi {e.revision}). Pilih "Nilai disesuaikan" untuk mengubahnya.
+            </p>
+            <ScoresTable
+              items={items}
+              sections={sections}
+              scores={e.scores}
+              sectionScores={{ hardskill: e.hardskill, softskill: e.softskill, kedisiplinan: e.kedisiplinan }}
+            />
+            <p>
+              {e.kind === "interaction" ? "Nilai total" : "Nilai kedisiplinan"} <strong>{formatScore(e.total)}</strong>
+            </p>
+          </>
+        ) : (
+          <p className="muted small">
+            Bila disesuaikan, nilai di bawah menjadi revisi {e.revision + 1}; revisi sebelumnya tetap terlihat di
+            riwayat. Nilai yang diubah hanya disimpan dengan keputusan "Nilai disesuaikan".
+          </p>
+        )}
+        {/* Kept while hidden, so edits survive a switch to "Nilai tetap" and back; disabled, it sends nothing. */}
+        <fieldset className="plain" disabled={locked} hidden={locked}>
+          <legend className="visually-hidden">Nilai yang disesuaikan</legend>
+          <ScoreSheet
+            items={items}
+            sections={sections}
+            weights={e.version.weights}
+            initial={failed ? initialFromValues(items, failed.values) : initialFromScores(items, e.scores)}
+            errors={errors}
           />
-          <span className="hint">Terlihat oleh petugas dan penilai.</span>
-          {errors.note && <span className="error">{errors.note}</span>}
-        </div>
+        </fieldset>
+        <TextAreaField
+          name="note"
+          label="Catatan penyelesaian"
+          rows={3}
+          defaultValue={failed?.values.note}
+          error={errors.note}
+          hint="Terlihat oleh petugas dan penilai."
+        />
+        <FormError message={errors._form} errors={errors} />
         <div>
           <button type="submit">Simpan keputusan</button>
         </div>
@@ -102,3 +124,8 @@ export default function Settle() {
     </div>
   );
 }
+
+const OUTCOMES = [
+  ["upheld", "Nilai tetap (sanggahan tidak diterima)"],
+  ["adjusted", "Nilai disesuaikan (revisi baru)"],
+] as const;

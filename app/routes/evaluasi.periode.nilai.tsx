@@ -7,7 +7,7 @@ import { findPeriodReview, savePeriodReviewForm } from "~/.server/period-reviews
 import { loadVersion, publishedVersionForTeam } from "~/.server/scorecards";
 import { requirePermission } from "~/.server/session";
 import { CphFields } from "~/components/cph-fields";
-import { FormError } from "~/components/field";
+import { FormError, TextAreaField } from "~/components/field";
 import { initialFromScores, initialFromValues, ScoreSheet } from "~/components/score-sheet";
 import { periodFromId } from "../../analytics/period";
 
@@ -73,7 +73,6 @@ export default function PeriodReviewForm() {
         {agent.fullName} · {period.label}
       </p>
       <Form method="post" className="stack" noValidate>
-        <FormError message={errors._form ?? errors.agentId ?? errors.periodId} />
         <input type="hidden" name="agentId" value={agent.id} />
         <input type="hidden" name="periodId" value={period.id} />
         {review && <input type="hidden" name="lockVersion" value={review.lockVersion} />}
@@ -93,11 +92,14 @@ export default function PeriodReviewForm() {
         ) : (
           <p className="muted">CPH tidak berlaku untuk template tim ini (bobot 0).</p>
         )}
-        <div className="field">
-          <label htmlFor="note">Catatan dan rekomendasi</label>
-          <textarea id="note" name="note" rows={3} defaultValue={values.note} />
-          {errors.note && <span className="error">{errors.note}</span>}
-        </div>
+        <TextAreaField
+          name="note"
+          label="Catatan dan rekomendasi"
+          rows={3}
+          defaultValue={values.note}
+          error={errors.note}
+        />
+        <FormError message={errors._form ?? errors.agentId ?? errors.periodId} errors={errors} />
         <div className="actions">
           <button type="submit" name="intent" value="draft" className="secondary">
             Simpan draf

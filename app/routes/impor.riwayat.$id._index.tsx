@@ -1,11 +1,12 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { submitForm } from "~/.server/forms";
+import { submitConfirmed } from "~/.server/forms";
 import { batchView, undoBatch } from "~/.server/imports/batches";
 import { visibleBatch } from "~/.server/imports/visible";
 import { requirePermission } from "~/.server/session";
-import { FormError, Notice } from "~/components/field";
+import { ConfirmAction } from "~/components/confirm-action";
+import { Notice } from "~/components/field";
 import { ImportCounts, ImportIssues } from "~/components/import-report";
 import { formatInstantWib } from "../../analytics/dates";
 import { KIND_LABELS } from "../../analytics/import-rules";
@@ -24,7 +25,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { env, actor, user, batch } = await batchOf(request, context, params.id);
-  const result = await submitForm(z.object({}), await request.formData(), () =>
+  const result = await submitConfirmed(z.object({}), await request.formData(), () =>
     undoBatch(env.db, { ...actor, id: user.id }, batch.id),
   );
   if (!result.ok) return data(result, { status: result.status });
@@ -46,7 +47,6 @@ export default function Batch() {
           ? "Batch dibatalkan: baris baru dihapus dan baris yang diperbarui dikembalikan."
           : null}
       </Notice>
-      <FormError message={failed?.errors._form} />
       <h1>
         Batch impor #{batch.id} {batch.undoneAt && <span className="badge off">dibatalkan</span>}
       </h1>
@@ -63,11 +63,12 @@ export default function Batch() {
           </a>
         )}
         {!batch.undoneAt && (
-          <Form method="post">
-            <button type="submit" className="danger">
-              Batalkan impor ini
-            </button>
-          </Form>
+          <ConfirmAction
+            label="Batalkan impor ini"
+            confirmLabel="Ya, batalkan impor ini"
+            consequence="Baris yang ditambahkan batch ini dihapus dan baris yang diperbaruinya dikembalikan seperti sebelum impor. Pembatalan tercatat di log audit dan tidak dapat diulang."
+            error={failed?.errors._form}
+          />
         )}
       </div>
       <ImportIssues report={report} />

@@ -3,9 +3,10 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { hiddenOrMissing } from "~/.server/access";
 import { closeSession, getSession, submitScores } from "~/.server/calibration";
-import { submitForm } from "~/.server/forms";
+import { submitConfirmed, submitForm } from "~/.server/forms";
 import { requirePermission } from "~/.server/session";
 import { CalibrationResults } from "~/components/calibration-results";
+import { ConfirmAction } from "~/components/confirm-action";
 import { channelLabel } from "~/components/evaluation-view";
 import { FormError, Notice } from "~/components/field";
 import { initialFromScores, initialFromValues, ScoreSheet } from "~/components/score-sheet";
@@ -47,9 +48,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const me = { ...actor, id: user.id };
   const result =
     form.get("intent") === "close"
-      ? await submitForm(z.object({}), form, () => closeSession(env.db, me, id))
+      ? await submitConfirmed(z.object({}), form, () => closeSession(env.db, me, id))
       : await submitForm(z.object({}), form, () => submitScores(env.db, me, id, form));
-  if (!result.ok) return data(result, { status: result.status });
+  if (!result.ok) return data({ ...result, intent: String(form.get("intent")) }, { status: result.status });
   throw redirect(`/kalibrasi/${id}?${form.get("intent") === "close" ? "ditutup" : "terkirim"}=1`);
 }
 
@@ -70,7 +71,6 @@ export default function CalibrationSession() {
           : null}
         {params.get("ditutup") ? "Sesi ditutup; hasil kalibrasi di bawah." : null}
       </Notice>
-      <FormError message={errors._form} />
       <h1>{session.title}</h1>
       <p className="lead">
         {channelLabel(session.channel)} · {session.interactionRef} · {formatInstantWib(new Date(session.interactionAt))}{" "}
@@ -104,6 +104,7 @@ export default function CalibrationSession() {
               }
               errors={errors}
             />
+            <FormError message={failed?.intent === "close" ? undefined : errors._form} errors={errors} />
             <div>
               <button type="submit">Kirim nilai kalibrasi</button>
             </div>
@@ -111,10 +112,16 @@ export default function CalibrationSession() {
         </section>
       )}
       {canClose && (
-        <Form method="post" className="actions">
-          <input type="hidden" name="intent" value="close" />
-          <button type="submit">Tutup sesi dan tampilkan hasil</button>
-        </Form>
+        <div className="actions">
+          <ConfirmAction
+            label="Tutup sesi dan tampilkan hasil"
+            confirmLabel="Ya, tutup sesi"
+            tone="primary"
+            consequence="Setelah ditutup, peserta tidak dapat lagi mengirim atau mengubah nilai, dan nilai semua peserta terlihat. Sesi tidak dapat dibuka kembali."
+            fields={{ intent: "close" }}
+            error={failed?.intent === "close" ? errors._form : undefined}
+          />
+        </div>
       )}
       {result && (
         <CalibrationResults result={result} items={version.items} participants={participants} threshold={threshold} />

@@ -137,7 +137,6 @@ export default function Calibration() {
         <section aria-labelledby="baru">
           <h2 id="baru">Sesi baru</h2>
           <Form method="post" className="card stack" noValidate>
-            <FormError message={errors._form} />
             <TextField name="title" label="Judul" defaultValue={values.title} error={errors.title} />
             <div className="grid-2">
               <SelectField
@@ -192,6 +191,7 @@ export default function Calibration() {
               <input type="checkbox" name="benchmark" defaultChecked={values.benchmark === "on"} /> Saya juga menilai
               sebagai acuan (benchmark); tanpa acuan, konsensus = median penilai
             </label>
+            <FormError message={errors._form} errors={errors} />
             <div>
               <button type="submit">Buat sesi</button>
             </div>

@@ -5,7 +5,7 @@ import { requirePermission } from "~/.server/session";
 import { DownloadLink } from "~/components/download-link";
 import { Notice } from "~/components/field";
 import { DimensionsChart, DistributionChart, QualityCphChart, TrendChart } from "~/components/kpi-charts";
-import { AgentsTable, ApprovalPanel, HeadlineCards, IkuTable } from "~/components/kpi-sections";
+import { AgentsTable, ApprovalPanel, HeadlineCards, IkuTable, NoData } from "~/components/kpi-sections";
 import { Pager } from "~/components/pager";
 import { PeriodPicker } from "~/components/period-picker";
 import { readSort } from "~/list-params";
@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Tinjauan KPI — Mutu" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { env, user, scope } = await requirePermission(request, context, "read:kpi");
   const params = new URL(request.url).searchParams;
-  const { period, choices } = kpiPeriodChoice(params.get("periode"));
+  const { period, choices } = await kpiPeriodChoice(env.db, params.get("periode"));
   const page = Number(params.get("halaman") ?? 1);
   const sort = readSort(params, KPI_SORTS);
   return { choices, sort, ...(await kpiDashboard(env.db, env.settings, user, scope, period.id, { page, sort })) };
@@ -24,8 +24,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requirePermission(request, context, "read:kpi");
-  const { period } = kpiPeriodChoice(new URL(request.url).searchParams.get("periode"));
-  const result = await kpiReviewAction(auth, period.id, await request.formData());
+  const { period, matched } = await kpiPeriodChoice(auth.env.db, new URL(request.url).searchParams.get("periode"));
+  const result = await kpiReviewAction(auth, { id: period.id, matched }, await request.formData());
   if (!result.ok) return data(result, { status: result.status });
   const done = { approve: "disetujui", reopen: "dibuka", iku: "target" }[result.intent];
   throw redirect(`/kpi?periode=${period.id}&${done}=1`);
@@ -58,7 +58,14 @@ export default function KpiReview() {
           </DownloadLink>
         )}
       </div>
-      <ApprovalPanel status={d.status} ended={d.ended} canApprove={d.can.approve} error={approvalError} />
+      <ApprovalPanel
+        period={d.period}
+        status={d.status}
+        ended={d.ended}
+        lock={d.lock}
+        error={approvalError}
+        failedIntent={failed && !failed.ok ? failed.intent : undefined}
+      />
       <HeadlineCards center={summary.center} below={d.below.length} threshold={d.threshold} />
       <IkuTable
         rows={d.iku}
@@ -66,14 +73,28 @@ export default function KpiReview() {
         errors={failed && !failed.ok && failed.intent === "iku" ? failed.errors : undefined}
       />
       <h2>Grafik</h2>
-      <div className="charts">
-        <TrendChart trend={d.trend} teams={teams} />
-        <DistributionChart distribution={summary.center.distribution} />
-        <DimensionsChart
-          teams={summary.teams.map((t) => ({ teamName: t.teamName, dimensions: t.summary.dimensions }))}
-        />
-        <QualityCphChart points={d.scatter.points} listAll={d.scatter.listAll} threshold={d.threshold} />
-      </div>
+      {d.hasData ? (
+        <div className="charts">
+          <TrendChart trend={d.trend} teams={teams} />
+          {summary.center.complete > 0 ? (
+            <DistributionChart distribution={summary.center.distribution} />
+          ) : (
+            <NoData title="Sebaran predikat" why="belum ada KPI yang lengkap pada periode ini." />
+          )}
+          <DimensionsChart
+            teams={summary.teams.map((t) => ({ teamName: t.teamName, dimensions: t.summary.dimensions }))}
+          />
+          {d.scatter.points.length > 0 ? (
+            <QualityCphChart points={d.scatter.points} listAll={d.scatter.listAll} threshold={d.threshold} />
+          ) : (
+            <NoData title="Kualitas interaksi dan CPH" why="belum ada petugas dengan nilai interaksi dan CPH." />
+          )}
+        </div>
+      ) : (
+        <p className="alert alert-info">
+          Tidak ada data untuk {d.period.label}: belum ada evaluasi, penilaian periode, atau statistik panggilan.
+        </p>
+      )}
       <section aria-labelledby="di-bawah">
         <h2 id="di-bawah">Petugas dengan nilai akhir di bawah {d.threshold}</h2>
         {d.below.length === 0 ? (

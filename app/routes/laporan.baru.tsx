@@ -39,7 +39,6 @@ export default function NewReport() {
         (26–25).
       </p>
       <Form method="post" className="stack card" noValidate>
-        <FormError message={errors._form} />
         <SelectField
           name="kind"
           label="Jenis laporan"
@@ -85,6 +84,7 @@ export default function NewReport() {
           defaultValue={value("conclusion")}
           error={errors.conclusion}
         />
+        <FormError message={errors._form} errors={errors} />
         <div>
           <button type="submit">Simpan laporan</button>
         </div>

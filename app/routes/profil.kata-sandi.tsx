@@ -35,7 +35,6 @@ export default function ChangePassword() {
         </div>
       )}
       <Form method="post" className="stack card" noValidate>
-        <FormError message={errors._form} />
         <TextField
           name="currentPassword"
           label="Kata sandi saat ini"
@@ -45,6 +44,7 @@ export default function ChangePassword() {
           required
         />
         <NewPasswordFields errors={errors} />
+        <FormError message={errors._form} errors={errors} />
         <div>
           <button type="submit">Simpan kata sandi baru</button>
         </div>

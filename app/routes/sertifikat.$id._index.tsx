@@ -1,10 +1,11 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { hiddenOrMissing } from "~/.server/access";
 import { getCertificate, revokeCertificate, revokeInput } from "~/.server/certificates";
-import { submitForm } from "~/.server/forms";
+import { submitConfirmed } from "~/.server/forms";
 import { requirePermission } from "~/.server/session";
-import { FormError, Notice } from "~/components/field";
+import { ConfirmAction } from "~/components/confirm-action";
+import { Notice, TextAreaField } from "~/components/field";
 import { can } from "~/permissions";
 import { formatDay, formatInstantWib } from "../../analytics/dates";
 import { certificateRoleLabel } from "../../analytics/eligibility";
@@ -32,7 +33,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, env, actor } = await requirePermission(request, context, "issue:certificate");
   const id = Number(params.id);
-  const result = await submitForm(revokeInput, await request.formData(), ({ reason }) =>
+  const result = await submitConfirmed(revokeInput, await request.formData(), ({ reason }) =>
     revokeCertificate(env.db, { ...actor, id: user.id }, id, reason),
   );
   if (!result.ok) return data(result, { status: result.status });
@@ -103,19 +104,21 @@ export default function CertificatePage() {
       {canRevoke && (
         <section aria-labelledby="cabut">
           <h2 id="cabut">Cabut sertifikat</h2>
-          <Form method="post" className="stack card" noValidate>
-            <FormError message={failed?.errors._form} />
-            <div className="field">
-              <label htmlFor="reason">Alasan pencabutan</label>
-              <textarea id="reason" name="reason" rows={3} defaultValue={failed?.values.reason} />
-              {failed?.errors.reason && <span className="error">{failed.errors.reason}</span>}
-            </div>
-            <div>
-              <button type="submit" className="danger">
-                Cabut sertifikat
-              </button>
-            </div>
-          </Form>
+          <ConfirmAction
+            label="Cabut sertifikat"
+            confirmLabel="Ya, cabut sertifikat"
+            consequence={`Sertifikat ${c.number} tidak berlaku lagi sejak dicabut. Sertifikat tetap tercatat di register dengan alasannya; pencabutan tidak dapat dibatalkan.`}
+            error={failed?.errors._form}
+            open={failed?.errors.reason !== undefined}
+          >
+            <TextAreaField
+              name="reason"
+              label="Alasan pencabutan"
+              rows={3}
+              defaultValue={failed?.values.reason}
+              error={failed?.errors.reason}
+            />
+          </ConfirmAction>
         </section>
       )}
     </div>

@@ -81,7 +81,6 @@ export default function Issue() {
         ))}
       </ul>
       <Form method="post" className="stack" noValidate>
-        <FormError message={errors._form ?? errors.staffId ?? errors.role} />
         <input type="hidden" name="staffId" value={person.id} />
         <input type="hidden" name="role" value={role} />
         <TextField
@@ -94,6 +93,7 @@ export default function Issue() {
         <p className="muted small">
           Nomor urut diberikan saat disimpan; sertifikat tersimpan sebagai PDF persis seperti diterbitkan.
         </p>
+        <FormError message={errors._form ?? errors.staffId ?? errors.role} errors={errors} />
         <div>
           <button type="submit" disabled={!check.eligible}>
             Terbitkan sertifikat

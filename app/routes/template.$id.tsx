@@ -5,6 +5,7 @@ import { loadVersion } from "~/.server/scorecards";
 import { requirePermission } from "~/.server/session";
 import { publishProblems, templateAction } from "~/.server/templates";
 import { CriticalBadge } from "~/components/critical-badge";
+import { ConfirmAction } from "~/components/confirm-action";
 import { FormError, Notice, TextField } from "~/components/field";
 import { TemplateItemForm } from "~/components/template-item-form";
 import { can } from "~/permissions";
@@ -43,7 +44,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     );
   if (result.value.startsWith("draft:")) throw redirect(`/template/${result.value.slice(6)}`);
   if (result.value === "discarded") throw redirect("/template");
-  return { ok: true as const, done: result.value };
+  return { ok: true as const, done: result.value, itemId: String(form.get("itemId") ?? "") };
 }
 
 const DONE: Record<string, string> = {
@@ -61,19 +62,17 @@ export default function TemplateVersion() {
   const typed = (intent: string, field: string) => (failed?.intent === intent ? failed.values[field] : undefined);
   const errorsFor = (intent: string, itemId = "") =>
     failed && failed.intent === intent && failed.itemId === itemId ? failed.errors : {};
+  // A result is shown next to the form that caused it.
+  const done = (what: string, itemId = "") =>
+    outcome?.ok && outcome.done === what && outcome.itemId === itemId ? DONE[what] : undefined;
+  const refusal = (intent: string, itemId = "") => errorsFor(intent, itemId)._form;
   return (
     <div className="page">
       <p>
         <Link to="/template">← Template penilaian</Link>
       </p>
-      <Notice>{outcome?.ok ? DONE[outcome.done] : null}</Notice>
-      <FormError
-        message={
-          failed && ["publish", "discard", "new-draft", "remove-item"].includes(failed.intent)
-            ? failed.errors._form
-            : undefined
-        }
-      />
+      {/* The removed item's form is gone and a published version is read-only: their result goes on top. */}
+      <Notice>{outcome?.ok && ["removed", "published"].includes(outcome.done) ? DONE[outcome.done] : null}</Notice>
       <h1>
         {v.templateName} · versi {v.version}
       </h1>
@@ -88,7 +87,6 @@ export default function TemplateVersion() {
         <Form method="post" className="card stack" noValidate>
           <input type="hidden" name="intent" value="weights" />
           <input type="hidden" name="lockVersion" value={v.lockVersion} />
-          <FormError message={errorsFor("weights")._form ?? errorsFor("weights").weightHardskill} />
           <div className="grid-2">
             {(["Hardskill", "Softskill", "Kedisiplinan", "Cph"] as const).map((name) => (
               <TextField
@@ -109,6 +107,8 @@ export default function TemplateVersion() {
               defaultValue={typed("weights", "description") ?? v.description}
             />
           </div>
+          <FormError message={errorsFor("weights")._form ?? errorsFor("weights").weightHardskill} />
+          <Notice>{done("weights")}</Notice>
           <div>
             <button type="submit">Simpan bobot</button>
           </div>
@@ -153,26 +153,27 @@ export default function TemplateVersion() {
                         {i.text}
                         {i.guidance && <div className="muted small">{i.guidance}</div>}
                         {editable && (
-                          <details>
+                          // Open again after a save or a refusal of this item, so its message is seen.
+                          <details open={outcome?.itemId === String(i.id) || undefined}>
                             <summary>Ubah atau hapus butir {i.code}</summary>
                             <TemplateItemForm
                               item={i}
                               lockVersion={v.lockVersion}
                               errors={errorsFor("save-item", String(i.id))}
+                              notice={done("item", String(i.id))}
                               values={
                                 failed?.intent === "save-item" && failed.itemId === String(i.id)
                                   ? failed.values
                                   : undefined
                               }
                             />
-                            <Form method="post">
-                              <input type="hidden" name="intent" value="remove-item" />
-                              <input type="hidden" name="itemId" value={i.id} />
-                              <input type="hidden" name="lockVersion" value={v.lockVersion} />
-                              <button type="submit" className="danger">
-                                Hapus butir {i.code}
-                              </button>
-                            </Form>
+                            <ConfirmAction
+                              label={`Hapus butir ${i.code}`}
+                              confirmLabel={`Ya, hapus butir ${i.code}`}
+                              consequence={`Butir ${i.code} dihapus dari draf versi ${v.version}. Versi yang sudah terbit tidak berubah.`}
+                              fields={{ intent: "remove-item", itemId: i.id, lockVersion: v.lockVersion }}
+                              error={refusal("remove-item", String(i.id))}
+                            />
                           </details>
                         )}
                       </td>
@@ -203,8 +204,11 @@ export default function TemplateVersion() {
           <h2>Tambah butir</h2>
           <div className="card">
             <TemplateItemForm
+              // A fresh, empty form once the item is added.
+              key={v.items.length}
               lockVersion={v.lockVersion}
               errors={errorsFor("save-item")}
+              notice={done("item")}
               values={failed?.intent === "save-item" && !failed.itemId ? failed.values : undefined}
             />
           </div>
@@ -219,20 +223,22 @@ export default function TemplateVersion() {
             <p>Setelah terbit, versi ini tidak dapat diubah dan menggantikan versi yang sedang berlaku.</p>
           )}
           <div className="actions">
-            <Form method="post">
-              <input type="hidden" name="intent" value="publish" />
-              <input type="hidden" name="lockVersion" value={v.lockVersion} />
-              <button type="submit" disabled={problems.length > 0}>
-                Terbitkan versi {v.version}
-              </button>
-            </Form>
-            <Form method="post">
-              <input type="hidden" name="intent" value="discard" />
-              <input type="hidden" name="lockVersion" value={v.lockVersion} />
-              <button type="submit" className="danger">
-                Buang draf
-              </button>
-            </Form>
+            <ConfirmAction
+              label={`Terbitkan versi ${v.version}`}
+              confirmLabel={`Ya, terbitkan versi ${v.version}`}
+              tone="primary"
+              disabled={problems.length > 0}
+              consequence={`Versi ${v.version} menjadi tetap (tidak dapat diubah lagi) dan dipakai untuk setiap evaluasi baru ${v.teamName}. Evaluasi yang sudah ada tetap memakai versinya.`}
+              fields={{ intent: "publish", lockVersion: v.lockVersion }}
+              error={refusal("publish")}
+            />
+            <ConfirmAction
+              label="Buang draf"
+              confirmLabel="Ya, buang draf ini"
+              consequence={`Draf versi ${v.version} beserta semua perubahannya dibuang dan tidak dapat dikembalikan.`}
+              fields={{ intent: "discard", lockVersion: v.lockVersion }}
+              error={refusal("discard")}
+            />
           </div>
         </>
       )}
@@ -243,6 +249,7 @@ export default function TemplateVersion() {
           <button type="submit" className="secondary">
             Ubah: buat versi baru (draf) dari template ini
           </button>
+          <FormError message={refusal("new-draft")} />
         </Form>
       )}
     </div>

@@ -75,7 +75,6 @@ export default function Templates() {
         <section aria-labelledby="baru">
           <h2 id="baru">Template baru</h2>
           <Form method="post" className="stack card" noValidate>
-            <FormError message={failed?.errors._form} />
             <TextField
               name="name"
               label="Nama template"
@@ -90,6 +89,7 @@ export default function Templates() {
               error={failed?.errors.teamId}
               options={teams.map((t) => ({ value: t.id, label: t.name }))}
             />
+            <FormError message={failed?.errors._form} errors={failed?.errors} />
             <div>
               <button type="submit">Buat template (draf versi 1)</button>
             </div>

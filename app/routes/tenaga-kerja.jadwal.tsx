@@ -96,7 +96,6 @@ export default function Roster() {
           <Form method="post" action={here} className="stack card" noValidate key={d.edit?.id ?? "baru"}>
             <input type="hidden" name="intent" value="save" />
             {shown?.id && <input type="hidden" name="id" value={shown.id} />}
-            <FormError message={errors._form ?? errors.id} />
             <SelectField
               name="staffId"
               label="Petugas"
@@ -138,6 +137,7 @@ export default function Roster() {
               defaultValue={shown?.channel ?? "telepon"}
               error={errors.channel}
             />
+            <FormError message={errors._form ?? errors.id} errors={errors} />
             <div className="actions">
               <button type="submit">{d.edit ? "Simpan perubahan" : "Tambah sif"}</button>
               {d.edit && (

@@ -34,10 +34,12 @@ describe("KPI review", () => {
   });
 
   test("approving locks the period and the page says so", async () => {
-    await page.getByRole("button", { name: "Setujui dan kunci periode" }).click();
+    // The button opens the confirmation step; its own button locks.
+    await page.locator("summary", { hasText: "Setujui dan kunci periode" }).click();
+    await page.getByRole("button", { name: /^Ya, setujui dan kunci/ }).click();
     await page.getByRole("heading", { name: "Periode disetujui dan dikunci" }).waitFor();
     await expect(page.getByRole("status").first().textContent()).resolves.toContain("Periode disetujui dan dikunci.");
-    expect(await page.getByRole("button", { name: "Setujui dan kunci periode" }).count()).toBe(0);
+    expect(await page.getByText("Setujui dan kunci periode").count()).toBe(0);
   });
 
   test("the workbook downloads with the period in its name and the sheets in order", async () => {

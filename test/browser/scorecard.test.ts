@@ -150,12 +150,15 @@ describe("a draft open in two tabs", () => {
     await second.getByRole("button", { name: "Simpan draf" }).click();
     await second.waitForURL(`${draftUrl}?disimpan=1`);
 
-    await first.getByRole("button", { name: "Hapus draf" }).click();
+    // "Hapus draf" asks first; the confirmation step's button deletes.
+    await first.locator("summary", { hasText: "Hapus draf" }).click();
+    await first.getByRole("button", { name: "Ya, hapus draf" }).click();
     await first.getByText(/diubah atau dikirim dari jendela lain sejak Anda membukanya, jadi belum dihapus/).waitFor();
     await first.screenshot({ path: `${screenshots}penilai-stale-delete.png`, fullPage: true });
     await first.goto(draftUrl);
     await first.getByText("Dilanjutkan di tab kedua.").waitFor();
-    await first.getByRole("button", { name: "Hapus draf" }).click();
+    await first.locator("summary", { hasText: "Hapus draf" }).click();
+    await first.getByRole("button", { name: "Ya, hapus draf" }).click();
     await first.waitForURL(`${baseUrl}/evaluasi?dihapus=1`);
     expect((await first.goto(draftUrl))?.status()).toBe(404);
     await first.context().close();

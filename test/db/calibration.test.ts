@@ -97,7 +97,9 @@ describe("calibration", () => {
 
   it("only the coordinator closes it; then everyone sees spread, consensus (the benchmark) and deviations", async () => {
     expect((await post(name(first), { intent: "close" })).status).toBe(403);
-    expect((await post("koordinator", { intent: "close" })).status).toBe(302);
+    // Closing asks first (confirmation step); a form without it changes nothing.
+    expect((await post("koordinator", { intent: "close" })).status).toBe(400);
+    expect((await post("koordinator", { intent: "close", konfirmasi: "ya" })).status).toBe(302);
     const r = (await page(name(first))).data as {
       result: {
         items: { spread: number | null; consensus: number | null; flagged: boolean }[];

@@ -196,7 +196,12 @@ describe("capability decisions through the staff page", () => {
       method: "POST",
       params: { id: String(person) },
       cookie,
-      form: { intent: "withdraw", decisionId: String(decision?.id), reason: "Surat keputusan dibatalkan Direktur." },
+      form: {
+        intent: "withdraw",
+        decisionId: String(decision?.id),
+        reason: "Surat keputusan dibatalkan Direktur.",
+        konfirmasi: "ya",
+      },
     });
     expect(withdrawn.status).toBe(302);
     const [after] = await db()

@@ -267,7 +267,7 @@ describe("drafts", () => {
       callRoute(evaluationPage, "/x", {
         method: "POST",
         params: { id: String(draftId) },
-        form: { intent: "delete", lockVersion: String(lockVersion) },
+        form: { intent: "delete", lockVersion: String(lockVersion), konfirmasi: "ya" },
         cookie,
       });
     const stale = await del(e.lockVersion - 1);
@@ -291,13 +291,13 @@ describe("the agent's answer", () => {
 
   it("acknowledge: once, and never for someone else's evaluation", async () => {
     const id = idFrom(await submit(await interactionForm(db(), agent)));
-    const mine = await respond(id, { intent: "acknowledge" });
+    const mine = await respond(id, { intent: "acknowledge", konfirmasi: "ya" });
     expect(mine.location).toBe(`/evaluasi/${id}?dikonfirmasi=1`);
     expect((await load(id)).state).toBe("acknowledged");
-    const again = await respond(id, { intent: "acknowledge" });
+    const again = await respond(id, { intent: "acknowledge", konfirmasi: "ya" });
     expect((again.data as Failure).errors._form).toBe("Evaluasi ini sudah Anda konfirmasi.");
     const theirs = idFrom(await submit(await interactionForm(db(), otherAgent)));
-    expect((await respond(theirs, { intent: "acknowledge" })).status).toBe(404);
+    expect((await respond(theirs, { intent: "acknowledge", konfirmasi: "ya" })).status).toBe(404);
     expect((await load(theirs)).state).toBe("submitted");
   });
 
@@ -318,7 +318,7 @@ describe("the agent's answer", () => {
     const id = idFrom(await submit(await interactionForm(db(), agent)));
     await db().insert(periods).values({ id: "2026-11", status: "approved", approvedAt: new Date() });
     try {
-      const answer = await respond(id, { intent: "acknowledge" });
+      const answer = await respond(id, { intent: "acknowledge", konfirmasi: "ya" });
       expect((answer.data as Failure).errors._form).toMatch(/sudah disetujui Kepala Seksi dan dikunci/);
       const created = await submit(await interactionForm(db(), agent));
       expect((created.data as Failure).errors._form).toMatch(/dikunci/);

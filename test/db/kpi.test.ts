@@ -148,7 +148,7 @@ describe("approving a period", () => {
     callRoute(review, path, { method: "POST", form, cookie: await sessionCookie(who, DEMO_PASSWORD) });
 
   it("is refused for a period that has not ended, and for one with an unsettled dispute", async () => {
-    const current = await post("/kpi?periode=2026-11", { intent: "approve" });
+    const current = await post("/kpi?periode=2026-11", { intent: "approve", konfirmasi: "ya" });
     expect(current.status).toBe(409);
     expect(JSON.stringify(current.data)).toContain("belum berakhir");
     // An agent disputes an evaluation of August (the demo's open disputes are all in the current period).
@@ -163,13 +163,13 @@ describe("approving a period", () => {
       .update(evaluations)
       .set({ state: "disputed", disputedAt: NOW, disputeReason: "Uji" })
       .where(eq(evaluations.id, august?.id ?? 0));
-    const r = await post("/kpi?periode=2026-08", { intent: "approve" });
+    const r = await post("/kpi?periode=2026-08", { intent: "approve", konfirmasi: "ya" });
     expect(r.status).toBe(409);
     expect(JSON.stringify(r.data)).toMatch(/sanggahan yang belum diselesaikan/);
   });
 
   it("locks the period: new evaluations and reports into it are refused, the page says so", async () => {
-    const approved = await post(`/kpi?periode=${PERIOD}`, { intent: "approve" });
+    const approved = await post(`/kpi?periode=${PERIOD}`, { intent: "approve", konfirmasi: "ya" });
     expect(approved.status).toBe(302);
     const [row] = await db().select().from(periods).where(eq(periods.id, PERIOD));
     expect(row?.status).toBe("approved");

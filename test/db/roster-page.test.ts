@@ -47,7 +47,7 @@ describe("roster week grid", () => {
       .data as Grid;
     expect(own.people).toHaveLength(1);
     expect(own.canManage).toBe(false);
-    expect((await post("petugas", { intent: "delete", id: "1" })).status).toBe(403);
+    expect((await post("petugas", { intent: "delete", id: "1", konfirmasi: "ya" })).status).toBe(403);
   });
 
   it("adds a night shift that ends the next morning, and refuses one overlapping it without writing", async () => {
@@ -110,7 +110,7 @@ describe("roster week grid", () => {
         channel: "email",
       })
       .returning();
-    const refused = await post("supervisor", { intent: "delete", id: String(theirs?.id) });
+    const refused = await post("supervisor", { intent: "delete", id: String(theirs?.id), konfirmasi: "ya" });
     expect(refused.status).toBe(409);
     expect(
       await db()
@@ -119,7 +119,7 @@ describe("roster week grid", () => {
         .where(eq(shifts.id, theirs?.id ?? 0)),
     ).toHaveLength(1);
 
-    const deleted = await post("koordinator", { intent: "delete", id: String(theirs?.id) });
+    const deleted = await post("koordinator", { intent: "delete", id: String(theirs?.id), konfirmasi: "ya" });
     expect(deleted.status).toBe(302);
     expect(
       await db()

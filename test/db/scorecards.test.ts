@@ -157,7 +157,9 @@ describe("templates", () => {
     });
     const oldId = Number(before.location?.match(/\/evaluasi\/(\d+)/)?.[1]);
     const [v1, v2] = await versionsOf("layanan_informasi");
-    expect((await post(v2?.id ?? 0, { intent: "publish", lockVersion: String(v2?.lockVersion) })).status).toBe(200);
+    expect(
+      (await post(v2?.id ?? 0, { intent: "publish", lockVersion: String(v2?.lockVersion), konfirmasi: "ya" })).status,
+    ).toBe(200);
     const [r1, r2] = await versionsOf("layanan_informasi");
     expect([r1?.status, r2?.status]).toEqual(["retired", "published"]);
     const after = await callRoute(newEvaluation, "/evaluasi/baru", {
