@@ -44,7 +44,7 @@ export function ImportFormats({ formats, maxMegabytes }: { formats: KindFormat[]
               <tbody>
                 {f.columns.map((c) => (
                   <tr key={c.names[0]}>
-                    <td data-label="Kolom">
+                    <td data-label="Kolom" className="card-title">
                       {c.names.map((n, i) => (
                         <span key={n}>
                           {i > 0 && " / "}

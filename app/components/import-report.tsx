@@ -48,8 +48,9 @@ export function ImportCounts({ report }: { report: Report }) {
         <p className="muted">
           {n(report.rows)} baris data: {n(report.valid)} valid ({n(report.new)} baru, {n(report.updated)} diperbarui,{" "}
           {n(report.unchanged)} tidak berubah)
-          {report.errorRows > 0 &&
-            `, ${n(report.errorRows)} dengan kesalahan (${n(report.errorCount)} kesalahan${report.errorCount > report.errorRows ? "; satu baris dapat memuat lebih dari satu" : ""})`}
+          {report.errorRows > 0 && `, ${n(report.errorRows)} dengan kesalahan`}
+          {report.errorCount > report.errorRows &&
+            ` (${n(report.errorCount)} kesalahan; satu baris dapat memuat lebih dari satu)`}
           .
         </p>
       )}

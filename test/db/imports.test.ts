@@ -179,7 +179,7 @@ describe("call statistics", () => {
 });
 
 describe("the preview lists the rows it will add or change", () => {
-  it("50 a page in file order, each value in words; a page past the end shows the last", async () => {
+  it("25 a page in file order, each value in words; a page past the end shows the last", async () => {
     const lines = readFileSync(sample("interval-contoh.csv"), "utf8").trim().split("\n");
     const first = await run("intervals", "interval-contoh.csv", { changesPage: 1 });
     expect(first).toMatchObject({ rows: 480, new: 480, committed: false });
@@ -193,8 +193,8 @@ describe("the preview lists the rows it will add or change", () => {
       "AHT (detik)",
       "Dalam target",
     ]);
-    expect(first.changes).toMatchObject({ total: 480, page: 1, pageSize: 50 });
-    expect(first.changes?.rows.map((r) => r.row)).toEqual(Array.from({ length: 50 }, (_, i) => i + 2));
+    expect(first.changes).toMatchObject({ total: 480, page: 1, pageSize: 25 });
+    expect(first.changes?.rows.map((r) => r.row)).toEqual(Array.from({ length: 25 }, (_, i) => i + 2));
     // Row 2 of the file, as the page shows it.
     const [date, start, channel, offered, answered, abandoned] = (lines[1] ?? "").split(",");
     expect(date).toBe("2026-11-02");
@@ -209,8 +209,9 @@ describe("the preview lists the rows it will add or change", () => {
     ]);
     const batches = (await db().select({ n: count() }).from(importBatches))[0]?.n;
     const last = await run("intervals", "interval-contoh.csv", { changesPage: 99 });
-    expect(last.changes).toMatchObject({ page: 10, total: 480 });
-    expect(last.changes?.rows.map((r) => r.row)).toEqual(Array.from({ length: 30 }, (_, i) => i + 452));
+    // 480 rows are 20 pages; the last holds rows 477–481 of the file.
+    expect(last.changes).toMatchObject({ page: 20, total: 480 });
+    expect(last.changes?.rows.map((r) => r.row)).toEqual(Array.from({ length: 5 }, (_, i) => i + 477));
     // Nothing written by either preview; without a page asked for, no rows are listed.
     expect((await db().select({ n: count() }).from(importBatches))[0]?.n).toBe(batches);
     expect((await run("intervals", "interval-contoh.csv")).changes).toBeNull();

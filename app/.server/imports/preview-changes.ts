@@ -19,8 +19,8 @@ export type PreviewChanges = {
   pageSize: number;
 };
 
-/** Rows of the preview per page: enough to check a file by eye, small enough for a phone. */
-export const CHANGES_PER_PAGE = 50;
+/** Rows of the preview per page: enough to check a file by eye, few enough to scroll through on a phone. */
+export const CHANGES_PER_PAGE = 25;
 
 type Stored = Record<string, unknown>;
 type Column = { header: string; show: (r: Stored, names: Names) => string; fields: string[] };
