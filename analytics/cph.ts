@@ -33,3 +33,20 @@ export function periodCph(totals: readonly ChannelTotals[], targets: Readonly<Re
     score: scoredHours > 0 ? scored.reduce((sum, c) => sum + (c.score ?? 0) * c.hours, 0) / scoredHours : null,
   };
 }
+
+/**
+ * What a period review keeps when its CPH comes from the imported statistics: the app's review form and the demo
+ * seed both write it this way, so the KPI (which reads the review) shows the CPH the statistics give. The target
+ * is the channel's when the agent worked one channel only; with several, each was scored against its own.
+ */
+export function importedReviewCph(imported: PeriodCph) {
+  const single = imported.channels.length === 1 ? imported.channels[0] : undefined;
+  return {
+    cphActual: imported.cph,
+    cphTarget: single?.target ?? null,
+    cphScore: imported.score,
+    cphSource: "import",
+    cphSourceNote: `Statistik panggilan impor: ${imported.calls} panggilan dalam ${imported.hours.toFixed(1).replace(".", ",")} jam login`,
+    cphImported: imported.cph,
+  };
+}

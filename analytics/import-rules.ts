@@ -2,6 +2,7 @@
 // them, and what a valid row is. No parsing of bytes and no database here: the engine feeds rows in and
 // passes the lookups (staff by NIP, courses by code, locked days) as plain maps and functions.
 import { formatDay, parseDateInput } from "./dates";
+import { COLUMNS } from "./import-columns";
 import { parseNip } from "./nip";
 import type { ChannelCode } from "./organization";
 import {
@@ -30,61 +31,7 @@ export const KIND_LABELS: Record<ImportKind, string> = {
 };
 export type Issue = { row: number; column: string; message: string };
 
-type ColumnSpec = { key: string; names: string[]; required?: boolean };
-
-const TRAINING_COLUMNS: ColumnSpec[] = [
-  { key: "nip", names: ["nip"], required: true },
-  { key: "name", names: ["nama", "name"] },
-  { key: "courseCode", names: ["kode_pelatihan", "course_code"], required: true },
-  { key: "courseName", names: ["nama_pelatihan", "course_name"] },
-  { key: "startDate", names: ["tanggal_mulai", "start_date"] },
-  { key: "endDate", names: ["tanggal_selesai", "end_date"], required: true },
-  { key: "hours", names: ["jam_pelajaran", "hours"] },
-  { key: "status", names: ["status"], required: true },
-  { key: "score", names: ["nilai", "score"] },
-  { key: "provider", names: ["penyelenggara", "provider"] },
-  { key: "certificateNumber", names: ["nomor_sertifikat", "certificate_number"] },
-];
-
-const CALL_COLUMNS: ColumnSpec[] = [
-  { key: "nip", names: ["nip"], required: true },
-  { key: "name", names: ["nama", "name"] },
-  { key: "day", names: ["tanggal", "date"], required: true },
-  { key: "channel", names: ["kanal", "channel"], required: true },
-  { key: "calls", names: ["panggilan_ditangani", "calls_handled"], required: true },
-  { key: "loginHours", names: ["jam_login", "logged_in_hours"] },
-  { key: "loginSeconds", names: ["detik_login", "logged_in_seconds"] },
-  { key: "talkSeconds", names: ["detik_bicara", "talk_seconds"] },
-];
-
-// Per channel per interval, from the phone and channel systems' interval reports.
-const INTERVAL_COLUMNS: ColumnSpec[] = [
-  { key: "day", names: ["tanggal", "date"], required: true },
-  { key: "intervalStart", names: ["jam", "interval_start"], required: true },
-  { key: "channel", names: ["kanal", "channel"], required: true },
-  { key: "offered", names: ["panggilan_masuk", "offered"], required: true },
-  { key: "answered", names: ["panggilan_dijawab", "answered"], required: true },
-  { key: "abandoned", names: ["panggilan_abandon", "abandoned"], required: true },
-  { key: "ahtSeconds", names: ["aht_detik", "aht_seconds"], required: true },
-  { key: "answeredWithinTarget", names: ["dijawab_dalam_target", "answered_within_target"] },
-];
-
-// One row per shift (jadwal dinas).
-const ROSTER_COLUMNS: ColumnSpec[] = [
-  { key: "nip", names: ["nip"], required: true },
-  { key: "name", names: ["nama", "name"] },
-  { key: "day", names: ["tanggal", "date"], required: true },
-  { key: "start", names: ["mulai", "start"], required: true },
-  { key: "end", names: ["selesai", "end"], required: true },
-  { key: "channel", names: ["kanal", "channel"], required: true },
-];
-
-export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
-  training: TRAINING_COLUMNS,
-  calls: CALL_COLUMNS,
-  intervals: INTERVAL_COLUMNS,
-  roster: ROSTER_COLUMNS,
-};
+export { COLUMNS } from "./import-columns";
 
 /** Header cells compare without case, surrounding spaces, or the difference between space, - and _. */
 export function normalizeHeader(cell: string): string {

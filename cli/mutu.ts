@@ -192,7 +192,7 @@ async function importFile(kind: string | undefined, args: string[]): Promise<num
     );
   } else {
     console.log(
-      `${report.rows} baris: ${report.valid} valid, ${report.new} baru, ${report.updated} diperbarui, ${report.unchanged} tidak berubah; ${report.errorCount} kesalahan, ${report.warningCount} peringatan.`,
+      `${report.rows} baris: ${report.valid} valid (${report.new} baru, ${report.updated} diperbarui, ${report.unchanged} tidak berubah), ${report.errorRows} dengan kesalahan; ${report.errorCount} kesalahan, ${report.warningCount} peringatan.`,
     );
     for (const e of errors) console.log(`  baris ${e.row}${e.column ? `, kolom ${e.column}` : ""}: ${e.message}`);
     for (const w of report.warnings) console.log(`  (peringatan) baris ${w.row}, kolom ${w.column}: ${w.message}`);

@@ -1,9 +1,12 @@
 // Inserts the demo evaluations, period reviews and calibration sessions of fixtures/demo-evaluations.ts,
 // with section scores computed by analytics/scoring.ts exactly as the app computes them.
 import { and, eq, inArray } from "drizzle-orm";
+import { importedReviewCph } from "../analytics/cph";
 import type { ChannelCode } from "../analytics/organization";
-import { cphScore, type ItemSection, type ItemValue, type SectionWeights, scoreEvaluation } from "../analytics/scoring";
-import { buildDemoEvaluations, type DemoScore, type DemoVersion } from "../fixtures/demo-evaluations";
+import { periodOf, shiftPeriod } from "../analytics/period";
+import { type ItemSection, type ItemValue, type SectionWeights, scoreEvaluation } from "../analytics/scoring";
+import { buildDemoEvaluations, DEMO_PERIODS, type DemoScore, type DemoVersion } from "../fixtures/demo-evaluations";
+import type { StaffSeed } from "../fixtures/people";
 import type { Database } from "./client";
 import {
   calibrationParticipants,
@@ -18,6 +21,7 @@ import {
   staff,
   teams,
 } from "./schema";
+import { agentPeriodKey, insertDemoCallStats } from "./seed-calls";
 
 const CHUNK = 500;
 
@@ -50,6 +54,8 @@ export async function insertDemoEvaluations(
     demoAssessorUserId: number;
     now: Date;
     cphTargets: Record<ChannelCode, number>;
+    staff: readonly StaffSeed[];
+    staffIdByNip: ReadonlyMap<string, number>;
   },
 ): Promise<{ evaluations: number; calibrations: number }> {
   const published = await tx
@@ -102,13 +108,23 @@ export async function insertDemoEvaluations(
     versions,
   });
   const versionById = new Map(versions.map((v) => [v.id, v]));
+  // The daily call statistics go in first: the period reviews take their CPH from them, as in the app.
+  const pace = new Map(demo.paces.map((p) => [agentPeriodKey(p.agentStaffId, p.periodId), p.phoneCph]));
+  const cphOf = await insertDemoCallStats(tx, {
+    now: input.now,
+    staff: input.staff,
+    staffIdByNip: input.staffIdByNip,
+    fromDay: shiftPeriod(periodOf(input.now).id, -(DEMO_PERIODS - 1)).firstDay,
+    cphTargets: input.cphTargets,
+    phoneCph: (staffId, periodId) => pace.get(agentPeriodKey(staffId, periodId)),
+  });
 
   for (const e of demo.evaluations) {
     const version = versionById.get(e.versionId);
     if (!version) continue;
     const sections: ItemSection[] = e.kind === "interaction" ? ["hardskill", "softskill"] : ["kedisiplinan"];
     const final = e.adjustedScores ?? e.scores;
-    const target = e.cph ? input.cphTargets[e.cph.channel] : null;
+    const imported = e.countsCph ? cphOf.get(agentPeriodKey(e.agentStaffId, e.periodId)) : undefined;
     const [row] = await tx
       .insert(evaluations)
       .values({
@@ -123,11 +139,7 @@ export async function insertDemoEvaluations(
         state: e.state,
         note: e.note,
         ...score(version, sections, final),
-        cphActual: e.cph?.actual ?? null,
-        cphTarget: target,
-        cphScore: e.cph ? cphScore(e.cph.actual, target) : null,
-        cphSource: e.cph ? "manual" : null,
-        cphSourceNote: e.cph?.sourceNote ?? null,
+        ...(imported ? importedReviewCph(imported) : {}),
         submittedAt: e.submittedAt,
         acknowledgedAt: e.acknowledgedAt,
         disputedAt: e.disputedAt,

@@ -108,6 +108,8 @@ export async function seedDemo(
           demoAssessorUserId: assessor,
           now: options.now,
           cphTargets: options.cphTargets,
+          staff: data.staff,
+          staffIdByNip,
         })
       : { evaluations: 0 };
     const kasi = idOf("kasi")?.id ?? coordinator;

@@ -2,7 +2,7 @@
 // statistics are imported, the assessor enters CPH with its source; the score follows the channel's target.
 import { aliasedTable, and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import type { PeriodCph } from "../../analytics/cph";
+import { importedReviewCph, type PeriodCph } from "../../analytics/cph";
 import { CHANNELS, type ChannelCode } from "../../analytics/organization";
 import { periodFromId, periodOf } from "../../analytics/period";
 import { cphScore, type ItemSection } from "../../analytics/scoring";
@@ -258,18 +258,7 @@ function resolveCph(
     cphOverrideReason: null,
   };
   if (!usesCph) return none;
-  if (imported && !input.cphOverride) {
-    const single = imported.channels.length === 1 ? imported.channels[0] : undefined;
-    return {
-      ...none,
-      cphActual: imported.cph,
-      cphTarget: single?.target ?? null,
-      cphScore: imported.score,
-      cphSource: "import",
-      cphSourceNote: `Statistik panggilan impor: ${imported.calls} panggilan dalam ${imported.hours.toFixed(1).replace(".", ",")} jam login`,
-      cphImported: imported.cph,
-    };
-  }
+  if (imported && !input.cphOverride) return { ...none, ...importedReviewCph(imported) };
   if (imported && input.cphOverride && input.cphOverrideReason.length < 10) {
     errors.cphOverrideReason = "Tuliskan alasan mengganti CPH hasil impor (minimal 10 karakter); alasan ini disimpan.";
   }

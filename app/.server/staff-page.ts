@@ -1,5 +1,6 @@
 // What a person's page adds beyond their record, each part only for viewers whose roles cover it:
-// certification (training, eligibility, decisions, certificates) and the KPI of the last periods.
+// certification (training, eligibility, decisions, certificates), the KPI of the last periods, and the person's
+// evaluations with a way to score them (an agent's page is where an assessor finds them).
 import { z } from "zod";
 import { wibDay } from "../../analytics/dates";
 import { periodOf, shiftPeriod } from "../../analytics/period";
@@ -7,11 +8,13 @@ import { can, type Role, scopeFor } from "../permissions";
 import type { Actor } from "./audit";
 import { certificationOf, decisionInput, recordDecision, withdrawDecision, withdrawInput } from "./certification";
 import type { Database } from "./db";
+import { listEvaluations } from "./evaluation-list";
+import { evaluableAgents } from "./evaluations";
 import { submitConfirmed, submitForm } from "./forms";
 import { agentKpi } from "./period-kpi";
 import type { Settings } from "./settings";
 
-type Viewer = { roles: readonly Role[]; staffId: number | null; teamId: number | null };
+type Viewer = { id: number; roles: readonly Role[]; staffId: number | null; teamId: number | null };
 type Person = { id: number; teamId: number; position: string };
 
 function covers(scope: string | null, viewer: Viewer, person: Person): boolean {
@@ -23,6 +26,8 @@ function covers(scope: string | null, viewer: Viewer, person: Person): boolean {
 }
 
 export const KPI_PERIODS = 3;
+/** The latest evaluations the staff page lists; the rest are one link away, on the evaluation list. */
+export const RECENT_EVALUATIONS = 5;
 
 export async function staffPageExtras(
   db: Database,
@@ -36,12 +41,30 @@ export async function staffPageExtras(
     : null;
   // The last finished periods: the basis for judging someone capable.
   const periods = Array.from({ length: KPI_PERIODS }, (_, i) => shiftPeriod(periodOf(now).id, -1 - i).id);
-  const kpi = covers(scopeFor(viewer.roles, "read:evaluation"), viewer, person)
-    ? await agentKpi(db, person.id, periods, settings)
-    : null;
+  const evaluationScope = scopeFor(viewer.roles, "read:evaluation");
+  const seesEvaluations = covers(evaluationScope, viewer, person);
+  const kpi = seesEvaluations ? await agentKpi(db, person.id, periods, settings) : null;
+  // Scoped in the query as on the evaluation list: another assessor's draft stays theirs.
+  const listed =
+    seesEvaluations && evaluationScope
+      ? await listEvaluations(
+          db,
+          evaluationScope,
+          viewer,
+          { agentId: person.id },
+          settings["evaluation.disputeWindowDays"],
+          now,
+        )
+      : null;
+  const canEvaluate =
+    can(viewer.roles, "create:evaluation") &&
+    (await evaluableAgents(db, viewer.staffId)).some((a) => a.id === person.id);
   return {
     certification,
     kpi,
+    evaluations: listed ? { recent: listed.rows.slice(0, RECENT_EVALUATIONS), total: listed.total } : null,
+    canEvaluate,
+    canOpenCertificates: covers(scopeFor(viewer.roles, "read:certificate"), viewer, person),
     canDecide: can(viewer.roles, "decide:capability"),
     canIssue: can(viewer.roles, "issue:certificate"),
   };

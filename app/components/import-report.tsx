@@ -7,6 +7,8 @@ type Report = {
   updated: number;
   unchanged: number;
   errorCount: number;
+  /** Rows with at least one error; a row may hold several, so this and errorCount are told apart. */
+  errorRows: number;
   warningCount: number;
   errors: Issue[];
   warnings: Issue[];
@@ -18,25 +20,41 @@ type Report = {
 /** Shown on the page; the downloadable report has every issue. */
 const SHOWN = 300;
 
+const n = (value: number) => value.toLocaleString("id-ID");
+
+/** Rows and issues counted apart: rows = valid rows + rows with errors; one row may hold several errors. */
 export function ImportCounts({ report }: { report: Report }) {
-  const items: [string, number][] = [
+  const items: [string, number, boolean?][] = [
     ["Baris data", report.rows],
-    ["Valid", report.valid],
+    ["Baris valid", report.valid],
+    ["Baris dengan kesalahan", report.errorRows, report.errorRows > 0],
     ["Baru", report.new],
     ["Diperbarui", report.updated],
     ["Tidak berubah", report.unchanged],
-    ["Kesalahan", report.errorCount],
+    ["Jumlah kesalahan", report.errorCount, report.errorCount > 0],
     ["Peringatan", report.warningCount],
   ];
   return (
-    <dl className="counts">
-      {items.map(([label, n]) => (
-        <div key={label} className={label === "Kesalahan" && n > 0 ? "bad" : undefined}>
-          <dt>{label}</dt>
-          <dd>{n.toLocaleString("id-ID")}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <dl className="counts">
+        {items.map(([label, value, bad]) => (
+          <div key={label} className={bad ? "bad" : undefined}>
+            <dt>{label}</dt>
+            <dd>{n(value)}</dd>
+          </div>
+        ))}
+      </dl>
+      {report.fileErrors.length === 0 && (
+        <p className="muted">
+          {n(report.rows)} baris data: {n(report.valid)} valid ({n(report.new)} baru, {n(report.updated)} diperbarui,{" "}
+          {n(report.unchanged)} tidak berubah)
+          {report.errorRows > 0 && `, ${n(report.errorRows)} dengan kesalahan`}
+          {report.errorCount > report.errorRows &&
+            ` (${n(report.errorCount)} kesalahan; satu baris dapat memuat lebih dari satu)`}
+          .
+        </p>
+      )}
+    </>
   );
 }
 

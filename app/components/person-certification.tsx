@@ -83,9 +83,12 @@ export function CertificationSummary({
   eligibility,
   certificates,
   issueFor,
+  linkCertificates,
 }: Pick<Props, "role" | "eligibility" | "certificates"> & {
   /** The person, when the viewer may issue certificates: offers to issue one when they are eligible. */
   issueFor?: number;
+  /** Whether the viewer may open these certificates (else their numbers are shown without a link to a 403). */
+  linkCertificates: boolean;
 }) {
   const inForce = certificates.some((c) => c.role === role && !c.revokedAt);
   return (
@@ -116,10 +119,15 @@ export function CertificationSummary({
         <ul>
           {certificates.map((c) => (
             <li key={c.id}>
-              <Link to={`/sertifikat/${c.id}`}>{c.number}</Link> — {certificateRoleLabel(c.role)},{" "}
-              {formatDay(c.issuedOn)}{" "}
-              {c.revokedAt ? <span className="badge danger">dicabut</span> : <span className="badge">berlaku</span>} ·{" "}
-              <a href={`/sertifikat/${c.id}/pdf`}>PDF</a>
+              {linkCertificates ? <Link to={`/sertifikat/${c.id}`}>{c.number}</Link> : c.number} —{" "}
+              {certificateRoleLabel(c.role)}, {formatDay(c.issuedOn)}{" "}
+              {c.revokedAt ? <span className="badge danger">dicabut</span> : <span className="badge">berlaku</span>}
+              {linkCertificates && (
+                <>
+                  {" "}
+                  · <a href={`/sertifikat/${c.id}/pdf`}>PDF</a>
+                </>
+              )}
             </li>
           ))}
         </ul>

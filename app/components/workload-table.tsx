@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { SelectField } from "./field";
+import { ImportHint } from "./import-hint";
 
 type Agent = {
   staffId: number;
@@ -22,9 +23,12 @@ const number = (value: number | null, decimals = 1) =>
 export function WorkloadSection({
   workload,
   choice,
+  canImport,
 }: {
   workload: { period: { id: string; label: string }; choices: { value: string; label: string }[]; agents: Agent[] };
   choice: { channel: string; weeks: number; metric: string };
+  /** Whether the viewer may import call statistics (else the page says who does). */
+  canImport: boolean;
 }) {
   const withStats = workload.agents.filter((a) => a.days > 0);
   return (
@@ -39,8 +43,8 @@ export function WorkloadSection({
       </Form>
       {withStats.length === 0 ? (
         <p className="alert alert-info">
-          Belum ada statistik panggilan per petugas untuk {workload.period.label}. Impor berkas statistik panggilan di{" "}
-          <Link to="/impor">Impor</Link>; CPH di sini sama dengan CPH yang dipakai penilaian periode.
+          Belum ada statistik panggilan per petugas untuk {workload.period.label}. CPH di sini sama dengan CPH yang
+          dipakai penilaian periode. <ImportHint kind="calls" what="statistik panggilan" canImport={canImport} />
         </p>
       ) : (
         <div className="table-wrap">

@@ -1,10 +1,12 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Await, Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Suspense } from "react";
+import { discardUpload } from "~/.server/imports/batches";
 import { commitUpload, runUpload } from "~/.server/imports/upload";
 import { ownUpload } from "~/.server/imports/visible";
 import { requirePermission } from "~/.server/session";
 import { FormError } from "~/components/field";
+import { ImportChanges } from "~/components/import-changes";
 import { ImportProgress } from "~/components/import-progress";
 import { ImportCounts, ImportIssues } from "~/components/import-report";
 import { KIND_LABELS } from "../../analytics/import-rules";
@@ -19,16 +21,23 @@ async function uploadOf(request: Request, context: LoaderFunctionArgs["context"]
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { env, actor, upload } = await uploadOf(request, context, params.id);
   if (upload.batchId) throw redirect(`/impor/riwayat/${upload.batchId}`);
+  const changesPage = Number(new URL(request.url).searchParams.get("halaman")) || 1;
   return {
     upload: { id: upload.id, kind: upload.kind, fileName: upload.fileName },
     // Streamed: the page shows progress while a large file is read.
-    report: runUpload(env.db, upload, actor, { commit: false, validOnly: false }),
+    report: runUpload(env.db, upload, actor, { commit: false, validOnly: false, changesPage }),
   };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { env, actor, upload } = await uploadOf(request, context, params.id);
-  const validOnly = (await request.formData()).get("validOnly") === "1";
+  const { env, actor, user, upload } = await uploadOf(request, context, params.id);
+  const form = await request.formData();
+  if (form.get("intent") === "batal") {
+    const discarded = await discardUpload(env.db, upload.id, user.id);
+    // A preview already committed (from another tab) is a batch now: it is undone on its own page.
+    throw redirect(discarded || !upload.batchId ? "/impor?pratinjau-dibatalkan=1" : `/impor/riwayat/${upload.batchId}`);
+  }
+  const validOnly = form.get("validOnly") === "1";
   const report = await commitUpload(env.db, upload, actor, validOnly);
   if (!report.committed) {
     return data(
@@ -45,7 +54,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function Preview() {
   const { upload, report } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
-  const saving = useNavigation().state === "submitting";
+  const navigation = useNavigation();
+  // Cancelling is a submit too, but nothing is being saved then.
+  const saving = navigation.state === "submitting" && navigation.formData?.get("intent") !== "batal";
   return (
     <div className="page">
       <p>
@@ -64,30 +75,42 @@ export default function Preview() {
             {(r) => (
               <>
                 <ImportCounts report={r} />
-                {r.fileErrors.length === 0 && r.valid > 0 && (
-                  <div className="actions">
-                    {r.errorCount === 0 ? (
-                      <Form method="post">
-                        <button type="submit">Simpan {(r.new + r.updated).toLocaleString("id-ID")} perubahan</button>
-                      </Form>
-                    ) : (
-                      <>
-                        <span className="muted">
-                          Ada kesalahan: semua atau tidak sama sekali, kecuali Anda memilih:
-                        </span>
+                <div className="actions">
+                  {r.fileErrors.length === 0 && r.valid > 0 && (
+                    <>
+                      {r.errorCount === 0 ? (
                         <Form method="post">
-                          <input type="hidden" name="validOnly" value="1" />
-                          <button type="submit" className="secondary">
-                            Impor {r.valid.toLocaleString("id-ID")} baris yang valid saja
-                          </button>
+                          <button type="submit">Simpan {(r.new + r.updated).toLocaleString("id-ID")} perubahan</button>
                         </Form>
-                      </>
-                    )}
-                    <a href={`/impor/${upload.id}/laporan`} className="button secondary">
-                      Unduh laporan (CSV)
-                    </a>
-                  </div>
-                )}
+                      ) : (
+                        <>
+                          <span className="muted">
+                            Ada kesalahan: semua atau tidak sama sekali, kecuali Anda memilih:
+                          </span>
+                          <Form method="post">
+                            <input type="hidden" name="validOnly" value="1" />
+                            <button type="submit" className="secondary">
+                              Impor {r.valid.toLocaleString("id-ID")} baris yang valid saja
+                            </button>
+                          </Form>
+                        </>
+                      )}
+                      <a href={`/impor/${upload.id}/laporan`} className="button secondary">
+                        Unduh laporan (CSV)
+                      </a>
+                    </>
+                  )}
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="batal" />
+                    <button type="submit" className="secondary" aria-describedby="batal-hint">
+                      Batalkan pratinjau
+                    </button>
+                  </Form>
+                  <span className="hint" id="batal-hint">
+                    Berkas yang diunggah dihapus; tidak ada data yang disimpan.
+                  </span>
+                </div>
+                {r.changes && <ImportChanges changes={r.changes} />}
                 <ImportIssues report={r} />
               </>
             )}

@@ -1,9 +1,10 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { listBatches } from "~/.server/imports/batches";
-import { importableKinds, receiveUpload } from "~/.server/imports/upload";
+import { importableKinds, importFormats, receiveUpload } from "~/.server/imports/upload";
 import { requirePermission } from "~/.server/session";
 import { FormError, Notice, SelectField } from "~/components/field";
+import { ImportFormats } from "~/components/import-formats";
 import { formatInstantWib } from "../../analytics/dates";
 import { KIND_LABELS } from "../../analytics/import-rules";
 
@@ -14,6 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const kinds = importableKinds(user.roles);
   return {
     kinds: kinds.map((k) => ({ value: k, label: KIND_LABELS[k] })),
+    formats: importFormats(kinds),
     batches: (await listBatches(env.db)).filter((b) => kinds.includes(b.kind as "training")),
     maxMegabytes: env.settings["import.maxMegabytes"],
   };
@@ -27,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Imports() {
-  const { kinds, batches, maxMegabytes } = useLoaderData<typeof loader>();
+  const { kinds, formats, batches, maxMegabytes } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state !== "idle";
@@ -36,10 +38,14 @@ export default function Imports() {
       <h1>Impor data</h1>
       <p className="lead">
         Unggah berkas CSV (koma, titik koma atau tab; UTF-8). Mutu memeriksa setiap baris dan menampilkan pratinjau:
-        tidak ada yang disimpan sebelum Anda menyetujuinya. Format kolom dan berkas contoh ada di README.
+        tidak ada yang disimpan sebelum Anda menyetujuinya. Kolom tiap jenis berkas dan berkas contohnya ada di{" "}
+        <a href="#format-berkas">Format berkas dan contoh</a>.
       </p>
       <Notice>
         {params.get("tanpa-perubahan") ? "Berkas sudah pernah diimpor: tidak ada data yang berubah." : null}
+        {params.get("pratinjau-dibatalkan")
+          ? "Pratinjau dibatalkan: berkas yang diunggah dihapus, tidak ada data yang disimpan."
+          : null}
       </Notice>
       <Form method="post" encType="multipart/form-data" className="card stack">
         <FormError message={failed?.errors._form} />
@@ -58,6 +64,7 @@ export default function Imports() {
           </button>
         </div>
       </Form>
+      <ImportFormats formats={formats} maxMegabytes={maxMegabytes} />
       <h2>Riwayat impor</h2>
       {batches.length === 0 ? (
         <p className="muted">Belum ada impor.</p>

@@ -58,6 +58,7 @@ export default function Profile() {
               role={extras.certification.role}
               eligibility={extras.certification.eligibility}
               certificates={extras.certification.certificates}
+              linkCertificates={extras.canOpenCertificates}
             />
           </section>
           <section aria-labelledby="pelatihan">

@@ -8,6 +8,7 @@ import { capabilityAction, staffPageExtras } from "~/.server/staff-page";
 import { Notice } from "~/components/field";
 import { KpiHistory } from "~/components/kpi-history";
 import { CapabilityDecisions, CertificationSummary, TrainingRecords } from "~/components/person-certification";
+import { PersonEvaluations } from "~/components/person-evaluations";
 import { StaffFacts } from "~/components/staff-facts";
 import { can } from "~/permissions";
 
@@ -46,7 +47,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function StaffPage() {
-  const { person, canEdit, canManageUsers, certification, kpi, canDecide, canIssue } = useLoaderData<typeof loader>();
+  const d = useLoaderData<typeof loader>();
+  const { person, canEdit, canManageUsers, certification, kpi, evaluations, canEvaluate, canDecide, canIssue } = d;
   const failed = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
@@ -73,6 +75,11 @@ export default function StaffPage() {
         </dl>
       </div>
       <div className="actions">
+        {canEvaluate && (
+          <Link to={`/evaluasi/baru?petugas=${person.id}`} className="button">
+            Nilai petugas ini
+          </Link>
+        )}
         {canEdit && (
           <Link to={`/staf/${person.id}/ubah`} className="button">
             Ubah data
@@ -84,6 +91,7 @@ export default function StaffPage() {
           </Link>
         )}
       </div>
+      {evaluations && <PersonEvaluations person={person} evaluations={evaluations} />}
       {kpi && (
         <section aria-labelledby="kpi">
           <h2 id="kpi">KPI {kpi.length} periode terakhir</h2>
@@ -99,6 +107,7 @@ export default function StaffPage() {
               eligibility={certification.eligibility}
               certificates={certification.certificates}
               issueFor={canIssue ? person.id : undefined}
+              linkCertificates={d.canOpenCertificates}
             />
           </section>
           <section aria-labelledby="mampu">

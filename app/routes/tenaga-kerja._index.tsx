@@ -4,7 +4,9 @@ import { requirePermission } from "~/.server/session";
 import { workforceChoice, workforceHeatmap } from "~/.server/workforce-page";
 import { SelectField } from "~/components/field";
 import { HeatmapLegend, HeatmapTable } from "~/components/heatmap";
+import { ImportHint } from "~/components/import-hint";
 import { WorkloadSection } from "~/components/workload-table";
+import { can } from "~/permissions";
 import { CHANNELS } from "../../analytics/organization";
 import { METRICS, RANGE_WEEKS } from "../../analytics/workforce-heatmap";
 
@@ -13,7 +15,15 @@ export const meta: MetaFunction = () => [{ title: "Analitik tenaga kerja — Mut
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { env, user, scope } = await requirePermission(request, context, "read:workforce");
   const choice = workforceChoice(new URL(request.url).searchParams);
-  return workforceHeatmap(env.db, env.settings, choice, { scope, staffId: user.staffId, teamId: user.teamId });
+  const page = await workforceHeatmap(env.db, env.settings, choice, {
+    scope,
+    staffId: user.staffId,
+    teamId: user.teamId,
+  });
+  return {
+    ...page,
+    canImport: { calls: can(user.roles, "import:calls"), intervals: can(user.roles, "import:intervals") },
+  };
 }
 
 export default function Workforce() {
@@ -75,11 +85,11 @@ export default function Workforce() {
         </>
       ) : (
         <p className="alert alert-info">
-          Belum ada statistik interval {channel?.short} untuk {d.range.label}. Impor berkas statistik interval di{" "}
-          <Link to="/impor">Impor</Link>.
+          Belum ada statistik interval {channel?.short} untuk {d.range.label}.{" "}
+          <ImportHint kind="intervals" what="statistik interval" canImport={d.canImport.intervals} />
         </p>
       )}
-      <WorkloadSection workload={d.workload} choice={d.choice} />
+      <WorkloadSection workload={d.workload} choice={d.choice} canImport={d.canImport.calls} />
     </div>
   );
 }

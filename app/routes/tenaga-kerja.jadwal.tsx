@@ -3,7 +3,9 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { rosterAction, rosterGrid, rosterWeek } from "~/.server/roster-page";
 import { requirePermission } from "~/.server/session";
 import { FormError, Notice, SelectField, TextField } from "~/components/field";
+import { importersOf } from "~/components/import-hint";
 import { RosterRow } from "~/components/roster-row";
+import { can } from "~/permissions";
 import { formatDay } from "../../analytics/dates";
 import { weekdayName } from "../../analytics/staffing";
 
@@ -14,7 +16,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const week = rosterWeek(params.get("minggu"));
   const edit = Number(params.get("ubah")) || null;
-  return { week, ...(await rosterGrid(auth, week.monday, edit)) };
+  return {
+    week,
+    ...(await rosterGrid(auth, week.monday, edit)),
+    canImport: can(auth.user.roles, "import:roster"),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -148,8 +154,14 @@ export default function Roster() {
             </div>
           </Form>
           <p className="muted">
-            Jadwal satu minggu penuh dapat juga diimpor dari berkas CSV di <Link to="/impor">Impor</Link> (jenis “Jadwal
-            dinas”).
+            Jadwal satu minggu penuh dapat juga diimpor dari berkas CSV{" "}
+            {d.canImport ? (
+              <>
+                di <Link to="/impor">Impor</Link> (jenis “Jadwal dinas”).
+              </>
+            ) : (
+              <>oleh {importersOf("roster")}.</>
+            )}
           </p>
         </section>
       )}

@@ -4,6 +4,7 @@ import { requirePermission } from "~/.server/session";
 import { staffingPage } from "~/.server/workforce-page";
 import { DownloadLink } from "~/components/download-link";
 import { FormError, SelectField, TextField } from "~/components/field";
+import { ImportHint } from "~/components/import-hint";
 import { DayTable, WeekGrid } from "~/components/staffing-tables";
 import { can } from "~/permissions";
 import { formatDay } from "../../analytics/dates";
@@ -15,7 +16,12 @@ export const meta: MetaFunction = () => [{ title: "Rencana kebutuhan staf — Mu
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { env, user } = await requirePermission(request, context, "read:workforce");
   const page = await staffingPage(env.db, env.settings, new URL(request.url).searchParams);
-  return { ...page, canExport: can(user.roles, "export:staffing") };
+  return {
+    ...page,
+    canExport: can(user.roles, "export:staffing"),
+    canImport: can(user.roles, "import:intervals"),
+    canSetTargets: can(user.roles, "update:settings"),
+  };
 }
 
 const hours = (value: number) => value.toLocaleString("id-ID", { maximumFractionDigits: 1 });
@@ -35,7 +41,8 @@ export default function StaffingPlan() {
         {c.label}, {d.week.label}. Perkiraan dari rata-rata hari dan interval yang sama selama {d.basis.label}. Target:{" "}
         {Math.round(t.serviceLevel * 100)} % dijawab dalam {t.answerSeconds} detik, okupansi paling tinggi{" "}
         {Math.round(t.maxOccupancy * 100)} %, waktu tidak tersedia (<i lang="en">shrinkage</i>){" "}
-        {Math.round(t.shrinkage * 100)} % (<Link to="/admin/pengaturan">Pengaturan</Link>).
+        {Math.round(t.shrinkage * 100)} % (
+        {d.canSetTargets ? <Link to="/admin/pengaturan">Pengaturan</Link> : "diatur Administrator di Pengaturan"}).
       </p>
       <FormError message={d.error ?? undefined} />
       <div className="toolbar">
@@ -67,8 +74,8 @@ export default function StaffingPlan() {
       </nav>
       {!c.hasHistory && (
         <p className="alert alert-info">
-          Belum ada statistik interval {c.label} pada {d.basis.label}: perkiraan 0 kontak. Impor statistik interval di{" "}
-          <Link to="/impor">Impor</Link>.
+          Belum ada statistik interval {c.label} pada {d.basis.label}: perkiraan 0 kontak.{" "}
+          <ImportHint kind="intervals" what="statistik interval" canImport={d.canImport} />
         </p>
       )}
       <dl className="counts headline">

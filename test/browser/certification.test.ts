@@ -60,7 +60,8 @@ describe("training import to certificate", () => {
     const page = await pageAs("hr");
     await upload(page, "pelatihan-dengan-kesalahan.csv");
     expect(await count(page, "Baris data").textContent()).toBe("15");
-    expect(await count(page, "Kesalahan").textContent()).toBe("13");
+    expect(await count(page, "Baris dengan kesalahan").textContent()).toBe("12");
+    expect(await count(page, "Jumlah kesalahan").textContent()).toBe("13");
     const errors = page.getByRole("region", { name: /^Kesalahan/ });
     await expect(errors.textContent()).resolves.toContain("notasi ilmiah");
     // Row numbers as a spreadsheet shows them: the Excel-mangled NIP is on row 3, the header on row 1.
@@ -76,7 +77,7 @@ describe("training import to certificate", () => {
   test("HR uploads the corrected file and commits it as one batch", async () => {
     const page = await pageAs("hr");
     await upload(page, "pelatihan-perbaikan.csv");
-    expect(await count(page, "Kesalahan").textContent()).toBe("0");
+    expect(await count(page, "Jumlah kesalahan").textContent()).toBe("0");
     const save = page.getByRole("button", { name: /^Simpan \d+ perubahan$/ });
     await save.click();
     await page.waitForURL(/\/impor\/riwayat\/\d+/);

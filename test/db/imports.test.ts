@@ -1,19 +1,33 @@
 // The CSV import engine on the real database: preview writes nothing, commit is one transaction,
 // re-import changes nothing, undo restores, a failure mid-commit leaves everything as it was.
 import { readFileSync } from "node:fs";
-import { count, eq, sql } from "drizzle-orm";
+import { and, between, count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { COLUMNS } from "../../analytics/import-columns";
+import type { ImportKind } from "../../analytics/import-rules";
+import { channelShortName } from "../../analytics/organization";
 import { loadDemo } from "../../app/.server/bootstrap";
 import { importedCph } from "../../app/.server/cph";
 import { undoBatch } from "../../app/.server/imports/batches";
 import { type ImportOptions, runImport } from "../../app/.server/imports/engine";
 import { getSettings } from "../../app/.server/settings";
+import * as importPage from "../../app/routes/impor._index";
 import * as preview from "../../app/routes/impor.$id._index";
-import { callStats, importBatchChanges, importBatches, periods, staff, trainingRecords } from "../../db/schema";
+import * as sampleFile from "../../app/routes/impor.contoh.$berkas";
+import {
+  auditLog,
+  callStats,
+  importBatchChanges,
+  importBatches,
+  importUploads,
+  periods,
+  staff,
+  trainingRecords,
+} from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { seedCatalogue } from "../support/certification";
 import { databaseForThisFile } from "../support/db";
-import { callRoute, sessionCookie, uploadThroughPage } from "../support/routes";
+import { BASE_URL, callRoute, sessionCookie, uploadThroughPage } from "../support/routes";
 
 const getHandle = databaseForThisFile(async (handle) => {
   await loadDemo(handle, { evaluations: false });
@@ -34,12 +48,14 @@ function run(kind: ImportOptions["kind"], file: string | { text: string }, optio
     ...options,
   });
 }
+const audits = async () => (await db().select({ n: count() }).from(auditLog))[0]?.n ?? 0;
 const records = async () => (await db().select({ n: count() }).from(trainingRecords))[0]?.n ?? 0;
 
 describe("training records", () => {
   it("the sample with mistakes: every mistake reported at its spreadsheet row, and a preview writes nothing", async () => {
     const r = await run("training", "pelatihan-dengan-kesalahan.csv");
-    expect(r).toMatchObject({ rows: 15, valid: 3, committed: false, errorCount: 13, warningCount: 2 });
+    // Rows and errors counted apart: 12 rows hold the 13 errors (row 11 has two).
+    expect(r).toMatchObject({ rows: 15, valid: 3, errorRows: 12, committed: false, errorCount: 13, warningCount: 2 });
     const at = (row: number) => r.errors.filter((e) => e.row === row).map((e) => e.message);
     expect(at(3)[0]).toMatch(/Excel/);
     expect(at(4)[0]).toMatch(/tidak ada di data staf/);
@@ -162,6 +178,89 @@ describe("call statistics", () => {
   });
 });
 
+describe("the preview lists the rows it will add or change", () => {
+  it("25 a page in file order, each value in words; a page past the end shows the last", async () => {
+    const lines = readFileSync(sample("interval-contoh.csv"), "utf8").trim().split("\n");
+    const first = await run("intervals", "interval-contoh.csv", { changesPage: 1 });
+    expect(first).toMatchObject({ rows: 480, new: 480, committed: false });
+    expect(first.changes?.headers).toEqual([
+      "Tanggal",
+      "Jam",
+      "Kanal",
+      "Masuk",
+      "Dijawab",
+      "Abandon",
+      "AHT (detik)",
+      "Dalam target",
+    ]);
+    expect(first.changes).toMatchObject({ total: 480, page: 1, pageSize: 25 });
+    expect(first.changes?.rows.map((r) => r.row)).toEqual(Array.from({ length: 25 }, (_, i) => i + 2));
+    // Row 2 of the file, as the page shows it.
+    const [date, start, channel, offered, answered, abandoned] = (lines[1] ?? "").split(",");
+    expect(date).toBe("2026-11-02");
+    expect(first.changes?.rows[0]).toMatchObject({ row: 2, action: "new" });
+    expect(first.changes?.rows[0]?.cells.slice(0, 6).map((c) => c.value)).toEqual([
+      "2 Nov 2026",
+      start,
+      channelShortName(channel ?? ""),
+      offered,
+      answered,
+      abandoned,
+    ]);
+    const batches = (await db().select({ n: count() }).from(importBatches))[0]?.n;
+    const last = await run("intervals", "interval-contoh.csv", { changesPage: 99 });
+    // 480 rows are 20 pages; the last holds rows 477–481 of the file.
+    expect(last.changes).toMatchObject({ page: 20, total: 480 });
+    expect(last.changes?.rows.map((r) => r.row)).toEqual(Array.from({ length: 5 }, (_, i) => i + 477));
+    // Nothing written by either preview; without a page asked for, no rows are listed.
+    expect((await db().select({ n: count() }).from(importBatches))[0]?.n).toBe(batches);
+    expect((await run("intervals", "interval-contoh.csv")).changes).toBeNull();
+  });
+
+  it("a changed row shows what each changed cell holds now; an unchanged row is not listed", async () => {
+    const [agent] = await db().select().from(staff).where(eq(staff.active, true)).limit(1);
+    const nip = agent?.nip ?? "";
+    const header = "nip,tanggal,kanal,panggilan_ditangani,detik_login";
+    const stored = [header, `${nip},2026-11-20,telepon,48,21600`, `${nip},2026-11-21,telepon,40,21600`];
+    const done = await run("calls", { text: stored.join("\n") }, { commit: true });
+    expect(done).toMatchObject({ committed: true, new: 2 });
+    const next = [header, `${nip},2026-11-20,telepon,50,21600`, `${nip},2026-11-21,telepon,40,21600`];
+    next.push(`${nip},2026-11-22,email,7,3600`);
+    const r = await run("calls", { text: next.join("\n") }, { changesPage: 1 });
+    expect(r).toMatchObject({ new: 1, updated: 1, unchanged: 1 });
+    expect(r.changes?.headers).toEqual(["Nama", "Tanggal", "Kanal", "Panggilan", "Jam login", "Detik bicara"]);
+    expect(r.changes?.rows).toEqual([
+      {
+        row: 2,
+        action: "updated",
+        cells: [
+          { value: agent?.fullName },
+          { value: "20 Nov 2026" },
+          { value: "Telepon" },
+          { value: "50", before: "48" },
+          { value: "6" },
+          { value: "—" },
+        ],
+      },
+      {
+        row: 4,
+        action: "new",
+        cells: [
+          { value: agent?.fullName },
+          { value: "22 Nov 2026" },
+          { value: "Surel" },
+          { value: "7" },
+          { value: "1" },
+          { value: "—" },
+        ],
+      },
+    ]);
+    await db()
+      .delete(callStats)
+      .where(and(eq(callStats.staffId, agent?.id ?? 0), between(callStats.day, "2026-11-20", "2026-11-22")));
+  });
+});
+
 describe("the import pages", () => {
   it("HR uploads, previews, commits the valid rows; someone else cannot open the upload", async () => {
     const hr = await sessionCookie("hr", DEMO_PASSWORD);
@@ -183,6 +282,64 @@ describe("the import pages", () => {
       form: { validOnly: "1" },
     });
     expect(done.location).toMatch(/^\/impor\/riwayat\/\d+\?baru=1$/);
+  });
+
+  it("a preview can be cancelled by its uploader: the file is deleted, nothing else is written", async () => {
+    const hr = await sessionCookie("hr", DEMO_PASSWORD);
+    const koordinator = await sessionCookie("koordinator", DEMO_PASSWORD);
+    const file = new File([readFileSync(sample("pelatihan-contoh.csv"))], "contoh.csv", { type: "text/csv" });
+    const up = await uploadThroughPage(hr, file);
+    const id = up.location?.split("/").at(-1) ?? "";
+    const uploads = async () => (await db().select().from(importUploads).where(eq(importUploads.id, id))).length;
+    const cancel = (cookie: string) =>
+      callRoute(preview, "/impor/x", { method: "POST", params: { id }, cookie, form: { intent: "batal" } });
+    // Someone else's upload does not exist for them (the attempt is audited as denied, as everywhere).
+    expect((await cancel(koordinator)).status).toBe(404);
+    expect(await uploads()).toBe(1);
+    const before = {
+      batches: await db().select().from(importBatches),
+      records: await records(),
+      audit: await audits(),
+    };
+    const cancelled = await cancel(hr);
+    expect(cancelled).toMatchObject({ status: 302, location: "/impor?pratinjau-dibatalkan=1" });
+    expect(await uploads()).toBe(0);
+    expect((await callRoute(preview, "/impor/x", { params: { id }, cookie: hr })).status).toBe(404);
+    expect(await db().select().from(importBatches)).toEqual(before.batches);
+    expect(await records()).toBe(before.records);
+    expect(await audits()).toBe(before.audit);
+  });
+
+  it("lists each kind's columns from the engine's own specs, and serves its sample files as they are", async () => {
+    const koordinator = await sessionCookie("koordinator", DEMO_PASSWORD);
+    const page = await callRoute(importPage, "/impor", { cookie: koordinator });
+    const { formats } = page.data as {
+      formats: { kind: ImportKind; columns: { names: string[]; required?: boolean }[]; samples: { file: string }[] }[];
+    };
+    // The coordinator imports workforce data, not training records.
+    expect(formats.map((f) => f.kind)).toEqual(["calls", "intervals", "roster"]);
+    for (const f of formats) {
+      expect(f.columns).toEqual(COLUMNS[f.kind].map(({ names, required, content }) => ({ names, required, content })));
+      expect(f.samples.length).toBeGreaterThanOrEqual(2);
+    }
+    const hr = await sessionCookie("hr", DEMO_PASSWORD);
+    const hrFormats = (
+      (await callRoute(importPage, "/impor", { cookie: hr })).data as typeof page.data & {
+        formats: { kind: string; samples: { file: string }[] }[];
+      }
+    ).formats;
+    expect(hrFormats.map((f) => f.kind)).toEqual(["training", "calls", "intervals", "roster"]);
+    // Every sample offered is served byte for byte (the Windows-1252 one too), as an attachment.
+    for (const { file } of hrFormats.flatMap((f) => f.samples)) {
+      const response = (await sampleFile.loader({
+        request: new Request(`${BASE_URL}/impor/contoh/${file}`, { headers: { cookie: hr } }),
+        params: { berkas: file },
+        context: { remoteAddress: "10.0.0.1" },
+      })) as Response;
+      expect(response.status, file).toBe(200);
+      expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${file}"`);
+      expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(sample(file))), file).toBe(true);
+    }
   });
 
   it("a file that is not UTF-8 is refused at upload with a message saying so", async () => {

@@ -280,6 +280,32 @@ const CASES: Case[] = [
     otherwise: 403,
   },
   {
+    // The sample files of the import page: for those who may import the kind (training: HR only).
+    file: "impor.contoh.$berkas.ts",
+    method: "GET",
+    path: "/impor/contoh/pelatihan-contoh.csv",
+    params: () => ({ berkas: "pelatihan-contoh.csv" }),
+    expect: { anonim: LOGIN, hr: 200 },
+    otherwise: 403,
+  },
+  {
+    file: "impor.contoh.$berkas.ts",
+    method: "GET",
+    path: "/impor/contoh/panggilan-contoh.csv",
+    params: () => ({ berkas: "panggilan-contoh.csv" }),
+    expect: { anonim: LOGIN, hr: 200, koordinator_qa: 200 },
+    otherwise: 403,
+  },
+  {
+    // Only the listed samples are ever read: no other name, no path.
+    file: "impor.contoh.$berkas.ts",
+    method: "GET",
+    path: "/impor/contoh/../../package.json",
+    params: () => ({ berkas: "../../package.json" }),
+    expect: { anonim: LOGIN, hr: 404, koordinator_qa: 404 },
+    otherwise: 403,
+  },
+  {
     // An upload is its uploader's alone.
     file: "impor.$id._index.tsx",
     method: "GET",

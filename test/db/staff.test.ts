@@ -1,8 +1,9 @@
 // Adding, editing and finding staff through the real routes: bad input changes nothing and says what to fix;
 // each viewer sees only what their scope allows.
-import { count, eq } from "drizzle-orm";
+import { and, arrayContains, count, eq, ne } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../app/.server/bootstrap";
+import * as newEvaluation from "../../app/routes/evaluasi.baru";
 import * as signOut from "../../app/routes/keluar";
 import * as directory from "../../app/routes/staf._index";
 import * as staffPage from "../../app/routes/staf.$id._index";
@@ -11,6 +12,7 @@ import * as newStaff from "../../app/routes/staf.baru";
 import { auditLog, keptSearches, staff, teams, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { databaseForThisFile } from "../support/db";
+import { interactionForm, staffIdOf } from "../support/evaluations";
 import { callRoute, sessionCookie } from "../support/routes";
 
 const getHandle = databaseForThisFile(async (handle) => {
@@ -285,5 +287,74 @@ describe("finding staff", () => {
     expect(person.nip).toBe(other?.nip);
     expect(person.birth).toBeNull();
     expect(JSON.stringify(result.data)).not.toContain(other?.birthDate ?? "-");
+  });
+});
+
+describe("an agent's page", () => {
+  type Page = {
+    canEvaluate: boolean;
+    canOpenCertificates: boolean;
+    evaluations: { recent: { id: number; state: string }[]; total: number } | null;
+  };
+  const open = async (cookie: string, id: number) =>
+    (await callRoute(staffPage, "/staf/x", { params: { id: String(id) }, cookie })).data as Page;
+  let agent = 0;
+  let submitted = 0;
+  let draft = 0;
+
+  beforeAll(async () => {
+    agent = await staffIdOf(db(), "petugas");
+    const penilai = await sessionCookie("penilai", DEMO_PASSWORD);
+    const save = async (intent: "submit" | "draft") => {
+      const r = await callRoute(newEvaluation, "/evaluasi/baru", {
+        method: "POST",
+        cookie: penilai,
+        form: await interactionForm(db(), agent, { intent }),
+      });
+      return Number(r.location?.match(/\/evaluasi\/(\d+)/)?.[1]);
+    };
+    submitted = await save("submit");
+    draft = await save("draft");
+  });
+
+  it("offers an assessor to score the agent, and lists their evaluations with the assessor's own draft", async () => {
+    const page = await open(await sessionCookie("penilai", DEMO_PASSWORD), agent);
+    expect(page.canEvaluate).toBe(true);
+    expect(page.evaluations?.total).toBe(2);
+    expect(page.evaluations?.recent.map((e) => e.id).sort()).toEqual([submitted, draft].sort());
+  });
+
+  it("another assessor does not see that draft; the supervisor and the agent see the evaluation but may not score", async () => {
+    const [other] = await db()
+      .select({ username: users.username })
+      .from(users)
+      .where(and(arrayContains(users.roles, ["penilai"]), ne(users.username, "penilai")))
+      .limit(1);
+    const colleague = await open(await sessionCookie(other?.username ?? "", DEMO_PASSWORD), agent);
+    expect(colleague).toMatchObject({ canEvaluate: true, evaluations: { total: 1 } });
+    for (const cookie of [supervisor, petugas]) {
+      const page = await open(cookie, agent);
+      expect(page.canEvaluate).toBe(false);
+      expect(page.evaluations?.recent.map((e) => e.id)).toEqual([submitted]);
+    }
+  });
+
+  it("HR sees neither evaluations nor the way to score; nobody is offered to score someone who is not evaluated", async () => {
+    expect(await open(hr, agent)).toMatchObject({ canEvaluate: false, evaluations: null });
+    const [assessor] = await db()
+      .select({ staffId: users.staffId })
+      .from(users)
+      .where(eq(users.username, "koordinator"));
+    const penilai = await sessionCookie("penilai", DEMO_PASSWORD);
+    expect((await open(penilai, assessor?.staffId ?? 0)).canEvaluate).toBe(false);
+  });
+
+  it("links certificates only for those who may open them (the QA coordinator sees eligibility, not certificates)", async () => {
+    const koordinator = await sessionCookie("koordinator", DEMO_PASSWORD);
+    const kasi = await sessionCookie("kasi", DEMO_PASSWORD);
+    expect((await open(koordinator, agent)).canOpenCertificates).toBe(false);
+    expect((await open(kasi, agent)).canOpenCertificates).toBe(true);
+    expect((await open(hr, agent)).canOpenCertificates).toBe(true);
+    expect((await open(supervisor, agent)).canOpenCertificates).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, between, eq, gt, lt, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WIB_OFFSET_MS, wibDay } from "../../analytics/dates";
@@ -15,13 +15,15 @@ import { formatClock, wibInstant } from "../../analytics/workforce-time";
 import { loadDemo } from "../../app/.server/bootstrap";
 import { importedCph } from "../../app/.server/cph";
 import { UserFacingError } from "../../app/.server/errors";
+import { periodKpiReport } from "../../app/.server/period-kpi";
 import { getSettings, updateSettings } from "../../app/.server/settings";
 import { agentWorkload, askedWeek, type WeekStaffing, weekStaffing } from "../../app/.server/staffing";
 import { staffingWorkbookName, writeStaffingWorkbook } from "../../app/.server/staffing-workbook";
+import { workforceHeatmap } from "../../app/.server/workforce-page";
 import * as download from "../../app/routes/tenaga-kerja.unduh";
 import { parseStaffingExportArgs, runStaffingExport } from "../../cli/export-staffing";
 import { UsageError } from "../../cli/usage-error";
-import { callStats, shifts, staff, teams } from "../../db/schema";
+import { callStats, evaluations, shifts, staff, teams } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { databaseForThisFile } from "../support/db";
 import { staffIdOf } from "../support/evaluations";
@@ -361,6 +363,65 @@ describe("the download /tenaga-kerja/unduh", () => {
   });
 });
 
+describe("the demo's call statistics", () => {
+  // The periods of the demo that have period reviews: every finished one (the current one has none yet).
+  const REVIEWED = ["2026-06", "2026-07", "2026-08", "2026-09", "2026-10"];
+  const everyone = { scope: "any" as const, staffId: null, teamId: null };
+
+  it("give the workforce page the very CPH the period reviews and the KPI use, for every agent of every period", async () => {
+    const settings = await getSettings(db());
+    for (const periodId of REVIEWED) {
+      const choice = { channel: "telepon" as const, weeks: 4, metric: "volume" as const, periodId };
+      const page = await workforceHeatmap(db(), settings, choice, everyone, NOW);
+      expect(page.workload.period.id).toBe(periodId);
+      const workload = new Map(page.workload.agents.map((a) => [a.staffId, a]));
+      const kpi = await periodKpiReport(db(), periodId, settings, "any", { id: 0, ...everyone });
+      const reviews = await db()
+        .select()
+        .from(evaluations)
+        .where(and(eq(evaluations.kind, "period_review"), eq(evaluations.periodId, periodId)));
+      const counted = reviews.filter((r) => r.cphSource !== null);
+      // Every review of the information team counts CPH, and takes it from the statistics.
+      expect(counted.length, periodId).toBeGreaterThan(15);
+      for (const review of counted) {
+        const agent = workload.get(review.agentStaffId);
+        const row = kpi.agents.find((a) => a.staffId === review.agentStaffId);
+        expect(review.cphSource).toBe("import");
+        expect(agent?.days, `${periodId} ${agent?.fullName}`).toBeGreaterThan(0);
+        expect(agent?.cph).toBe(review.cphActual);
+        expect(agent?.cphScore).toBe(review.cphScore);
+        expect(row?.cphActual).toBe(agent?.cph);
+        expect(row?.dimensions.cph).toBe(agent?.cphScore);
+      }
+      // And no KPI has a CPH the workforce page does not show.
+      for (const row of kpi.agents.filter((a) => a.cphActual !== null)) {
+        expect(workload.get(row.staffId)?.cph, `${periodId} ${row.fullName}`).toBe(row.cphActual);
+      }
+    }
+  });
+
+  it("the demo agents work at about their target: CPH between 8 and 14 on the phone, occupancy 55–90 %", async () => {
+    const settings = await getSettings(db());
+    const agents = await agentWorkload(db(), settings, "2026-10", everyone);
+    const working = agents.filter((a) => a.days > 0);
+    expect(working.length).toBeGreaterThan(25);
+    for (const a of working) {
+      expect(a.occupancy, a.fullName).toBeGreaterThan(0.55);
+      expect(a.occupancy, a.fullName).toBeLessThan(0.9);
+    }
+    const [phone] = await db()
+      .select({
+        calls: sql<number>`sum(${callStats.callsHandled})`.mapWith(Number),
+        seconds: sql<number>`sum(${callStats.loggedInSeconds})`.mapWith(Number),
+      })
+      .from(callStats)
+      .where(eq(callStats.channel, "telepon"));
+    const cph = (phone?.calls ?? 0) / ((phone?.seconds ?? 1) / 3600);
+    expect(cph).toBeGreaterThan(8);
+    expect(cph).toBeLessThan(14);
+  });
+});
+
 describe("the workload of agents in a period", () => {
   const PERIOD = "2026-11";
   let supervisorTeam: number;
@@ -378,6 +439,10 @@ describe("the workload of agents in a period", () => {
       .where(and(eq(teams.code, "manajemen_layanan"), eq(staff.position, "petugas_layanan"), eq(staff.active, true)))
       .limit(1);
     otherTeam = other?.id ?? 0;
+    // The demo's own statistics of the period give way to a set small enough to check by hand.
+    await db()
+      .delete(callStats)
+      .where(between(callStats.day, "2026-11-25", "2026-12-25"));
     // The demo agent: 48 calls in 6 h on the phone (talk 4 h) and 12 chats in 2 h (no talk time reported).
     await db()
       .insert(callStats)

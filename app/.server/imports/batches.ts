@@ -61,6 +61,8 @@ export function batchView(batch: NonNullable<Awaited<ReturnType<typeof getBatch>
       updated: batch.updated,
       unchanged: batch.unchanged,
       errorCount: batch.errors,
+      // Every row with an error is a row that was not valid (the engine's errorRows).
+      errorRows: batch.rows - batch.valid,
       warningCount: batch.warnings,
       errors: report.filter((i) => i.level === "error"),
       warnings: report.filter((i) => i.level === "warning"),
@@ -149,6 +151,18 @@ export async function getUpload(db: Database, id: string, userId: number) {
     .from(importUploads)
     .where(and(eq(importUploads.id, id), eq(importUploads.uploadedBy, userId)));
   return row ?? null;
+}
+
+/**
+ * Cancels a preview: the uploaded file is deleted, nothing else was ever written. Not audited, as uploading and
+ * previewing are not: only what changes data (a commit, an undo) is. False when there was nothing to cancel.
+ */
+export async function discardUpload(db: Database, id: string, userId: number): Promise<boolean> {
+  const deleted = await db
+    .delete(importUploads)
+    .where(and(eq(importUploads.id, id), eq(importUploads.uploadedBy, userId), isNull(importUploads.batchId)))
+    .returning({ id: importUploads.id });
+  return deleted.length > 0;
 }
 
 export async function markUploadCommitted(db: Database, id: string, batchId: number | null) {

@@ -23,6 +23,8 @@ import { type Actor, recordAudit } from "../audit";
 import type { Database } from "../db";
 import { getSetting } from "../settings";
 import { type CsvRecord, type CsvSource, FileRefused, readCsv } from "./csv";
+import { type PreviewChanges, previewChanges } from "./preview-changes";
+import { rowsOf } from "./rows";
 import { TARGETS, type Target } from "./targets";
 
 export type ImportReport = {
@@ -43,7 +45,11 @@ export type ImportReport = {
   /** True when more issues were found than the report keeps (the counts stay exact). */
   truncated: boolean;
   errorCount: number;
+  /** Data rows with at least one error (a row may have several): rows − valid. */
+  errorRows: number;
   warningCount: number;
+  /** One page of the rows the import adds or changes, when the caller asked for it (a preview). */
+  changes: PreviewChanges | null;
 };
 
 export type ImportProgress = { phase: "membaca" | "menyimpan"; rows: number };
@@ -58,6 +64,8 @@ export type ImportOptions = {
   actor: Actor;
   now?: Date;
   onProgress?: (progress: ImportProgress) => void;
+  /** The page (from 1) of added and changed rows to list in the report; none when absent. */
+  changesPage?: number;
 };
 
 /** The report keeps this many issues; a file with more still gets exact counts. */
@@ -66,9 +74,7 @@ const CHUNK = 5000;
 
 class Rollback extends Error {}
 
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
+export { rowsOf } from "./rows";
 
 async function context(db: Database, now: Date): Promise<RowContext> {
   const people = await db
@@ -133,9 +139,13 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
     ignoredColumns: [],
     truncated: false,
     errorCount: 0,
+    errorRows: 0,
     warningCount: 0,
+    changes: null,
   };
+  const rowsWithErrors = new Set<number>();
   const note = (list: Issue[], issues: Issue[]) => {
+    if (list === report.errors) for (const issue of issues) rowsWithErrors.add(issue.row);
     for (const issue of issues) {
       if (report.errors.length + report.warnings.length < MAX_ISSUES) list.push(issue);
       else report.truncated = true;
@@ -229,6 +239,16 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
       report.new = Number(counts?.new ?? 0);
       report.updated = Number(counts?.updated ?? 0);
       report.unchanged = Number(counts?.unchanged ?? 0);
+      if (options.changesPage !== undefined) {
+        report.changes = await previewChanges(
+          tx,
+          options.kind,
+          target,
+          ctx,
+          report.new + report.updated,
+          options.changesPage,
+        );
+      }
 
       const blocked = report.errorCount > 0 && !options.validOnly;
       if (!options.commit || blocked || report.valid === 0) throw new Rollback();
@@ -285,10 +305,11 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
   } catch (error) {
     if (error instanceof FileRefused) {
       report.fileErrors = error.messages;
-      return { ...report, rows: report.rows, valid: 0, new: 0, updated: 0, unchanged: 0 };
+      return { ...report, rows: report.rows, valid: 0, new: 0, updated: 0, unchanged: 0, changes: null };
     }
     if (!(error instanceof Rollback)) throw error;
   }
+  report.errorRows = rowsWithErrors.size;
   const byRow = (a: Issue, b: Issue) => a.row - b.row || a.column.localeCompare(b.column);
   report.errors.sort(byRow);
   report.warnings.sort(byRow);

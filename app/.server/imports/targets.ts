@@ -33,6 +33,8 @@ export type Target = {
   /** Run in order once the whole file is staged; each is repeated until it refuses no more rows. */
   checks?: StagingCheck[];
   countSql: string;
+  /** The staged rows that are new or differ from the stored ones, in file order, with the stored row if any. */
+  changesSql(limit: number, offset: number): string;
   /** Run in order with $batch replaced by the batch id. */
   mergeSql: string[];
   /** Rows of the batch changed by something later: the undo must not overwrite them. */
@@ -91,6 +93,11 @@ function target(spec: {
         count(*) filter (where t.id is not null and (${differs}))::int as updated,
         count(*) filter (where t.id is not null and not (${differs}))::int as unchanged
       from ${spec.staging} s left join ${spec.table} t on ${on}`,
+    changesSql: (limit, offset) => `select s.row_no, to_jsonb(s) as after,
+        case when t.id is null then null else to_jsonb(t) end as before
+      from ${spec.staging} s left join ${spec.table} t on ${on}
+      where t.id is null or (${differs})
+      order by s.row_no limit ${Math.trunc(limit)} offset ${Math.trunc(offset)}`,
     // Rows the batch inserts are known by their batch_id; only rows it updates need a before-image.
     mergeSql: [
       `insert into import_batch_changes (batch_id, row_id, action, before)

@@ -4,7 +4,8 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
-import { IMPORT_KINDS, type ImportKind, isImportKind } from "../../../analytics/import-rules";
+import { COLUMNS, KIND_GUIDE } from "../../../analytics/import-columns";
+import { IMPORT_KINDS, type ImportKind, isImportKind, KIND_LABELS } from "../../../analytics/import-rules";
 import { can, type Role } from "../../permissions";
 import type { Actor } from "../audit";
 import type { Database } from "../db";
@@ -13,10 +14,22 @@ import { markUploadCommitted, storeUpload } from "./batches";
 import { FileRefused } from "./csv";
 import { runImport } from "./engine";
 import { reportProgress } from "./progress";
+import { SAMPLES } from "./samples";
 
 /** Which kinds of file the user's roles may import. */
 export function importableKinds(roles: readonly Role[]): ImportKind[] {
   return IMPORT_KINDS.filter((kind) => can(roles, `import:${kind}`));
+}
+
+/** What the import page lists for each kind: its columns (the engine's own specs) and its sample files. */
+export function importFormats(kinds: readonly ImportKind[]) {
+  return kinds.map((kind) => ({
+    kind,
+    label: KIND_LABELS[kind],
+    ...KIND_GUIDE[kind],
+    columns: COLUMNS[kind].map(({ names, required, content }) => ({ names, required, content })),
+    samples: SAMPLES.filter((s) => s.kind === kind).map(({ file, description }) => ({ file, description })),
+  }));
 }
 
 export async function receiveUpload(
@@ -79,7 +92,7 @@ export function runUpload(
   db: Database,
   upload: Upload,
   actor: Actor,
-  options: { commit: boolean; validOnly: boolean },
+  options: { commit: boolean; validOnly: boolean; changesPage?: number },
 ) {
   return runImport(db, {
     kind: upload.kind as ImportKind,
@@ -87,6 +100,7 @@ export function runUpload(
     source: { text: upload.content },
     commit: options.commit,
     validOnly: options.validOnly,
+    changesPage: options.changesPage,
     actor,
     onProgress: (p) => reportProgress(upload.id, p),
   });

@@ -1,0 +1,71 @@
+// The sample CSV files of fixtures/samples/, offered as downloads on the import page so that HR can see a file
+// of each kind that imports cleanly and one that shows the mistakes Mutu reports. Files are read from disk and
+// sent byte for byte (one is deliberately not UTF-8); only the names listed here are ever read.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { ImportKind } from "../../../analytics/import-rules";
+
+export type Sample = { file: string; kind: ImportKind; description: string };
+
+export const SAMPLES: readonly Sample[] = [
+  {
+    file: "pelatihan-contoh.csv",
+    kind: "training",
+    description: "27 catatan pelatihan yang benar (titik koma, tanggal HH/BB/TTTT, koma desimal).",
+  },
+  {
+    file: "pelatihan-dengan-kesalahan.csv",
+    kind: "training",
+    description:
+      "Setiap jenis kesalahan: NIP dirusak Excel, terlalu pendek atau tidak ada di data staf, kode pelatihan tidak dikenal, 31 Februari, baris ganda, dan lain-lain.",
+  },
+  { file: "pelatihan-perbaikan.csv", kind: "training", description: "Berkas yang sama setelah diperbaiki." },
+  {
+    file: "pelatihan-bukan-utf8.csv",
+    kind: "training",
+    description: "Disimpan sebagai Windows-1252, bukan UTF-8: ditolak dengan pesan cara menyimpannya.",
+  },
+  { file: "pelatihan-kolom-ganda.csv", kind: "training", description: "Kolom NIP dua kali: seluruh berkas ditolak." },
+  {
+    file: "panggilan-contoh.csv",
+    kind: "calls",
+    description: "220 baris statistik panggilan harian periode Oktober 2026 (koma, tanggal TTTT-BB-HH, detik).",
+  },
+  {
+    file: "panggilan-dengan-kesalahan.csv",
+    kind: "calls",
+    description:
+      "Kanal tidak dikenal, panggilan negatif, login 30 jam, waktu bicara melebihi login, baris ganda, koma desimal tanpa tanda kutip.",
+  },
+  {
+    file: "interval-contoh.csv",
+    kind: "intervals",
+    description: "480 interval 2–3 November 2026 (48 setengah jam × 5 saluran).",
+  },
+  {
+    file: "interval-dengan-kesalahan.csv",
+    kind: "intervals",
+    description:
+      "Di luar kisi 30 menit, dijawab + abandon melebihi masuk, AHT kosong atau di atas 4 jam, tanggal masa depan, baris ganda.",
+  },
+  {
+    file: "jadwal-contoh.csv",
+    kind: "roster",
+    description: "Satu minggu sif sembilan petugas (07–15, 15–23, 23–07), 2–8 November 2026.",
+  },
+  {
+    file: "jadwal-dengan-kesalahan.csv",
+    kind: "roster",
+    description:
+      "Sif bertumpang tindih, sif 24 jam, 31 November, 25:00, kanal tidak dikenal, staf tidak dikenal atau nonaktif, baris ganda.",
+  },
+];
+
+export function findSample(file: string): Sample | null {
+  return SAMPLES.find((s) => s.file === file) ?? null;
+}
+
+/** The bytes of a listed sample. The app runs from the repository's folder, as server.ts serves build/ from it. */
+export function readSample(sample: Sample): Promise<Buffer> {
+  return readFile(path.resolve("fixtures/samples", sample.file));
+}

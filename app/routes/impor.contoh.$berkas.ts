@@ -1,0 +1,21 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { notFound } from "~/.server/errors";
+import { findSample, readSample } from "~/.server/imports/samples";
+import { requirePermission } from "~/.server/session";
+
+// A sample CSV file of the import page, for those who may import its kind.
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const sample = findSample(params.berkas ?? "");
+  if (!sample) {
+    await requirePermission(request, context, "import:data");
+    notFound("Berkas contoh ini tidak ada.");
+  }
+  await requirePermission(request, context, `import:${sample.kind}`);
+  return new Response(new Uint8Array(await readSample(sample)), {
+    headers: {
+      "Content-Type": "text/csv",
+      "Content-Disposition": `attachment; filename="${sample.file}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
