@@ -1,5 +1,5 @@
 // The search text of a list page, kept with the session in the database rather than in the address (decision
-// 014): the form is POSTed, the text stored here, and the browser redirected to the list with only its
+// 016): the form is POSTed, the text stored here, and the browser redirected to the list with only its
 // filters in the URL, whose loader applies the kept text. So a NIP typed into a search reaches no URL, browser
 // history or access log, and a reload or the back button still shows what was searched. Signing out (or the
 // session expiring) deletes the row with the session.

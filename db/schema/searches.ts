@@ -2,7 +2,7 @@ import { pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { sessions } from "./auth";
 
 // The search text of a list page (/staf, /evaluasi), kept with the session instead of in the address: a NIP or
-// a name typed into a search must never reach a URL, a browser history or an access log (decision 014). It
+// a name typed into a search must never reach a URL, a browser history or an access log (decision 016). It
 // lives and dies with the session row.
 export const keptSearches = pgTable(
   "kept_searches",

@@ -2,8 +2,9 @@
 // field of its confirmation step; a draft is sent from its own page through the same rules as the form; settling
 // a dispute as "upheld" never drops scores that were changed; the period lock shows what is still open.
 import { readFileSync } from "node:fs";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, between, eq, isNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { periodFromId } from "../../analytics/period";
 import { INTERACTION_SECTIONS } from "../../analytics/scoring";
 import { loadDemo } from "../../app/.server/bootstrap";
 import { UPHELD_WITH_EDITS } from "../../app/.server/evaluation-workflow";
@@ -25,6 +26,7 @@ import * as templatePage from "../../app/routes/template.$id";
 import * as rosterRoute from "../../app/routes/tenaga-kerja.jadwal";
 import { commentField, valueField } from "../../app/score-fields";
 import {
+  callStats,
   capabilityDecisions,
   certificates,
   evaluationRevisions,
@@ -281,6 +283,12 @@ describe("sending a draft from its own page", () => {
           eq(evaluations.periodId, periodId),
         ),
       );
+    // The demo holds the agent's call statistics, whose CPH a review takes unless overridden: without them the
+    // assessor's typed CPH is the one kept.
+    const { firstDay, lastDay } = periodFromId(periodId);
+    await db()
+      .delete(callStats)
+      .where(and(eq(callStats.staffId, agent), between(callStats.day, firstDay, lastDay)));
     const saved = await callRoute(periodReview, `/evaluasi/periode/nilai?petugas=${agent}&periode=${periodId}`, {
       method: "POST",
       form,

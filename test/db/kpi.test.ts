@@ -1,6 +1,6 @@
 // The KPI of a period on the demo data, checked by hand from the evaluations themselves; incomplete KPIs;
 // what the supervisor sees; and approving a period locks it until it is reopened with a reason.
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { byTeamAndRank } from "../../analytics/kpi";
 import { loadDemo } from "../../app/.server/bootstrap";
@@ -11,7 +11,7 @@ import * as newEvaluation from "../../app/routes/evaluasi.baru";
 import * as review from "../../app/routes/kpi._index";
 import * as reportList from "../../app/routes/laporan._index";
 import * as newReport from "../../app/routes/laporan.baru";
-import { auditLog, evaluations, periods, scorecardVersions, users } from "../../db/schema";
+import { auditLog, evaluations, periods, scorecardVersions, staff, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { databaseForThisFile } from "../support/db";
 import { interactionForm, staffIdOf } from "../support/evaluations";
@@ -33,6 +33,17 @@ beforeAll(async () => {
 });
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+describe("the demo data", () => {
+  it("dates no interaction before its agent's hire date (the evaluation form would refuse it)", async () => {
+    const early = await db()
+      .select({ id: evaluations.id })
+      .from(evaluations)
+      .innerJoin(staff, eq(staff.id, evaluations.agentStaffId))
+      .where(sql`(${evaluations.interactionAt} at time zone 'Asia/Jakarta')::date < ${staff.hireDate}`);
+    expect(early).toEqual([]);
+  });
+});
 
 describe("the KPI of a period", () => {
   it("equals, for the demo agent and two others, a hand computation from their evaluations", async () => {
