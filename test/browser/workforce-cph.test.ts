@@ -36,7 +36,7 @@ describe("the demo's CPH", () => {
     const workload = page.locator("section[aria-labelledby=beban]");
     const period = await workload.getByLabel("Periode").inputValue();
     await expect(workload.textContent()).resolves.not.toContain("Belum ada statistik panggilan");
-    const fromStatistics = await columnByAgent(workload.getByRole("table"), /^CPH$/);
+    const fromStatistics = await columnByAgent(workload.getByRole("table"), /^CPH\b/);
 
     await page.getByRole("link", { name: "KPI", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Tinjauan KPI" }).waitFor();
@@ -44,7 +44,7 @@ describe("the demo's CPH", () => {
     await picker.getByLabel("Periode").selectOption(period);
     await picker.getByRole("button", { name: "Tampilkan" }).click();
     await page.waitForURL(new RegExp(`periode=${period}`));
-    const fromReviews = await columnByAgent(page.getByRole("table", { name: "KPI per petugas" }), /^CPH$/);
+    const fromReviews = await columnByAgent(page.getByRole("table", { name: "KPI per petugas" }), /^CPH\b/);
     const reviewed = [...fromReviews].filter(([, cph]) => cph !== "—");
     expect(reviewed.length).toBeGreaterThan(15);
     for (const [agent, cph] of reviewed) expect(fromStatistics.get(agent), agent).toBe(cph);

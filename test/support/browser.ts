@@ -55,3 +55,12 @@ export function signedInPage(baseUrl: string, username: string): { page: () => P
     },
   };
 }
+
+/** Follows a link of the main navigation, opening the phone's "Menu" first where the links are folded into it. */
+export async function navigateTo(page: Page, name: string): Promise<void> {
+  const menu = page.locator("details.phone-menu");
+  if ((await menu.isVisible()) && !(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await menu.locator("summary").click();
+  }
+  await page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name, exact: true }).click();
+}
