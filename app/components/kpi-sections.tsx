@@ -374,6 +374,10 @@ export function AgentsTable({
                 </td>
                 <td data-label="Nilai akhir" className="num">
                   <strong>{formatScore(a.kpi.score)}</strong>
+                  {/* Said in words too: the row's colour alone tells nothing to whoever cannot see it. */}
+                  {a.kpi.score !== null && a.kpi.score < threshold && (
+                    <span className="block small">di bawah batas</span>
+                  )}
                 </td>
                 <td data-label="Predikat">
                   {a.predikat ?? (
