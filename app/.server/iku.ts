@@ -60,17 +60,17 @@ export async function periodIku(db: Database, report: PeriodKpiReport, settings:
   return ikuAchievements(await ikuValues(db, report, settings), await ikuTargetsOf(db, report.periodId));
 }
 
-// One optional field per indicator; empty means "no target". Decimal comma accepted.
-const targetField = z.preprocess(
-  (v) => (typeof v === "string" ? v.trim().replace(",", ".") : v),
-  z.union([
-    z.literal("").transform(() => null),
-    z.coerce
-      .number({ error: "Isi dengan angka." })
-      .gt(0, { error: "Target harus lebih dari 0." })
-      .max(1000, { error: "Target paling besar 1.000." }),
-  ]),
-);
+// One optional field per indicator; empty means "no target". Decimal comma accepted. Not a union of "" and a
+// number: a word in the field would fail both branches and zod would answer its English "Invalid input".
+const targetField = z.preprocess((v) => {
+  if (typeof v !== "string") return v;
+  const text = v.trim().replace(",", ".");
+  return text === "" ? null : Number(text);
+}, z
+  .number({ error: "Isi dengan angka, misalnya 80 atau 92,5; kosongkan bila tidak ada target." })
+  .gt(0, { error: "Target harus lebih dari 0." })
+  .max(1000, { error: "Target paling besar 1.000." })
+  .nullable());
 export const ikuTargetsInput = z.object(
   Object.fromEntries(IKU_INDICATORS.map((i) => [`target.${i.code}`, targetField.optional()])) as Record<
     `target.${IkuCode}`,

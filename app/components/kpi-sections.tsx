@@ -3,12 +3,11 @@
 import { Form, Link } from "@remix-run/react";
 import { Fragment } from "react";
 import { formatDay, formatInstantWib } from "../../analytics/dates";
-import { IKU_INDICATORS, ikuVerdict } from "../../analytics/iku";
 import { SECTION_LABELS } from "../../analytics/scoring";
 import type { Sort } from "../list-params";
 import { formatScore } from "../score-fields";
 import { ConfirmAction } from "./confirm-action";
-import { FormError, TextField } from "./field";
+import { FormError } from "./field";
 import { SortHeader } from "./sort-header";
 
 const percent = (share: number | null) => (share === null ? "—" : `${formatScore(share * 100, 1)} %`);
@@ -180,89 +179,6 @@ export function NoData({ title, why }: { title: string; why: string }) {
       </figcaption>
       <p className="muted">Tidak ada data: {why}</p>
     </figure>
-  );
-}
-
-type Iku = {
-  code: string;
-  label: string;
-  unit: string;
-  value: number | null;
-  target: number | null;
-  percent: number | null;
-};
-
-export function IkuTable({ rows, canSet, errors }: { rows: Iku[]; canSet: boolean; errors?: Record<string, string> }) {
-  const show = (v: number | null, unit: string) => (v === null ? "—" : `${formatScore(v)}${unit === "%" ? " %" : ""}`);
-  return (
-    <section aria-labelledby="iku">
-      <h2 id="iku">Indikator kinerja utama (IKU)</h2>
-      <div className="table-wrap">
-        <table className="stack-table">
-          <caption className="visually-hidden">Capaian IKU terhadap target</caption>
-          <thead>
-            <tr>
-              <th scope="col">Indikator</th>
-              <th scope="col" className="num">
-                Nilai
-              </th>
-              <th scope="col" className="num">
-                Target
-              </th>
-              <th scope="col" className="num">
-                Capaian
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.code}>
-                <th scope="row">{r.label}</th>
-                <td data-label="Nilai" className="num">
-                  {show(r.value, r.unit)}
-                </td>
-                <td data-label="Target" className="num">
-                  {r.target === null ? "belum ditetapkan" : show(r.target, r.unit)}
-                </td>
-                {/* The words say what the colour says, for whoever cannot see the colour. */}
-                <td
-                  data-label="Capaian"
-                  className={`num ${r.percent !== null && ikuVerdict(r) === "Di bawah target" ? "below" : ""}`}
-                >
-                  {r.percent === null ? "—" : `${formatScore(r.percent, 1)} % · ${ikuVerdict(r).toLowerCase()}`}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {canSet && (
-        <details open={errors !== undefined}>
-          <summary>Tetapkan target periode ini</summary>
-          <Form method="post" className="stack card" noValidate>
-            <input type="hidden" name="intent" value="iku" />
-            <FormError message={errors?._form} />
-            {IKU_INDICATORS.map((i) => {
-              const current = rows.find((r) => r.code === i.code)?.target;
-              return (
-                <TextField
-                  key={i.code}
-                  name={`target.${i.code}`}
-                  label={`${i.label} (${i.unit})`}
-                  inputMode="decimal"
-                  defaultValue={current === null || current === undefined ? "" : String(current).replace(".", ",")}
-                  hint={`Kosongkan bila tidak ada target. Usulan: ${i.defaultTarget}.`}
-                  error={errors?.[`target.${i.code}`]}
-                />
-              );
-            })}
-            <div>
-              <button type="submit">Simpan target</button>
-            </div>
-          </Form>
-        </details>
-      )}
-    </section>
   );
 }
 

@@ -4,8 +4,9 @@ import { KPI_SORTS, kpiDashboard, kpiPeriodChoice, kpiReviewAction } from "~/.se
 import { requirePermission } from "~/.server/session";
 import { DownloadLink } from "~/components/download-link";
 import { Notice } from "~/components/field";
+import { IkuTable } from "~/components/iku-table";
 import { DimensionsChart, DistributionChart, QualityCphChart, TrendChart } from "~/components/kpi-charts";
-import { AgentsTable, ApprovalPanel, HeadlineCards, IkuTable, NoData } from "~/components/kpi-sections";
+import { AgentsTable, ApprovalPanel, HeadlineCards, NoData } from "~/components/kpi-sections";
 import { Pager } from "~/components/pager";
 import { PeriodPicker } from "~/components/period-picker";
 import { readSort } from "~/list-params";
@@ -48,7 +49,6 @@ export default function KpiReview() {
       <Notice>
         {params.get("disetujui") ? "Periode disetujui dan dikunci." : null}
         {params.get("dibuka") ? "Periode dibuka kembali; alasannya tercatat di log audit." : null}
-        {params.get("target") ? "Target IKU disimpan." : null}
       </Notice>
       <div className="toolbar">
         <PeriodPicker value={d.period.id} choices={d.choices} />
@@ -71,6 +71,8 @@ export default function KpiReview() {
         rows={d.iku}
         canSet={d.can.setIku}
         errors={failed && !failed.ok && failed.intent === "iku" ? failed.errors : undefined}
+        values={failed && !failed.ok && failed.intent === "iku" ? failed.values : undefined}
+        saved={params.get("target") !== null}
       />
       <h2>Grafik</h2>
       {d.hasData ? (

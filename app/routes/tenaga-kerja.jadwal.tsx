@@ -111,7 +111,10 @@ export default function Roster() {
               error={errors.staffId}
               required
             />
+            {/* Keyed by the week: an input keeps what it shows when only its default changes, so after "Minggu
+                berikutnya" the date stayed in the first week shown and the shift went to a week out of sight. */}
             <TextField
+              key={d.week.id}
               name="day"
               label="Tanggal mulai"
               type="date"

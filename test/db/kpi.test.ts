@@ -11,7 +11,7 @@ import * as newEvaluation from "../../app/routes/evaluasi.baru";
 import * as review from "../../app/routes/kpi._index";
 import * as reportList from "../../app/routes/laporan._index";
 import * as newReport from "../../app/routes/laporan.baru";
-import { auditLog, evaluations, periods, scorecardVersions, staff, users } from "../../db/schema";
+import { auditLog, evaluations, ikuTargets, periods, scorecardVersions, staff, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { databaseForThisFile } from "../support/db";
 import { interactionForm, staffIdOf } from "../support/evaluations";
@@ -270,5 +270,32 @@ describe("written reports", () => {
     expect((before.data as { reports: { title: string }[] }).reports.map((r) => r.title)).not.toContain(
       "Hasil kalibrasi November",
     );
+  });
+});
+
+describe("IKU targets", () => {
+  it("a word where a number belongs is refused in Indonesian, kept as typed, and nothing is saved", async () => {
+    const cookie = await sessionCookie("kasi", DEMO_PASSWORD);
+    const before = await db().select().from(ikuTargets).where(eq(ikuTargets.periodId, "2026-10"));
+    const refused = await callRoute(review, "/kpi?periode=2026-10", {
+      method: "POST",
+      cookie,
+      form: { intent: "iku", "target.rata_nilai_qa": "tinggi", "target.cakupan_evaluasi": "95" },
+    });
+    expect(refused.status).toBe(400);
+    const { errors, values } = refused.data as { errors: Record<string, string>; values: Record<string, string> };
+    // Not zod's English "Invalid input" of a union (issue 11, the journeys' walk).
+    expect(errors).toEqual({ "target.rata_nilai_qa": expect.stringMatching(/^Isi dengan angka, misalnya 80/) });
+    expect(values).toMatchObject({ "target.rata_nilai_qa": "tinggi", "target.cakupan_evaluasi": "95" });
+    expect(await db().select().from(ikuTargets).where(eq(ikuTargets.periodId, "2026-10"))).toEqual(before);
+
+    const saved = await callRoute(review, "/kpi?periode=2026-10", {
+      method: "POST",
+      cookie,
+      form: { intent: "iku", "target.rata_nilai_qa": "82,5", "target.cakupan_evaluasi": "" },
+    });
+    expect(saved.status).toBe(302);
+    const rows = await db().select().from(ikuTargets).where(eq(ikuTargets.periodId, "2026-10"));
+    expect(rows.map((r) => [r.indicator, r.target])).toEqual([["rata_nilai_qa", 82.5]]);
   });
 });
