@@ -199,7 +199,7 @@ async function importFile(kind: string | undefined, args: string[]): Promise<num
     console.log(
       report.committed
         ? report.batchId
-          ? `Tersimpan sebagai batch #${report.batchId}.`
+          ? `Tersimpan sebagai impor #${report.batchId}.`
           : "Tidak ada yang berubah: isi berkas sudah ada di Mutu."
         : values.commit
           ? "Tidak disimpan: perbaiki kesalahannya, atau jalankan lagi dengan --valid-only."

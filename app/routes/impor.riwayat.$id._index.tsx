@@ -11,7 +11,7 @@ import { ImportCounts, ImportIssues } from "~/components/import-report";
 import { formatInstantWib } from "../../analytics/dates";
 import { KIND_LABELS } from "../../analytics/import-rules";
 
-export const meta: MetaFunction = () => [{ title: "Batch impor — Mutu" }];
+export const meta: MetaFunction = () => [{ title: "Impor — Mutu" }];
 
 async function batchOf(request: Request, context: LoaderFunctionArgs["context"], id: string | undefined) {
   const auth = await requirePermission(request, context, "import:data");
@@ -44,11 +44,11 @@ export default function Batch() {
       <Notice>
         {params.get("baru") ? "Impor tersimpan." : null}
         {params.get("dibatalkan")
-          ? "Batch dibatalkan: baris baru dihapus dan baris yang diperbarui dikembalikan."
+          ? "Impor dibatalkan: baris baru dihapus dan baris yang diperbarui dikembalikan."
           : null}
       </Notice>
       <h1>
-        Batch impor #{batch.id} {batch.undoneAt && <span className="badge off">dibatalkan</span>}
+        Impor #{batch.id} {batch.undoneAt && <span className="badge off">dibatalkan</span>}
       </h1>
       <p className="lead">
         {KIND_LABELS[batch.kind as "training"]} · {batch.fileName} · oleh {batch.createdByLabel} ·{" "}
@@ -66,7 +66,7 @@ export default function Batch() {
           <ConfirmAction
             label="Batalkan impor ini"
             confirmLabel="Ya, batalkan impor ini"
-            consequence="Baris yang ditambahkan batch ini dihapus dan baris yang diperbaruinya dikembalikan seperti sebelum impor. Pembatalan tercatat di log audit dan tidak dapat diulang."
+            consequence="Baris yang ditambahkan impor ini dihapus dan baris yang diperbaruinya dikembalikan seperti sebelum impor. Pembatalan tercatat di log audit dan tidak dapat diulang."
             error={failed?.errors._form}
           />
         )}

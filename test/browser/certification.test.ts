@@ -81,7 +81,7 @@ describe("training import to certificate", () => {
     const save = page.getByRole("button", { name: /^Simpan \d+ perubahan$/ });
     await save.click();
     await page.waitForURL(/\/impor\/riwayat\/\d+/);
-    await page.locator("h1", { hasText: "Batch impor #" }).waitFor();
+    await page.locator("h1", { hasText: "Impor #" }).waitFor();
     expect(Number(await count(page, "Baru").textContent())).toBeGreaterThan(0);
     await page.screenshot({ path: `${screenshots}import-committed.png`, fullPage: true });
     await page.goto(`${baseUrl}/impor`);

@@ -202,7 +202,7 @@ describe("imports and the roster", () => {
     expect(await page.locator(".badge", { hasText: "dibatalkan" }).count()).toBe(0);
     await page.getByRole("button", { name: "Ya, batalkan impor ini" }).click();
     await page.waitForURL(/dibatalkan=1/);
-    await expectFocusOn(page, /^Batch dibatalkan/);
+    await expectFocusOn(page, /^Impor dibatalkan/);
     await page.context().close();
   });
 

@@ -168,7 +168,7 @@ for (const size of SIZES) {
       // Undone, so the other tests find the training records as the demo has them.
       await page.locator("details.confirm > summary", { hasText: "Batalkan impor ini" }).click();
       await page.getByRole("button", { name: "Ya, batalkan impor ini" }).click();
-      await walk.result(/^Batch dibatalkan/, "impor-dibatalkan");
+      await walk.result(/^Impor dibatalkan/, "impor-dibatalkan");
 
       await walk.menu("Pelatihan");
       const code = `JLN-${label.toUpperCase()}`;

@@ -77,8 +77,8 @@ export function batchView(batch: NonNullable<Awaited<ReturnType<typeof getBatch>
 export async function undoBatch(db: Database, actor: Actor & { id: number | null }, id: number): Promise<void> {
   await db.transaction(async (tx) => {
     const [batch] = await tx.select().from(importBatches).where(eq(importBatches.id, id)).for("update");
-    if (!batch) throw new UserFacingError("Batch impor tidak ditemukan.");
-    if (batch.undoneAt) throw new UserFacingError("Batch ini sudah dibatalkan sebelumnya.");
+    if (!batch) throw new UserFacingError("Impor itu tidak ditemukan.");
+    if (batch.undoneAt) throw new UserFacingError("Impor ini sudah dibatalkan sebelumnya.");
     const target = TARGETS[batch.kind as ImportKind];
     const withBatch = (statement: string) => sql.raw(statement.replaceAll("$batch", String(id)));
     const conflicts = rowsOf<Record<string, unknown>>(await tx.execute(withBatch(target.conflictSql)));
@@ -88,7 +88,7 @@ export async function undoBatch(db: Database, actor: Actor & { id: number | null
         .map((c) => `#${c.id}`)
         .join(", ");
       throw new UserFacingError(
-        `Batch ini tidak dapat dibatalkan: ${conflicts.length} ${target.describeConflict} telah diubah oleh impor lain setelahnya (${shown}${conflicts.length > 10 ? ", …" : ""}). Batalkan dulu impor yang lebih baru.`,
+        `Impor ini tidak dapat dibatalkan: ${conflicts.length} ${target.describeConflict} telah diubah oleh impor lain setelahnya (${shown}${conflicts.length > 10 ? ", …" : ""}). Batalkan dulu impor yang lebih baru.`,
       );
     }
     for (const statement of target.undoSql) await tx.execute(withBatch(statement));

@@ -16,7 +16,7 @@ export async function ownUpload(auth: Authenticated, request: Request, id: strin
 
 export async function visibleBatch(auth: Authenticated, request: Request, id: string | undefined) {
   const batch = await getBatch(auth.env.db, Number(id));
-  const message = "Batch impor ini tidak ditemukan.";
+  const message = "Impor ini tidak ditemukan.";
   if (!batch) notFound(message);
   if (!importableKinds(auth.user.roles).includes(batch.kind as "training")) {
     await recordDenied(auth, request, "import_batch", batch.id);
