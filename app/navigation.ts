@@ -1,7 +1,7 @@
 // The main navigation, filtered by the permission table: a role sees only the pages it may open.
-import { type Role, scopeFor } from "./permissions";
+import { type PermissionKey, type Role, scopeFor } from "./permissions";
 
-type NavItem = { to: string; label: string; permission: string; scopes?: ("any" | "team" | "own")[] };
+type NavItem = { to: string; label: string; permission: PermissionKey; scopes?: ("any" | "team" | "own")[] };
 
 const NAV: NavItem[] = [
   { to: "/", label: "Beranda", permission: "read:home" },

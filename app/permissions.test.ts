@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ROLES } from "../analytics/roles";
 import { navigationFor } from "./navigation";
-import { can, PERMISSIONS, scopeFor } from "./permissions";
+import { can, PERMISSIONS, type PermissionKey, scopeFor } from "./permissions";
 
 describe("permission table", () => {
   it("has an entry for every role, and every permission reads action:entity:scope", () => {
@@ -95,5 +95,15 @@ describe("navigation", () => {
       "Tenaga kerja",
       "Staf",
     ]);
+  });
+});
+
+describe("permission keys are checked by the compiler", () => {
+  it("a key that no role is granted does not compile, and is granted to no one", () => {
+    // @ts-expect-error "read:staf" is a typo of "read:staff": typecheck fails if this line compiles.
+    const typo: PermissionKey = "read:staf";
+    expect(ROLES.some((role) => (PERMISSIONS[role] as readonly string[]).some((p) => p.startsWith(`${typo}:`)))).toBe(
+      false,
+    );
   });
 });

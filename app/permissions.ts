@@ -5,9 +5,9 @@ import { ROLES, type Role } from "../analytics/roles";
 export type Scope = "any" | "team" | "own";
 export type Permission = `${string}:${string}:${Scope}`;
 
-const EVERYONE: Permission[] = ["read:home:own", "update:profile:own"];
+const EVERYONE = ["read:home:own", "update:profile:own"] as const;
 
-export const PERMISSIONS: Record<Role, readonly Permission[]> = {
+export const PERMISSIONS = {
   admin: [
     ...EVERYONE,
     "manage:user:any",
@@ -118,15 +118,22 @@ export const PERMISSIONS: Record<Role, readonly Permission[]> = {
     "read:eligibility:any",
     "read:certificate:any",
   ],
-};
+} as const satisfies Record<Role, readonly Permission[]>;
+
+/** Every "action:entity" some role is granted ("read:staff"): a key outside this table does not compile. */
+export type PermissionKey = (typeof PERMISSIONS)[Role][number] extends infer P
+  ? P extends `${infer Key}:${Scope}`
+    ? Key
+    : never
+  : never;
 
 const SCOPE_RANK: Record<Scope, number> = { own: 1, team: 2, any: 3 };
 
 /** The widest scope any of `roles` grants for `action:entity` ("read:staff"), or null when none does. */
-export function scopeFor(roles: readonly Role[], actionEntity: string): Scope | null {
+export function scopeFor(roles: readonly Role[], actionEntity: PermissionKey): Scope | null {
   let best: Scope | null = null;
   for (const role of roles) {
-    for (const permission of PERMISSIONS[role] ?? []) {
+    for (const permission of (PERMISSIONS[role] ?? []) as readonly Permission[]) {
       const cut = permission.lastIndexOf(":");
       if (permission.slice(0, cut) !== actionEntity) continue;
       const scope = permission.slice(cut + 1) as Scope;
@@ -136,7 +143,7 @@ export function scopeFor(roles: readonly Role[], actionEntity: string): Scope | 
   return best;
 }
 
-export function can(roles: readonly Role[], actionEntity: string): boolean {
+export function can(roles: readonly Role[], actionEntity: PermissionKey): boolean {
   return scopeFor(roles, actionEntity) !== null;
 }
 

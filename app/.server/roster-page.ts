@@ -6,7 +6,7 @@ import { wibDay } from "../../analytics/dates";
 import { CHANNELS } from "../../analytics/organization";
 import { shiftWeek, weekOfDay } from "../../analytics/staffing";
 import { addDays } from "../../analytics/workforce-time";
-import { type Scope, scopeFor } from "../permissions";
+import { type PermissionKey, type Scope, scopeFor } from "../permissions";
 import { httpError } from "./errors";
 import { submitConfirmed, submitForm } from "./forms";
 import { deleteShift, listShifts, type RosterAccess, rosterStaff, saveShift, shiftInput } from "./roster";
@@ -31,7 +31,7 @@ export function rosterWeek(asked: string | null, now = new Date()) {
   };
 }
 
-const accessOf = (auth: Authenticated, permission: string): RosterAccess | null => {
+const accessOf = (auth: Authenticated, permission: PermissionKey): RosterAccess | null => {
   const scope = scopeFor(auth.user.roles, permission);
   return scope ? { scope, staffId: auth.user.staffId, teamId: auth.user.teamId } : null;
 };

@@ -8,13 +8,14 @@ import { and, eq, lt, ne, sql } from "drizzle-orm";
 import { isRole, type Role } from "../../analytics/roles";
 import { dataDir } from "../../db/client";
 import { sessions, staff, users } from "../../db/schema";
-import { type Scope, scopeFor } from "../permissions";
+import { type PermissionKey, type Scope, scopeFor } from "../permissions";
 import { type Actor, recordAudit } from "./audit";
 import { type Database, database, prepared } from "./db";
 import { forbidden } from "./errors";
 import { refuseNul } from "./forms";
 import { enforceWriteLimit } from "./rate-limit";
 import { clientAddress, isHttps } from "./request";
+import type { Access } from "./scope";
 import { getSettings, type Settings } from "./settings";
 import { whileDatabaseUp } from "./unavailable";
 
@@ -228,6 +229,13 @@ export async function optionalUser(request: Request, context?: AppLoadContext): 
 
 export type Authenticated = { user: CurrentUser; env: RequestEnv; actor: Actor; sessionId: string };
 
+/** A signed-in user who holds a permission: who they are, and how far that permission reaches (scope.ts). */
+export type Permitted = Authenticated & {
+  access: Access;
+  /** @deprecated the same as access.scope; removed once every caller reads access (issue 12). */
+  scope: Scope;
+};
+
 /** The signed-in user, or a redirect to the sign-in page (which says when the session has ended). */
 export async function requireUser(request: Request, context?: AppLoadContext): Promise<Authenticated> {
   const env = await requestEnv(request, context);
@@ -258,8 +266,8 @@ export async function requireUser(request: Request, context?: AppLoadContext): P
 export async function requirePermission(
   request: Request,
   context: AppLoadContext | undefined,
-  actionEntity: string,
-): Promise<Authenticated & { scope: Scope }> {
+  actionEntity: PermissionKey,
+): Promise<Permitted> {
   const auth = await requireUser(request, context);
   const scope = scopeFor(auth.user.roles, actionEntity);
   if (!scope) {
@@ -271,5 +279,10 @@ export async function requirePermission(
     });
     forbidden();
   }
-  return { ...auth, scope };
+  const { user } = auth;
+  return {
+    ...auth,
+    scope,
+    access: { userId: user.id, roles: user.roles, scope, staffId: user.staffId, teamId: user.teamId },
+  };
 }
