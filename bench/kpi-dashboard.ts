@@ -7,6 +7,7 @@ import autocannon from "autocannon";
 import { eq, sql } from "drizzle-orm";
 import { kpiDashboard } from "../app/.server/kpi-dashboard";
 import { periodKpiReport } from "../app/.server/period-kpi";
+import type { Access } from "../app/.server/scope";
 import { getSettings } from "../app/.server/settings";
 import { openDatabase } from "../db/client";
 import { users } from "../db/schema";
@@ -54,11 +55,10 @@ async function computation(url: string) {
   const settings = await getSettings(db);
   const [kasi] = await db.select().from(users).where(eq(users.username, "kasi"));
   if (!kasi) throw new Error("no kasi");
-  const user = { ...kasi, roles: kasi.roles as never, teamId: null, mustChangePassword: false };
-  const viewer = { id: kasi.id, staffId: null, teamId: null };
+  const access: Access = { userId: kasi.id, roles: kasi.roles as never, scope: "any", staffId: null, teamId: null };
 
   // Same numbers first: every agent's final score, rank and team average.
-  const report = await periodKpiReport(db, PERIOD, settings, "any", viewer);
+  const report = await periodKpiReport(db, PERIOD, settings, access);
   const hand = (await db.execute(HAND_SQL)) as unknown as { rows?: unknown[] } & unknown[];
   const rows = (hand.rows ?? hand) as { staff_id: number; final: number; rank: string; team_average: number }[];
   for (const r of rows) {
@@ -70,8 +70,8 @@ async function computation(url: string) {
 
   const runs = 7;
   const handMs = await median(runs, () => db.execute(HAND_SQL));
-  const kpiMs = await median(runs, () => periodKpiReport(db, PERIOD, settings, "any", viewer));
-  const pageMs = await median(runs, () => kpiDashboard(db, settings, user, "any", PERIOD));
+  const kpiMs = await median(runs, () => periodKpiReport(db, PERIOD, settings, access));
+  const pageMs = await median(runs, () => kpiDashboard(db, settings, access, PERIOD));
   await handle.close();
   return [
     `(c) ${agents.toLocaleString("en")} agents, ${evaluations.toLocaleString("en")} evaluations, median of ${runs}:`,

@@ -8,13 +8,13 @@ import { parseFormDate, wibDay } from "../../analytics/dates";
 import { CERTIFICATE_ROLES, type CertificateRole, certificateRoleLabel } from "../../analytics/eligibility";
 import { pangkatLabel } from "../../analytics/organization";
 import { certificateCounters, certificates, staff } from "../../db/schema";
-import type { Scope } from "../permissions";
 import { type Actor, recordAudit } from "./audit";
 import { certificatePdf } from "./certificate-pdf";
 import { eligibilityOf } from "./certification";
 import type { Database } from "./db";
 import { UserFacingError } from "./errors";
 import { isUniqueViolation } from "./forms";
+import { type Access, inScope } from "./scope";
 import type { Settings } from "./settings";
 
 const ROLE_CODES = CERTIFICATE_ROLES.map((r) => r.code) as [CertificateRole, ...CertificateRole[]];
@@ -199,34 +199,20 @@ const listColumns = {
   revokeReason: certificates.revokeReason,
 };
 
-function scopeCondition(scope: Scope, viewer: { staffId: number | null; teamId: number | null }) {
-  if (scope === "any") return undefined;
-  if (scope === "team")
-    return sql`${certificates.staffId} in (select id from staff where team_id = ${viewer.teamId ?? -1})`;
-  return eq(certificates.staffId, viewer.staffId ?? -1);
-}
+/** The certificates of the people `access` reaches (the holder's team is looked up in staff). */
+const certificatesInScope = (access: Access) => inScope(access, { staffId: certificates.staffId });
 
-/** The register: every certificate the viewer may see, newest number first. */
-export function listCertificates(
-  db: Database,
-  scope: Scope,
-  viewer: { staffId: number | null; teamId: number | null },
-  year?: number,
-) {
+/** The register: every certificate `access` reaches, newest number first. */
+export function listCertificates(db: Database, access: Access, year?: number) {
   return db
     .select(listColumns)
     .from(certificates)
-    .where(and(scopeCondition(scope, viewer), year ? eq(certificates.year, year) : undefined))
+    .where(and(certificatesInScope(access), year ? eq(certificates.year, year) : undefined))
     .orderBy(desc(certificates.year), desc(certificates.sequence));
 }
 
-/** One certificate (without the PDF bytes), or null when out of the viewer's scope. */
-export async function getCertificate(
-  db: Database,
-  id: number,
-  scope: Scope,
-  viewer: { staffId: number | null; teamId: number | null },
-) {
+/** One certificate (without the PDF bytes), or null when it does not exist or lies outside `access`. */
+export async function getCertificate(db: Database, id: number, access: Access) {
   if (!Number.isInteger(id)) return null;
   const [row] = await db
     .select({
@@ -242,21 +228,16 @@ export async function getCertificate(
       issuedAt: certificates.issuedAt,
     })
     .from(certificates)
-    .where(and(eq(certificates.id, id), scopeCondition(scope, viewer)));
+    .where(and(eq(certificates.id, id), certificatesInScope(access)));
   return row ?? null;
 }
 
-/** The stored PDF, exactly as issued. */
-export async function certificateFile(
-  db: Database,
-  id: number,
-  scope: Scope,
-  viewer: { staffId: number | null; teamId: number | null },
-) {
+/** The stored PDF, exactly as issued; null when it does not exist or lies outside `access`. */
+export async function certificateFile(db: Database, id: number, access: Access) {
   const [row] = await db
     .select({ number: certificates.number, pdf: certificates.pdf })
     .from(certificates)
-    .where(and(eq(certificates.id, id), scopeCondition(scope, viewer)));
+    .where(and(eq(certificates.id, id), certificatesInScope(access)));
   return row ?? null;
 }
 

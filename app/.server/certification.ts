@@ -19,10 +19,10 @@ import {
   trainingRecords,
   users,
 } from "../../db/schema";
-import type { Scope } from "../permissions";
 import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./db";
 import { UserFacingError } from "./errors";
+import { type Access, staffInScope } from "./scope";
 import { trainingOf } from "./training";
 
 const ROLE_CODES = CERTIFICATE_ROLES.map((r) => r.code) as [CertificateRole, ...CertificateRole[]];
@@ -78,8 +78,9 @@ export async function recordDecision(
       .insert(capabilityDecisions)
       .values({ ...input, staffId, recordedBy: actor.id })
       .returning();
-    await recordAudit(tx, actor, { action: "create", entity: "capability_decision", entityId: row?.id, after: row });
-    return row?.id ?? 0;
+    if (!row) throw new Error("insert returned nothing");
+    await recordAudit(tx, actor, { action: "create", entity: "capability_decision", entityId: row.id, after: row });
+    return row.id;
   });
 }
 
@@ -181,14 +182,8 @@ export async function eligibilityOf(
 
 export type EligibilityFilter = { teamId?: number; role?: CertificateRole; status?: "layak" | "belum" };
 
-/** Every active staff member (within the viewer's scope) with their eligibility for the chosen role. */
-export async function eligibilityList(
-  db: Database,
-  scope: Scope,
-  viewer: { staffId: number | null; teamId: number | null },
-  filter: EligibilityFilter,
-  asOf: string,
-) {
+/** Every active staff member `access` reaches, with their eligibility for the chosen role. */
+export async function eligibilityList(db: Database, access: Access, filter: EligibilityFilter, asOf: string) {
   const people = await db
     .select({
       id: staff.id,
@@ -204,11 +199,7 @@ export async function eligibilityList(
       and(
         eq(staff.active, true),
         filter.teamId ? eq(staff.teamId, filter.teamId) : undefined,
-        scope === "team"
-          ? eq(staff.teamId, viewer.teamId ?? -1)
-          : scope === "own"
-            ? eq(staff.id, viewer.staffId ?? -1)
-            : undefined,
+        staffInScope(access),
       ),
     )
     .orderBy(asc(teams.id), asc(staff.fullName));

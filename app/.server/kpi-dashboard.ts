@@ -1,20 +1,16 @@
 // What the KPI review page shows for a period: the period and its approval, the KPI of every agent in the
 // viewer's scope with team and center summaries, the trend of the last 12 periods per team, IKU against
 // targets, and calibration health. One loader's worth of data, shaped for the page.
-import { z } from "zod";
 import { byTeamAndRank, byTeamThen, outliers, pageOf } from "../../analytics/kpi";
 import { type Period, periodFromId, periodOf, shiftPeriod } from "../../analytics/period";
 import type { Sort, SortColumns } from "../list-params";
-import { can, type Scope } from "../permissions";
-import { recordAudit } from "./audit";
+import { can } from "../permissions";
 import { assessorDrift } from "./calibration";
 import type { Database } from "./db";
-import { forbidden, httpError } from "./errors";
-import { submitConfirmed, submitForm } from "./forms";
-import { ikuTargetsInput, periodIku, setIkuTargets } from "./iku";
+import { periodIku } from "./iku";
 import { periodKpis } from "./period-kpi";
-import { approvePeriod, periodOpenWork, periodStatus, periodsWithData, reopenInput, reopenPeriod } from "./periods";
-import type { Authenticated, CurrentUser } from "./session";
+import { periodOpenWork, periodStatus, periodsWithData } from "./periods";
+import type { Access } from "./scope";
 import type { Settings } from "./settings";
 
 export const TREND_PERIODS = 12;
@@ -78,22 +74,23 @@ export async function kpiPeriodChoice(db: Database, asked: string | null, now = 
   };
 }
 
+/** The review page of period `periodId` for `access` (read:kpi): the KPI of the people it reaches. */
 export async function kpiDashboard(
   db: Database,
   settings: Settings,
-  user: CurrentUser,
-  scope: Scope,
+  access: Access,
   periodId: string,
   options: { page?: number; now?: Date; sort?: Sort<KpiSortKey> | null } = {},
 ) {
   const now = options.now ?? new Date();
-  const viewer = { id: user.id, staffId: user.staffId, teamId: user.teamId };
   const trendIds = Array.from({ length: TREND_PERIODS }, (_, i) => shiftPeriod(periodId, i - TREND_PERIODS + 1).id);
-  const reports = await periodKpis(db, trendIds, settings, scope, viewer);
+  const reports = await periodKpis(db, trendIds, settings, access);
   const report = reports.at(-1);
   if (!report) throw new Error("the chosen period is the last of the trend");
   const threshold = settings["kpi.threshold"];
-  const drift = (await assessorDrift(db, scope, viewer, settings["calibration.spreadThreshold"])).filter(
+  // calibration.ts still takes (scope, viewer): the same person, by its names.
+  const viewer = { id: access.userId, staffId: access.staffId, teamId: access.teamId };
+  const drift = (await assessorDrift(db, access.scope, viewer, settings["calibration.spreadThreshold"])).filter(
     (d) => d.periodId === periodId,
   );
   const period = periodFromId(periodId);
@@ -118,7 +115,7 @@ export async function kpiDashboard(
     ended: now >= period.end,
     status: await periodStatus(db, periodId),
     // Before locking: what is still open (only for who may lock it).
-    lock: can(user.roles, "approve:period")
+    lock: can(access.roles, "approve:period")
       ? {
           ...(await periodOpenWork(db, periodId)),
           incomplete: report.center.agents - report.center.complete,
@@ -155,43 +152,9 @@ export async function kpiDashboard(
       thresholdPoints: settings["calibration.spreadThreshold"],
     },
     can: {
-      approve: can(user.roles, "approve:period"),
-      setIku: can(user.roles, "manage:iku"),
-      export: can(user.roles, "export:kpi"),
+      approve: can(access.roles, "approve:period"),
+      setIku: can(access.roles, "manage:iku"),
+      export: can(access.roles, "export:kpi"),
     },
   };
-}
-
-const intentInput = z.object({ intent: z.enum(["approve", "reopen", "iku"]) });
-
-/** The forms of the review page: approve or reopen the period (Kepala Seksi), set IKU targets. */
-export async function kpiReviewAction(
-  auth: Authenticated,
-  { id: periodId, matched }: { id: string; matched: boolean },
-  form: FormData,
-) {
-  const parsed = intentInput.safeParse({ intent: form.get("intent") });
-  if (!parsed.success) httpError(400, "Permintaan tidak dikenal.");
-  const intent = parsed.data.intent;
-  const needed = intent === "iku" ? "manage:iku" : "approve:period";
-  if (!can(auth.user.roles, needed)) {
-    await recordAudit(auth.env.db, auth.actor, {
-      action: "access_denied",
-      entity: "period",
-      entityId: periodId,
-      after: { permission: needed },
-    });
-    forbidden();
-  }
-  // Never approve or change a period other than the one asked for.
-  if (!matched) httpError(400, "Periode ini tidak dikenal. Pilih periode dari daftar, lalu ulangi.");
-  const db = auth.env.db;
-  const who = { ...auth.actor, id: auth.user.id };
-  const result =
-    intent === "approve"
-      ? await submitConfirmed(z.object({}), form, () => approvePeriod(db, who, periodId))
-      : intent === "reopen"
-        ? await submitForm(reopenInput, form, (input) => reopenPeriod(db, who, periodId, input))
-        : await submitForm(ikuTargetsInput, form, (input) => setIkuTargets(db, who, periodId, input));
-  return { ...result, intent };
 }

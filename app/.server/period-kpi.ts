@@ -9,10 +9,10 @@ import { CHANNELS, type ChannelCode } from "../../analytics/organization";
 import { periodFromId } from "../../analytics/period";
 import { gradeOf, type Kpi, periodKpi, type Section } from "../../analytics/scoring";
 import { certificates, evaluations, scorecardVersions, staff, teams } from "../../db/schema";
-import type { Scope } from "../permissions";
 import { quotaFrom } from "./coverage";
 import type { Database } from "./db";
-import { evaluatedNow, type Viewer } from "./evaluations";
+import { evaluatedNow } from "./evaluations";
+import { type Access, SYSTEM_ACCESS, staffInScope } from "./scope";
 import { weightsOf } from "./scorecards";
 import { gradeBands, type Settings } from "./settings";
 
@@ -78,27 +78,21 @@ export type PeriodKpiReport = {
 const NO_DATA: Kpi = { score: null, missing: ["hardskill", "softskill", "kedisiplinan", "cph"] };
 const NO_DATA_DIMENSIONS = { hardskill: null, softskill: null, kedisiplinan: null, cph: null };
 
-/** Limits the people of a KPI (or of the workforce pages) to what `scope` lets `viewer` see. */
-export function peopleInScope(scope: Scope, viewer: Viewer) {
-  if (scope === "any") return undefined;
-  if (scope === "team") return viewer.teamId ? eq(staff.teamId, viewer.teamId) : sql`false`;
-  return viewer.staffId ? eq(staff.id, viewer.staffId) : sql`false`;
-}
-
 /**
- * The KPI of each period in `periodIds` (oldest or newest first, as given). The people of a period are those
- * evaluated now (active agents and team leaders of the evaluated teams) and anyone else with a submitted
- * evaluation in it, so a past period keeps the people who have since left or moved.
+ * The KPI of each period in `periodIds` (oldest or newest first, as given), of the people `access` reaches
+ * (only `onePerson` when given). The people of a period are those evaluated now (active agents and team
+ * leaders of the evaluated teams) and anyone else with a submitted evaluation in it, so a past period keeps
+ * the people who have since left or moved.
  */
 export async function periodKpis(
   db: Database,
   periodIds: readonly string[],
   settings: Settings,
-  scope: Scope,
-  viewer: Viewer,
+  access: Access,
+  onePerson?: number,
 ): Promise<PeriodKpiReport[]> {
   if (periodIds.length === 0) return [];
-  const inScope = peopleInScope(scope, viewer);
+  const inScope = and(staffInScope(access), onePerson === undefined ? undefined : eq(staff.id, onePerson));
   const inPeriods = and(inArray(evaluations.periodId, [...periodIds]), counted);
   // Four independent reads, sent together: on PostgreSQL they run side by side on the pool's connections.
   const groupedQuery = db
@@ -212,15 +206,14 @@ function certifiedAt(spans: Awaited<ReturnType<typeof certificateSpans>>, lastDa
   );
 }
 
-/** The KPI of one period. */
+/** The KPI of one period, of the people `access` reaches. */
 export async function periodKpiReport(
   db: Database,
   periodId: string,
   settings: Settings,
-  scope: Scope,
-  viewer: Viewer,
+  access: Access,
 ): Promise<PeriodKpiReport> {
-  const [report] = await periodKpis(db, [periodId], settings, scope, viewer);
+  const [report] = await periodKpis(db, [periodId], settings, access);
   if (!report) throw new Error("no report");
   return report;
 }
@@ -234,14 +227,17 @@ export type AgentPeriodKpi = {
   predikat: string | null;
 };
 
-/** One agent's KPI in each of the given periods, in the order given: the same computation as the team's. */
+/**
+ * One agent's KPI in each of the given periods, in the order given: the same computation as the team's. The
+ * caller has decided that its user may see this agent's KPI.
+ */
 export async function agentKpi(
   db: Database,
   staffId: number,
   periodIds: string[],
   settings: Settings,
 ): Promise<AgentPeriodKpi[]> {
-  const reports = await periodKpis(db, periodIds, settings, "own", { id: 0, staffId, teamId: null });
+  const reports = await periodKpis(db, periodIds, settings, SYSTEM_ACCESS, staffId);
   return reports.map((r) => {
     const agent = r.agents.find((a) => a.staffId === staffId);
     return {

@@ -4,7 +4,7 @@ import { aliasedTable, and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { importedReviewCph, type PeriodCph } from "../../analytics/cph";
 import { CHANNELS, type ChannelCode } from "../../analytics/organization";
-import { periodFromId, periodOf } from "../../analytics/period";
+import { periodFromId } from "../../analytics/period";
 import { cphScore, type ItemSection } from "../../analytics/scoring";
 import { evaluationScores, evaluations, staff, users } from "../../db/schema";
 import type { Actor } from "./audit";
@@ -196,8 +196,6 @@ export async function reviewBoard(db: Database, viewer: Viewer, periodId: string
     return { ...a, review: visible, takenBy: review && !visible ? review.assessorName : null };
   });
 }
-
-export const currentPeriodId = (now = new Date()) => periodOf(now).id;
 
 /** The review of an agent in a period, with its scores, or null. */
 export async function findPeriodReview(db: Database, agentId: number, periodId: string) {

@@ -1,16 +1,14 @@
 // The roster week grid: one row per person, one column per day (Monday to Sunday), each shift in the column
-// of the WIB day it starts on; and its forms (add, change, delete a shift), each checked against the user's
-// manage:roster scope by roster.ts.
-import { z } from "zod";
+// of the WIB day it starts on. Its forms (add, change, delete a shift) are read by roster-forms.ts and checked
+// against the user's manage:roster scope by roster.ts.
 import { wibDay } from "../../analytics/dates";
 import { CHANNELS } from "../../analytics/organization";
 import { shiftWeek, weekOfDay } from "../../analytics/staffing";
 import { addDays } from "../../analytics/workforce-time";
-import { type PermissionKey, type Scope, scopeFor } from "../permissions";
-import { httpError } from "./errors";
-import { submitConfirmed, submitForm } from "./forms";
-import { deleteShift, listShifts, type RosterAccess, rosterStaff, saveShift, shiftInput } from "./roster";
-import type { Authenticated } from "./session";
+import { can } from "../permissions";
+import type { Database } from "./db";
+import { listShifts, rosterStaff } from "./roster";
+import { type Access, accessFor } from "./scope";
 import { askedWeek } from "./staffing";
 
 /**
@@ -31,16 +29,12 @@ export function rosterWeek(asked: string | null, now = new Date()) {
   };
 }
 
-const accessOf = (auth: Authenticated, permission: PermissionKey): RosterAccess | null => {
-  const scope = scopeFor(auth.user.roles, permission);
-  return scope ? { scope, staffId: auth.user.staffId, teamId: auth.user.teamId } : null;
-};
-
-/** The grid of the week starting `monday`; `auth` comes from requirePermission("read:roster"). */
-export async function rosterGrid(auth: Authenticated & { scope: Scope }, monday: string, editId: number | null) {
-  const read: RosterAccess = { scope: auth.scope, staffId: auth.user.staffId, teamId: auth.user.teamId };
-  const manage = accessOf(auth, "manage:roster");
-  const db = auth.env.db;
+/**
+ * The grid of the week starting `monday` as `read` (read:roster) sees it; the rows `read` may also change
+ * (manage:roster) carry their forms, and shift `editId` is shown in the form when it is one of them.
+ */
+async function rosterGrid(db: Database, read: Access, monday: string, editId: number | null) {
+  const manage = accessFor(read, "manage:roster");
   const sunday = addDays(monday, 6);
   const [shifts, people, editable] = await Promise.all([
     listShifts(db, { from: monday, to: sunday, access: read }),
@@ -73,19 +67,13 @@ export async function rosterGrid(auth: Authenticated & { scope: Scope }, monday:
   };
 }
 
-const intentInput = z.object({ intent: z.enum(["save", "delete"]) });
-const deleteInput = z.object({ id: z.coerce.number({ error: "Sif tidak dikenal." }).int().positive() });
-
-/** The forms of the grid: save (add or change) and delete a shift; `auth` from requirePermission("manage:roster"). */
-export async function rosterAction(auth: Authenticated & { scope: Scope }, form: FormData) {
-  const manage: RosterAccess = { scope: auth.scope, staffId: auth.user.staffId, teamId: auth.user.teamId };
-  const intent = intentInput.safeParse({ intent: form.get("intent") });
-  if (!intent.success) httpError(400, "Permintaan tidak dikenal.");
-  const db = auth.env.db;
-  if (intent.data.intent === "delete") {
-    const result = await submitConfirmed(deleteInput, form, ({ id }) => deleteShift(db, auth.actor, id, manage));
-    return { ...result, intent: "delete" as const };
-  }
-  const result = await submitForm(shiftInput, form, (input) => saveShift(db, auth.actor, input, manage));
-  return { ...result, intent: "save" as const };
+/** The roster page of the week asked for (`?minggu=`), with shift `?ubah=` in the form when it may be changed. */
+export async function rosterPage(db: Database, read: Access, params: URLSearchParams, now = new Date()) {
+  const week = rosterWeek(params.get("minggu"), now);
+  const edit = Number(params.get("ubah")) || null;
+  return {
+    week,
+    ...(await rosterGrid(db, read, week.monday, edit)),
+    canImport: can(read.roles, "import:roster"),
+  };
 }

@@ -1,7 +1,7 @@
 // The duty roster (jadwal dinas, regulation 2.2.1): listing shifts for the week grid, entering, changing and
 // deleting one shift (audited, never two overlapping shifts of one person), and who is on duty per interval.
 // Shifts are stored as start and end instants (db/schema/workforce.ts); days and clock times are WIB.
-import { and, asc, eq, gt, inArray, lt, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lt, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { parseDateInput, parseFormDate, wibDay } from "../../analytics/dates";
 import { CHANNELS, type ChannelCode, channelShortName } from "../../analytics/organization";
@@ -17,31 +17,16 @@ import {
   wibMinuteOf,
 } from "../../analytics/workforce-time";
 import { periods, shifts, staff, teams } from "../../db/schema";
-import type { Scope } from "../permissions";
 import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./db";
 import { InvalidInput, UserFacingError } from "./errors";
 import { EVALUATED_POSITIONS, EVALUATED_TEAMS } from "./evaluations";
 import { rowsOf } from "./imports/engine";
 import { ROSTER_LOCK_SQL } from "./imports/targets";
-
-/**
- * What a user may see or change of the roster: `scope` from the permission table (read:roster or
- * manage:roster), with the user's own staff record and team for the "own" and "team" scopes.
- */
-export type RosterAccess = { scope: Scope; staffId: number | null; teamId: number | null };
-
-/** The whole roster: for the command line, the demo seed and tests, never for a signed-in user's request. */
-export const WHOLE_ROSTER: RosterAccess = { scope: "any", staffId: null, teamId: null };
+import { type Access, staffInScope } from "./scope";
 
 /** How far ahead a shift may be planned (the same horizon as the roster import). */
 const HORIZON_DAYS = 366;
-
-function scopeCondition(access: RosterAccess): SQL | undefined {
-  if (access.scope === "any") return undefined;
-  if (access.scope === "team") return access.teamId ? eq(staff.teamId, access.teamId) : sql`false`;
-  return access.staffId ? eq(staff.id, access.staffId) : sql`false`;
-}
 
 /** A WIB day 'YYYY-MM-DD' (from its 00:00) or an instant. */
 type DayOrInstant = string | Date;
@@ -81,7 +66,7 @@ export type ShiftRow = {
  */
 export async function listShifts(
   db: Database,
-  filter: { from: DayOrInstant; to: DayOrInstant; teamId?: number; channel?: ChannelCode; access: RosterAccess },
+  filter: { from: DayOrInstant; to: DayOrInstant; teamId?: number; channel?: ChannelCode; access: Access },
 ): Promise<ShiftRow[]> {
   const from = instantOf(filter.from, false);
   const to = instantOf(filter.to, true);
@@ -108,7 +93,7 @@ export async function listShifts(
         sql`tstzrange(${shifts.startsAt}, ${shifts.endsAt}) && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz)`,
         filter.teamId ? eq(staff.teamId, filter.teamId) : undefined,
         filter.channel ? eq(shifts.channel, filter.channel) : undefined,
-        scopeCondition(filter.access),
+        staffInScope(filter.access),
       ),
     )
     .orderBy(asc(shifts.startsAt), asc(staff.fullName));
@@ -128,7 +113,7 @@ export async function listShifts(
 }
 
 /** The people a roster lists (the agents and team leaders of the two answering teams), as `access` allows. */
-export function rosterStaff(db: Database, access: RosterAccess) {
+export function rosterStaff(db: Database, access: Access) {
   return db
     .select({
       id: staff.id,
@@ -145,7 +130,7 @@ export function rosterStaff(db: Database, access: RosterAccess) {
         eq(staff.active, true),
         inArray(teams.code, EVALUATED_TEAMS),
         inArray(staff.position, EVALUATED_POSITIONS),
-        scopeCondition(access),
+        staffInScope(access),
       ),
     )
     .orderBy(asc(teams.id), asc(staff.fullName));
@@ -213,22 +198,22 @@ async function assertDayOpen(db: Database, day: string): Promise<void> {
 }
 
 /** A staff member the roster may hold, within `access`; otherwise a message saying why not. */
-async function rosterable(db: Database, staffId: number, access: RosterAccess) {
+async function rosterable(db: Database, staffId: number, access: Access) {
   const [person] = await db
     .select({ id: staff.id, fullName: staff.fullName, active: staff.active })
     .from(staff)
-    .where(and(eq(staff.id, staffId), scopeCondition(access)));
+    .where(and(eq(staff.id, staffId), staffInScope(access)));
   if (!person) throw new UserFacingError("Petugas ini tidak ada, atau bukan anggota tim Anda.", "staffId");
   if (!person.active) throw new UserFacingError(`${person.fullName} sudah tidak aktif.`, "staffId");
   return person;
 }
 
-async function shiftInScope(db: Database, id: number, access: RosterAccess) {
+async function shiftInScope(db: Database, id: number, access: Access) {
   const [row] = await db
     .select({ shift: shifts })
     .from(shifts)
     .innerJoin(staff, eq(staff.id, shifts.staffId))
-    .where(and(eq(shifts.id, id), scopeCondition(access)));
+    .where(and(eq(shifts.id, id), staffInScope(access)));
   if (!row) throw new UserFacingError("Sif ini tidak ditemukan, atau bukan milik tim Anda.");
   return row.shift;
 }
@@ -249,7 +234,7 @@ export async function saveShift(
   db: Database,
   actor: Actor,
   input: ShiftInput,
-  access: RosterAccess,
+  access: Access,
 ): Promise<{ id: number }> {
   const parsed = shiftInput.safeParse(input);
   if (!parsed.success) {
@@ -313,7 +298,7 @@ export async function saveShift(
 }
 
 /** Deletes shift `id` (audited); refused outside `access` or in a locked period. */
-export async function deleteShift(db: Database, actor: Actor, id: number, access: RosterAccess): Promise<void> {
+export async function deleteShift(db: Database, actor: Actor, id: number, access: Access): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql.raw(ROSTER_LOCK_SQL));
     const before = await shiftInScope(tx, id, access);

@@ -1,5 +1,5 @@
 // Staff records: the directory, a person's page, and adding and editing staff (admin, HR).
-// Every query applies the viewer's scope itself: a petugas's query can only ever return their own row.
+// Every query applies the viewer's scope itself (scope.ts): a petugas's query can only ever return their own row.
 import { type AnyColumn, and, asc, desc, eq, ilike, isNull, like, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { formatDay, parseFormDate, wibDay } from "../../analytics/dates";
@@ -7,21 +7,11 @@ import { parseNip } from "../../analytics/nip";
 import { GOLONGAN_CODES, POSITION_CODES } from "../../analytics/organization";
 import { staff, teams, users } from "../../db/schema";
 import type { Sort, SortColumns } from "../list-params";
-import type { Scope } from "../permissions";
 import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./db";
 import { UserFacingError } from "./errors";
 import { isUniqueViolation } from "./forms";
-import type { CurrentUser } from "./session";
-
-export type Viewer = Pick<CurrentUser, "staffId" | "teamId">;
-
-/** The condition that limits staff rows to what `scope` lets `viewer` see. */
-function scopeCondition(scope: Scope, viewer: Viewer): SQL | undefined {
-  if (scope === "any") return undefined;
-  if (scope === "team") return viewer.teamId ? eq(staff.teamId, viewer.teamId) : sql`false`;
-  return viewer.staffId ? eq(staff.id, viewer.staffId) : sql`false`;
-}
+import { type Access, staffInScope } from "./scope";
 
 export const DIRECTORY_LIMIT = 500;
 
@@ -58,8 +48,8 @@ export type DirectoryFilter = {
   sort?: Sort<StaffSortKey> | null;
 };
 
-export async function listStaff(db: Database, scope: Scope, viewer: Viewer, filter: DirectoryFilter = {}) {
-  const conditions: (SQL | undefined)[] = [scopeCondition(scope, viewer)];
+export async function listStaff(db: Database, access: Access, filter: DirectoryFilter = {}) {
+  const conditions: (SQL | undefined)[] = [staffInScope(access)];
   const q = filter.query?.trim() ?? "";
   if (q) {
     const digits = q.replace(/\s+/g, "");
@@ -97,18 +87,18 @@ export function listTeams(db: Database) {
 }
 
 /**
- * One staff member, or null when it does not exist or lies outside the viewer's scope (the caller answers
- * 404 either way, so a petugas cannot even learn which ids exist). Birth data only with `personal`.
+ * One staff member, or null when it does not exist or lies outside `access` (the caller answers 404 either
+ * way, so a petugas cannot even learn which ids exist). Birth data only with `personal`, or for one's own record.
  */
-export async function getStaff(db: Database, id: number, scope: Scope, viewer: Viewer, personal: boolean) {
+export async function getStaff(db: Database, id: number, access: Access, personal: boolean) {
   const [row] = await db
     .select({ staff, teamName: teams.name, username: users.username })
     .from(staff)
     .innerJoin(teams, eq(teams.id, staff.teamId))
     .leftJoin(users, eq(users.staffId, staff.id))
-    .where(and(eq(staff.id, id), scopeCondition(scope, viewer)));
+    .where(and(eq(staff.id, id), staffInScope(access)));
   if (!row) return null;
-  const own = viewer.staffId === id;
+  const own = access.staffId === id;
   const { birthPlace, birthDate, ...rest } = row.staff;
   return {
     ...rest,

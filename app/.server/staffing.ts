@@ -20,14 +20,13 @@ import {
   weekOfDay,
 } from "../../analytics/staffing";
 import { callStats, staff, teams } from "../../db/schema";
-import type { Scope } from "../permissions";
 import { cphTargets } from "./cph";
 import type { Database } from "./db";
 import { UserFacingError } from "./errors";
 import { evaluatedNow } from "./evaluations";
 import { intervalProfile } from "./interval-stats";
-import { peopleInScope } from "./period-kpi";
 import { rosteredPerInterval } from "./roster";
+import { type Access, staffInScope } from "./scope";
 import type { Settings } from "./settings";
 
 /** The targets of each channel from the settings (stored as whole percents and seconds), as fractions. */
@@ -140,9 +139,6 @@ export async function weekStaffing(
   };
 }
 
-/** Whose workload a user may see: `scope` of read:workforce, with the user's own staff record and team. */
-export type WorkloadAccess = { scope: Scope; staffId: number | null; teamId: number | null };
-
 export type AgentWorkload = {
   staffId: number;
   fullName: string;
@@ -165,13 +161,13 @@ export type AgentWorkload = {
 /**
  * Per agent of period `periodId` ('YYYY-MM'): calls handled, logged-in hours, talk time, CPH (and its score) and
  * occupancy from the imported call statistics. The people are those evaluated now and anyone else with statistics
- * in the period, limited to what `access` may see (any, their team, their own). One read.
+ * in the period, limited to what `access` (read:workforce) reaches: everyone, the user's team, their own. One read.
  */
 export async function agentWorkload(
   db: Database,
   settings: Settings,
   periodId: string,
-  access: WorkloadAccess,
+  access: Access,
 ): Promise<AgentWorkload[]> {
   const period = periodFromId(periodId);
   const inPeriod = between(callStats.day, period.firstDay, period.lastDay);
@@ -201,7 +197,7 @@ export async function agentWorkload(
     .leftJoin(callStats, and(eq(callStats.staffId, staff.id), inPeriod))
     .where(
       and(
-        peopleInScope(access.scope, { id: 0, staffId: access.staffId, teamId: access.teamId }),
+        staffInScope(access),
         or(evaluatedNow(), inArray(staff.id, withStats)),
       ),
     )

@@ -13,6 +13,7 @@ import type { Database } from "./db";
 import { periodIku } from "./iku";
 import { periodKpiReport } from "./period-kpi";
 import { periodStatus } from "./periods";
+import { SYSTEM_ACCESS } from "./scope";
 import { gradeBands, type Settings } from "./settings";
 import { csvCell } from "./spreadsheet-safety";
 import { AGENT_COLUMNS } from "./workbook/agents";
@@ -27,9 +28,6 @@ import { writeSummarySheet } from "./workbook/summary";
 export { WorkbookAborted };
 
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/** The whole center: the workbook is only for roles that may export every team's KPI. */
-const EVERYONE = { id: 0, staffId: null, teamId: null };
 
 const baseName = (periodId: string) => {
   const p = periodFromId(periodId);
@@ -77,7 +75,8 @@ export async function writeKpiWorkbook(db: Database, options: KpiWorkbookOptions
   const { settings, output } = options;
   const period = periodFromId(options.periodId);
   const now = options.now ?? new Date();
-  const report = await periodKpiReport(db, period.id, settings, "any", EVERYONE);
+  // The whole center: the workbook is only for roles that may export every team's KPI (kpi.unduh.ts checks).
+  const report = await periodKpiReport(db, period.id, settings, SYSTEM_ACCESS);
   const status = await periodStatus(db, period.id);
   const iku = await periodIku(db, report, settings);
   // Eligibility as it stood at the end of the period, or today while the period runs.
@@ -138,7 +137,7 @@ export async function writeKpiCsv(
   db: Database,
   options: { periodId: string; settings: Settings; output: Writable },
 ): Promise<{ periodId: string; agents: number }> {
-  const report = await periodKpiReport(db, options.periodId, options.settings, "any", EVERYONE);
+  const report = await periodKpiReport(db, options.periodId, options.settings, SYSTEM_ACCESS);
   const lines = [AGENT_COLUMNS.map((c) => csvCell(c.header)).join(";")];
   for (const agent of report.agents) lines.push(AGENT_COLUMNS.map((c) => csvCell(csvValue(c, agent))).join(";"));
   options.output.end(`\uFEFF${lines.join("\r\n")}\r\n`);

@@ -15,11 +15,11 @@ import {
   type RosterCell,
 } from "../../analytics/workforce-heatmap";
 import { addDays, mondayOf } from "../../analytics/workforce-time";
-import type { Scope } from "../permissions";
 import type { Database } from "./db";
 import { periodChoice } from "./evaluations";
 import { intervalProfile } from "./interval-stats";
 import { rosteredPerInterval } from "./roster";
+import type { Access } from "./scope";
 import type { Settings } from "./settings";
 import { agentWorkload, askedWeek, weekStaffing } from "./staffing";
 
@@ -34,14 +34,12 @@ export function workforceChoice(params: URLSearchParams) {
   return { channel, weeks, metric, periodId: params.get("periode") };
 }
 
-/** Whose CPH and occupancy the page lists: the read:workforce scope of the viewer. */
-export type Viewer = { scope: Scope; staffId: number | null; teamId: number | null };
-
+/** The heatmaps of the choice, and the workload (CPH, occupancy) of the agents `access` (read:workforce) reaches. */
 export async function workforceHeatmap(
   db: Database,
   settings: Settings,
   choice: { channel: ChannelCode; weeks: number; metric: MetricCode; periodId: string | null },
-  viewer: Viewer,
+  access: Access,
   now = new Date(),
 ) {
   // The last N whole weeks, Monday to Sunday, before the current one: a week still running would pull its
@@ -55,7 +53,7 @@ export async function workforceHeatmap(
   const [profile, rostered, workload] = await Promise.all([
     intervalProfile(db, { from, to, channel: choice.channel }),
     rosteredPerInterval(db, { from, to, intervalMinutes, channel: choice.channel }),
-    agentWorkload(db, settings, period.id, viewer),
+    agentWorkload(db, settings, period.id, access),
   ]);
   const roster: RosterCell[] = rostered.map((r) => ({
     weekday: isoWeekday(r.day),

@@ -12,11 +12,11 @@ import { CERTIFICATE_ROLES, certificateRoleLabel } from "../../analytics/eligibi
 export const meta: MetaFunction = () => [{ title: "Kelayakan sertifikat — Mutu" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user, scope, env } = await requirePermission(request, context, "read:eligibility");
+  const { access, env } = await requirePermission(request, context, "read:eligibility");
   const filter = eligibilityFilterFrom(new URL(request.url));
   const today = wibDay(new Date());
   const [rows, held, teams] = await Promise.all([
-    eligibilityList(env.db, scope, user, filter, today),
+    eligibilityList(env.db, access, filter, today),
     activeCertificates(env.db),
     listTeams(env.db),
   ]);
@@ -24,8 +24,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     rows: rows.map((r) => ({ ...r, certificate: held.get(`${r.id}|${r.role}`) ?? null })),
     teams,
     today,
-    canIssue: can(user.roles, "issue:certificate"),
-    canRegister: can(user.roles, "read:certificate"),
+    canIssue: can(access.roles, "issue:certificate"),
+    canRegister: can(access.roles, "read:certificate"),
   };
 }
 

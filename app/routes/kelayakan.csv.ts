@@ -8,9 +8,9 @@ import { formatNip } from "../../analytics/nip";
 
 // The eligibility list as CSV, with the same filters as the page.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user, scope, env } = await requirePermission(request, context, "read:eligibility");
+  const { access, env } = await requirePermission(request, context, "read:eligibility");
   const today = wibDay(new Date());
-  const rows = await eligibilityList(env.db, scope, user, eligibilityFilterFrom(new URL(request.url)), today);
+  const rows = await eligibilityList(env.db, access, eligibilityFilterFrom(new URL(request.url)), today);
   const header = [
     "NIP",
     "Nama",

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { KPI_SORTS, kpiDashboard, kpiPeriodChoice, kpiReviewAction } from "~/.server/kpi-dashboard";
+import { KPI_SORTS, kpiDashboard, kpiPeriodChoice } from "~/.server/kpi-dashboard";
+import { kpiReviewAction } from "~/.server/kpi-forms";
 import { requirePermission } from "~/.server/session";
 import { DownloadLink } from "~/components/download-link";
 import { Notice } from "~/components/field";
@@ -15,12 +16,12 @@ import { formatScore } from "~/score-fields";
 export const meta: MetaFunction = () => [{ title: "Tinjauan KPI — Mutu" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { env, user, scope } = await requirePermission(request, context, "read:kpi");
+  const { env, access } = await requirePermission(request, context, "read:kpi");
   const params = new URL(request.url).searchParams;
   const { period, choices } = await kpiPeriodChoice(env.db, params.get("periode"));
   const page = Number(params.get("halaman") ?? 1);
   const sort = readSort(params, KPI_SORTS);
-  return { choices, sort, ...(await kpiDashboard(env.db, env.settings, user, scope, period.id, { page, sort })) };
+  return { choices, sort, ...(await kpiDashboard(env.db, env.settings, access, period.id, { page, sort })) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -12,12 +12,12 @@ import { ROLE_LABELS } from "../../analytics/roles";
 export const meta: MetaFunction = () => [{ title: "Profil — Mutu" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user, env } = await requirePermission(request, context, "update:profile");
-  const person = user.staffId ? await getStaff(env.db, user.staffId, "own", user, true) : null;
+  const { user, access, env } = await requirePermission(request, context, "update:profile");
+  const person = access.staffId ? await getStaff(env.db, access.staffId, access, true) : null;
   return {
     user: { username: user.username, displayName: user.displayName, roles: user.roles },
     person,
-    extras: person ? await staffPageExtras(env.db, person, user, env.settings) : null,
+    extras: person ? await staffPageExtras(env.db, person, access, env.settings) : null,
   };
 }
 

@@ -16,9 +16,9 @@ export const meta: MetaFunction = () => [{ title: "Sertifikat Keahlian — Mutu"
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, context, "read:certificate");
-  const { user, scope, env } = auth;
+  const { user, access, env } = auth;
   const id = Number(params.id);
-  const certificate = await getCertificate(env.db, id, scope, user);
+  const certificate = await getCertificate(env.db, id, access);
   if (!certificate) {
     return hiddenOrMissing(
       auth,

@@ -7,7 +7,7 @@ import { requirePermission } from "~/.server/session";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, context, "read:certificate");
   const id = Number(params.id);
-  const file = await certificateFile(auth.env.db, id, auth.scope, auth.user);
+  const file = await certificateFile(auth.env.db, id, auth.access);
   if (!file) {
     return hiddenOrMissing(
       auth,

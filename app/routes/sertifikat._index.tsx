@@ -11,8 +11,12 @@ import { formatNip } from "../../analytics/nip";
 export const meta: MetaFunction = () => [{ title: "Sertifikat Keahlian — Mutu" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user, scope, env } = await requirePermission(request, context, "read:certificate");
-  return { rows: await listCertificates(env.db, scope, user), scope, canIssue: can(user.roles, "issue:certificate") };
+  const { access, env } = await requirePermission(request, context, "read:certificate");
+  return {
+    rows: await listCertificates(env.db, access),
+    scope: access.scope,
+    canIssue: can(access.roles, "issue:certificate"),
+  };
 }
 
 export default function Register() {

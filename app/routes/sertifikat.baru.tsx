@@ -15,9 +15,9 @@ import { pangkatLabel } from "../../analytics/organization";
 export const meta: MetaFunction = () => [{ title: "Terbitkan sertifikat — Mutu" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user, env } = await requirePermission(request, context, "issue:certificate");
+  const { access, env } = await requirePermission(request, context, "issue:certificate");
   const url = new URL(request.url);
-  const person = await getStaff(env.db, Number(url.searchParams.get("staf")), "any", user, true);
+  const person = await getStaff(env.db, Number(url.searchParams.get("staf")), access, true);
   const role = CERTIFICATE_ROLES.find((r) => r.code === url.searchParams.get("peran"))?.code;
   if (!person || !role) notFound("Pilih staf dan keahlian dari halaman kelayakan.");
   const today = wibDay(new Date());

@@ -4,7 +4,8 @@ import { hiddenOrMissing } from "~/.server/access";
 import { notFound } from "~/.server/errors";
 import { requirePermission } from "~/.server/session";
 import { getStaff } from "~/.server/staff";
-import { capabilityAction, staffPageExtras } from "~/.server/staff-page";
+import { capabilityAction } from "~/.server/staff-forms";
+import { staffPageExtras } from "~/.server/staff-page";
 import { Notice } from "~/components/field";
 import { KpiHistory } from "~/components/kpi-history";
 import { CapabilityDecisions, CertificationSummary, TrainingRecords } from "~/components/person-certification";
@@ -16,10 +17,10 @@ export const meta: MetaFunction = () => [{ title: "Data staf — Mutu" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, context, "read:staff");
-  const { user, scope, env } = auth;
+  const { user, access, env } = auth;
   const id = Number(params.id);
   const person = Number.isInteger(id)
-    ? await getStaff(env.db, id, scope, user, can(user.roles, "read:staff_personal"))
+    ? await getStaff(env.db, id, access, can(user.roles, "read:staff_personal"))
     : null;
   if (!person) {
     return hiddenOrMissing(
@@ -33,13 +34,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     person,
     canEdit: can(user.roles, "update:staff"),
     canManageUsers: can(user.roles, "manage:user"),
-    ...(await staffPageExtras(env.db, person, user, env.settings)),
+    ...(await staffPageExtras(env.db, person, access, env.settings)),
   };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user, env, actor } = await requirePermission(request, context, "decide:capability");
-  const person = await getStaff(env.db, Number(params.id), "any", user, false);
+  const { user, access, env, actor } = await requirePermission(request, context, "decide:capability");
+  const person = await getStaff(env.db, Number(params.id), access, false);
   if (!person) notFound("Staf ini tidak ditemukan.");
   const result = await capabilityAction(env.db, { ...actor, id: user.id }, person.id, await request.formData());
   if (!result.ok) return data(result, { status: result.status });

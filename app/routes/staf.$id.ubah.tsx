@@ -12,8 +12,8 @@ export const meta: MetaFunction = () => [{ title: "Ubah data staf — Mutu" }];
 const editInput = z.intersection(staffInput, z.object({ version: z.coerce.number().int() }));
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user, env } = await requirePermission(request, context, "update:staff");
-  const person = await getStaff(env.db, Number(params.id), "any", user, true);
+  const { access, env } = await requirePermission(request, context, "update:staff");
+  const person = await getStaff(env.db, Number(params.id), access, true);
   if (!person) notFound("Staf ini tidak ditemukan.");
   return { person, teams: await listTeams(env.db) };
 }

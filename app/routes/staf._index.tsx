@@ -36,14 +36,14 @@ function directoryUrl(filter: Filter, params: URLSearchParams): string {
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user, scope, env, sessionId } = await requirePermission(request, context, "read:staff");
-  if (scope === "own") throw redirect("/profil");
+  const { user, access, env, sessionId } = await requirePermission(request, context, "read:staff");
+  if (access.scope === "own") throw redirect("/profil");
   const params = new URL(request.url).searchParams;
   const filter = filterFrom(params);
   const sort = readSort(params, STAFF_SORTS);
   const search = await keptSearch(env.db, sessionId, "staf");
   const [result, teams] = await Promise.all([
-    listStaff(env.db, scope, user, { query: search, teamId: filter.tim, status: filter.status, sort }),
+    listStaff(env.db, access, { query: search, teamId: filter.tim, status: filter.status, sort }),
     listTeams(env.db),
   ]);
   return {
@@ -53,7 +53,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     filter,
     search,
     sort,
-    scope,
+    scope: access.scope,
     canCreate: can(user.roles, "create:staff"),
   };
 }
@@ -62,8 +62,8 @@ const searchInput = z.object({ q: searchText });
 
 /** "Cari" keeps the search text and redirects to the list with the filters; "Hapus pencarian" forgets it. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { scope, env, sessionId } = await requirePermission(request, context, "read:staff");
-  if (scope === "own") throw redirect("/profil");
+  const { access, env, sessionId } = await requirePermission(request, context, "read:staff");
+  if (access.scope === "own") throw redirect("/profil");
   const form = await request.formData();
   const clear = form.get("intent") === "hapus";
   const parsed = parseForm(searchInput, form);

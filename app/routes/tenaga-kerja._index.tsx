@@ -13,13 +13,9 @@ import { METRICS, RANGE_WEEKS } from "../../analytics/workforce-heatmap";
 export const meta: MetaFunction = () => [{ title: "Analitik tenaga kerja — Mutu" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { env, user, scope } = await requirePermission(request, context, "read:workforce");
+  const { env, user, access } = await requirePermission(request, context, "read:workforce");
   const choice = workforceChoice(new URL(request.url).searchParams);
-  const page = await workforceHeatmap(env.db, env.settings, choice, {
-    scope,
-    staffId: user.staffId,
-    teamId: user.teamId,
-  });
+  const page = await workforceHeatmap(env.db, env.settings, choice, access);
   return {
     ...page,
     canImport: { calls: can(user.roles, "import:calls"), intervals: can(user.roles, "import:intervals") },

@@ -1,26 +1,19 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { rosterAction, rosterGrid, rosterWeek } from "~/.server/roster-page";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { rosterAction } from "~/.server/roster-forms";
+import { rosterPage, rosterWeek } from "~/.server/roster-page";
 import { requirePermission } from "~/.server/session";
-import { FormError, Notice, SelectField, TextField } from "~/components/field";
-import { importersOf } from "~/components/import-hint";
+import { FormError, Notice } from "~/components/field";
 import { RosterRow } from "~/components/roster-row";
-import { can } from "~/permissions";
+import { ShiftForm } from "~/components/shift-form";
 import { formatDay } from "../../analytics/dates";
 import { weekdayName } from "../../analytics/staffing";
 
 export const meta: MetaFunction = () => [{ title: "Jadwal dinas — Mutu" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const auth = await requirePermission(request, context, "read:roster");
-  const params = new URL(request.url).searchParams;
-  const week = rosterWeek(params.get("minggu"));
-  const edit = Number(params.get("ubah")) || null;
-  return {
-    week,
-    ...(await rosterGrid(auth, week.monday, edit)),
-    canImport: can(auth.user.roles, "import:roster"),
-  };
+  const { env, access } = await requirePermission(request, context, "read:roster");
+  return rosterPage(env.db, access, new URL(request.url).searchParams);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -35,9 +28,6 @@ export default function Roster() {
   const d = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const errors = failed && !failed.ok && failed.intent === "save" ? failed.errors : {};
-  const typed = failed && !failed.ok && failed.intent === "save" ? failed.values : undefined;
-  const shown = typed ?? (d.edit ? { ...d.edit, id: String(d.edit.id), staffId: String(d.edit.staffId) } : undefined);
   const here = `/tenaga-kerja/jadwal?minggu=${d.week.id}`;
   return (
     <div className="page">
@@ -97,76 +87,15 @@ export default function Roster() {
         </p>
       )}
       {d.canManage && (
-        <section aria-labelledby="form-sif" id="form-sif-section">
-          <h2 id="form-sif">{d.edit ? "Ubah sif" : "Tambah sif"}</h2>
-          <Form method="post" action={here} className="stack card" noValidate key={d.edit?.id ?? "baru"}>
-            <input type="hidden" name="intent" value="save" />
-            {shown?.id && <input type="hidden" name="id" value={shown.id} />}
-            <SelectField
-              name="staffId"
-              label="Petugas"
-              options={d.editable}
-              placeholder="Pilih petugas"
-              defaultValue={shown?.staffId ?? ""}
-              error={errors.staffId}
-              required
-            />
-            {/* Keyed by the week: an input keeps what it shows when only its default changes, so after "Minggu
-                berikutnya" the date stayed in the first week shown and the shift went to a week out of sight. */}
-            <TextField
-              key={d.week.id}
-              name="day"
-              label="Tanggal mulai"
-              type="date"
-              defaultValue={shown?.day ?? d.week.monday}
-              error={errors.day}
-              required
-            />
-            <TextField
-              name="start"
-              label="Jam mulai (WIB)"
-              type="time"
-              defaultValue={shown?.start ?? "07:00"}
-              error={errors.start}
-              required
-            />
-            <TextField
-              name="end"
-              label="Jam selesai (WIB)"
-              type="time"
-              defaultValue={shown?.end ?? "15:00"}
-              error={errors.end}
-              hint="Lebih awal dari jam mulai: selesai keesokan harinya."
-              required
-            />
-            <SelectField
-              name="channel"
-              label="Saluran"
-              options={d.channels}
-              defaultValue={shown?.channel ?? "telepon"}
-              error={errors.channel}
-            />
-            <FormError message={errors._form ?? errors.id} errors={errors} />
-            <div className="actions">
-              <button type="submit">{d.edit ? "Simpan perubahan" : "Tambah sif"}</button>
-              {d.edit && (
-                <Link to={here} className="button secondary">
-                  Batal
-                </Link>
-              )}
-            </div>
-          </Form>
-          <p className="muted">
-            Jadwal satu minggu penuh dapat juga diimpor dari berkas CSV{" "}
-            {d.canImport ? (
-              <>
-                di <Link to="/impor">Impor</Link> (jenis “Jadwal dinas”).
-              </>
-            ) : (
-              <>oleh {importersOf("roster")}.</>
-            )}
-          </p>
-        </section>
+        <ShiftForm
+          here={here}
+          week={d.week}
+          edit={d.edit}
+          editable={d.editable}
+          channels={d.channels}
+          failed={failed && !failed.ok && failed.intent === "save" ? failed : undefined}
+          canImport={d.canImport}
+        />
       )}
     </div>
   );

@@ -15,6 +15,7 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../app/.server/bootstrap";
 import { periodKpiReport } from "../../app/.server/period-kpi";
+import { SYSTEM_ACCESS } from "../../app/.server/scope";
 import { getSettings } from "../../app/.server/settings";
 import { isFormulaLike, xlsxText } from "../../app/.server/spreadsheet-safety";
 import * as importPreviewReport from "../../app/routes/impor.$id.laporan";
@@ -44,7 +45,6 @@ import { formulaElements, worksheetXml } from "../support/xlsx";
 // The demo is built relative to "now"; the period under review has evaluations, calibration and reports.
 const NOW = new Date("2026-11-29T03:00:00Z");
 const PERIOD = "2026-10";
-const ANY = { id: 0, staffId: null, teamId: null };
 
 // What a spreadsheet runs: =, +, -, @, tab and CR at the start (NUL cannot be stored, see above).
 const STARTS = [
@@ -74,7 +74,7 @@ const getHandle = databaseForThisFile(async (handle) => {
   const db = handle.db;
   await loadDemo(handle, { now: NOW, evaluations: true });
   const settings = await getSettings(db);
-  const { agents } = await periodKpiReport(db, PERIOD, settings, "any", ANY);
+  const { agents } = await periodKpiReport(db, PERIOD, settings, SYSTEM_ACCESS);
   const CSVS = ["kpi.csv", "kelayakan.csv"];
 
   // Agents' names, and one team's name.

@@ -11,7 +11,7 @@ import { UPHELD_WITH_EDITS } from "../../app/.server/evaluation-workflow";
 import { NOT_CONFIRMED } from "../../app/.server/forms";
 import { kpiDashboard } from "../../app/.server/kpi-dashboard";
 import { periodsWithData } from "../../app/.server/periods";
-import type { CurrentUser } from "../../app/.server/session";
+import type { Access } from "../../app/.server/scope";
 import { getSettings } from "../../app/.server/settings";
 import * as evaluationPage from "../../app/routes/evaluasi.$id._index";
 import * as settlePage from "../../app/routes/evaluasi.$id.selesaikan";
@@ -384,18 +384,16 @@ describe("locking a period", () => {
     expect(list[0]?.id).toBe("2026-11");
     const settings = await getSettings(db());
     const [kasi] = await db().select().from(users).where(eq(users.username, "kasi"));
-    const user: CurrentUser = {
-      id: kasi?.id ?? 0,
-      username: "kasi",
-      displayName: "Kepala Seksi",
+    const access: Access = {
+      userId: kasi?.id ?? 0,
       roles: ["kepala_seksi"],
+      scope: "any",
       staffId: kasi?.staffId ?? null,
       teamId: null,
-      mustChangePassword: false,
     };
-    const empty = await kpiDashboard(db(), settings, user, "any", "2025-01", { now: NOW });
+    const empty = await kpiDashboard(db(), settings, access, "2025-01", { now: NOW });
     expect(empty.hasData).toBe(false);
-    const full = await kpiDashboard(db(), settings, user, "any", "2026-09", { now: NOW });
+    const full = await kpiDashboard(db(), settings, access, "2026-09", { now: NOW });
     expect(full.hasData).toBe(true);
     // An older period asked for (a bookmark) is shown, on the list, saying it has no data.
     const old = (await callRoute(review, "/kpi?periode=2025-01", { cookie: who.kasi })).data as Page & {

@@ -6,6 +6,7 @@ import { byTeamAndRank } from "../../analytics/kpi";
 import { loadDemo } from "../../app/.server/bootstrap";
 import { periodKpiReport } from "../../app/.server/period-kpi";
 import { createReport } from "../../app/.server/reports";
+import { SYSTEM_ACCESS } from "../../app/.server/scope";
 import { getSettings } from "../../app/.server/settings";
 import * as newEvaluation from "../../app/routes/evaluasi.baru";
 import * as review from "../../app/routes/kpi._index";
@@ -24,12 +25,11 @@ const getHandle = databaseForThisFile(async (handle) => {
   await loadDemo(handle, { now: NOW, evaluations: true });
 });
 const db = () => getHandle().db;
-const ANY = { id: 0, staffId: null, teamId: null };
 
 type Report = Awaited<ReturnType<typeof periodKpiReport>>;
 let report: Report;
 beforeAll(async () => {
-  report = await periodKpiReport(db(), PERIOD, await getSettings(db()), "any", ANY);
+  report = await periodKpiReport(db(), PERIOD, await getSettings(db()), SYSTEM_ACCESS);
 });
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -98,7 +98,7 @@ describe("the KPI of a period", () => {
   });
 
   it("names what is missing when a dimension has no data, and gives neither predikat nor rank", async () => {
-    const october = await periodKpiReport(db(), "2026-10", await getSettings(db()), "any", ANY);
+    const october = await periodKpiReport(db(), "2026-10", await getSettings(db()), SYSTEM_ACCESS);
     const incomplete = october.agents.filter((a) => a.kpi.score === null);
     expect(incomplete.length).toBeGreaterThan(0);
     for (const a of incomplete) {

@@ -6,7 +6,8 @@ import { wibDay } from "../../analytics/dates";
 import { weekOfDay } from "../../analytics/staffing";
 import { addDays, mondayOf } from "../../analytics/workforce-time";
 import { loadDemo } from "../../app/.server/bootstrap";
-import { listShifts, WHOLE_ROSTER } from "../../app/.server/roster";
+import { listShifts } from "../../app/.server/roster";
+import { SYSTEM_ACCESS } from "../../app/.server/scope";
 import * as rosterRoute from "../../app/routes/tenaga-kerja.jadwal";
 import { auditLog, shifts, staff, teams } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
@@ -64,7 +65,7 @@ describe("roster week grid", () => {
     };
     const saved = await post("koordinator", night);
     expect(saved.status).toBe(302);
-    const [shift] = await listShifts(db(), { from: MONDAY, to: addDays(MONDAY, 1), access: WHOLE_ROSTER }).then(
+    const [shift] = await listShifts(db(), { from: MONDAY, to: addDays(MONDAY, 1), access: SYSTEM_ACCESS }).then(
       (rows) => rows.filter((r) => r.staffId === agent.id),
     );
     expect(shift).toMatchObject({

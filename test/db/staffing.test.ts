@@ -16,6 +16,7 @@ import { loadDemo } from "../../app/.server/bootstrap";
 import { importedCph } from "../../app/.server/cph";
 import { UserFacingError } from "../../app/.server/errors";
 import { periodKpiReport } from "../../app/.server/period-kpi";
+import { type Access, SYSTEM_ACCESS } from "../../app/.server/scope";
 import { getSettings, updateSettings } from "../../app/.server/settings";
 import { agentWorkload, askedWeek, type WeekStaffing, weekStaffing } from "../../app/.server/staffing";
 import { staffingWorkbookName, writeStaffingWorkbook } from "../../app/.server/staffing-workbook";
@@ -366,7 +367,7 @@ describe("the download /tenaga-kerja/unduh", () => {
 describe("the demo's call statistics", () => {
   // The periods of the demo that have period reviews: every finished one (the current one has none yet).
   const REVIEWED = ["2026-06", "2026-07", "2026-08", "2026-09", "2026-10"];
-  const everyone = { scope: "any" as const, staffId: null, teamId: null };
+  const everyone = SYSTEM_ACCESS;
 
   it("give the workforce page the very CPH the period reviews and the KPI use, for every agent of every period", async () => {
     const settings = await getSettings(db());
@@ -375,7 +376,7 @@ describe("the demo's call statistics", () => {
       const page = await workforceHeatmap(db(), settings, choice, everyone, NOW);
       expect(page.workload.period.id).toBe(periodId);
       const workload = new Map(page.workload.agents.map((a) => [a.staffId, a]));
-      const kpi = await periodKpiReport(db(), periodId, settings, "any", { id: 0, ...everyone });
+      const kpi = await periodKpiReport(db(), periodId, settings, everyone);
       const reviews = await db()
         .select()
         .from(evaluations)
@@ -471,7 +472,7 @@ describe("the workload of agents in a period", () => {
 
   it("60 calls ÷ 8 h = 7.5 CPH; score (80 × 6 h + 75 × 2 h) ÷ 8 h = 78.75, as the period review computes it; occupancy 4 h ÷ 6 h", async () => {
     const settings = await getSettings(db());
-    const all = await agentWorkload(db(), settings, PERIOD, { scope: "any", staffId: null, teamId: null });
+    const all = await agentWorkload(db(), settings, PERIOD, SYSTEM_ACCESS);
     const agent = all.find((a) => a.staffId === inTeam);
     expect(agent).toMatchObject({ days: 1, callsHandled: 60, loggedInHours: 8, talkSeconds: 14_400, cph: 7.5 });
     expect(agent?.cphScore).toBeCloseTo(78.75, 9);
@@ -487,13 +488,20 @@ describe("the workload of agents in a period", () => {
 
   it("a supervisor sees their own team only, an agent only themself", async () => {
     const settings = await getSettings(db());
-    const team = await agentWorkload(db(), settings, PERIOD, { scope: "team", staffId: null, teamId: supervisorTeam });
+    const as = (scope: Access["scope"], staffId: number | null, teamId: number | null): Access => ({
+      userId: 0,
+      roles: [],
+      scope,
+      staffId,
+      teamId,
+    });
+    const team = await agentWorkload(db(), settings, PERIOD, as("team", null, supervisorTeam));
     expect(team.length).toBeGreaterThan(1);
     expect(team.every((a) => a.teamId === supervisorTeam)).toBe(true);
     expect(team.some((a) => a.staffId === otherTeam)).toBe(false);
-    const own = await agentWorkload(db(), settings, PERIOD, { scope: "own", staffId: inTeam, teamId: supervisorTeam });
+    const own = await agentWorkload(db(), settings, PERIOD, as("own", inTeam, supervisorTeam));
     expect(own.map((a) => a.staffId)).toEqual([inTeam]);
-    const nobody = await agentWorkload(db(), settings, PERIOD, { scope: "team", staffId: null, teamId: null });
+    const nobody = await agentWorkload(db(), settings, PERIOD, as("team", null, null));
     expect(nobody).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ import { SECTION_LABELS } from "../../analytics/scoring";
 import { loadDemo } from "../../app/.server/bootstrap";
 import { UserFacingError } from "../../app/.server/errors";
 import { type AgentKpiRow, periodKpiReport } from "../../app/.server/period-kpi";
+import { SYSTEM_ACCESS } from "../../app/.server/scope";
 import { getSettings } from "../../app/.server/settings";
 import { kpiWorkbookName, WorkbookAborted, writeKpiWorkbook } from "../../app/.server/workbook";
 import * as download from "../../app/routes/kpi.unduh";
@@ -62,12 +63,11 @@ const AGENT_HEADER = [
   "Status",
 ];
 
-const ANY = { id: 0, staffId: null, teamId: null };
 let formulaAgent: AgentKpiRow;
 let controlAgent: AgentKpiRow;
 const getHandle = databaseForThisFile(async (handle) => {
   await loadDemo(handle, { now: NOW, evaluations: true });
-  const { agents } = await periodKpiReport(handle.db, PERIOD, await getSettings(handle.db), "any", ANY);
+  const { agents } = await periodKpiReport(handle.db, PERIOD, await getSettings(handle.db), SYSTEM_ACCESS);
   [formulaAgent, controlAgent] = [agents[1] as AgentKpiRow, agents[2] as AgentKpiRow];
   await handle.db.update(staff).set({ fullName: FORMULA_NAME }).where(eq(staff.id, formulaAgent.staffId));
   await handle.db.update(staff).set({ fullName: CONTROL_NAME }).where(eq(staff.id, controlAgent.staffId));
@@ -93,7 +93,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "mutu-workbook-"));
   const file = path.join(dir, kpiWorkbookName(PERIOD));
   const settings = await getSettings(db());
-  report = await periodKpiReport(db(), PERIOD, settings, "any", ANY);
+  report = await periodKpiReport(db(), PERIOD, settings, SYSTEM_ACCESS);
   const output = createWriteStream(file);
   await writeKpiWorkbook(db(), { periodId: PERIOD, settings, actor: "Uji (uji)", now: NOW, output });
   book = await new ExcelJS.Workbook().xlsx.readFile(file);

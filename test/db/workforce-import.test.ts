@@ -12,13 +12,12 @@ import { intervalProfile, listIntervalStats } from "../../app/.server/interval-s
 import {
   deleteShift,
   listShifts,
-  type RosterAccess,
   rosteredPerInterval,
   rosterStaff,
   type ShiftInput,
   saveShift,
-  WHOLE_ROSTER,
 } from "../../app/.server/roster";
+import { type Access, SYSTEM_ACCESS } from "../../app/.server/scope";
 import { getSettings, updateSettings } from "../../app/.server/settings";
 import { auditLog, intervalStats, periods, shifts, staff, teams, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
@@ -194,12 +193,18 @@ describe("roster", () => {
   });
 
   it("the week grid's list includes the night shift that started the evening before, with its clock times", async () => {
-    const list = await listShifts(db(), { from: "2026-11-03", to: "2026-11-03", access: WHOLE_ROSTER });
+    const list = await listShifts(db(), { from: "2026-11-03", to: "2026-11-03", access: SYSTEM_ACCESS });
     const night = list.find((s) => s.day === "2026-11-02" && s.fullName === agent(2).fullName);
     expect(night).toMatchObject({ start: "23:00", end: "07:00", crossesMidnight: true, durationMinutes: 480 });
     expect(night?.teamCode).toBe("layanan_informasi");
     expect(list.every((s) => s.endsAt > new Date("2026-11-02T17:00:00Z"))).toBe(true);
-    const own: RosterAccess = { scope: "own", staffId: await staffIdOfNip(agent(2).nip), teamId: null };
+    const own: Access = {
+      userId: 0,
+      roles: ["petugas"],
+      scope: "own",
+      staffId: await staffIdOfNip(agent(2).nip),
+      teamId: null,
+    };
     const mine = await listShifts(db(), { from: "2026-11-02", to: "2026-11-08", access: own });
     expect(mine.length).toBeGreaterThan(0);
     expect(new Set(mine.map((s) => s.staffId))).toEqual(new Set([own.staffId]));
@@ -211,7 +216,7 @@ describe("roster", () => {
     const list = await listShifts(db(), {
       from: new Date("2026-11-02T17:00:00Z"),
       to: new Date("2026-11-02T17:30:00Z"),
-      access: WHOLE_ROSTER,
+      access: SYSTEM_ACCESS,
     });
     expect(firstInterval.reduce((sum, c) => sum + c.agents, 0)).toBe(list.length);
     expect(list.length).toBeGreaterThan(0);
@@ -221,7 +226,7 @@ describe("roster", () => {
     const morning = await listShifts(db(), {
       from: new Date("2026-11-03T00:00:00Z"),
       to: new Date("2026-11-03T00:30:00Z"),
-      access: WHOLE_ROSTER,
+      access: SYSTEM_ACCESS,
     });
     expect(morning.every((s) => s.start !== "23:00")).toBe(true);
     expect(seven.reduce((sum, c) => sum + c.agents, 0)).toBe(morning.length);
@@ -243,7 +248,7 @@ describe("roster", () => {
       { commit: true, validOnly: true },
     );
     expect(valid).toMatchObject({ committed: true, updated: 1, errorCount: 1 });
-    const fourth = await listShifts(db(), { from: "2026-11-04", to: "2026-11-04", access: WHOLE_ROSTER });
+    const fourth = await listShifts(db(), { from: "2026-11-04", to: "2026-11-04", access: SYSTEM_ACCESS });
     expect(fourth.filter((s) => s.fullName === p.fullName).map((s) => `${s.start}–${s.end}`)).toEqual(["07:00–15:00"]);
     await undoBatch(db(), actor, valid.batchId ?? 0);
     // A replaced shift no longer stands in the way: move 07–15 to 07–11 and add 11–15 in the same file.
@@ -254,7 +259,7 @@ describe("roster", () => {
     );
     expect(split).toMatchObject({ committed: true, errorCount: 0, new: 1, updated: 1 });
     await undoBatch(db(), actor, split.batchId ?? 0);
-    const restored = await listShifts(db(), { from: "2026-11-06", to: "2026-11-06", access: WHOLE_ROSTER });
+    const restored = await listShifts(db(), { from: "2026-11-06", to: "2026-11-06", access: SYSTEM_ACCESS });
     expect(restored.filter((s) => s.fullName === p.fullName).map((s) => `${s.start}–${s.end}`)).toEqual([
       "07:00–15:00",
     ]);
@@ -262,13 +267,13 @@ describe("roster", () => {
 });
 
 describe("the roster page's server functions", () => {
-  const supervisorAccess = async (): Promise<RosterAccess> => {
+  const supervisorAccess = async (): Promise<Access> => {
     const [row] = await db()
       .select({ teamId: staff.teamId })
       .from(users)
       .innerJoin(staff, eq(staff.id, users.staffId))
       .where(eq(users.username, "supervisor"));
-    return { scope: "team", staffId: null, teamId: row?.teamId ?? null };
+    return { userId: 0, roles: ["supervisor"], scope: "team", staffId: null, teamId: row?.teamId ?? null };
   };
   const supervisorActor = async () => {
     const [u] = await db().select({ id: users.id }).from(users).where(eq(users.username, "supervisor"));
@@ -353,7 +358,7 @@ describe("the roster page's server functions", () => {
       },
       { commit: true },
     );
-    const imported = await listShifts(db(), { from: "2026-12-21", to: "2026-12-22", access: WHOLE_ROSTER });
+    const imported = await listShifts(db(), { from: "2026-12-21", to: "2026-12-22", access: SYSTEM_ACCESS });
     const [monday, tuesday] = imported.filter((s) => s.fullName === p.fullName);
     if (!monday || !tuesday) throw new Error("imported shifts missing");
     await saveShift(
@@ -367,14 +372,14 @@ describe("the roster page's server functions", () => {
         end: "16:00",
         channel: "webchat",
       },
-      WHOLE_ROSTER,
+      SYSTEM_ACCESS,
     );
     await undoBatch(db(), actor, r.batchId ?? 0);
-    const left = await listShifts(db(), { from: "2026-12-21", to: "2026-12-22", access: WHOLE_ROSTER });
+    const left = await listShifts(db(), { from: "2026-12-21", to: "2026-12-22", access: SYSTEM_ACCESS });
     expect(left.filter((s) => s.fullName === p.fullName).map((s) => [s.day, s.start, s.channel, s.batchId])).toEqual([
       ["2026-12-21", "08:00", "webchat", null],
     ]);
-    await deleteShift(db(), actor, monday.id, WHOLE_ROSTER);
+    await deleteShift(db(), actor, monday.id, SYSTEM_ACCESS);
     expect((await db().select().from(shifts).where(eq(shifts.id, monday.id))).length).toBe(0);
     const audit = await db()
       .select({ action: auditLog.action })
@@ -393,11 +398,11 @@ describe("the roster page's server functions", () => {
           db(),
           actor,
           { staffId: person, day: "10/11/2026", start: "07:00", end: "15:00", channel: "sms" },
-          WHOLE_ROSTER,
+          SYSTEM_ACCESS,
         ),
       ).rejects.toThrow(/dikunci/);
-      const [stored] = await listShifts(db(), { from: "2026-11-04", to: "2026-11-04", access: WHOLE_ROSTER });
-      await expect(deleteShift(db(), actor, stored?.id ?? 0, WHOLE_ROSTER)).rejects.toThrow(/dikunci/);
+      const [stored] = await listShifts(db(), { from: "2026-11-04", to: "2026-11-04", access: SYSTEM_ACCESS });
+      await expect(deleteShift(db(), actor, stored?.id ?? 0, SYSTEM_ACCESS)).rejects.toThrow(/dikunci/);
       const r = await run("roster", "jadwal-contoh.csv");
       expect(r.errorCount).toBe(45);
     } finally {

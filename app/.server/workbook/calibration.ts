@@ -5,6 +5,7 @@ import { channelShortName } from "../../../analytics/organization";
 import { calibrationSessions } from "../../../db/schema";
 import { getSession } from "../calibration";
 import type { Database } from "../db";
+import { SYSTEM_ACCESS } from "../scope";
 import { type Book, type Column, excelWib, TableSheet, yesNo } from "./cells";
 
 type ParticipantRow = {
@@ -56,9 +57,11 @@ export async function writeCalibrationSheet(
     .from(calibrationSessions)
     .where(eq(calibrationSessions.periodId, periodId))
     .orderBy(asc(calibrationSessions.id));
+  // calibration.ts still takes (scope, viewer): the system's, by its names.
+  const system = { id: SYSTEM_ACCESS.userId, staffId: SYSTEM_ACCESS.staffId, teamId: SYSTEM_ACCESS.teamId };
   // A handful of sessions per period: one getSession each keeps the calibration rules in one place.
   for (const { id } of sessions) {
-    const found = await getSession(db, id, "any", { id: 0, staffId: null, teamId: null }, spreadThreshold);
+    const found = await getSession(db, id, SYSTEM_ACCESS.scope, system, spreadThreshold);
     if (!found) continue;
     const { session, result } = found;
     for (const p of found.participants) {

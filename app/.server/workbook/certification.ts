@@ -7,6 +7,7 @@ import { positionLabel } from "../../../analytics/organization";
 import { certificates } from "../../../db/schema";
 import { eligibilityList } from "../certification";
 import type { Database } from "../db";
+import { SYSTEM_ACCESS } from "../scope";
 import { type Book, type Column, excelDay, TableSheet, yesNo } from "./cells";
 
 type PersonRow = Awaited<ReturnType<typeof eligibilityList>>[number] & {
@@ -63,7 +64,7 @@ async function certificatesInForce(db: Database, day: string) {
 export async function writeCertificationSheet(book: Book, db: Database, day: string): Promise<number> {
   const table = new TableSheet(book, "Pelatihan & Sertifikasi", COLUMNS);
   const [people, held] = await Promise.all([
-    eligibilityList(db, "any", { staffId: null, teamId: null }, {}, day),
+    eligibilityList(db, SYSTEM_ACCESS, {}, day),
     certificatesInForce(db, day),
   ]);
   for (const p of people) table.add({ ...p, certificate: held.get(p.id) ?? null });
