@@ -196,11 +196,7 @@ export async function eligibilityList(db: Database, access: Access, filter: Elig
     .from(staff)
     .innerJoin(teams, eq(teams.id, staff.teamId))
     .where(
-      and(
-        eq(staff.active, true),
-        filter.teamId ? eq(staff.teamId, filter.teamId) : undefined,
-        staffInScope(access),
-      ),
+      and(eq(staff.active, true), filter.teamId ? eq(staff.teamId, filter.teamId) : undefined, staffInScope(access)),
     )
     .orderBy(asc(teams.id), asc(staff.fullName));
   const { trainings, decisions } = await evidenceFor(

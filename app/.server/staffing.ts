@@ -195,12 +195,7 @@ export async function agentWorkload(
     .from(staff)
     .innerJoin(teams, eq(teams.id, staff.teamId))
     .leftJoin(callStats, and(eq(callStats.staffId, staff.id), inPeriod))
-    .where(
-      and(
-        staffInScope(access),
-        or(evaluatedNow(), inArray(staff.id, withStats)),
-      ),
-    )
+    .where(and(staffInScope(access), or(evaluatedNow(), inArray(staff.id, withStats))))
     .groupBy(staff.id, teams.id, callStats.channel)
     .orderBy(teams.id, staff.fullName, staff.id, callStats.channel);
 

@@ -7,7 +7,8 @@ import { exportPeriod, kpiWorkbookName, kpiWorkbookStream, XLSX_CONTENT_TYPE } f
 // while it is written. It covers the whole center, so only a role that may export every team's KPI gets it.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, access, env } = await requirePermission(request, context, "export:kpi");
-  if (access.scope !== "any") forbidden("Berkas KPI memuat seluruh contact center; peran Anda hanya mencakup sebagian.");
+  if (access.scope !== "any")
+    forbidden("Berkas KPI memuat seluruh contact center; peran Anda hanya mencakup sebagian.");
   const asked = exportPeriod(new URL(request.url).searchParams.get("periode"));
   if (!asked.ok) {
     // Plain text: this address is opened as a download, where no error page would be shown.

@@ -63,10 +63,7 @@ async function certificatesInForce(db: Database, day: string) {
 
 export async function writeCertificationSheet(book: Book, db: Database, day: string): Promise<number> {
   const table = new TableSheet(book, "Pelatihan & Sertifikasi", COLUMNS);
-  const [people, held] = await Promise.all([
-    eligibilityList(db, SYSTEM_ACCESS, {}, day),
-    certificatesInForce(db, day),
-  ]);
+  const [people, held] = await Promise.all([eligibilityList(db, SYSTEM_ACCESS, {}, day), certificatesInForce(db, day)]);
   for (const p of people) table.add({ ...p, certificate: held.get(p.id) ?? null });
   return table.close();
 }
