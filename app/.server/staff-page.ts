@@ -9,9 +9,9 @@ import type { Actor } from "./audit";
 import { certificationOf, decisionInput, recordDecision, withdrawDecision, withdrawInput } from "./certification";
 import type { Database } from "./db";
 import { listEvaluations } from "./evaluation-list";
-import { evaluableAgents } from "./evaluations";
 import { submitConfirmed, submitForm } from "./forms";
 import { agentKpi } from "./period-kpi";
+import { evaluableAgents } from "./population";
 import type { Settings } from "./settings";
 
 type Viewer = { id: number; roles: readonly Role[]; staffId: number | null; teamId: number | null };
@@ -49,8 +49,7 @@ export async function staffPageExtras(
     seesEvaluations && evaluationScope
       ? await listEvaluations(
           db,
-          evaluationScope,
-          viewer,
+          { ...viewer, userId: viewer.id, scope: evaluationScope },
           { agentId: person.id },
           settings["evaluation.disputeWindowDays"],
           now,

@@ -24,9 +24,9 @@ import type { Scope } from "../permissions";
 import { cphTargets } from "./cph";
 import type { Database } from "./db";
 import { UserFacingError } from "./errors";
-import { evaluatedNow } from "./evaluations";
 import { intervalProfile } from "./interval-stats";
 import { peopleInScope } from "./period-kpi";
+import { evaluatedNow } from "./population";
 import { rosteredPerInterval } from "./roster";
 import type { Settings } from "./settings";
 

@@ -17,8 +17,8 @@ import {
 import { addDays, mondayOf } from "../../analytics/workforce-time";
 import type { Scope } from "../permissions";
 import type { Database } from "./db";
-import { periodChoice } from "./evaluations";
 import { intervalProfile } from "./interval-stats";
+import { periodChoice } from "./periods";
 import { rosteredPerInterval } from "./roster";
 import type { Settings } from "./settings";
 import { agentWorkload, askedWeek, weekStaffing } from "./staffing";
