@@ -14,7 +14,7 @@ import { evaluatedNow } from "./population";
 import { type Access, staffInScope } from "./scope";
 import type { Permitted } from "./session";
 
-export const EVALUATIONS_PER_PAGE = 50;
+const EVALUATIONS_PER_PAGE = 50;
 
 /** The list's sortable columns, with the direction of a first click (newest and highest first). */
 export const EVALUATION_SORTS = {
@@ -156,7 +156,7 @@ export async function listEvaluations(
  * The agents of the list's "Petugas" filter, A–Z: those evaluated now within `access` (so the coverage page's
  * link to an agent without evaluations yet still names them) and whoever has an evaluation `access` reaches.
  */
-export async function listedAgents(db: Database, access: Access) {
+async function listedAgents(db: Database, access: Access) {
   const [evaluated, current] = await Promise.all([
     db
       .selectDistinct({ id: agentStaff.id, fullName: agentStaff.fullName })

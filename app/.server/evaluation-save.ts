@@ -42,7 +42,7 @@ export type InteractionInput = {
 
 export type SaveResult = { id: number; state: string };
 
-export const STALE_DELETE =
+const STALE_DELETE =
   "Draf ini telah diubah atau dikirim dari jendela lain sejak Anda membukanya, jadi belum dihapus. Muat ulang halaman untuk melihat isinya yang terbaru, lalu hapus lagi bila memang perlu.";
 
 export const STALE_EVALUATION =

@@ -57,7 +57,7 @@ function answerProblem(row: Answerable, windowDays: number, now: Date): string |
  * What `access` may do with an evaluation now: answer it (the agent it is about, inside the dispute window),
  * continue or send it (its author, while a draft), settle its dispute (the QA coordinator).
  */
-export function evaluationRights(
+function evaluationRights(
   e: Answerable & { agentStaffId: number; assessorUserId: number },
   access: Access,
   windowDays: number,
@@ -78,7 +78,7 @@ export function evaluationRights(
   };
 }
 
-export const EVALUATION_NOT_FOUND = "Evaluasi ini tidak ditemukan, atau tidak termasuk wewenang Anda.";
+const EVALUATION_NOT_FOUND = "Evaluasi ini tidak ditemukan, atau tidak termasuk wewenang Anda.";
 
 /** An evaluation's page: the evaluation within the reader's scope (else 404), and what they may do with it. */
 export async function evaluationPage(auth: Permitted, request: Request, id: number) {
@@ -144,7 +144,7 @@ export function acknowledgeEvaluation(
   return answer(db, actor, agent, id, windowDays, now, { state: "acknowledged", acknowledgedAt: now });
 }
 
-export const DISPUTE_REASON_MIN = 10;
+const DISPUTE_REASON_MIN = 10;
 
 export async function disputeEvaluation(
   db: Database,

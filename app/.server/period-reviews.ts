@@ -10,7 +10,7 @@ import type { Actor } from "./audit";
 import { cphTargets, importedCph } from "./cph";
 import type { Database } from "./db";
 import { InvalidInput, notFound, UserFacingError } from "./errors";
-import { agentForEvaluation, writeEvaluation } from "./evaluation-save";
+import { agentForEvaluation, type SaveResult, writeEvaluation } from "./evaluation-save";
 import { computeScores, readScores, type SentScores, scoreProblems, snapshot } from "./evaluation-scores";
 import { assertPeriodOpen, isPeriodId, periodChoice } from "./periods";
 import { evaluableAgents } from "./population";
@@ -46,7 +46,7 @@ export async function savePeriodReview(
   settings: Settings,
   input: PeriodReviewInput,
   now = new Date(),
-): Promise<{ id: number; state: string }> {
+): Promise<SaveResult> {
   const { submit } = input;
   const period = periodFromId(input.periodId);
   if (period.start > now)
@@ -172,7 +172,7 @@ export async function reviewBoard(db: Database, assessor: Access, asked: string 
 }
 
 /** The review of an agent in a period, with its scores, or null. */
-export async function findPeriodReview(db: Database, agentId: number, periodId: string) {
+async function findPeriodReview(db: Database, agentId: number, periodId: string) {
   const [row] = await db
     .select()
     .from(evaluations)
