@@ -8,6 +8,13 @@ export const ITEM_SECTIONS = ["hardskill", "softskill", "kedisiplinan"] as const
 export type ItemSection = (typeof ITEM_SECTIONS)[number];
 /** Scored per interaction; kedisiplinan and CPH are scored once per period. */
 export const INTERACTION_SECTIONS: readonly ItemSection[] = ["hardskill", "softskill"];
+/** Scored once per agent per period, in the period review (beside CPH, which is not an item). */
+export const PERIOD_REVIEW_SECTIONS: readonly ItemSection[] = ["kedisiplinan"];
+
+/** The sections an evaluation of `kind` scores: an interaction its hardskill and softskill, a period review the rest. */
+export function sectionsOf(kind: string): readonly ItemSection[] {
+  return kind === "interaction" ? INTERACTION_SECTIONS : PERIOD_REVIEW_SECTIONS;
+}
 
 export const SECTION_LABELS: Record<Section, string> = {
   hardskill: "Hardskill",

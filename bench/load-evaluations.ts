@@ -9,9 +9,10 @@
 import { wibInputValue } from "../analytics/dates";
 import { INTERACTION_SECTIONS } from "../analytics/scoring";
 import { loadDemo } from "../app/.server/bootstrap";
-import { evaluableAgents } from "../app/.server/evaluations";
+import { evaluableAgents } from "../app/.server/population";
+import { publishedVersionForTeam } from "../app/.server/scorecards";
+import { valueField } from "../app/score-fields";
 import { connectPostgres, openDatabase } from "../db/client";
-import { scoreForm } from "../test/support/evaluations";
 import {
   cpuLine,
   cpuSnapshot,
@@ -55,15 +56,21 @@ type Row = {
   audits: number;
 };
 
-/** Each evaluable agent's form fields for the scores (every item answered), and how many items that is. */
+/**
+ * Each evaluable agent's form fields for the scores of their team's published template (every interaction
+ * item answered: 4 on a 1–5 item, Ya on a Ya/Tidak item), and how many items that is.
+ */
 async function agentForms(url: string) {
   const handle = await openDatabase({ url });
   try {
     const agents = await evaluableAgents(handle.db, null);
     return await Promise.all(
       agents.map(async (a) => {
-        const scores = await scoreForm(handle.db, a.id, INTERACTION_SECTIONS);
-        return { agentId: a.id, scores, items: Object.keys(scores).length };
+        const version = await publishedVersionForTeam(handle.db, a.teamId);
+        if (!version) throw new Error(`no published template for team ${a.teamId}`);
+        const items = version.items.filter((i) => INTERACTION_SECTIONS.includes(i.section));
+        const scores = Object.fromEntries(items.map((i) => [valueField(i.id), i.scale === "1-5" ? "4" : "ya"]));
+        return { agentId: a.id, scores, items: items.length };
       }),
     );
   } finally {

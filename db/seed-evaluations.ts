@@ -4,7 +4,13 @@ import { and, eq, inArray } from "drizzle-orm";
 import { importedReviewCph } from "../analytics/cph";
 import type { ChannelCode } from "../analytics/organization";
 import { periodOf, shiftPeriod } from "../analytics/period";
-import { type ItemSection, type ItemValue, type SectionWeights, scoreEvaluation } from "../analytics/scoring";
+import {
+  type ItemSection,
+  type ItemValue,
+  type SectionWeights,
+  scoreEvaluation,
+  sectionsOf,
+} from "../analytics/scoring";
 import { buildDemoEvaluations, DEMO_PERIODS, type DemoScore, type DemoVersion } from "../fixtures/demo-evaluations";
 import type { StaffSeed } from "../fixtures/people";
 import type { Database } from "./client";
@@ -122,7 +128,7 @@ export async function insertDemoEvaluations(
   for (const e of demo.evaluations) {
     const version = versionById.get(e.versionId);
     if (!version) continue;
-    const sections: ItemSection[] = e.kind === "interaction" ? ["hardskill", "softskill"] : ["kedisiplinan"];
+    const sections = sectionsOf(e.kind);
     const final = e.adjustedScores ?? e.scores;
     const imported = e.countsCph ? cphOf.get(agentPeriodKey(e.agentStaffId, e.periodId)) : undefined;
     const [row] = await tx

@@ -20,8 +20,12 @@ import type { Scope } from "../permissions";
 import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./db";
 import { InvalidInput, UserFacingError } from "./errors";
-import { readScores, scoreProblems, type Viewer } from "./evaluations";
+import { readScores, type SentScores, scoreProblems } from "./evaluation-scores";
 import { loadVersion } from "./scorecards";
+import type { CurrentUser } from "./session";
+
+// Until this module takes an Access (issue 12, item 1): who is asking, as evaluations.ts used to say it.
+type Viewer = Pick<CurrentUser, "id" | "staffId" | "teamId">;
 
 const CHANNEL_CODES = CHANNELS.map((c) => c.code) as [ChannelCode, ...ChannelCode[]];
 
@@ -194,7 +198,7 @@ export async function getSession(db: Database, id: number, scope: Scope, viewer:
   };
 }
 
-export async function submitScores(db: Database, actor: Actor & { id: number }, sessionId: number, form: FormData) {
+export async function submitScores(db: Database, actor: Actor & { id: number }, sessionId: number, sent: SentScores) {
   const [session] = await db.select().from(calibrationSessions).where(eq(calibrationSessions.id, sessionId));
   if (!session) throw new UserFacingError("Sesi kalibrasi tidak ditemukan.");
   if (session.state !== "open") throw new UserFacingError("Sesi ini sudah ditutup; nilai tidak dapat diubah lagi.");
@@ -206,7 +210,7 @@ export async function submitScores(db: Database, actor: Actor & { id: number }, 
   const version = await loadVersion(db, session.versionId);
   if (!version) throw new Error(`version ${session.versionId} missing`);
   const items = version.items.filter((i) => INTERACTION_SECTIONS.includes(i.section));
-  const input = readScores(form, items);
+  const input = readScores(sent, items);
   const errors = { ...scoreProblems(items, input, true), ...input.errors };
   if (Object.keys(errors).length > 0) throw new InvalidInput(errors);
   await db.transaction(async (tx) => {

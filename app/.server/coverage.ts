@@ -5,7 +5,7 @@ import { quotaStatus } from "../../analytics/coverage";
 import { CHANNELS, type ChannelCode } from "../../analytics/organization";
 import { evaluations, users } from "../../db/schema";
 import type { Database } from "./db";
-import { evaluableAgents } from "./evaluations";
+import { evaluableAgents } from "./population";
 import type { Settings } from "./settings";
 
 const countWhere = (condition: ReturnType<typeof sql>) =>

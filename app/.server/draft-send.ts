@@ -2,75 +2,81 @@
 // form's "Kirim ke petugas" (interaction) or the period review's, so every rule holds (every item scored, the
 // period open, the agent still evaluated, the time not in the future). When something is missing, one message
 // says what, and the way to fix it is "Lanjutkan draf".
-import { wibInputValue } from "../../analytics/dates";
-import { CONFIRM_FIELD, CONFIRM_VALUE } from "../confirmation";
-import { commentField, itemValueField, valueField } from "../score-fields";
-import { hiddenOrMissing, recordDenied } from "./access";
-import { notFound } from "./errors";
-import { saveInteractionForm } from "./evaluation-forms";
-import { DRAFT_NOT_FOUND, getEvaluation, type SaveResult, STALE_EVALUATION } from "./evaluations";
-import { NOT_CONFIRMED, type SubmitResult } from "./forms";
-import { savePeriodReviewForm } from "./period-reviews";
-import type { Authenticated } from "./session";
+import { CHANNELS, type ChannelCode } from "../../analytics/organization";
+import { commentField, valueField } from "../score-fields";
+import { InvalidInput, UserFacingError } from "./errors";
+import { authorsEvaluation } from "./evaluation-queries";
+import { type SaveResult, STALE_EVALUATION, saveInteraction } from "./evaluation-save";
+import type { SentScores } from "./evaluation-scores";
+import { savePeriodReview } from "./period-reviews";
+import type { Permitted } from "./session";
 
-const refused = (status: number, message: string): SubmitResult<SaveResult> => ({
-  ok: false,
-  status,
-  errors: { _form: message },
-  values: {},
-});
+type Draft = Awaited<ReturnType<typeof authorsEvaluation>>;
 
+/**
+ * Submits the signed-in assessor's draft `id`, if it is still at `lockVersion`. A refusal of one field or item
+ * comes back as one sentence on the page's form (InvalidInput for what is missing, else UserFacingError).
+ */
 export async function sendDraft(
-  auth: Authenticated,
+  auth: Permitted,
   request: Request,
   id: number,
-  form: FormData,
-): Promise<SubmitResult<SaveResult>> {
-  if (form.get(CONFIRM_FIELD) !== CONFIRM_VALUE) return refused(400, NOT_CONFIRMED);
+  lockVersion: number,
+): Promise<SaveResult> {
+  const e = await authorsEvaluation(auth, request, id);
+  if (e.state !== "draft") throw new UserFacingError(STALE_EVALUATION);
   const { db, settings } = auth.env;
-  const actor = { ...auth.actor, id: auth.user.id };
-  const e = await getEvaluation(db, id, "any", auth.user);
-  if (!e) return hiddenOrMissing(auth, request, { entity: "evaluation", id }, DRAFT_NOT_FOUND);
-  if (e.assessorUserId !== auth.user.id) {
-    await recordDenied(auth, request, "evaluation", id);
-    notFound(DRAFT_NOT_FOUND);
+  const actor = { ...auth.actor, id: auth.access.userId };
+  try {
+    if (e.kind === "interaction") {
+      const header = { channel: e.channel ?? "", interactionRef: e.interactionRef ?? "", note: e.note };
+      // The database holds every interaction with its time (evaluations_interaction_fields).
+      if (!e.interactionAt) throw new Error(`interaction ${id} without its time`);
+      return await saveInteraction(
+        db,
+        actor,
+        auth.access,
+        { ...header, agentId: e.agentStaffId, interactionAt: e.interactionAt, scores: storedScores(e) },
+        { submit: true, existing: { id, lockVersion } },
+      );
+    }
+    return await savePeriodReview(db, actor, auth.access, settings, {
+      agentId: e.agentStaffId,
+      periodId: e.periodId,
+      // Imported statistics are the import's to give again; a typed or overriding CPH is kept as typed.
+      cphActual: e.cphSource === "import" ? null : e.cphActual,
+      cphChannel: CHANNELS.find((c) => c.code === e.channel)?.code ?? ("telepon" satisfies ChannelCode),
+      cphSourceNote: e.cphSource === "manual" ? (e.cphSourceNote ?? "") : "",
+      cphOverride: e.cphSource === "override",
+      cphOverrideReason: e.cphOverrideReason ?? "",
+      note: e.note,
+      submit: true,
+      lockVersion,
+      scores: storedScores(e),
+    });
+  } catch (error) {
+    // A refusal of the whole draft (a locked period, changed meanwhile) says itself what to do.
+    if (error instanceof InvalidInput) {
+      throw new InvalidInput({ _form: error.errors._form ?? whatIsMissing(error.errors, e.version.items) });
+    }
+    if (error instanceof UserFacingError && error.field) {
+      throw new UserFacingError(whatIsMissing({ [error.field]: error.message }, e.version.items));
+    }
+    throw error;
   }
-  if (e.state !== "draft") return refused(409, STALE_EVALUATION);
+}
 
-  // The fields the draft's edit form would post, with what is stored.
-  const sent = new FormData();
-  const set = (name: string, value: unknown) => {
-    if (value !== null && value !== undefined && value !== "") sent.set(name, String(value));
-  };
-  set("intent", "submit");
-  set("lockVersion", form.get("lockVersion"));
-  set("agentId", e.agentStaffId);
-  set("note", e.note);
+/** The draft's item scores as its edit form would send them. */
+function storedScores(e: Draft): SentScores {
+  const values = new Map<number, number | null>();
+  const comments = new Map<number, string>();
   for (const item of e.version.items) {
     const score = e.scores[item.id];
     if (!score) continue;
-    set(valueField(item.id), itemValueField(score.value, item.scale));
-    set(commentField(item.id), score.comment);
+    values.set(item.id, score.value);
+    if (score.comment !== "") comments.set(item.id, score.comment);
   }
-  let result: SubmitResult<SaveResult>;
-  if (e.kind === "interaction") {
-    set("channel", e.channel);
-    set("interactionRef", e.interactionRef);
-    set("interactionAt", e.interactionAt ? wibInputValue(new Date(e.interactionAt)) : "");
-    result = await saveInteractionForm(db, actor, auth.user, sent, id);
-  } else {
-    set("periodId", e.periodId);
-    set("cphActual", e.cphSource === "import" ? null : e.cphActual);
-    set("cphChannel", e.channel);
-    set("cphSourceNote", e.cphSource === "manual" ? e.cphSourceNote : null);
-    if (e.cphSource === "override") set("cphOverride", "on");
-    set("cphOverrideReason", e.cphOverrideReason);
-    result = await savePeriodReviewForm(db, actor, auth.user, settings, sent);
-  }
-  if (result.ok) return result;
-  // A refusal of the whole draft (a locked period, changed meanwhile) says itself what to do.
-  const whole = result.errors._form;
-  return refused(result.status, whole ?? whatIsMissing(result.errors, e.version.items));
+  return { values, comments };
 }
 
 /** The refusals of the save path, as one sentence for a page that has no fields to mark. */

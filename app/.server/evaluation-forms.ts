@@ -1,59 +1,85 @@
-// From submitted forms to the evaluation modules, so the routes stay thin.
+// From submitted evaluation forms to the typed evaluation modules, so the routes stay thin: each form is parsed
+// here with zod (the item scores by score-forms.ts), then handed to the module that saves or decides.
 import { z } from "zod";
-import { INTERACTION_SECTIONS } from "../../analytics/scoring";
-import { hiddenOrMissing, recordDenied } from "./access";
+import { parseWibDateTime } from "../../analytics/dates";
+import { CHANNELS, type ChannelCode } from "../../analytics/organization";
+import { hiddenOrMissing } from "./access";
 import type { Actor } from "./audit";
 import type { Database } from "./db";
-import { notFound } from "./errors";
+import { sendDraft } from "./draft-send";
+import { getEvaluation } from "./evaluation-queries";
+import { deleteDraft, type SaveResult, saveInteraction } from "./evaluation-save";
 import { acknowledgeEvaluation, disputeEvaluation, settleDispute } from "./evaluation-workflow";
-import {
-  DRAFT_NOT_FOUND,
-  deleteDraft,
-  getEvaluation,
-  interactionHeaderInput,
-  type SaveResult,
-  saveInteraction,
-  type Viewer,
-} from "./evaluations";
 import { type SubmitResult, submitConfirmed, submitForm } from "./forms";
-import type { Authenticated } from "./session";
+import type { Access } from "./scope";
+import { sentScores } from "./score-forms";
+import type { Permitted } from "./session";
 
+const CHANNEL_CODES = CHANNELS.map((c) => c.code) as [ChannelCode, ...ChannelCode[]];
+
+const interactionInput = z.object({
+  agentId: z.coerce
+    .number({ error: "Pilih petugas yang dinilai." })
+    .int()
+    .positive({ error: "Pilih petugas yang dinilai." }),
+  channel: z.enum(CHANNEL_CODES, { error: "Pilih saluran komunikasi interaksi ini." }),
+  interactionRef: z
+    .string({ error: "Isi rujukan interaksi." })
+    .trim()
+    .min(1, { error: "Isi rujukan interaksi, misalnya nomor tiket, ID panggilan atau alamat surel." })
+    .max(120, { error: "Rujukan interaksi paling panjang 120 karakter." }),
+  interactionAt: z.string({ error: "Isi waktu interaksi (WIB)." }).transform((value, ctx) => {
+    const at = parseWibDateTime(value);
+    if (!at) {
+      ctx.addIssue({ code: "custom", message: "Isi waktu interaksi (WIB), misalnya 26/11/2026 14.30." });
+      return z.NEVER;
+    }
+    return at;
+  }),
+  note: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim())
+    .refine((v) => v.length <= 8000, { error: "Catatan paling panjang 8.000 karakter." }),
+  intent: z.enum(["draft", "submit"]).catch("draft"),
+  lockVersion: z.coerce.number().int().optional(),
+});
+
+/** The interaction form: a new evaluation, or the assessor's draft `existingId` as they last saw it. */
 export function saveInteractionForm(
   db: Database,
   actor: Actor & { id: number },
-  assessor: Viewer,
+  assessor: Access,
   form: FormData,
   existingId?: number,
 ): Promise<SubmitResult<SaveResult>> {
-  return submitForm(interactionHeaderInput, form, ({ intent, lockVersion, ...header }) =>
-    saveInteraction(db, actor, assessor, header, form, {
-      submit: intent === "submit",
-      existing: existingId === undefined ? undefined : { id: existingId, lockVersion: lockVersion ?? -1 },
-    }),
+  return submitForm(interactionInput, form, ({ intent, lockVersion, ...header }) =>
+    saveInteraction(
+      db,
+      actor,
+      assessor,
+      { ...header, scores: sentScores(form) },
+      {
+        submit: intent === "submit",
+        existing: existingId === undefined ? undefined : { id: existingId, lockVersion: lockVersion ?? -1 },
+      },
+    ),
   );
 }
+
+const lockVersionInput = z.object({ lockVersion: z.coerce.number().int() });
 
 /** The assessor deletes their draft as they last saw it (refused with a message when it changed since). */
 export function deleteDraftForm(db: Database, actor: Actor & { id: number }, id: number, form: FormData) {
-  return submitConfirmed(z.object({ lockVersion: z.coerce.number().int() }), form, ({ lockVersion }) =>
-    deleteDraft(db, actor, id, lockVersion),
-  );
+  return submitConfirmed(lockVersionInput, form, ({ lockVersion }) => deleteDraft(db, actor, id, lockVersion));
 }
 
-/**
- * The viewer's own interaction draft, for its edit page, with the interaction items only. Anything else looks
- * as if it did not exist (404); someone else's evaluation is recorded as a denied access.
- */
-export async function editableDraft(auth: Authenticated, request: Request, id: number) {
-  const e = await getEvaluation(auth.env.db, id, "any", auth.user);
-  if (!e) return hiddenOrMissing(auth, request, { entity: "evaluation", id }, DRAFT_NOT_FOUND);
-  if (e.assessorUserId !== auth.user.id) {
-    await recordDenied(auth, request, "evaluation", id);
-    notFound(DRAFT_NOT_FOUND);
-  }
-  if (e.state !== "draft" || e.kind !== "interaction") notFound(DRAFT_NOT_FOUND);
-  const items = e.version.items.filter((i) => INTERACTION_SECTIONS.includes(i.section));
-  return { ...e, version: { ...e.version, items } };
+// A missing or garbled lock version matches no draft: the draft is refused as changed meanwhile.
+const sendInput = z.object({ lockVersion: z.coerce.number().int().catch(-1) });
+
+/** "Kirim ke petugas" on a draft's page: the draft as last saved, if it is still the version the page showed. */
+export function sendDraftForm(auth: Permitted, request: Request, id: number, form: FormData) {
+  return submitConfirmed(sendInput, form, ({ lockVersion }) => sendDraft(auth, request, id, lockVersion));
 }
 
 const responseInput = z.object({
@@ -61,20 +87,19 @@ const responseInput = z.object({
   reason: z.string().optional(),
 });
 
-/** The agent's answer to a submitted evaluation: acknowledge, or dispute with a reason. */
-export function respondForm(
-  db: Database,
-  actor: Actor,
-  viewer: Viewer,
-  id: number,
-  form: FormData,
-  windowDays: number,
-) {
+/** The agent's answer to a submitted evaluation of theirs: acknowledge, or dispute with a reason. */
+export async function respondForm(auth: Permitted, request: Request, id: number, form: FormData) {
+  const { db, settings } = auth.env;
+  // Someone else's evaluation does not exist, as far as this agent can tell.
+  if (!(await getEvaluation(db, id, auth.access))) {
+    return hiddenOrMissing(auth, request, { entity: "evaluation", id }, "Evaluasi ini tidak ditemukan.");
+  }
+  const windowDays = settings["evaluation.disputeWindowDays"];
   // Acknowledging ends the dispute window at once, so it asks first; a dispute is deliberate (a written reason).
   const submit = form.get("intent") === "acknowledge" ? submitConfirmed : submitForm;
   return submit(responseInput, form, async ({ intent, reason }) => {
-    if (intent === "acknowledge") await acknowledgeEvaluation(db, actor, viewer, id, windowDays);
-    else await disputeEvaluation(db, actor, viewer, id, reason ?? "", windowDays);
+    if (intent === "acknowledge") await acknowledgeEvaluation(db, auth.actor, auth.access, id, windowDays);
+    else await disputeEvaluation(db, auth.actor, auth.access, id, reason ?? "", windowDays);
     return intent;
   });
 }
@@ -86,5 +111,5 @@ const settleInput = z.object({
 });
 
 export function settleForm(db: Database, actor: Actor & { id: number }, id: number, form: FormData) {
-  return submitForm(settleInput, form, (input) => settleDispute(db, actor, id, input, form));
+  return submitForm(settleInput, form, (input) => settleDispute(db, actor, id, { ...input, scores: sentScores(form) }));
 }

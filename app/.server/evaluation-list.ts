@@ -1,14 +1,20 @@
 // The evaluation list (/evaluasi): filtered, searched, sorted and paged in SQL, so "Semua periode" of a busy
 // center is one page of rows, not all of them. An agent's rows say which ones still wait for their answer.
 import { aliasedTable, and, count, desc, eq, ilike, like, or, type SQL, sql } from "drizzle-orm";
+import { STATE_LABELS } from "../../analytics/scoring";
 import { evaluations, staff, teams, users } from "../../db/schema";
-import type { Sort, SortColumns } from "../list-params";
-import type { Scope } from "../permissions";
+import { readSort, type Sort, type SortColumns } from "../list-params";
+import { can } from "../permissions";
 import type { Database } from "./db";
+import { evaluationsInScope } from "./evaluation-queries";
 import { disputeDeadline } from "./evaluation-workflow";
-import { evaluatedNow, evaluationScope, type Viewer } from "./evaluations";
+import { keptSearch } from "./kept-search";
+import { periodChoice } from "./periods";
+import { evaluatedNow } from "./population";
+import { type Access, staffInScope } from "./scope";
+import type { Permitted } from "./session";
 
-export const EVALUATIONS_PER_PAGE = 50;
+const EVALUATIONS_PER_PAGE = 50;
 
 /** The list's sortable columns, with the direction of a first click (newest and highest first). */
 export const EVALUATION_SORTS = {
@@ -76,20 +82,19 @@ function searchCondition(text: string | undefined): SQL | undefined {
 }
 
 /**
- * One page of the evaluations visible to `viewer`, newest period and interaction first unless sorted. For an
+ * One page of the evaluations `access` reaches, newest period and interaction first unless sorted. For an
  * agent's own submitted evaluations still inside the dispute window, `respondBy` is the deadline of their
  * answer (confirm or dispute); otherwise null.
  */
 export async function listEvaluations(
   db: Database,
-  scope: Scope,
-  viewer: Viewer,
+  access: Access,
   filter: EvaluationFilter,
   disputeWindowDays: number,
   now = new Date(),
 ) {
   const where = and(
-    evaluationScope(scope, viewer),
+    evaluationsInScope(access),
     filter.periodId ? eq(evaluations.periodId, filter.periodId) : undefined,
     filter.agentId ? eq(evaluations.agentStaffId, filter.agentId) : undefined,
     filter.state ? eq(evaluations.state, filter.state) : undefined,
@@ -137,7 +142,7 @@ export async function listEvaluations(
   return {
     rows: rows.map((r) => {
       const deadline = r.submittedAt ? disputeDeadline(r.submittedAt, disputeWindowDays) : null;
-      const mine = viewer.staffId !== null && r.agentId === viewer.staffId;
+      const mine = access.staffId !== null && r.agentId === access.staffId;
       return { ...r, respondBy: mine && r.state === "submitted" && deadline && deadline > now ? deadline : null };
     }),
     page,
@@ -148,24 +153,93 @@ export async function listEvaluations(
 }
 
 /**
- * The agents of the list's "Petugas" filter, A–Z: those evaluated now within the viewer's scope (so the coverage
- * page's link to an agent without evaluations yet still names them) and whoever has an evaluation the viewer sees.
+ * The agents of the list's "Petugas" filter, A–Z: those evaluated now within `access` (so the coverage page's
+ * link to an agent without evaluations yet still names them) and whoever has an evaluation `access` reaches.
  */
-export async function listedAgents(db: Database, scope: Scope, viewer: Viewer) {
+async function listedAgents(db: Database, access: Access) {
   const [evaluated, current] = await Promise.all([
     db
       .selectDistinct({ id: agentStaff.id, fullName: agentStaff.fullName })
       .from(evaluations)
       .innerJoin(agentStaff, eq(agentStaff.id, evaluations.agentStaffId))
-      .where(evaluationScope(scope, viewer)),
-    scope === "own" || (scope === "team" && !viewer.teamId)
+      .where(evaluationsInScope(access)),
+    access.scope === "own" || (access.scope === "team" && !access.teamId)
       ? []
       : db
           .select({ id: staff.id, fullName: staff.fullName })
           .from(staff)
           .innerJoin(teams, eq(teams.id, staff.teamId))
-          .where(and(evaluatedNow(), scope === "team" ? eq(staff.teamId, viewer.teamId ?? 0) : undefined)),
+          .where(and(evaluatedNow(), staffInScope(access))),
   ]);
   const byId = new Map([...current, ...evaluated].map((a) => [a.id, a]));
   return [...byId.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, "id") || a.id - b.id);
+}
+
+/** The periods the list's filter offers: the current one and the eleven before it. */
+const PERIOD_CHOICES = 12;
+
+/**
+ * The list's filters, from its address or from the filter form (both have `get`); everything but the search
+ * text, which is kept with the session. A value that is not on offer counts as not chosen.
+ */
+export function listFilter(source: { get(name: string): unknown }, access: Access, now = new Date()) {
+  const text = (name: string) => {
+    const value = source.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  const own = access.scope === "own";
+  const canCreate = can(access.roles, "create:evaluation");
+  const { period: current, choices: periods } = periodChoice(null, PERIOD_CHOICES, now);
+  const asked = text("periode");
+  // An agent sees all of their own evaluations by default; everyone else starts at the current period.
+  const periodId =
+    asked === "semua" ? undefined : (periods.find((p) => p.value === asked)?.value ?? (own ? undefined : current.id));
+  // Drafts are their author's alone: whoever cannot write evaluations is not offered a filter for them.
+  const states = Object.keys(STATE_LABELS).filter((s) => s !== "draft" || canCreate);
+  return {
+    periods,
+    periodId,
+    states,
+    state: states.includes(text("status")) ? text("status") : undefined,
+    mine: canCreate && text("milik") === "saya",
+    agentId: own ? undefined : Number(text("petugas")) || undefined,
+    canCreate,
+  };
+}
+
+/** The evaluation list page (/evaluasi) at the address `params`: one page of rows and its filters' choices. */
+export async function evaluationListPage(auth: Permitted, params: URLSearchParams) {
+  const { access, env } = auth;
+  const { periods, periodId, states, state, mine, agentId, canCreate } = listFilter(params, access);
+  const search = await keptSearch(env.db, auth.sessionId, "evaluasi");
+  const sort = readSort(params, EVALUATION_SORTS);
+  const [list, agents] = await Promise.all([
+    listEvaluations(
+      env.db,
+      access,
+      {
+        periodId,
+        state,
+        agentId,
+        assessorId: mine ? access.userId : undefined,
+        search,
+        sort,
+        page: Number(params.get("halaman")) || 1,
+      },
+      env.settings["evaluation.disputeWindowDays"],
+    ),
+    access.scope === "own" ? [] : listedAgents(env.db, access),
+  ]);
+  return {
+    ...list,
+    scope: access.scope,
+    sort,
+    search,
+    filter: { periodId: periodId ?? "semua", state: state ?? "", mine, agentId: agentId ?? "" },
+    agentName: agents.find((a) => a.id === agentId)?.fullName ?? null,
+    agents: agents.map((a) => ({ value: a.id, label: a.fullName })),
+    states: states.map((s) => ({ value: s, label: STATE_LABELS[s] ?? s })),
+    periods,
+    canCreate,
+  };
 }

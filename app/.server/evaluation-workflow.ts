@@ -3,21 +3,21 @@
 // acting at once cannot both succeed), is audited, and an adjustment is a new revision.
 import { and, eq } from "drizzle-orm";
 import { formatInstantWib } from "../../analytics/dates";
-import { INTERACTION_SECTIONS, type ItemSection } from "../../analytics/scoring";
+import { sectionsOf } from "../../analytics/scoring";
 import { evaluationRevisions, evaluationScores, evaluations } from "../../db/schema";
-import { commentField, valueField } from "../score-fields";
+import { can } from "../permissions";
+import { valueField } from "../score-fields";
+import { hiddenOrMissing } from "./access";
 import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./db";
-import { InvalidInput, UserFacingError } from "./errors";
-import {
-  assertPeriodOpen,
-  computeScores,
-  readScores,
-  STALE_EVALUATION,
-  scoreProblems,
-  type Viewer,
-} from "./evaluations";
-import { loadVersion } from "./scorecards";
+import { InvalidInput, notFound, UserFacingError } from "./errors";
+import { getEvaluation } from "./evaluation-queries";
+import { STALE_EVALUATION } from "./evaluation-save";
+import { computeScores, readScores, type SentScores, scoreProblems } from "./evaluation-scores";
+import { assertPeriodOpen } from "./periods";
+import type { Access } from "./scope";
+import { loadVersion, type VersionItem } from "./scorecards";
+import type { Permitted } from "./session";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -26,38 +26,84 @@ export function disputeDeadline(submittedAt: Date, days: number): Date {
   return new Date(submittedAt.getTime() + days * DAY_MS);
 }
 
-async function loadForAgent(db: Database, viewer: Viewer, id: number) {
+async function loadForAgent(db: Database, agent: Access, id: number) {
   const [row] = await db.select().from(evaluations).where(eq(evaluations.id, id));
   // Someone else's evaluation does not exist, as far as this agent can tell.
-  if (!row || row.state === "draft" || !viewer.staffId || row.agentStaffId !== viewer.staffId) {
+  if (!row || row.state === "draft" || !agent.staffId || row.agentStaffId !== agent.staffId) {
     throw new UserFacingError("Evaluasi ini tidak ditemukan.");
   }
   return row;
 }
 
-function assertRespondable(row: typeof evaluations.$inferSelect, windowDays: number, now: Date) {
+type Answerable = { state: string; submittedAt: Date | null };
+
+/** Why the agent can no longer acknowledge or dispute `row` at `now`, in words; null while they can. */
+function answerProblem(row: Answerable, windowDays: number, now: Date): string | null {
   if (row.state !== "submitted") {
-    throw new UserFacingError(
-      row.state === "acknowledged"
-        ? "Evaluasi ini sudah Anda konfirmasi."
-        : row.state === "disputed"
-          ? "Evaluasi ini sudah Anda sanggah dan sedang ditinjau koordinator."
-          : "Evaluasi ini sudah final.",
-    );
+    return row.state === "acknowledged"
+      ? "Evaluasi ini sudah Anda konfirmasi."
+      : row.state === "disputed"
+        ? "Evaluasi ini sudah Anda sanggah dan sedang ditinjau koordinator."
+        : "Evaluasi ini sudah final.";
   }
   const deadline = disputeDeadline(row.submittedAt ?? now, windowDays);
   if (now > deadline) {
-    throw new UserFacingError(
-      `Masa sanggah berakhir ${formatInstantWib(deadline)}: evaluasi ini tidak dapat lagi dikonfirmasi atau disanggah.`,
-    );
+    return `Masa sanggah berakhir ${formatInstantWib(deadline)}: evaluasi ini tidak dapat lagi dikonfirmasi atau disanggah.`;
   }
+  return null;
+}
+
+/**
+ * What `access` may do with an evaluation now: answer it (the agent it is about, inside the dispute window),
+ * continue or send it (its author, while a draft), settle its dispute (the QA coordinator).
+ */
+function evaluationRights(
+  e: Answerable & { agentStaffId: number; assessorUserId: number },
+  access: Access,
+  windowDays: number,
+  now = new Date(),
+) {
+  const deadline = e.submittedAt ? disputeDeadline(e.submittedAt, windowDays) : null;
+  const isAgent = access.staffId !== null && access.staffId === e.agentStaffId;
+  return {
+    deadline,
+    canRespond:
+      isAgent &&
+      can(access.roles, "respond:evaluation") &&
+      deadline !== null &&
+      deadline > now &&
+      answerProblem(e, windowDays, now) === null,
+    canEdit: e.state === "draft" && e.assessorUserId === access.userId,
+    canSettle: e.state === "disputed" && can(access.roles, "settle:evaluation"),
+  };
+}
+
+const EVALUATION_NOT_FOUND = "Evaluasi ini tidak ditemukan, atau tidak termasuk wewenang Anda.";
+
+/** An evaluation's page: the evaluation within the reader's scope (else 404), and what they may do with it. */
+export async function evaluationPage(auth: Permitted, request: Request, id: number) {
+  const { db, settings } = auth.env;
+  const evaluation = await getEvaluation(db, id, auth.access);
+  if (!evaluation) return hiddenOrMissing(auth, request, { entity: "evaluation", id }, EVALUATION_NOT_FOUND);
+  return {
+    evaluation,
+    ...evaluationRights(evaluation, auth.access, settings["evaluation.disputeWindowDays"]),
+  };
+}
+
+/** A disputed evaluation for its settlement page; anything else is 404. */
+export async function openDispute(db: Database, access: Access, id: number) {
+  const e = await getEvaluation(db, id, access);
+  if (e?.state !== "disputed") notFound("Tidak ada sanggahan terbuka untuk evaluasi ini.");
+  const sections = sectionsOf(e.kind);
+  return { ...e, sections, items: e.version.items.filter((i) => sections.includes(i.section)) };
 }
 
 /** The agent's answer to a submitted evaluation, guarded by its state so two answers cannot both land. */
 async function answer(
   db: Database,
   actor: Actor,
-  viewer: Viewer,
+  agent: Access,
   id: number,
   windowDays: number,
   now: Date,
@@ -65,8 +111,9 @@ async function answer(
     | { state: "acknowledged"; acknowledgedAt: Date }
     | { state: "disputed"; disputedAt: Date; disputeReason: string },
 ) {
-  const row = await loadForAgent(db, viewer, id);
-  assertRespondable(row, windowDays, now);
+  const row = await loadForAgent(db, agent, id);
+  const problem = answerProblem(row, windowDays, now);
+  if (problem) throw new UserFacingError(problem);
   await assertPeriodOpen(db, row.periodId);
   await db.transaction(async (tx) => {
     const [done] = await tx
@@ -89,20 +136,20 @@ async function answer(
 export function acknowledgeEvaluation(
   db: Database,
   actor: Actor,
-  viewer: Viewer,
+  agent: Access,
   id: number,
   windowDays: number,
   now = new Date(),
 ) {
-  return answer(db, actor, viewer, id, windowDays, now, { state: "acknowledged", acknowledgedAt: now });
+  return answer(db, actor, agent, id, windowDays, now, { state: "acknowledged", acknowledgedAt: now });
 }
 
-export const DISPUTE_REASON_MIN = 10;
+const DISPUTE_REASON_MIN = 10;
 
 export async function disputeEvaluation(
   db: Database,
   actor: Actor,
-  viewer: Viewer,
+  agent: Access,
   id: number,
   reason: string,
   windowDays: number,
@@ -116,10 +163,10 @@ export async function disputeEvaluation(
     );
   }
   if (text.length > 4000) throw new UserFacingError("Alasan sanggahan paling panjang 4.000 karakter.", "reason");
-  await answer(db, actor, viewer, id, windowDays, now, { state: "disputed", disputedAt: now, disputeReason: text });
+  await answer(db, actor, agent, id, windowDays, now, { state: "disputed", disputedAt: now, disputeReason: text });
 }
 
-export type Settlement = { outcome: "upheld" | "adjusted"; note: string; lockVersion: number };
+export type Settlement = { outcome: "upheld" | "adjusted"; note: string; lockVersion: number; scores: SentScores };
 
 /**
  * The QA coordinator settles a dispute. Upheld: the scores stand. Adjusted: the new scores (every item scored)
@@ -130,7 +177,6 @@ export async function settleDispute(
   actor: Actor & { id: number },
   id: number,
   settlement: Settlement,
-  form: FormData,
   now = new Date(),
 ): Promise<void> {
   const note = settlement.note.trim();
@@ -143,12 +189,12 @@ export async function settleDispute(
   const version = await loadVersion(db, row.versionId);
   if (!version) throw new Error(`version ${row.versionId} missing`);
 
-  const sections: readonly ItemSection[] = row.kind === "interaction" ? INTERACTION_SECTIONS : ["kedisiplinan"];
+  const sections = sectionsOf(row.kind);
   const items = version.items.filter((i) => sections.includes(i.section));
   let adjusted: { computed: ReturnType<typeof computeScores>; input: ReturnType<typeof readScores> } | null = null;
-  if (settlement.outcome === "upheld") await refuseUpheldWithEdits(db, id, items, form);
+  if (settlement.outcome === "upheld") await refuseUpheldWithEdits(db, id, items, settlement.scores);
   if (settlement.outcome === "adjusted") {
-    const input = readScores(form, items);
+    const input = readScores(settlement.scores, items);
     const errors = { ...scoreProblems(items, input, true), ...input.errors };
     if (Object.keys(errors).length > 0) throw new InvalidInput(errors);
     adjusted = { input, computed: computeScores(version, sections, input.values) };
@@ -219,20 +265,15 @@ export const UPHELD_WITH_EDITS =
  * scripts, where the scorecard stays editable) is refused rather than silently dropping what was typed.
  * A form without score fields (the page with scripts sends none while "Nilai tetap" is chosen) is fine.
  */
-async function refuseUpheldWithEdits(
-  db: Database,
-  id: number,
-  items: Parameters<typeof readScores>[1],
-  form: FormData,
-) {
+async function refuseUpheldWithEdits(db: Database, id: number, items: readonly VersionItem[], sent: SentScores) {
   const stored = new Map(
     (await db.select().from(evaluationScores).where(eq(evaluationScores.evaluationId, id))).map((s) => [s.itemId, s]),
   );
-  const { values, comments, errors } = readScores(form, items);
+  const { values, comments, errors } = readScores(sent, items);
   const changed = items.some((item) => {
     const before = stored.get(item.id);
-    const valueSent = form.has(valueField(item.id));
-    const commentSent = form.has(commentField(item.id));
+    const valueSent = sent.values.has(item.id);
+    const commentSent = sent.comments.has(item.id);
     return (
       (valueSent && (errors[valueField(item.id)] || (values.get(item.id) ?? null) !== (before?.value ?? null))) ||
       (commentSent && (comments.get(item.id) ?? "") !== (before?.comment ?? ""))

@@ -7,17 +7,17 @@ import { periodFromId, periodOf, shiftPeriod } from "../../analytics/period";
 import { evaluations } from "../../db/schema";
 import { type Database, prepared } from "./db";
 
-export const FUTURE_TOLERANCE_MS = 5 * 60_000; // clocks differ a little between PCs
+const FUTURE_TOLERANCE_MS = 5 * 60_000; // clocks differ a little between PCs
 
 /** How far back a center that has just begun with Mutu may still enter evaluations: the past year. */
-export const PERIODS_BACK_WITHOUT_DATA = 11;
+const PERIODS_BACK_WITHOUT_DATA = 11;
 
 /**
  * The first period Mutu keeps: the earliest period it holds an evaluation in, but never later than
  * PERIODS_BACK_WITHOUT_DATA periods before the current one (so that a new installation can take in the past
  * year's evaluations, and the first one entered cannot set the bound by a typing mistake).
  */
-export async function firstKeptPeriod(db: Database, now: Date): Promise<string> {
+async function firstKeptPeriod(db: Database, now: Date): Promise<string> {
   const query = prepared(db, "first-evaluation-period", (d) =>
     d
       .select({ first: sql<string | null>`min(${evaluations.periodId})` })

@@ -11,7 +11,7 @@ import { gradeOf, type Kpi, periodKpi, type Section } from "../../analytics/scor
 import { certificates, evaluations, scorecardVersions, staff, teams } from "../../db/schema";
 import { quotaFrom } from "./coverage";
 import type { Database } from "./db";
-import { evaluatedNow } from "./evaluations";
+import { evaluatedNow } from "./population";
 import { type Access, SYSTEM_ACCESS, staffInScope } from "./scope";
 import { weightsOf } from "./scorecards";
 import { gradeBands, type Settings } from "./settings";

@@ -1,88 +1,53 @@
 // The period review: once per agent per period, the kedisiplinan section and the agent's CPH. Until call
 // statistics are imported, the assessor enters CPH with its source; the score follows the channel's target.
 import { aliasedTable, and, asc, eq, inArray } from "drizzle-orm";
-import { z } from "zod";
 import { importedReviewCph, type PeriodCph } from "../../analytics/cph";
-import { CHANNELS, type ChannelCode } from "../../analytics/organization";
+import type { ChannelCode } from "../../analytics/organization";
 import { periodFromId } from "../../analytics/period";
-import { cphScore, type ItemSection } from "../../analytics/scoring";
+import { cphScore, PERIOD_REVIEW_SECTIONS } from "../../analytics/scoring";
 import { evaluationScores, evaluations, staff, users } from "../../db/schema";
 import type { Actor } from "./audit";
-import { importedCph } from "./cph";
+import { cphTargets, importedCph } from "./cph";
 import type { Database } from "./db";
-import { InvalidInput, UserFacingError } from "./errors";
-import {
-  agentForEvaluation,
-  assertPeriodOpen,
-  computeScores,
-  evaluableAgents,
-  readScores,
-  scoreProblems,
-  snapshot,
-  type Viewer,
-  writeEvaluation,
-} from "./evaluations";
-import { submitForm } from "./forms";
+import { InvalidInput, notFound, UserFacingError } from "./errors";
+import { agentForEvaluation, type SaveResult, writeEvaluation } from "./evaluation-save";
+import { computeScores, readScores, type SentScores, scoreProblems, snapshot } from "./evaluation-scores";
+import { assertPeriodOpen, isPeriodId, periodChoice } from "./periods";
+import { evaluableAgents } from "./population";
+import type { Access } from "./scope";
 import { loadVersion, publishedVersionForTeam } from "./scorecards";
 import { cphTarget, type Settings } from "./settings";
 
-const REVIEW_SECTIONS: readonly ItemSection[] = ["kedisiplinan"];
-const CHANNEL_CODES = CHANNELS.map((c) => c.code) as [ChannelCode, ...ChannelCode[]];
-
-const optionalDecimal = z
-  .string()
-  .optional()
-  .transform((value, ctx) => {
-    const text = (value ?? "").trim().replace(",", ".");
-    if (!text) return null;
-    const n = Number(text);
-    if (!Number.isFinite(n) || n < 0 || n > 200) {
-      ctx.addIssue({ code: "custom", message: "Isi CPH sebagai angka 0–200, misalnya 8,5." });
-      return z.NEVER;
-    }
-    return n;
-  });
-
-export const periodReviewInput = z.object({
-  agentId: z.coerce.number({ error: "Pilih petugas." }).int().positive({ error: "Pilih petugas." }),
-  periodId: z.string().refine((id) => /^\d{4}-(0[1-9]|1[0-2])$/.test(id), { error: "Pilih periode." }),
-  cphActual: optionalDecimal,
-  cphChannel: z.enum(CHANNEL_CODES, { error: "Pilih saluran untuk target CPH." }).catch("telepon"),
-  cphSourceNote: z
-    .string()
-    .optional()
-    .transform((v) => (v ?? "").trim().slice(0, 500)),
-  // When statistics were imported: keep their CPH, or override it with a written reason.
-  cphOverride: z
-    .string()
-    .optional()
-    .transform((v) => v === "on"),
-  cphOverrideReason: z
-    .string()
-    .optional()
-    .transform((v) => (v ?? "").trim().slice(0, 2000)),
-  note: z
-    .string()
-    .optional()
-    .transform((v) => (v ?? "").trim())
-    .refine((v) => v.length <= 8000, { error: "Catatan paling panjang 8.000 karakter." }),
-  intent: z.enum(["draft", "submit"]).catch("draft"),
-  lockVersion: z.coerce.number().int().optional(),
-});
-
-export type PeriodReviewInput = z.output<typeof periodReviewInput>;
+/** A period review as its form sends it, parsed (period-review-forms.ts). */
+export type PeriodReviewInput = {
+  agentId: number;
+  /** "YYYY-MM", a period that exists. */
+  periodId: string;
+  /** Calls handled per logged-in hour as typed (0–200), or null when not typed. */
+  cphActual: number | null;
+  /** The channel whose CPH target applies. */
+  cphChannel: ChannelCode;
+  cphSourceNote: string;
+  /** Imported statistics are overridden by `cphActual`, for `cphOverrideReason`. */
+  cphOverride: boolean;
+  cphOverrideReason: string;
+  note: string;
+  submit: boolean;
+  /** The draft's lock version as the form showed it; undefined for a new review. */
+  lockVersion?: number;
+  scores: SentScores;
+};
 
 /** Saves a period review as a draft or submits it; one per agent per period. */
 export async function savePeriodReview(
   db: Database,
   actor: Actor & { id: number },
-  assessor: Viewer,
+  assessor: Access,
   settings: Settings,
   input: PeriodReviewInput,
-  form: FormData,
   now = new Date(),
-): Promise<{ id: number; state: string }> {
-  const submit = input.intent === "submit";
+): Promise<SaveResult> {
+  const { submit } = input;
   const period = periodFromId(input.periodId);
   if (period.start > now)
     throw new UserFacingError("Periode itu belum dimulai; pilih periode berjalan atau sebelumnya.", "periodId");
@@ -112,14 +77,14 @@ export async function savePeriodReview(
     ? await loadVersion(db, existing.versionId)
     : await publishedVersionForTeam(db, agent.teamId);
   if (!version) throw new UserFacingError("Tim petugas ini belum memiliki template penilaian yang terbit.", "agentId");
-  const items = version.items.filter((i) => REVIEW_SECTIONS.includes(i.section));
-  const scores = readScores(form, items);
+  const items = version.items.filter((i) => PERIOD_REVIEW_SECTIONS.includes(i.section));
+  const scores = readScores(input.scores, items);
   const errors: Record<string, string> = { ...scoreProblems(items, scores, submit), ...scores.errors };
   const usesCph = version.weights.cph > 0;
   const imported = usesCph ? await importedCph(db, agent.id, period.id, settings) : null;
   const cph = resolveCph(input, usesCph, imported, settings, submit, errors);
   if (Object.keys(errors).length > 0) throw new InvalidInput(errors);
-  const computed = computeScores(version, REVIEW_SECTIONS, scores.values);
+  const computed = computeScores(version, PERIOD_REVIEW_SECTIONS, scores.values);
   const fields = {
     kind: "period_review",
     versionId: version.id,
@@ -161,9 +126,17 @@ export async function savePeriodReview(
 
 const agentStaff = aliasedTable(staff, "agent");
 
-/** For a period: every evaluable agent with their review (if any) and its state. */
-export async function reviewBoard(db: Database, viewer: Viewer, periodId: string) {
-  const agents = await evaluableAgents(db, viewer.staffId);
+/** The periods the review board offers: the current one and the five before it. */
+const BOARD_PERIODS = 6;
+
+/**
+ * The review board of the period `asked` (else the current one): every agent `assessor` may evaluate, with their
+ * review (if any) and its state.
+ */
+export async function reviewBoard(db: Database, assessor: Access, asked: string | null) {
+  const { period, choices } = periodChoice(asked, BOARD_PERIODS);
+  const periodId = period.id;
+  const agents = await evaluableAgents(db, assessor.staffId);
   const reviews = await db
     .select({
       id: evaluations.id,
@@ -189,16 +162,17 @@ export async function reviewBoard(db: Database, viewer: Viewer, periodId: string
     )
     .orderBy(asc(evaluations.id));
   const byAgent = new Map(reviews.map((r) => [r.agentStaffId, r]));
-  return agents.map((a) => {
+  const board = agents.map((a) => {
     const review = byAgent.get(a.id);
     // Someone else's draft is theirs alone: show only that a review is being written.
-    const visible = review && (review.state !== "draft" || review.assessorId === viewer.id) ? review : null;
+    const visible = review && (review.state !== "draft" || review.assessorId === assessor.userId) ? review : null;
     return { ...a, review: visible, takenBy: review && !visible ? review.assessorName : null };
   });
+  return { period: { id: period.id, label: period.label }, choices, board };
 }
 
 /** The review of an agent in a period, with its scores, or null. */
-export async function findPeriodReview(db: Database, agentId: number, periodId: string) {
+async function findPeriodReview(db: Database, agentId: number, periodId: string) {
   const [row] = await db
     .select()
     .from(evaluations)
@@ -214,14 +188,36 @@ export async function findPeriodReview(db: Database, agentId: number, periodId: 
   return { ...row, scores: Object.fromEntries(scores.map((s) => [s.itemId, { value: s.value, comment: s.comment }])) };
 }
 
-export function savePeriodReviewForm(
+/**
+ * The review form of `agentId` in `periodId` for `assessor`: their draft or a new review, its kedisiplinan items
+ * and CPH targets. 404 for an agent they may not evaluate or a period that is not one; `sentId` when the review
+ * was already submitted or is someone else's draft, to be shown instead.
+ */
+export async function periodReviewPage(
   db: Database,
-  actor: Actor & { id: number },
-  assessor: Viewer,
+  assessor: Access,
   settings: Settings,
-  form: FormData,
+  agentId: number,
+  periodId: string,
 ) {
-  return submitForm(periodReviewInput, form, (input) => savePeriodReview(db, actor, assessor, settings, input, form));
+  const agent = (await evaluableAgents(db, assessor.staffId)).find((a) => a.id === agentId);
+  if (!agent || !isPeriodId(periodId)) notFound("Pilih petugas dan periode dari daftar penilaian periode.");
+  const review = await findPeriodReview(db, agent.id, periodId);
+  if (review && (review.state !== "draft" || review.assessorUserId !== assessor.userId)) {
+    return { sentId: review.id } as const;
+  }
+  const version = review ? await loadVersion(db, review.versionId) : await publishedVersionForTeam(db, agent.teamId);
+  if (!version) notFound("Tim petugas ini belum memiliki template penilaian yang terbit.");
+  const items = version.items.filter((i) => PERIOD_REVIEW_SECTIONS.includes(i.section));
+  return {
+    sentId: null,
+    agent,
+    period: { id: periodId, label: periodFromId(periodId).label },
+    version: { ...version, items },
+    review,
+    targets: cphTargets(settings),
+    imported: version.weights.cph > 0 ? await importedCph(db, agent.id, periodId, settings) : null,
+  };
 }
 
 type CphFields = {

@@ -1,13 +1,13 @@
 // Approving and reopening a 26–25 period (regulation 3.3.3). An approved period is locked: evaluations,
 // period reviews and call-statistics imports into it are refused (assertPeriodOpen, the import engine) until
-// the Kepala Seksi reopens it with a written reason. Both are audited.
+// the Kepala Seksi reopens it with a written reason. Both are audited. Also the periods a page offers.
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { formatDay } from "../../analytics/dates";
-import { periodFromId, periodOf, periodOfDay, periodsBetween } from "../../analytics/period";
+import { periodFromId, periodOf, periodOfDay, periodsBetween, shiftPeriod } from "../../analytics/period";
 import { callStats, evaluations, periods, users } from "../../db/schema";
 import { type Actor, recordAudit } from "./audit";
-import type { Database } from "./db";
+import { type Database, prepared } from "./db";
 import { UserFacingError } from "./errors";
 
 export type PeriodStatus = {
@@ -19,6 +19,34 @@ export type PeriodStatus = {
   reopenedBy: string | null;
   reopenReason: string | null;
 };
+
+/** Refuses a change to an evaluation, period review or report of an approved (locked) period. */
+export async function assertPeriodOpen(db: Database, periodId: string): Promise<void> {
+  const query = prepared(db, "period", (d) =>
+    d
+      .select({ status: periods.status })
+      .from(periods)
+      .where(eq(periods.id, sql.placeholder("id")))
+      .prepare("period"),
+  );
+  const [row] = await query.execute({ id: periodId });
+  if (row?.status === "approved") {
+    throw new UserFacingError(
+      `${periodFromId(periodId).label} sudah disetujui Kepala Seksi dan dikunci: penilaian di dalamnya tidak dapat ditambah atau diubah tanpa membuka kembali periode itu.`,
+    );
+  }
+}
+
+/** Whether `id` names a period: "YYYY-MM" with a month that exists. */
+export const isPeriodId = (id: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(id);
+
+/** The periods a page offers (the current one and the `count − 1` before it), and the one asked for. */
+export function periodChoice(asked: string | null, count = 12, now = new Date()) {
+  const current = periodOf(now);
+  const choices = Array.from({ length: count }, (_, i) => shiftPeriod(current.id, -i));
+  const period = choices.find((p) => p.id === asked) ?? current;
+  return { period, choices: choices.map((p) => ({ value: p.id, label: p.label })) };
+}
 
 export async function periodStatus(db: Database, periodId: string): Promise<PeriodStatus> {
   const approver = sql<string | null>`(select display_name from ${users} where ${users.id} = ${periods.approvedBy})`;

@@ -8,7 +8,7 @@ import { periodOfDay } from "../../analytics/period";
 import { reports, users } from "../../db/schema";
 import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./db";
-import { assertPeriodOpen } from "./evaluations";
+import { assertPeriodOpen } from "./periods";
 
 const text = (label: string, max: number) =>
   z

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { parseDateInput, parseFormDate, wibDay } from "../../analytics/dates";
 import { CHANNELS, type ChannelCode, channelShortName } from "../../analytics/organization";
 import { periodOfDay } from "../../analytics/period";
+import { EVALUATED_POSITIONS, EVALUATED_TEAMS } from "../../analytics/population";
 import {
   addDays,
   formatClock,
@@ -20,7 +21,6 @@ import { periods, shifts, staff, teams } from "../../db/schema";
 import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./db";
 import { InvalidInput, UserFacingError } from "./errors";
-import { EVALUATED_POSITIONS, EVALUATED_TEAMS } from "./evaluations";
 import { rowsOf } from "./imports/engine";
 import { ROSTER_LOCK_SQL } from "./imports/targets";
 import { type Access, staffInScope } from "./scope";

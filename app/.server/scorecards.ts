@@ -37,7 +37,7 @@ export function weightsOf(v: typeof scorecardVersions.$inferSelect): SectionWeig
   };
 }
 
-export function toVersionItem(row: typeof scorecardItems.$inferSelect): VersionItem {
+function toVersionItem(row: typeof scorecardItems.$inferSelect): VersionItem {
   return {
     id: row.id,
     section: row.section as ItemSection,

@@ -7,8 +7,8 @@ import { can, type PermissionKey } from "../permissions";
 import { certificationOf } from "./certification";
 import type { Database } from "./db";
 import { listEvaluations } from "./evaluation-list";
-import { evaluableAgents } from "./evaluations";
 import { agentKpi } from "./period-kpi";
+import { evaluableAgents } from "./population";
 import { type Access, accessFor, reaches } from "./scope";
 import type { Settings } from "./settings";
 
@@ -40,15 +40,7 @@ export async function staffPageExtras(
   const kpi = evaluations ? await agentKpi(db, person.id, periods, settings) : null;
   // Scoped in the query as on the evaluation list: another assessor's draft stays theirs.
   const listed = evaluations
-    ? await listEvaluations(
-        db,
-        evaluations.scope,
-        // evaluation-list.ts still takes (scope, viewer): the same person, by its names.
-        { id: evaluations.userId, staffId: evaluations.staffId, teamId: evaluations.teamId },
-        { agentId: person.id },
-        settings["evaluation.disputeWindowDays"],
-        now,
-      )
+    ? await listEvaluations(db, evaluations, { agentId: person.id }, settings["evaluation.disputeWindowDays"], now)
     : null;
   const canEvaluate =
     can(access.roles, "create:evaluation") &&

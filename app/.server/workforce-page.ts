@@ -16,8 +16,8 @@ import {
 } from "../../analytics/workforce-heatmap";
 import { addDays, mondayOf } from "../../analytics/workforce-time";
 import type { Database } from "./db";
-import { periodChoice } from "./evaluations";
 import { intervalProfile } from "./interval-stats";
+import { periodChoice } from "./periods";
 import { rosteredPerInterval } from "./roster";
 import type { Access } from "./scope";
 import type { Settings } from "./settings";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { periodCoverage } from "~/.server/coverage";
-import { periodChoice } from "~/.server/evaluations";
+import { periodChoice } from "~/.server/periods";
 import { requirePermission } from "~/.server/session";
 import { channelShort } from "~/components/evaluation-view";
 import { PeriodPicker } from "~/components/period-picker";

@@ -1,81 +1,45 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { hiddenOrMissing } from "~/.server/access";
-import { sendDraft } from "~/.server/draft-send";
-import { deleteDraftForm, respondForm } from "~/.server/evaluation-forms";
-import { disputeDeadline } from "~/.server/evaluation-workflow";
-import { getEvaluation, sentBy } from "~/.server/evaluations";
+import { deleteDraftForm, respondForm, sendDraftForm } from "~/.server/evaluation-forms";
+import { sentBy } from "~/.server/evaluation-queries";
+import { evaluationPage } from "~/.server/evaluation-workflow";
 import { requirePermission } from "~/.server/session";
 import { DraftActions, EvaluationResponse } from "~/components/evaluation-actions";
 import { EvaluationFacts, ScoresTable, StateBadge } from "~/components/evaluation-view";
 import { Notice } from "~/components/field";
 import { RevisionHistory } from "~/components/revision-history";
-import { can } from "~/permissions";
 import { formatScore } from "~/score-fields";
 import { formatInstantWib } from "../../analytics/dates";
-import { INTERACTION_SECTIONS, type ItemSection } from "../../analytics/scoring";
+import { sectionsOf } from "../../analytics/scoring";
 
 export const meta: MetaFunction = () => [{ title: "Evaluasi — Mutu" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, context, "read:evaluation");
-  const { user, scope, env } = auth;
-  const id = Number(params.id);
-  const evaluation = await getEvaluation(env.db, id, scope, user);
-  if (!evaluation) {
-    return hiddenOrMissing(
-      auth,
-      request,
-      { entity: "evaluation", id },
-      "Evaluasi ini tidak ditemukan, atau tidak termasuk wewenang Anda.",
-    );
-  }
-  const deadline = evaluation.submittedAt
-    ? disputeDeadline(evaluation.submittedAt, env.settings["evaluation.disputeWindowDays"])
-    : null;
-  const isAgent = user.staffId !== null && user.staffId === evaluation.agentStaffId;
-  return {
-    evaluation,
-    deadline,
-    canRespond:
-      isAgent &&
-      can(user.roles, "respond:evaluation") &&
-      evaluation.state === "submitted" &&
-      !!deadline &&
-      deadline > new Date(),
-    canEdit: evaluation.state === "draft" && evaluation.assessorUserId === user.id,
-    canSettle: evaluation.state === "disputed" && can(user.roles, "settle:evaluation"),
-  };
+  return evaluationPage(auth, request, Number(params.id));
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const id = Number(params.id);
   const intent = String(form.get("intent") ?? "");
-  if (intent === "delete" || intent === "send") {
+  if (intent === "delete") {
+    const { access, env, actor } = await requirePermission(request, context, "create:evaluation");
+    const deleted = await deleteDraftForm(env.db, { ...actor, id: access.userId }, id, form);
+    if (!deleted.ok) return data({ ...deleted, intent }, { status: deleted.status });
+    throw redirect("/evaluasi?dihapus=1");
+  }
+  if (intent === "send") {
     const auth = await requirePermission(request, context, "create:evaluation");
-    const { user, env, actor } = auth;
-    if (intent === "delete") {
-      const deleted = await deleteDraftForm(env.db, { ...actor, id: user.id }, id, form);
-      if (!deleted.ok) return data({ ...deleted, intent }, { status: deleted.status });
-      throw redirect("/evaluasi?dihapus=1");
-    }
-    const sent = await sendDraft(auth, request, id, form);
-    if (!sent.ok) {
-      // Sent meanwhile from another tab: show what was sent.
-      if (sent.status === 409 && (await sentBy(env.db, id, user.id)))
-        throw redirect(`/evaluasi/${id}?sudah-terkirim=1`);
-      return data({ ...sent, intent }, { status: sent.status });
-    }
-    throw redirect(`/evaluasi/${id}?terkirim=1`);
+    const sent = await sendDraftForm(auth, request, id, form);
+    if (sent.ok) throw redirect(`/evaluasi/${id}?terkirim=1`);
+    // Sent meanwhile from another tab: show what was sent.
+    if (sent.status === 409 && (await sentBy(auth.env.db, id, auth.access.userId)))
+      throw redirect(`/evaluasi/${id}?sudah-terkirim=1`);
+    return data({ ...sent, intent }, { status: sent.status });
   }
   const auth = await requirePermission(request, context, "respond:evaluation");
-  const { user, scope, env, actor } = auth;
-  // Someone else's evaluation does not exist, as far as this agent can tell.
-  if (!(await getEvaluation(env.db, id, scope, user))) {
-    return hiddenOrMissing(auth, request, { entity: "evaluation", id }, "Evaluasi ini tidak ditemukan.");
-  }
-  const result = await respondForm(env.db, actor, user, id, form, env.settings["evaluation.disputeWindowDays"]);
+  const result = await respondForm(auth, request, id, form);
   if (!result.ok) return data({ ...result, intent }, { status: result.status });
   throw redirect(`/evaluasi/${id}?${result.value === "acknowledge" ? "dikonfirmasi" : "disanggah"}=1`);
 }
@@ -95,7 +59,7 @@ export default function EvaluationPage() {
   const failed = useActionData<typeof action>();
   const [params] = useSearchParams();
   const notice = Object.keys(NOTICES).find((k) => params.get(k));
-  const sections: readonly ItemSection[] = e.kind === "interaction" ? INTERACTION_SECTIONS : ["kedisiplinan"];
+  const sections = sectionsOf(e.kind);
   return (
     <div className="page">
       <p>

@@ -1,30 +1,26 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { notFound } from "~/.server/errors";
 import { settleForm } from "~/.server/evaluation-forms";
-import { getEvaluation } from "~/.server/evaluations";
+import { openDispute } from "~/.server/evaluation-workflow";
 import { requirePermission } from "~/.server/session";
 import { ScoresTable } from "~/components/evaluation-view";
 import { FormError, TextAreaField } from "~/components/field";
 import { initialFromScores, initialFromValues, ScoreSheet } from "~/components/score-sheet";
 import { useHydrated } from "~/components/use-hydrated";
 import { formatScore } from "~/score-fields";
-import { INTERACTION_SECTIONS, type ItemSection } from "../../analytics/scoring";
 
 export const meta: MetaFunction = () => [{ title: "Selesaikan sanggahan — Mutu" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user, env } = await requirePermission(request, context, "settle:evaluation");
-  const e = await getEvaluation(env.db, Number(params.id), "any", user);
-  if (e?.state !== "disputed") notFound("Tidak ada sanggahan terbuka untuk evaluasi ini.");
-  return { e };
+  const { access, env } = await requirePermission(request, context, "settle:evaluation");
+  return { e: await openDispute(env.db, access, Number(params.id)) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user, env, actor } = await requirePermission(request, context, "settle:evaluation");
+  const { access, env, actor } = await requirePermission(request, context, "settle:evaluation");
   const id = Number(params.id);
-  const result = await settleForm(env.db, { ...actor, id: user.id }, id, await request.formData());
+  const result = await settleForm(env.db, { ...actor, id: access.userId }, id, await request.formData());
   if (!result.ok) return data(result, { status: result.status });
   throw redirect(`/evaluasi/${id}?diselesaikan=1`);
 }
@@ -36,8 +32,7 @@ export default function Settle() {
   // Without scripts the scorecard stays editable and the server refuses "Nilai tetap" with changed scores;
   // with scripts it can be edited only while "Nilai disesuaikan" is chosen (the edits are kept if you switch).
   const locked = useHydrated() && outcome !== "adjusted";
-  const sections: readonly ItemSection[] = e.kind === "interaction" ? INTERACTION_SECTIONS : ["kedisiplinan"];
-  const items = e.version.items.filter((i) => sections.includes(i.section));
+  const { sections, items } = e;
   const errors = failed?.errors ?? {};
   return (
     <div className="page page-narrow">

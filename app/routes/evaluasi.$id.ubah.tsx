@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { editableDraft, saveInteractionForm } from "~/.server/evaluation-forms";
-import { sentBy } from "~/.server/evaluations";
+import { saveInteractionForm } from "~/.server/evaluation-forms";
+import { editableDraft, sentBy } from "~/.server/evaluation-queries";
 import { requirePermission } from "~/.server/session";
 import { InteractionForm } from "~/components/interaction-form";
 import { initialFromScores, initialFromValues } from "~/components/score-sheet";
@@ -15,12 +15,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user, env, actor } = await requirePermission(request, context, "create:evaluation");
+  const { access, env, actor } = await requirePermission(request, context, "create:evaluation");
   const id = Number(params.id);
-  const result = await saveInteractionForm(env.db, { ...actor, id: user.id }, user, await request.formData(), id);
+  const form = await request.formData();
+  const result = await saveInteractionForm(env.db, { ...actor, id: access.userId }, access, form, id);
   if (!result.ok) {
     // Sent again after a double click or from a second tab: show what was sent rather than a draft that is gone.
-    if (result.status === 409 && (await sentBy(env.db, id, user.id)))
+    if (result.status === 409 && (await sentBy(env.db, id, access.userId)))
       throw redirect(`/evaluasi/${id}?sudah-terkirim=1`);
     return data(result, { status: result.status });
   }

@@ -1,29 +1,22 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { saveInteractionForm } from "~/.server/evaluation-forms";
-import { evaluableAgents } from "~/.server/evaluations";
-import { publishedVersionForTeam } from "~/.server/scorecards";
+import { newInteractionPage } from "~/.server/evaluation-queries";
 import { requirePermission } from "~/.server/session";
 import { SelectField } from "~/components/field";
 import { InteractionForm } from "~/components/interaction-form";
 import { initialFromValues } from "~/components/score-sheet";
-import { INTERACTION_SECTIONS } from "../../analytics/scoring";
 
 export const meta: MetaFunction = () => [{ title: "Evaluasi interaksi baru — Mutu" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user, env } = await requirePermission(request, context, "create:evaluation");
-  const agents = await evaluableAgents(env.db, user.staffId);
-  const chosen = Number(new URL(request.url).searchParams.get("petugas"));
-  const agent = agents.find((a) => a.id === chosen) ?? null;
-  const version = agent ? await publishedVersionForTeam(env.db, agent.teamId) : null;
-  const items = version?.items.filter((i) => INTERACTION_SECTIONS.includes(i.section)) ?? [];
-  return { agents, agent, version: version && { ...version, items } };
+  const { access, env } = await requirePermission(request, context, "create:evaluation");
+  return newInteractionPage(env.db, access, Number(new URL(request.url).searchParams.get("petugas")));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user, env, actor } = await requirePermission(request, context, "create:evaluation");
-  const result = await saveInteractionForm(env.db, { ...actor, id: user.id }, user, await request.formData());
+  const { access, env, actor } = await requirePermission(request, context, "create:evaluation");
+  const result = await saveInteractionForm(env.db, { ...actor, id: access.userId }, access, await request.formData());
   if (!result.ok) return data(result, { status: result.status });
   throw redirect(`/evaluasi/${result.value.id}?${result.value.state === "submitted" ? "terkirim" : "disimpan"}=1`);
 }

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { periodChoice } from "~/.server/evaluations";
 import { reviewBoard } from "~/.server/period-reviews";
 import { requirePermission } from "~/.server/session";
 import { StateBadge } from "~/components/evaluation-view";
@@ -11,9 +10,8 @@ import { periodFromId } from "../../analytics/period";
 export const meta: MetaFunction = () => [{ title: "Penilaian periode — Mutu" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user, env } = await requirePermission(request, context, "create:evaluation");
-  const { period, choices } = periodChoice(new URL(request.url).searchParams.get("periode"), 6);
-  return { period: { id: period.id, label: period.label }, choices, board: await reviewBoard(env.db, user, period.id) };
+  const { access, env } = await requirePermission(request, context, "create:evaluation");
+  return reviewBoard(env.db, access, new URL(request.url).searchParams.get("periode"));
 }
 
 export default function PeriodReviews() {

@@ -1,53 +1,34 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { cphTargets, importedCph } from "~/.server/cph";
-import { notFound } from "~/.server/errors";
-import { evaluableAgents } from "~/.server/evaluations";
-import { findPeriodReview, savePeriodReviewForm } from "~/.server/period-reviews";
-import { loadVersion, publishedVersionForTeam } from "~/.server/scorecards";
+import { savePeriodReviewForm } from "~/.server/period-review-forms";
+import { periodReviewPage } from "~/.server/period-reviews";
 import { requirePermission } from "~/.server/session";
 import { CphFields } from "~/components/cph-fields";
 import { FormError, TextAreaField } from "~/components/field";
 import { initialFromScores, initialFromValues, ScoreSheet } from "~/components/score-sheet";
-import { periodFromId } from "../../analytics/period";
+import { PERIOD_REVIEW_SECTIONS } from "../../analytics/scoring";
 
 export const meta: MetaFunction = () => [{ title: "Penilaian periode — Mutu" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user, env } = await requirePermission(request, context, "create:evaluation");
+  const { access, env } = await requirePermission(request, context, "create:evaluation");
   const url = new URL(request.url);
-  const agentId = Number(url.searchParams.get("petugas"));
-  const periodId = url.searchParams.get("periode") ?? "";
-  const agent = (await evaluableAgents(env.db, user.staffId)).find((a) => a.id === agentId);
-  if (!agent || !/^\d{4}-(0[1-9]|1[0-2])$/.test(periodId))
-    notFound("Pilih petugas dan periode dari daftar penilaian periode.");
-  const review = await findPeriodReview(env.db, agent.id, periodId);
-  if (review && (review.state !== "draft" || review.assessorUserId !== user.id))
-    throw redirect(`/evaluasi/${review.id}`);
-  const version = review
-    ? await loadVersion(env.db, review.versionId)
-    : await publishedVersionForTeam(env.db, agent.teamId);
-  if (!version) notFound("Tim petugas ini belum memiliki template penilaian yang terbit.");
-  const items = version.items.filter((i) => i.section === "kedisiplinan");
-  return {
-    agent,
-    period: { id: periodId, label: periodFromId(periodId).label },
-    version: { ...version, items },
-    review,
-    targets: cphTargets(env.settings),
-    imported: version.weights.cph > 0 ? await importedCph(env.db, agent.id, periodId, env.settings) : null,
-  };
+  const page = await periodReviewPage(
+    env.db,
+    access,
+    env.settings,
+    Number(url.searchParams.get("petugas")),
+    url.searchParams.get("periode") ?? "",
+  );
+  // Already sent, or someone else's draft: the review's own page says which.
+  if (page.sentId !== null) throw redirect(`/evaluasi/${page.sentId}`);
+  return page;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user, env, actor } = await requirePermission(request, context, "create:evaluation");
-  const result = await savePeriodReviewForm(
-    env.db,
-    { ...actor, id: user.id },
-    user,
-    env.settings,
-    await request.formData(),
-  );
+  const { access, env, actor } = await requirePermission(request, context, "create:evaluation");
+  const form = await request.formData();
+  const result = await savePeriodReviewForm(env.db, { ...actor, id: access.userId }, access, env.settings, form);
   if (!result.ok) return data(result, { status: result.status });
   throw redirect(`/evaluasi/${result.value.id}?${result.value.state === "submitted" ? "terkirim" : "disimpan"}=1`);
 }
@@ -78,7 +59,7 @@ export default function PeriodReviewForm() {
         {review && <input type="hidden" name="lockVersion" value={review.lockVersion} />}
         <ScoreSheet
           items={version.items}
-          sections={["kedisiplinan"]}
+          sections={PERIOD_REVIEW_SECTIONS}
           weights={version.weights}
           initial={
             failed

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { hiddenOrMissing } from "~/.server/access";
 import { closeSession, getSession, submitScores } from "~/.server/calibration";
 import { submitConfirmed, submitForm } from "~/.server/forms";
+import { sentScores } from "~/.server/score-forms";
 import { requirePermission } from "~/.server/session";
 import { CalibrationResults } from "~/components/calibration-results";
 import { ConfirmAction } from "~/components/confirm-action";
@@ -49,7 +50,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const result =
     form.get("intent") === "close"
       ? await submitConfirmed(z.object({}), form, () => closeSession(env.db, me, id))
-      : await submitForm(z.object({}), form, () => submitScores(env.db, me, id, form));
+      : await submitForm(z.object({}), form, () => submitScores(env.db, me, id, sentScores(form)));
   if (!result.ok) return data({ ...result, intent: String(form.get("intent")) }, { status: result.status });
   throw redirect(`/kalibrasi/${id}?${form.get("intent") === "close" ? "ditutup" : "terkirim"}=1`);
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { periodChoice } from "~/.server/evaluations";
+import { periodChoice } from "~/.server/periods";
 import { listReports } from "~/.server/reports";
 import { requirePermission } from "~/.server/session";
 import { PeriodPicker } from "~/components/period-picker";

@@ -4,7 +4,7 @@
 import { and, count, eq, ne, or } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../app/.server/bootstrap";
-import { evaluatedNow } from "../../app/.server/evaluations";
+import { evaluatedNow } from "../../app/.server/population";
 import * as list from "../../app/routes/evaluasi._index";
 import { evaluations, staff, teams, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
