@@ -93,7 +93,8 @@ export async function kpiDashboard(
   const report = reports.at(-1);
   if (!report) throw new Error("the chosen period is the last of the trend");
   const threshold = settings["kpi.threshold"];
-  const drift = (await assessorDrift(db, scope, viewer, settings["calibration.spreadThreshold"])).filter(
+  const access = { userId: user.id, roles: user.roles, scope, staffId: user.staffId, teamId: user.teamId };
+  const drift = (await assessorDrift(db, access, settings["calibration.spreadThreshold"])).filter(
     (d) => d.periodId === periodId,
   );
   const period = periodFromId(periodId);

@@ -5,6 +5,7 @@ import { channelShortName } from "../../../analytics/organization";
 import { calibrationSessions } from "../../../db/schema";
 import { getSession } from "../calibration";
 import type { Database } from "../db";
+import { SYSTEM_ACCESS } from "../scope";
 import { type Book, type Column, excelWib, TableSheet, yesNo } from "./cells";
 
 type ParticipantRow = {
@@ -58,7 +59,7 @@ export async function writeCalibrationSheet(
     .orderBy(asc(calibrationSessions.id));
   // A handful of sessions per period: one getSession each keeps the calibration rules in one place.
   for (const { id } of sessions) {
-    const found = await getSession(db, id, "any", { id: 0, staffId: null, teamId: null }, spreadThreshold);
+    const found = await getSession(db, id, SYSTEM_ACCESS, spreadThreshold);
     if (!found) continue;
     const { session, result } = found;
     for (const p of found.participants) {
