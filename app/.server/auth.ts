@@ -138,21 +138,19 @@ export function safeRedirect(target: unknown, fallback = "/"): string {
   return target.startsWith("/masuk") ? fallback : target;
 }
 
-/** Signs in and starts a new session: the Set-Cookie header and where to go, or the message to show. */
-export async function signInWithForm(
+/**
+ * Signs in and starts a new session: the Set-Cookie header and where to go (`redirectTo`, the page the user was
+ * sent away from, when it is inside Mutu), or the message to show.
+ */
+export async function signInAndStart(
   env: RequestEnv,
   request: Request,
-  form: FormData,
+  input: { username: string; password: string; redirectTo: string },
 ): Promise<{ ok: true; setCookie: string; location: string } | { ok: false; status: number; message: string }> {
-  const username = String(form.get("username") ?? "");
-  const password = String(form.get("password") ?? "");
-  if (!username.trim() || !password) {
-    return { ok: false, status: 400, message: "Isi nama pengguna dan kata sandi." };
-  }
-  const result = await signIn(env, { username, password });
+  const result = await signIn(env, input);
   if (!result.ok) return { ok: false, status: result.reason === "invalid_input" ? 400 : 401, message: result.message };
   const setCookie = await createSession(env, result.userId, request.headers.get("user-agent"), request);
-  const location = result.mustChangePassword ? "/profil/kata-sandi" : safeRedirect(form.get("redirectTo"));
+  const location = result.mustChangePassword ? "/profil/kata-sandi" : safeRedirect(input.redirectTo);
   return { ok: true, setCookie, location };
 }
 

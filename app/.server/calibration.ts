@@ -2,10 +2,8 @@
 // once the coordinator closes the session everyone sees the spread and their deviation. These scores are
 // kept apart from evaluations and never count in a KPI.
 import { and, arrayOverlaps, asc, desc, eq, isNull, sql } from "drizzle-orm";
-import { z } from "zod";
 import { type AssessorScores, calibrationResult } from "../../analytics/calibration";
-import { parseWibDateTime } from "../../analytics/dates";
-import { CHANNELS, type ChannelCode } from "../../analytics/organization";
+import type { ChannelCode } from "../../analytics/organization";
 import { periodOf } from "../../analytics/period";
 import { INTERACTION_SECTIONS, type ItemValue } from "../../analytics/scoring";
 import {
@@ -16,41 +14,27 @@ import {
   scorecardVersions,
   users,
 } from "../../db/schema";
-import type { Scope } from "../permissions";
+import { can } from "../permissions";
+import { hiddenOrMissing } from "./access";
 import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./db";
 import { InvalidInput, UserFacingError } from "./errors";
-import { readScores, type SentScores, scoreProblems } from "./evaluation-scores";
+import { type ScoreInput, scoreProblems } from "./evaluation-scores";
+import type { Access } from "./scope";
 import { loadVersion } from "./scorecards";
-import type { CurrentUser } from "./session";
+import type { Permitted } from "./session";
 
-// Until this module takes an Access (issue 12, item 1): who is asking, as evaluations.ts used to say it.
-type Viewer = Pick<CurrentUser, "id" | "staffId" | "teamId">;
-
-const CHANNEL_CODES = CHANNELS.map((c) => c.code) as [ChannelCode, ...ChannelCode[]];
-
-export const sessionInput = z.object({
-  title: z.string().trim().min(5, { error: "Judul sesi minimal 5 huruf." }).max(150),
-  versionId: z.coerce.number({ error: "Pilih template." }).int().positive({ error: "Pilih template." }),
-  channel: z.enum(CHANNEL_CODES, { error: "Pilih saluran." }),
-  interactionRef: z.string().trim().min(1, { error: "Isi rujukan interaksi yang dikalibrasi." }).max(120),
-  interactionAt: z.string({ error: "Isi waktu interaksi (WIB)." }).transform((value, ctx) => {
-    const at = parseWibDateTime(value);
-    if (!at) {
-      ctx.addIssue({ code: "custom", message: "Isi waktu interaksi (WIB), misalnya 26/11/2026 14.30." });
-      return z.NEVER;
-    }
-    return at;
-  }),
-  "participants[]": z.preprocess(
-    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.coerce.number().int()).min(2, { error: "Pilih paling sedikit dua penilai." }),
-  ),
-  benchmark: z
-    .string()
-    .optional()
-    .transform((v) => v === "on"),
-});
+/** A new session: `interactionAt` is the scored interaction's instant; `participants` are user ids. */
+export type SessionInput = {
+  title: string;
+  versionId: number;
+  channel: ChannelCode;
+  interactionRef: string;
+  interactionAt: Date;
+  participants: number[];
+  /** The coordinator scores too, as the reference the others are measured against. */
+  benchmark: boolean;
+};
 
 /** Users who can take part: active assessors and QA coordinators. */
 export function eligibleAssessors(db: Database) {
@@ -61,12 +45,12 @@ export function eligibleAssessors(db: Database) {
     .orderBy(asc(users.displayName));
 }
 
-export async function createSession(db: Database, actor: Actor & { id: number }, input: z.output<typeof sessionInput>) {
+export async function createSession(db: Database, actor: Actor & { id: number }, input: SessionInput) {
   const version = await loadVersion(db, input.versionId);
   if (!version || version.status === "draft")
     throw new UserFacingError("Pilih template yang sudah terbit.", "versionId");
   const eligible = new Set((await eligibleAssessors(db)).map((u) => u.id));
-  const participants = [...new Set(input["participants[]"])].filter((id) => id !== actor.id || !input.benchmark);
+  const participants = [...new Set(input.participants)].filter((id) => id !== actor.id || !input.benchmark);
   if (participants.some((id) => !eligible.has(id))) {
     throw new InvalidInput({ "participants[]": "Peserta harus penilai atau koordinator yang aktif." });
   }
@@ -102,9 +86,9 @@ export async function createSession(db: Database, actor: Actor & { id: number },
   });
 }
 
-/** Sessions visible to the viewer: all (any) or those they take part in (own). */
-export async function listSessions(db: Database, scope: Scope, viewer: Viewer) {
-  const mine = sql`exists (select 1 from calibration_participants p where p.session_id = ${calibrationSessions.id} and p.user_id = ${viewer.id})`;
+/** Sessions within `access`: all (any) or those the user takes part in (own). */
+export async function listSessions(db: Database, access: Access) {
+  const mine = sql`exists (select 1 from calibration_participants p where p.session_id = ${calibrationSessions.id} and p.user_id = ${access.userId})`;
   return db
     .select({
       id: calibrationSessions.id,
@@ -122,7 +106,7 @@ export async function listSessions(db: Database, scope: Scope, viewer: Viewer) {
         ),
     })
     .from(calibrationSessions)
-    .where(scope === "any" ? undefined : mine)
+    .where(access.scope === "any" ? undefined : mine)
     .orderBy(desc(calibrationSessions.id));
 }
 
@@ -140,10 +124,11 @@ async function scoresOf(db: Database, sessionId: number) {
 }
 
 /**
- * A session as the viewer may see it. While it is open, only the viewer's own scores are included (blind);
- * once closed, everyone's, with the statistics. Null when the viewer may not see it at all.
+ * A session as the user of `access` may see it. While it is open, only their own scores are included (blind);
+ * once closed, everyone's, with the statistics. Null when they may not see it at all (scope "own": they do
+ * not take part). `thresholdPoints` is the spread, in points, past which an item is flagged.
  */
-export async function getSession(db: Database, id: number, scope: Scope, viewer: Viewer, thresholdPoints: number) {
+export async function getSession(db: Database, id: number, access: Access, thresholdPoints: number) {
   if (!Number.isInteger(id)) return null;
   const [session] = await db.select().from(calibrationSessions).where(eq(calibrationSessions.id, id));
   if (!session) return null;
@@ -158,8 +143,8 @@ export async function getSession(db: Database, id: number, scope: Scope, viewer:
     .innerJoin(users, eq(users.id, calibrationParticipants.userId))
     .where(eq(calibrationParticipants.sessionId, id))
     .orderBy(asc(users.displayName));
-  const me = participants.find((p) => p.userId === viewer.id) ?? null;
-  if (scope !== "any" && !me) return null;
+  const me = participants.find((p) => p.userId === access.userId) ?? null;
+  if (access.scope !== "any" && !me) return null;
   const version = await loadVersion(db, session.versionId);
   if (!version) return null;
   const items = version.items.filter((i) => INTERACTION_SECTIONS.includes(i.section));
@@ -167,7 +152,10 @@ export async function getSession(db: Database, id: number, scope: Scope, viewer:
   const own = Object.fromEntries(
     items.map((i) => [
       i.id,
-      { value: byUser.get(viewer.id)?.get(i.id) ?? null, comment: comments.get(viewer.id)?.get(i.id) ?? "" },
+      {
+        value: byUser.get(access.userId)?.get(i.id) ?? null,
+        comment: comments.get(access.userId)?.get(i.id) ?? "",
+      },
     ]),
   );
   let result = null;
@@ -193,12 +181,33 @@ export async function getSession(db: Database, id: number, scope: Scope, viewer:
     me,
     version: { ...version, items },
     own,
-    hasOwnScores: byUser.has(viewer.id),
+    hasOwnScores: byUser.has(access.userId),
     result,
   };
 }
 
-export async function submitScores(db: Database, actor: Actor & { id: number }, sessionId: number, sent: SentScores) {
+/** The items a session's assessors score: the interaction items of its version; none when there is no session. */
+export async function sessionItems(db: Database, sessionId: number) {
+  const [session] = await db.select().from(calibrationSessions).where(eq(calibrationSessions.id, sessionId));
+  return session ? scoredItems(db, session.versionId) : [];
+}
+
+async function scoredItems(db: Database, versionId: number) {
+  const version = await loadVersion(db, versionId);
+  if (!version) throw new Error(`version ${versionId} missing`);
+  return version.items.filter((i) => INTERACTION_SECTIONS.includes(i.section));
+}
+
+/**
+ * The participant's scores of an open session, replacing any they sent before: every item scored (a comment
+ * is optional). `scores.errors` are the fields that could not be read, refused together with missing scores.
+ */
+export async function submitScores(
+  db: Database,
+  actor: Actor & { id: number },
+  sessionId: number,
+  scores: ScoreInput & { errors: Record<string, string> },
+) {
   const [session] = await db.select().from(calibrationSessions).where(eq(calibrationSessions.id, sessionId));
   if (!session) throw new UserFacingError("Sesi kalibrasi tidak ditemukan.");
   if (session.state !== "open") throw new UserFacingError("Sesi ini sudah ditutup; nilai tidak dapat diubah lagi.");
@@ -207,11 +216,8 @@ export async function submitScores(db: Database, actor: Actor & { id: number }, 
     .from(calibrationParticipants)
     .where(and(eq(calibrationParticipants.sessionId, sessionId), eq(calibrationParticipants.userId, actor.id)));
   if (!participant) throw new UserFacingError("Anda bukan peserta sesi kalibrasi ini.");
-  const version = await loadVersion(db, session.versionId);
-  if (!version) throw new Error(`version ${session.versionId} missing`);
-  const items = version.items.filter((i) => INTERACTION_SECTIONS.includes(i.section));
-  const input = readScores(sent, items);
-  const errors = { ...scoreProblems(items, input, true), ...input.errors };
+  const items = await scoredItems(db, session.versionId);
+  const errors = { ...scoreProblems(items, scores, true), ...scores.errors };
   if (Object.keys(errors).length > 0) throw new InvalidInput(errors);
   await db.transaction(async (tx) => {
     await tx
@@ -222,8 +228,8 @@ export async function submitScores(db: Database, actor: Actor & { id: number }, 
         sessionId,
         userId: actor.id,
         itemId: i.id,
-        value: input.values.get(i.id) ?? null,
-        comment: input.comments.get(i.id) ?? "",
+        value: scores.values.get(i.id) ?? null,
+        comment: scores.comments.get(i.id) ?? "",
       })),
     );
     await tx
@@ -258,8 +264,11 @@ export async function closeSession(db: Database, actor: Actor & { id: number }, 
   });
 }
 
-/** Each assessor's mean deviation from the consensus in every closed session, oldest first (the drift). */
-export async function assessorDrift(db: Database, scope: Scope, viewer: Viewer, thresholdPoints: number) {
+/**
+ * Each assessor's mean deviation from the consensus in every closed session, oldest first (the drift): everyone's
+ * for scope "any", the user's own otherwise.
+ */
+export async function assessorDrift(db: Database, access: Access, thresholdPoints: number) {
   const sessions = await db
     .select({ id: calibrationSessions.id })
     .from(calibrationSessions)
@@ -275,10 +284,10 @@ export async function assessorDrift(db: Database, scope: Scope, viewer: Viewer, 
     totalDeviation: number | null;
   }[] = [];
   for (const { id } of sessions) {
-    const s = await getSession(db, id, "any", viewer, thresholdPoints);
+    const s = await getSession(db, id, { ...access, scope: "any" }, thresholdPoints);
     if (!s?.result) continue;
     for (const a of s.result.assessors) {
-      if (scope !== "any" && a.assessorId !== viewer.id) continue;
+      if (access.scope !== "any" && a.assessorId !== access.userId) continue;
       const name = s.participants.find((p) => p.userId === a.assessorId)?.name ?? "";
       rows.push({
         sessionId: id,
@@ -302,4 +311,32 @@ export function calibratableVersions(db: Database) {
     .innerJoin(scorecardTemplates, eq(scorecardTemplates.id, scorecardVersions.templateId))
     .where(eq(scorecardVersions.status, "published"))
     .orderBy(asc(scorecardTemplates.id));
+}
+
+/** The calibration page: the sessions and drift within `access`, and what a manager needs to start a session. */
+export async function calibrationPage(db: Database, access: Access, thresholdPoints: number) {
+  const manage = can(access.roles, "manage:calibration");
+  return {
+    sessions: await listSessions(db, access),
+    drift: await assessorDrift(db, access, thresholdPoints),
+    manage,
+    versions: manage ? await calibratableVersions(db) : [],
+    assessors: manage ? await eligibleAssessors(db) : [],
+    me: access.userId,
+  };
+}
+
+/** A session's page; 404 (recorded when it exists) for one the user may not see. */
+export async function sessionPage(auth: Permitted, request: Request, id: number) {
+  const threshold = auth.env.settings["calibration.spreadThreshold"];
+  const s = await getSession(auth.env.db, id, auth.access, threshold);
+  if (!s) {
+    return hiddenOrMissing(
+      auth,
+      request,
+      { entity: "calibration_session", id },
+      "Sesi kalibrasi ini tidak ditemukan, atau Anda bukan pesertanya.",
+    );
+  }
+  return { ...s, canClose: can(auth.access.roles, "manage:calibration") && s.session.state === "open", threshold };
 }

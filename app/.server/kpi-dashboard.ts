@@ -88,9 +88,7 @@ export async function kpiDashboard(
   const report = reports.at(-1);
   if (!report) throw new Error("the chosen period is the last of the trend");
   const threshold = settings["kpi.threshold"];
-  // calibration.ts still takes (scope, viewer): the same person, by its names.
-  const viewer = { id: access.userId, staffId: access.staffId, teamId: access.teamId };
-  const drift = (await assessorDrift(db, access.scope, viewer, settings["calibration.spreadThreshold"])).filter(
+  const drift = (await assessorDrift(db, access, settings["calibration.spreadThreshold"])).filter(
     (d) => d.periodId === periodId,
   );
   const period = periodFromId(periodId);

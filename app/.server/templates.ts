@@ -1,114 +1,55 @@
 // Editing scorecard templates (koordinator_qa): drafts change, published versions never do. Publishing
 // retires the previously published version of the template; editing a published one starts a new draft.
 import { and, count, eq, max } from "drizzle-orm";
-import { z } from "zod";
-import { DEFAULT_LEVELS, ITEM_SECTIONS, SECTIONS, sectionWeightsProblem } from "../../analytics/scoring";
+import {
+  DEFAULT_LEVELS,
+  ITEM_SECTIONS,
+  type ItemSection,
+  type Scale,
+  SECTIONS,
+  sectionWeightsProblem,
+} from "../../analytics/scoring";
 import { evaluations, scorecardItems, scorecardTemplates, scorecardVersions, teams } from "../../db/schema";
+import { can, type Role } from "../permissions";
 import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./db";
-import { InvalidInput, UserFacingError } from "./errors";
-import { submitConfirmed, submitForm } from "./forms";
-import { loadVersion } from "./scorecards";
+import { InvalidInput, notFound, UserFacingError } from "./errors";
+import { listTemplates, loadVersion } from "./scorecards";
+import { listTeams } from "./staff";
 
 const STALE =
   "Draf ini telah diubah oleh pengguna lain sejak Anda membukanya. Perubahan Anda belum disimpan: muat ulang halaman lalu ulangi.";
 
-const wholeWeight = (label: string) =>
-  z.coerce
-    .number({ error: `Bobot ${label} harus angka.` })
-    .int({ error: `Bobot ${label} harus bilangan bulat.` })
-    .min(0, { error: `Bobot ${label} tidak boleh negatif.` })
-    .max(100, { error: `Bobot ${label} paling besar 100.` });
+/** A draft's section weights (whole percent, summing to 100) and description, as last seen (`lockVersion`). */
+export type WeightsInput = {
+  weightHardskill: number;
+  weightSoftskill: number;
+  weightKedisiplinan: number;
+  weightCph: number;
+  description: string;
+  lockVersion: number;
+};
 
-export const weightsInput = z
-  .object({
-    weightHardskill: wholeWeight("hardskill"),
-    weightSoftskill: wholeWeight("softskill"),
-    weightKedisiplinan: wholeWeight("kedisiplinan"),
-    weightCph: wholeWeight("CPH"),
-    description: z
-      .string()
-      .optional()
-      .transform((v) => (v ?? "").trim().slice(0, 2000)),
-    lockVersion: z.coerce.number().int(),
-  })
-  .superRefine((v, ctx) => {
-    const problem = sectionWeightsProblem({
-      hardskill: v.weightHardskill,
-      softskill: v.weightSoftskill,
-      kedisiplinan: v.weightKedisiplinan,
-      cph: v.weightCph,
-    });
-    if (problem) ctx.addIssue({ code: "custom", path: ["weightHardskill"], message: problem });
-  });
+/**
+ * An item of a draft: a new one when `itemId` is absent. `weight` is in percent of its section (0 for a critical
+ * item); `levels` are the five level descriptions of a 1–5 item, empty for the default ones.
+ */
+export type ItemInput = {
+  itemId?: number;
+  section: ItemSection;
+  code: string;
+  text: string;
+  clause: string;
+  scale: Scale;
+  weight: number;
+  allowNa: boolean;
+  critical: boolean;
+  guidance: string;
+  levels: string[];
+  lockVersion: number;
+};
 
-export const itemInput = z
-  .object({
-    itemId: z.coerce.number().int().optional(),
-    section: z.enum(ITEM_SECTIONS, { error: "Pilih bagian." }),
-    code: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{1,3}[0-9]{1,2}$/, { error: "Kode 1–3 huruf lalu angka, misalnya H6 atau SK2." }),
-    text: z.string().trim().min(5, { error: "Tuliskan butir yang dinilai (minimal 5 huruf)." }).max(300),
-    clause: z.string().trim().max(100).default(""),
-    scale: z.enum(["1-5", "ya_tidak"], { error: "Pilih skala." }),
-    weight: z.coerce
-      .number({ error: "Bobot harus angka." })
-      .int({ error: "Bobot harus bilangan bulat." })
-      .min(0)
-      .max(100),
-    allowNa: z
-      .string()
-      .optional()
-      .transform((v) => v === "on"),
-    critical: z
-      .string()
-      .optional()
-      .transform((v) => v === "on"),
-    guidance: z.string().trim().max(1000).default(""),
-    levels: z
-      .string()
-      .optional()
-      .transform((v) =>
-        (v ?? "")
-          .split(/\r?\n/)
-          .map((l) => l.trim())
-          .filter(Boolean),
-      ),
-    lockVersion: z.coerce.number().int(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.critical && v.scale !== "ya_tidak") {
-      ctx.addIssue({
-        code: "custom",
-        path: ["scale"],
-        message: "Butir kritis memakai skala Ya/Tidak (Tidak = gagal).",
-      });
-    }
-    if (v.critical && v.weight !== 0) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["weight"],
-        message: "Butir kritis tidak berbobot (isi 0): kegagalannya membuat nilai evaluasi 0.",
-      });
-    }
-    if (!v.critical && v.weight === 0) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["weight"],
-        message: "Butir yang tidak kritis memerlukan bobot lebih dari 0.",
-      });
-    }
-    if (v.scale === "1-5" && v.levels.length !== 0 && v.levels.length !== 5) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["levels"],
-        message: "Isi tepat 5 baris (nilai 1 sampai 5), atau kosongkan untuk deskripsi bawaan.",
-      });
-    }
-  });
+export type NewTemplateInput = { name: string; teamId: number };
 
 async function draftForUpdate(db: Database, versionId: number, lockVersion: number) {
   const [version] = await db.select().from(scorecardVersions).where(eq(scorecardVersions.id, versionId)).for("update");
@@ -124,12 +65,7 @@ async function draftForUpdate(db: Database, versionId: number, lockVersion: numb
   return version;
 }
 
-export async function updateWeights(
-  db: Database,
-  actor: Actor,
-  versionId: number,
-  input: z.output<typeof weightsInput>,
-) {
+export async function updateWeights(db: Database, actor: Actor, versionId: number, input: WeightsInput) {
   await db.transaction(async (tx) => {
     const before = await draftForUpdate(tx, versionId, input.lockVersion);
     const { lockVersion: _lock, ...fields } = input;
@@ -150,7 +86,7 @@ export async function updateWeights(
 }
 
 /** Adds an item (no itemId) or changes one, in a draft. */
-export async function saveItem(db: Database, actor: Actor, versionId: number, input: z.output<typeof itemInput>) {
+export async function saveItem(db: Database, actor: Actor, versionId: number, input: ItemInput) {
   await db.transaction(async (tx) => {
     await draftForUpdate(tx, versionId, input.lockVersion);
     const [clash] = await tx
@@ -194,10 +130,11 @@ export async function saveItem(db: Database, actor: Actor, versionId: number, in
         .insert(scorecardItems)
         .values({ ...fields, versionId, position: (last?.n ?? -1) + 1 })
         .returning({ id: scorecardItems.id });
+      if (!created) throw new Error("insert returned nothing");
       await recordAudit(tx, actor, {
         action: "create",
         entity: "scorecard_item",
-        entityId: created?.id,
+        entityId: created.id,
         after: fields,
       });
     }
@@ -317,17 +254,8 @@ export async function discardDraft(db: Database, actor: Actor, versionId: number
   });
 }
 
-export const newTemplateInput = z.object({
-  name: z.string().trim().min(5, { error: "Nama template minimal 5 huruf." }).max(120),
-  teamId: z.coerce.number({ error: "Pilih tim." }).int().positive({ error: "Pilih tim." }),
-});
-
 /** A new template for a team, starting as an empty draft version 1 with the default section weights. */
-export async function createTemplate(
-  db: Database,
-  actor: Actor & { id: number },
-  input: z.output<typeof newTemplateInput>,
-) {
+export async function createTemplate(db: Database, actor: Actor & { id: number }, input: NewTemplateInput) {
   return db.transaction(async (tx) => {
     const [team] = await tx.select().from(teams).where(eq(teams.id, input.teamId));
     if (!team) throw new UserFacingError("Tim tidak ditemukan.", "teamId");
@@ -354,45 +282,27 @@ export async function createTemplate(
         createdBy: actor.id,
       })
       .returning({ id: scorecardVersions.id });
+    if (!version) throw new Error("insert returned nothing");
     await recordAudit(tx, actor, {
       action: "create",
       entity: "scorecard_template",
       entityId: template.id,
       after: input,
     });
-    return version?.id ?? 0;
+    return version.id;
   });
 }
 
-const intentInput = z.object({ intent: z.string(), lockVersion: z.coerce.number().int().catch(-1) });
+/** The version page: the version, whether this user may edit it (a draft, to a manager), what blocks publishing. */
+export async function versionPage(db: Database, versionId: number, roles: readonly Role[]) {
+  const version = await loadVersion(db, versionId);
+  if (!version) notFound("Versi template ini tidak ditemukan.");
+  const canManage = can(roles, "manage:template");
+  const editable = version.status === "draft" && canManage;
+  return { version, editable, canManage, problems: editable ? publishProblems(version) : [] };
+}
 
-/** One entry point for the version page's forms: weights, item save/remove, publish, discard, new draft. */
-export async function templateAction(db: Database, actor: Actor & { id: number }, versionId: number, form: FormData) {
-  const { intent, lockVersion } = intentInput.parse(Object.fromEntries(form));
-  switch (intent) {
-    case "weights":
-      return submitForm(weightsInput, form, (input) =>
-        updateWeights(db, actor, versionId, input).then(() => "weights"),
-      );
-    case "save-item":
-      return submitForm(itemInput, form, (input) => saveItem(db, actor, versionId, input).then(() => "item"));
-    case "remove-item":
-      return submitConfirmed(z.object({ itemId: z.coerce.number().int() }), form, ({ itemId }) =>
-        removeItem(db, actor, versionId, itemId, lockVersion).then(() => "removed"),
-      );
-    case "publish":
-      return submitConfirmed(z.object({}), form, () =>
-        publishDraft(db, actor, versionId, lockVersion).then(() => "published"),
-      );
-    case "discard":
-      return submitConfirmed(z.object({}), form, () =>
-        discardDraft(db, actor, versionId, lockVersion).then(() => "discarded"),
-      );
-    case "new-draft":
-      return submitForm(z.object({ templateId: z.coerce.number().int() }), form, ({ templateId }) =>
-        startDraft(db, actor, templateId).then((id) => `draft:${id}`),
-      );
-    default:
-      return { ok: false as const, status: 400, errors: { _form: "Tindakan tidak dikenal." }, values: {} };
-  }
+/** The templates page: every template with its versions, and the teams a new one may be made for. */
+export async function templatesPage(db: Database, roles: readonly Role[]) {
+  return { templates: await listTemplates(db), teams: await listTeams(db), canManage: can(roles, "manage:template") };
 }

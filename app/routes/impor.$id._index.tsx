@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Await, Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Suspense } from "react";
-import { discardUpload } from "~/.server/imports/batches";
-import { commitUpload, runUpload } from "~/.server/imports/upload";
+import { previewAction } from "~/.server/import-forms";
+import { runUpload } from "~/.server/imports/upload";
 import { ownUpload } from "~/.server/imports/visible";
 import { requirePermission } from "~/.server/session";
 import { FormError } from "~/components/field";
@@ -30,25 +30,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { env, actor, user, upload } = await uploadOf(request, context, params.id);
-  const form = await request.formData();
-  if (form.get("intent") === "batal") {
-    const discarded = await discardUpload(env.db, upload.id, user.id);
-    // A preview already committed (from another tab) is a batch now: it is undone on its own page.
-    throw redirect(discarded || !upload.batchId ? "/impor?pratinjau-dibatalkan=1" : `/impor/riwayat/${upload.batchId}`);
-  }
-  const validOnly = form.get("validOnly") === "1";
-  const report = await commitUpload(env.db, upload, actor, validOnly);
-  if (!report.committed) {
-    return data(
-      {
-        message:
-          "Impor tidak disimpan: masih ada kesalahan. Perbaiki berkasnya, atau pilih impor baris yang valid saja.",
-      },
-      { status: 409 },
-    );
-  }
-  throw redirect(report.batchId ? `/impor/riwayat/${report.batchId}?baru=1` : "/impor?tanpa-perubahan=1");
+  const { env, actor, access, upload } = await uploadOf(request, context, params.id);
+  const result = await previewAction(env.db, actor, access.userId, upload, await request.formData());
+  if (!result.ok) return data({ message: result.message }, { status: 409 });
+  throw redirect(result.location);
 }
 
 export default function Preview() {

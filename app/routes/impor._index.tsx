@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { listBatches } from "~/.server/imports/batches";
-import { importableKinds, importFormats, receiveUpload } from "~/.server/imports/upload";
+import { uploadForm } from "~/.server/import-forms";
+import { importPage } from "~/.server/imports/visible";
 import { requirePermission } from "~/.server/session";
 import { FormError, Notice, SelectField } from "~/components/field";
 import { ImportFormats } from "~/components/import-formats";
@@ -11,19 +11,13 @@ import { KIND_LABELS } from "../../analytics/import-rules";
 export const meta: MetaFunction = () => [{ title: "Impor data — Mutu" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user, env } = await requirePermission(request, context, "import:data");
-  const kinds = importableKinds(user.roles);
-  return {
-    kinds: kinds.map((k) => ({ value: k, label: KIND_LABELS[k] })),
-    formats: importFormats(kinds),
-    batches: (await listBatches(env.db)).filter((b) => kinds.includes(b.kind as "training")),
-    maxMegabytes: env.settings["import.maxMegabytes"],
-  };
+  const { access, env } = await requirePermission(request, context, "import:data");
+  return importPage(env.db, access, env.settings["import.maxMegabytes"]);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user, env } = await requirePermission(request, context, "import:data");
-  const result = await receiveUpload(env.db, request, env.settings, user);
+  const { access, env } = await requirePermission(request, context, "import:data");
+  const result = await uploadForm(env.db, access, request, env.settings["import.maxMegabytes"]);
   if (!result.ok) return data(result, { status: 400 });
   throw redirect(`/impor/${result.uploadId}`);
 }

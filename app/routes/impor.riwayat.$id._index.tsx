@@ -1,8 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
-import { submitConfirmed } from "~/.server/forms";
-import { batchView, undoBatch } from "~/.server/imports/batches";
+import { undoBatchForm } from "~/.server/import-forms";
+import { batchView } from "~/.server/imports/batches";
 import { visibleBatch } from "~/.server/imports/visible";
 import { requirePermission } from "~/.server/session";
 import { ConfirmAction } from "~/components/confirm-action";
@@ -25,9 +24,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { env, actor, user, batch } = await batchOf(request, context, params.id);
-  const result = await submitConfirmed(z.object({}), await request.formData(), () =>
-    undoBatch(env.db, { ...actor, id: user.id }, batch.id),
-  );
+  const result = await undoBatchForm(env.db, { ...actor, id: user.id }, batch.id, await request.formData());
   if (!result.ok) return data(result, { status: result.status });
   throw redirect(`/impor/riwayat/${batch.id}?dibatalkan=1`);
 }

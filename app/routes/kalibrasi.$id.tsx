@@ -1,17 +1,13 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
-import { hiddenOrMissing } from "~/.server/access";
-import { closeSession, getSession, submitScores } from "~/.server/calibration";
-import { submitConfirmed, submitForm } from "~/.server/forms";
-import { sentScores } from "~/.server/score-forms";
+import { sessionPage } from "~/.server/calibration";
+import { sessionAction } from "~/.server/calibration-forms";
 import { requirePermission } from "~/.server/session";
 import { CalibrationResults } from "~/components/calibration-results";
 import { ConfirmAction } from "~/components/confirm-action";
 import { channelLabel } from "~/components/evaluation-view";
 import { FormError, Notice } from "~/components/field";
 import { initialFromScores, initialFromValues, ScoreSheet } from "~/components/score-sheet";
-import { can } from "~/permissions";
 import { formatInstantWib } from "../../analytics/dates";
 import { INTERACTION_SECTIONS } from "../../analytics/scoring";
 
@@ -19,40 +15,17 @@ export const meta: MetaFunction = () => [{ title: "Sesi kalibrasi — Mutu" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, context, "read:calibration");
-  const { user, scope, env } = auth;
-  const id = Number(params.id);
-  const s = await getSession(env.db, id, scope, user, env.settings["calibration.spreadThreshold"]);
-  if (!s) {
-    return hiddenOrMissing(
-      auth,
-      request,
-      { entity: "calibration_session", id },
-      "Sesi kalibrasi ini tidak ditemukan, atau Anda bukan pesertanya.",
-    );
-  }
-  return {
-    ...s,
-    canClose: can(user.roles, "manage:calibration") && s.session.state === "open",
-    threshold: env.settings["calibration.spreadThreshold"],
-  };
+  return sessionPage(auth, request, Number(params.id));
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData();
-  const id = Number(params.id);
   const permission = form.get("intent") === "close" ? "manage:calibration" : "read:calibration";
   const auth = await requirePermission(request, context, permission);
-  const { user, scope, env, actor } = auth;
-  if (!(await getSession(env.db, id, scope, user, 0))) {
-    return hiddenOrMissing(auth, request, { entity: "calibration_session", id }, "Sesi kalibrasi ini tidak ditemukan.");
-  }
-  const me = { ...actor, id: user.id };
-  const result =
-    form.get("intent") === "close"
-      ? await submitConfirmed(z.object({}), form, () => closeSession(env.db, me, id))
-      : await submitForm(z.object({}), form, () => submitScores(env.db, me, id, sentScores(form)));
-  if (!result.ok) return data({ ...result, intent: String(form.get("intent")) }, { status: result.status });
-  throw redirect(`/kalibrasi/${id}?${form.get("intent") === "close" ? "ditutup" : "terkirim"}=1`);
+  const id = Number(params.id);
+  const result = await sessionAction(auth, request, id, form);
+  if (!result.ok) return data(result, { status: result.status });
+  throw redirect(`/kalibrasi/${id}?${result.value}=1`);
 }
 
 export default function CalibrationSession() {

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { safeRedirect, signInWithForm } from "~/.server/auth";
+import { safeRedirect } from "~/.server/auth";
+import { signInWithForm } from "~/.server/auth-forms";
 import { optionalUser, requestEnv } from "~/.server/session";
 import { FormError, TextField } from "~/components/field";
 
@@ -17,11 +18,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const env = await requestEnv(request, context);
-  const form = await request.formData();
-  const result = await signInWithForm(env, request, form);
-  if (!result.ok) {
-    return data({ message: result.message, username: String(form.get("username") ?? "") }, { status: result.status });
-  }
+  const result = await signInWithForm(env, request, await request.formData());
+  if (!result.ok) return data({ message: result.message, username: result.username }, { status: result.status });
   throw redirect(result.location, { headers: { "Set-Cookie": result.setCookie } });
 }
 

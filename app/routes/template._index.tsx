@@ -1,12 +1,9 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { submitForm } from "~/.server/forms";
-import { listTemplates } from "~/.server/scorecards";
 import { requirePermission } from "~/.server/session";
-import { listTeams } from "~/.server/staff";
-import { createTemplate, newTemplateInput } from "~/.server/templates";
+import { createTemplateForm } from "~/.server/template-forms";
+import { templatesPage } from "~/.server/templates";
 import { FormError, SelectField, TextField } from "~/components/field";
-import { can } from "~/permissions";
 import { formatInstantWib } from "../../analytics/dates";
 
 export const meta: MetaFunction = () => [{ title: "Template penilaian — Mutu" }];
@@ -14,19 +11,13 @@ export const meta: MetaFunction = () => [{ title: "Template penilaian — Mutu" 
 const STATUS = { draft: "Draf", published: "Terbit (berlaku)", retired: "Diganti" } as Record<string, string>;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user, env } = await requirePermission(request, context, "read:template");
-  return {
-    templates: await listTemplates(env.db),
-    teams: await listTeams(env.db),
-    canManage: can(user.roles, "manage:template"),
-  };
+  const { access, env } = await requirePermission(request, context, "read:template");
+  return templatesPage(env.db, access.roles);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, env, actor } = await requirePermission(request, context, "manage:template");
-  const result = await submitForm(newTemplateInput, await request.formData(), (input) =>
-    createTemplate(env.db, { ...actor, id: user.id }, input),
-  );
+  const result = await createTemplateForm(env.db, { ...actor, id: user.id }, await request.formData());
   if (!result.ok) return data(result, { status: result.status });
   throw redirect(`/template/${result.value}`);
 }

@@ -1,7 +1,7 @@
 // Import history: every committed batch with who, when, the file and its counts; the error report as CSV;
 // and undo — new rows removed, updated rows restored — refused when a row was changed after the batch.
 import { createHash } from "node:crypto";
-import { and, desc, eq, getTableColumns, isNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { ImportKind } from "../../../analytics/import-rules";
 import { importBatches, importUploads, users } from "../../../db/schema";
 import { type Actor, recordAudit } from "../audit";
@@ -16,7 +16,8 @@ import { TARGETS } from "./targets";
 // the account is gone).
 const createdByName = sql<string>`coalesce(${users.displayName}, ${importBatches.createdByLabel})`;
 
-export function listBatches(db: Database, kind?: ImportKind) {
+/** The latest 200 batches of `kinds`, newest first. */
+export function listBatches(db: Database, kinds: readonly ImportKind[]) {
   return db
     .select({
       id: importBatches.id,
@@ -35,7 +36,7 @@ export function listBatches(db: Database, kind?: ImportKind) {
     })
     .from(importBatches)
     .leftJoin(users, eq(users.id, importBatches.createdBy))
-    .where(kind ? eq(importBatches.kind, kind) : undefined)
+    .where(inArray(importBatches.kind, [...kinds]))
     .orderBy(desc(importBatches.id))
     .limit(200);
 }
@@ -116,8 +117,6 @@ export function reportCsv(batch: {
   }
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
-
-export class UploadTooLarge extends Error {}
 
 /** Keeps an uploaded file for its preview and commit; refuses a file that is not UTF-8. */
 export async function storeUpload(

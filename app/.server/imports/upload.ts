@@ -1,15 +1,10 @@
-// Receiving a CSV upload from the import page: size limit (a setting), UTF-8 check, kept for preview.
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+// Receiving a CSV upload from the import page (UTF-8 check, kept for preview), then previewing and committing it.
 import { COLUMNS, KIND_GUIDE } from "../../../analytics/import-columns";
-import { IMPORT_KINDS, type ImportKind, isImportKind, KIND_LABELS } from "../../../analytics/import-rules";
+import { IMPORT_KINDS, type ImportKind, KIND_LABELS } from "../../../analytics/import-rules";
 import { can, type Role } from "../../permissions";
 import type { Actor } from "../audit";
 import type { Database } from "../db";
-import type { Settings } from "../settings";
+import type { Access } from "../scope";
 import { markUploadCommitted, storeUpload } from "./batches";
 import { FileRefused } from "./csv";
 import { runImport } from "./engine";
@@ -32,46 +27,20 @@ export function importFormats(kinds: readonly ImportKind[]) {
   }));
 }
 
+/**
+ * Keeps an uploaded file of `kind` for its preview: the upload's id, or why it is refused (a kind the user's
+ * roles may not import, a file that is not UTF-8 text).
+ */
 export async function receiveUpload(
   db: Database,
-  request: Request,
-  settings: Settings,
-  user: { id: number; roles: readonly Role[] },
+  access: Access,
+  upload: { kind: ImportKind; fileName: string; bytes: Uint8Array },
 ): Promise<{ ok: true; uploadId: string } | { ok: false; errors: Record<string, string> }> {
-  const limit = settings["import.maxMegabytes"];
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: limit * 1024 * 1024 }),
-    );
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) {
-      return {
-        ok: false,
-        errors: {
-          file: `Berkas lebih besar dari ${limit} MB. Bagi menjadi beberapa berkas, lalu impor satu per satu.`,
-        },
-      };
-    }
-    throw error;
-  }
-  const kind = form.get("kind");
-  if (!isImportKind(kind)) return { ok: false, errors: { kind: "Pilih jenis data yang diimpor." } };
-  if (!importableKinds(user.roles).includes(kind)) {
+  if (!importableKinds(access.roles).includes(upload.kind)) {
     return { ok: false, errors: { kind: "Peran Anda tidak mencakup impor jenis data ini." } };
   }
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0)
-    return { ok: false, errors: { file: "Pilih berkas CSV yang akan diimpor." } };
   try {
-    const uploadId = await storeUpload(db, {
-      kind,
-      fileName: file.name || "berkas.csv",
-      bytes: new Uint8Array(await file.arrayBuffer()),
-      userId: user.id,
-    });
-    return { ok: true, uploadId };
+    return { ok: true, uploadId: await storeUpload(db, { ...upload, userId: access.userId }) };
   } catch (error) {
     if (error instanceof FileRefused) return { ok: false, errors: { file: error.message } };
     throw error;
@@ -80,7 +49,6 @@ export async function receiveUpload(
 
 type Upload = { id: string; kind: string; fileName: string; content: string };
 
-/** Runs the import engine on a stored upload, reporting progress for the page that polls it. */
 /** Commits a previewed upload; once committed, the upload is tied to its batch so it is not offered again. */
 export async function commitUpload(db: Database, upload: Upload, actor: Actor, validOnly: boolean) {
   const report = await runUpload(db, upload, actor, { commit: true, validOnly });
@@ -88,6 +56,7 @@ export async function commitUpload(db: Database, upload: Upload, actor: Actor, v
   return report;
 }
 
+/** Runs the import engine on a stored upload, reporting progress for the page that polls it. */
 export function runUpload(
   db: Database,
   upload: Upload,

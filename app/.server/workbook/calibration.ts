@@ -61,7 +61,7 @@ export async function writeCalibrationSheet(
   const system = { id: SYSTEM_ACCESS.userId, staffId: SYSTEM_ACCESS.staffId, teamId: SYSTEM_ACCESS.teamId };
   // A handful of sessions per period: one getSession each keeps the calibration rules in one place.
   for (const { id } of sessions) {
-    const found = await getSession(db, id, SYSTEM_ACCESS.scope, system, spreadThreshold);
+    const found = await getSession(db, id, SYSTEM_ACCESS, spreadThreshold);
     if (!found) continue;
     const { session, result } = found;
     for (const p of found.participants) {
