@@ -1,9 +1,13 @@
-// Pure: calendar dates as strings 'YYYY-MM-DD' (WIB days), the way Mutu stores dates without a time.
+// Pure: the calendar — dates as strings 'YYYY-MM-DD' (WIB days), the way Mutu stores dates without a time: reading
+// and writing them, day and month arithmetic, month and weekday names, and ISO weeks ('2026-W49', Monday to
+// Sunday). The one home of date helpers: reporting periods (period.ts), shifts (workforce-time.ts), the staffing
+// plan and the roster take their days and weeks from here.
 
 /** WIB is UTC+7 all year (Indonesia has no daylight saving time since 1964). */
 export const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
 
-const pad2 = (n: number) => String(n).padStart(2, "0");
+/** Two digits: 5 → '05'. */
+export const pad2 = (n: number) => String(n).padStart(2, "0");
 
 /** Parses 'YYYY-MM-DD'; null when it is not a real calendar date. */
 export function parseCalendarDay(day: string): { year: number; month: number; day: number } | null {
@@ -47,12 +51,40 @@ export function wibDay(instant: Date): string {
   return `${wib.getUTCFullYear()}-${pad2(wib.getUTCMonth() + 1)}-${pad2(wib.getUTCDate())}`;
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
+export const MONTHS_ID = [
+  "Januari",
+  "Februari",
+  "Maret",
+  "April",
+  "Mei",
+  "Juni",
+  "Juli",
+  "Agustus",
+  "September",
+  "Oktober",
+  "November",
+  "Desember",
+] as const;
+
+export const MONTHS_ID_SHORT = [
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "Mei",
+  "Jun",
+  "Jul",
+  "Agu",
+  "Sep",
+  "Okt",
+  "Nov",
+  "Des",
+] as const;
 
 /** '26 Nov 2026' for '2026-11-26'. */
 export function formatDay(day: string): string {
   const d = parseCalendarDay(day);
-  return d ? `${d.day} ${MONTHS[d.month - 1]} ${d.year}` : day;
+  return d ? `${d.day} ${MONTHS_ID_SHORT[d.month - 1]} ${d.year}` : day;
 }
 
 /** '29 Nov 2026 09.45 WIB' for an instant (Indonesian writes the time with a dot). */
@@ -81,4 +113,136 @@ export function parseWibDateTime(input: string): Date | null {
 export function wibInputValue(instant: Date): string {
   const wib = new Date(instant.getTime() + WIB_OFFSET_MS);
   return `${wibDay(instant)}T${pad2(wib.getUTCHours())}:${pad2(wib.getUTCMinutes())}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Day and month arithmetic
+
+/** Milliseconds of UTC midnight of a day: the arithmetic of whole days, free of the process time zone. */
+function utcMs(day: string): number {
+  const d = parseCalendarDay(day);
+  if (!d) throw new Error(`not a calendar day: ${day}`);
+  return Date.UTC(d.year, d.month - 1, d.day);
+}
+
+const DAY_MS = 86_400_000;
+
+/** 'YYYY-MM-DD' plus `days` calendar days. */
+export function addDays(day: string, days: number): string {
+  return new Date(utcMs(day) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The calendar day `months` months after `day` (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(day: string, months: number): string {
+  const d = parseCalendarDay(day);
+  if (!d) throw new Error(`not a date: ${day}`);
+  const index = d.year * 12 + (d.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${pad2(month)}-${pad2(Math.min(d.day, last))}`;
+}
+
+/** ISO weekday of a WIB day: 1 Monday … 7 Sunday. */
+export function isoWeekday(day: string): number {
+  const weekday = new Date(utcMs(day)).getUTCDay(); // 0 = Sunday
+  return weekday === 0 ? 7 : weekday;
+}
+
+/** The Monday of the week (Monday to Sunday) that holds `day`. */
+export function mondayOf(day: string): string {
+  return addDays(day, 1 - isoWeekday(day));
+}
+
+/** Indonesian day names, Monday first (index = ISO weekday − 1). */
+export const WEEKDAY_NAMES = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"] as const;
+
+/** 'Senin' for ISO weekday 1 … 'Minggu' for 7. */
+export const weekdayName = (isoWeekday: number): string => WEEKDAY_NAMES[isoWeekday - 1] ?? String(isoWeekday);
+
+// ---------------------------------------------------------------------------------------------------------------
+// ISO weeks
+
+export type IsoWeek = {
+  /** '2026-W49' */
+  id: string;
+  /** The ISO week-year (the year of the week's Thursday; 29 Dec 2025 is in 2026-W01). */
+  year: number;
+  week: number;
+  /** WIB days 'YYYY-MM-DD': the Monday, the Sunday, and all seven from Monday. */
+  monday: string;
+  sunday: string;
+  days: string[];
+  /** 'Minggu 49 2026 (30 Nov – 6 Des 2026)' */
+  label: string;
+};
+
+/** The years a period or a week may lie in: others are almost certainly typing mistakes, and keep Date arithmetic exact. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 9998;
+
+/** Monday of week 1 of ISO week-year `year`: the week holding 4 January. */
+const firstMonday = (year: number) => mondayOf(`${String(year).padStart(4, "0")}-01-04`);
+
+/** 52 or 53: the ISO weeks of week-year `year`. */
+export function weeksInYear(year: number): number {
+  return Math.round((utcMs(firstMonday(year + 1)) - utcMs(firstMonday(year))) / (7 * DAY_MS));
+}
+
+export const formatWeekId = (year: number, week: number) => `${year}-W${pad2(week)}`;
+
+function rangeLabel(monday: string, sunday: string): string {
+  const sameYear = monday.slice(0, 4) === sunday.slice(0, 4);
+  return `${sameYear ? formatDay(monday).replace(/ \d{4}$/, "") : formatDay(monday)} – ${formatDay(sunday)}`;
+}
+
+function buildWeek(year: number, week: number): IsoWeek {
+  const monday = addDays(firstMonday(year), (week - 1) * 7);
+  const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
+  const sunday = days[6] ?? monday;
+  return {
+    id: formatWeekId(year, week),
+    year,
+    week,
+    monday,
+    sunday,
+    days,
+    label: `Minggu ${week} ${year} (${rangeLabel(monday, sunday)})`,
+  };
+}
+
+/**
+ * The ISO week 'YYYY-Www' (also accepted: a lower-case w, without the hyphen, a one-digit week: '2026w9').
+ * Throws an Error with a message a user can act on when it is malformed or the year has no such week.
+ */
+export function isoWeek(id: string): IsoWeek {
+  const text = typeof id === "string" ? id.trim() : "";
+  const m = /^(\d{4})-?[Ww](\d{1,2})$/.exec(text);
+  if (!m) {
+    throw new Error(
+      `Minggu tidak valid: "${text}". Gunakan format YYYY-Www (tahun dan nomor minggu ISO), misalnya 2026-W49 untuk 30 Nov – 6 Des 2026.`,
+    );
+  }
+  const year = Number(m[1]);
+  const week = Number(m[2]);
+  if (year < MIN_YEAR || year > MAX_YEAR) {
+    throw new Error(`Minggu tidak valid: "${text}". Tahun harus antara ${MIN_YEAR} dan ${MAX_YEAR}.`);
+  }
+  const last = weeksInYear(year);
+  if (week < 1 || week > last) {
+    throw new Error(`Minggu tidak valid: "${text}". Tahun ${year} memiliki minggu 1 sampai ${last}.`);
+  }
+  return buildWeek(year, week);
+}
+
+/** The ISO week holding WIB day `day` ('YYYY-MM-DD'). */
+export function weekOfDay(day: string): IsoWeek {
+  const monday = mondayOf(day);
+  const year = Number(addDays(monday, 3).slice(0, 4)); // the year of its Thursday
+  return buildWeek(year, Math.round((utcMs(monday) - utcMs(firstMonday(year))) / (7 * DAY_MS)) + 1);
+}
+
+/** The week `offset` weeks after (negative: before) week `id`. */
+export function shiftWeek(id: string, offset: number): IsoWeek {
+  return weekOfDay(addDays(isoWeek(id).monday, offset * 7));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, type CapabilityEvidence, eligibility, type TrainingEvidence } from "./eligibility";
+import { type CapabilityEvidence, eligibility, type TrainingEvidence } from "./eligibility";
 
 const tli = (over: Partial<TrainingEvidence> = {}): TrainingEvidence => ({
   id: 1,
@@ -29,14 +29,6 @@ const capable = (over: Partial<CapabilityEvidence> = {}): CapabilityEvidence => 
   decidedBy: "Direktur PPKC",
   withdrawn: false,
   ...over,
-});
-
-describe("addMonths", () => {
-  it("31 Jan 2026 + 1 month = 28 Feb 2026; 29 Feb 2028 + 12 = 28 Feb 2029; 15 Nov 2026 + 3 = 15 Feb 2027", () => {
-    expect(addMonths("2026-01-31", 1)).toBe("2026-02-28");
-    expect(addMonths("2028-02-29", 12)).toBe("2029-02-28");
-    expect(addMonths("2026-11-15", 3)).toBe("2027-02-15");
-  });
 });
 
 describe("eligibility", () => {

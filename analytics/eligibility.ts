@@ -2,7 +2,7 @@
 // requirement is met or missing, with the evidence: (a) the technical information-service training,
 // (b) the soft-skills communication training for the contact center, (c) judged capable ("dianggap mampu")
 // by the Director PPKC. A training whose course has a validity counts only until it expires.
-import { formatDay, parseCalendarDay } from "./dates";
+import { addMonths, formatDay } from "./dates";
 
 export const CERTIFICATE_ROLES = [
   { code: "supervisor", label: "Supervisor" },
@@ -45,17 +45,6 @@ export type Requirement = {
 };
 
 export type Eligibility = { role: CertificateRole; eligible: boolean; requirements: Requirement[] };
-
-/** The calendar day `months` months after `day` (31 Jan + 1 month = 28/29 Feb). */
-export function addMonths(day: string, months: number): string {
-  const d = parseCalendarDay(day);
-  if (!d) throw new Error(`not a date: ${day}`);
-  const index = d.year * 12 + (d.month - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, "0")}-${String(Math.min(d.day, last)).padStart(2, "0")}`;
-}
 
 /** Until when a completed training counts: its end date plus the course validity; null = without end. */
 export function validUntil(t: TrainingEvidence): string | null {

@@ -5,7 +5,7 @@
 // Then: the parsers stay linear on huge cells, and an 18-digit NIP is read or refused in every notation.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseDateInput } from "./dates";
+import { addDays, parseDateInput } from "./dates";
 import {
   type CallRow,
   COLUMNS,
@@ -16,14 +16,14 @@ import {
   type ImportKind,
   type IntervalRow,
   mapHeader,
-  parseDecimal,
   type RosterRow,
   type RowContext,
   type TrainingRow,
   VALIDATORS,
 } from "./import-rules";
 import { formatNip, parseNip } from "./nip";
-import { addDays, MAX_AHT_SECONDS, MAX_SHIFT_MINUTES, parseClock } from "./workforce-time";
+import { parseDecimal } from "./numbers";
+import { MAX_AHT_SECONDS, MAX_SHIFT_MINUTES, parseClock } from "./workforce-time";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_129);
 const RUNS = Math.max(1, Math.round(400 * Number(process.env.FUZZ_RUNS ?? 1)));

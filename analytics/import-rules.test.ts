@@ -4,7 +4,6 @@ import {
   extraCellsProblem,
   mapHeader,
   normalizeHeader,
-  parseDecimal,
   type RowContext,
   validateCallRow,
   validateIntervalRow,
@@ -60,18 +59,6 @@ describe("headers", () => {
     expect(detectDelimiter("nip\tnama\tstatus")).toBe("\t");
     expect(detectDelimiter('nip,"nama; lengkap",status')).toBe(",");
   });
-});
-
-describe("numbers", () => {
-  it.each([
-    ["7,5", 7.5],
-    ["7.5", 7.5],
-    ["1.234,5", 1234.5],
-    [" 40 ", 40],
-    ["", null],
-    ["tujuh", null],
-    ["1,2,3", null],
-  ])("%j → %s", (text, value) => expect(parseDecimal(text)).toBe(value));
 });
 
 describe("cells beyond the header", () => {

@@ -1,6 +1,6 @@
 // Pure: the 26th-to-25th reporting period of regulation 3.3.3, in Asia/Jakarta (WIB) time.
 // No I/O, no wall clock, no dependence on the process time zone: all arithmetic is on UTC epoch values.
-import { parseCalendarDay, WIB_OFFSET_MS } from "./dates";
+import { MAX_YEAR, MIN_YEAR, MONTHS_ID, MONTHS_ID_SHORT, pad2, parseCalendarDay, WIB_OFFSET_MS } from "./dates";
 
 export type Period = {
   id: string; // 'YYYY-MM' of the month the period STARTS in, e.g. '2026-11'
@@ -13,42 +13,6 @@ export type Period = {
 
 /** Regulation 3.3.3: a period runs from the 26th of a month to the 25th of the next. */
 export const PERIOD_START_DAY = 26;
-
-export const MONTHS_ID = [
-  "Januari",
-  "Februari",
-  "Maret",
-  "April",
-  "Mei",
-  "Juni",
-  "Juli",
-  "Agustus",
-  "September",
-  "Oktober",
-  "November",
-  "Desember",
-] as const;
-
-export const MONTHS_ID_SHORT = [
-  "Jan",
-  "Feb",
-  "Mar",
-  "Apr",
-  "Mei",
-  "Jun",
-  "Jul",
-  "Agu",
-  "Sep",
-  "Okt",
-  "Nov",
-  "Des",
-] as const;
-
-// Years outside this range are almost certainly typing mistakes, and keep Date arithmetic exact.
-const MIN_YEAR = 1900;
-const MAX_YEAR = 9998;
-
-const pad2 = (n: number) => String(n).padStart(2, "0");
 
 /** The period that starts in month `month` (1–12) of `year`. */
 function build(year: number, month: number): Period {

@@ -1,23 +1,15 @@
 import { describe, expect, it, test } from "vitest";
+import { isoWeek } from "./dates";
+import { forecast, type ProfileInput } from "./forecast";
 import type { ChannelCode } from "./organization";
 import {
   answeringAgents,
-  forecast,
-  forecastAt,
-  forecastBasis,
-  isoWeek,
-  isoWeekday,
-  type ProfileInput,
   planInterval,
   type RosteredInput,
   type StaffingTargets,
-  shiftWeek,
   staffingPlan,
   staffingStatus,
   sumTotals,
-  weekdayName,
-  weekOfDay,
-  weeksInYear,
 } from "./staffing";
 
 // The app's defaults: 80 % in 20 s, occupancy at most 85 %, shrinkage 30 %.
@@ -34,170 +26,6 @@ const profile = (row: Partial<ProfileInput> & Pick<ProfileInput, "weekday" | "st
   answered: 0,
   ahtSeconds: null,
   ...row,
-});
-
-describe("ISO weeks", () => {
-  it("2026-W49 runs from Monday 30 Nov to Sunday 6 Dec 2026 (W01 starts Mon 29 Dec 2025, + 48 × 7 days)", () => {
-    const week = isoWeek("2026-W49");
-    expect(week).toMatchObject({ id: "2026-W49", year: 2026, week: 49, monday: "2026-11-30", sunday: "2026-12-06" });
-    expect(week.days).toEqual([
-      "2026-11-30",
-      "2026-12-01",
-      "2026-12-02",
-      "2026-12-03",
-      "2026-12-04",
-      "2026-12-05",
-      "2026-12-06",
-    ]);
-    expect(week.label).toBe("Minggu 49 2026 (30 Nov – 6 Des 2026)");
-  });
-
-  it("a week across the new year belongs to the year of its Thursday, and says both years", () => {
-    expect(isoWeek("2026-W01")).toMatchObject({ monday: "2025-12-29", sunday: "2026-01-04" });
-    expect(isoWeek("2026-W01").label).toBe("Minggu 1 2026 (29 Des 2025 – 4 Jan 2026)");
-    expect(weekOfDay("2027-01-01").id).toBe("2026-W53"); // a Friday: its Thursday is 31 Dec 2026
-    expect(weekOfDay("2024-12-30").id).toBe("2025-W01"); // a Monday: its Thursday is 2 Jan 2025
-    expect(weekOfDay("2026-12-06").id).toBe("2026-W49");
-    expect(weekOfDay("2026-11-30").id).toBe("2026-W49");
-  });
-
-  it("a year has 53 weeks when 1 January is a Thursday, or a Wednesday in a leap year", () => {
-    expect(weeksInYear(2026)).toBe(53); // 1 Jan 2026 is a Thursday
-    expect(weeksInYear(2020)).toBe(53); // leap year, 1 Jan a Wednesday
-    expect(weeksInYear(2027)).toBe(52);
-    expect(weeksInYear(2025)).toBe(52);
-  });
-
-  it("accepts a lower-case w, no hyphen and a one-digit week; shifts across years", () => {
-    expect(isoWeek("2026w9").id).toBe("2026-W09");
-    expect(isoWeek(" 2026-W09 ").monday).toBe("2026-02-23");
-    expect(shiftWeek("2026-W53", 1).id).toBe("2027-W01");
-    expect(shiftWeek("2026-W01", -1).id).toBe("2025-W52");
-    expect(shiftWeek("2026-W49", -6).id).toBe("2026-W43");
-  });
-
-  it.each([
-    ["2026-49", /Gunakan format YYYY-Www/],
-    ["W49", /Gunakan format YYYY-Www/],
-    ["2026-W", /Gunakan format YYYY-Www/],
-    ["2026-W00", /Tahun 2026 memiliki minggu 1 sampai 53/],
-    ["2027-W53", /Tahun 2027 memiliki minggu 1 sampai 52/],
-    ["1899-W10", /Tahun harus antara 1900 dan 9998/],
-  ])("refuses %s with a message that says what to type", (id, message) => {
-    expect(() => isoWeek(id)).toThrow(message);
-  });
-
-  it("names weekdays in Indonesian, Monday first", () => {
-    expect(isoWeekday("2026-11-30")).toBe(1);
-    expect(isoWeekday("2026-12-06")).toBe(7);
-    expect([1, 5, 7].map(weekdayName)).toEqual(["Senin", "Jumat", "Minggu"]);
-  });
-
-  it("a forecast averages the N whole weeks before the week, or before today's week when the week is ahead", () => {
-    const ids = (weeks: { id: string }[]) => weeks.map((w) => w.id);
-    const today = "2026-12-02"; // a Wednesday of 2026-W49
-    expect(ids(forecastBasis(isoWeek("2026-W49"), 6, today))).toEqual([
-      "2026-W43",
-      "2026-W44",
-      "2026-W45",
-      "2026-W46",
-      "2026-W47",
-      "2026-W48",
-    ]);
-    expect(ids(forecastBasis(isoWeek("2026-W52"), 2, today))).toEqual(["2026-W47", "2026-W48"]);
-    expect(ids(forecastBasis(isoWeek("2026-W40"), 2, today))).toEqual(["2026-W38", "2026-W39"]);
-    expect(ids(forecastBasis(isoWeek("2027-W01"), 1, "2027-01-05"))).toEqual(["2026-W53"]);
-  });
-});
-
-describe("forecast", () => {
-  it("600 contacts over 6 Mondays at 09:00 → 100 per interval; AHT as reported", () => {
-    const f = forecast([profile({ weekday: 1, startMinute: 540, offered: 600, answered: 570, ahtSeconds: 180 })], 30);
-    expect(forecastAt(f, "telepon", 1, 540)).toEqual({
-      channel: "telepon",
-      weekday: 1,
-      startMinute: 540,
-      callsPerInterval: 100,
-      ahtSeconds: 180,
-      days: 6,
-    });
-    expect(f.channelAhtSeconds.get("telepon")).toBe(180);
-  });
-
-  it("an interval missing on 2 of the 6 Mondays counts 0 there: 200 ÷ 6 = 33.3, not 200 ÷ 4 = 50", () => {
-    const f = forecast(
-      [
-        profile({ weekday: 1, startMinute: 540, days: 6, offered: 600, answered: 600, ahtSeconds: 180 }),
-        profile({ weekday: 1, startMinute: 570, days: 4, offered: 200, answered: 200, ahtSeconds: 180 }),
-      ],
-      30,
-    );
-    expect(forecastAt(f, "telepon", 1, 570)?.callsPerInterval).toBeCloseTo(200 / 6, 12);
-  });
-
-  it("AHT is weighted by answered: (200 s × 300 + 100 s × 100) ÷ 400 = 175 s", () => {
-    const f = forecast(
-      [
-        profile({ weekday: 2, startMinute: 600, offered: 300, answered: 300, ahtSeconds: 200 }),
-        profile({ channel: "webchat", weekday: 2, startMinute: 600, offered: 100, answered: 100, ahtSeconds: 100 }),
-        profile({ weekday: 3, startMinute: 600, offered: 120, answered: 100, ahtSeconds: 100 }),
-      ],
-      30,
-    );
-    expect(f.channelAhtSeconds.get("telepon")).toBe(175);
-    expect(f.channelAhtSeconds.get("webchat")).toBe(100);
-    expect(forecastAt(f, "telepon", 3, 600)?.callsPerInterval).toBe(20);
-  });
-
-  it("puts 60-minute rows on a 30-minute grid: 3 Tuesdays at 60 min (300 at 10:00) and 3 at 30 min (90, 60) → (150 + 90) ÷ 6 = 40 and (150 + 60) ÷ 6 = 35; AHT (200 × 150 + 100 × 90) ÷ 240 = 162.5 s", () => {
-    const f = forecast(
-      [
-        profile({
-          weekday: 2,
-          startMinute: 600,
-          intervalMinutes: 60,
-          days: 3,
-          offered: 300,
-          answered: 300,
-          ahtSeconds: 200,
-        }),
-        profile({ weekday: 2, startMinute: 600, days: 3, offered: 90, answered: 90, ahtSeconds: 100 }),
-        profile({ weekday: 2, startMinute: 630, days: 3, offered: 60, answered: 60, ahtSeconds: 100 }),
-      ],
-      30,
-    );
-    const at = (minute: number) => forecastAt(f, "telepon", 2, minute);
-    expect(at(600)).toMatchObject({ callsPerInterval: 40, ahtSeconds: 162.5, days: 6 });
-    expect(at(630)).toMatchObject({ callsPerInterval: 35, days: 6 });
-  });
-
-  it("adds 15-minute rows up on a 30-minute grid", () => {
-    const f = forecast(
-      [
-        profile({
-          weekday: 4,
-          startMinute: 600,
-          intervalMinutes: 15,
-          days: 2,
-          offered: 20,
-          answered: 20,
-          ahtSeconds: 60,
-        }),
-        profile({
-          weekday: 4,
-          startMinute: 615,
-          intervalMinutes: 15,
-          days: 2,
-          offered: 30,
-          answered: 30,
-          ahtSeconds: 60,
-        }),
-      ],
-      30,
-    );
-    expect(forecastAt(f, "telepon", 4, 600)?.callsPerInterval).toBe(25);
-    expect(f.byChannel.get("telepon")?.size).toBe(1);
-  });
 });
 
 describe("one interval of the plan", () => {

@@ -1,7 +1,7 @@
 // Pure: the heatmaps of the workforce page — one channel, day of week × interval, over a range of weeks — from
 // the interval sums (per weekday and interval) and the rostered agent time of the same range. Each cell is an
 // average over the days that had data, so a range of four weeks and one of twelve read alike.
-import type { ProfileInput } from "./staffing";
+import type { ProfileInput } from "./forecast";
 
 /** The ranges the page offers, in whole weeks before the current one. */
 export const RANGE_WEEKS = [4, 8, 12] as const;

@@ -1,6 +1,7 @@
 // Pure: clock times, the interval grid and shifts of the workforce data (issue 6). A time of day is a WIB
 // wall-clock time in minutes after midnight; WIB is UTC+7 all year, so a WIB day and a minute name one instant.
-import { formatDay, parseCalendarDay, WIB_OFFSET_MS, wibDay } from "./dates";
+// Days and weeks themselves (addDays, mondayOf, ISO weeks) are the calendar's: dates.ts.
+import { formatDay, pad2, parseCalendarDay, WIB_OFFSET_MS, wibDay } from "./dates";
 
 /** Interval lengths the phone system can export statistics in (setting `workforce.intervalMinutes`). */
 export const INTERVAL_LENGTHS = [15, 30, 60] as const;
@@ -11,8 +12,6 @@ export const MINUTES_PER_DAY = 24 * 60;
 export const MAX_SHIFT_MINUTES = 16 * 60;
 /** Longest plausible average handling time of one interval (4 hours); more is a unit mistake (ms, minutes). */
 export const MAX_AHT_SECONDS = 4 * 3600;
-
-const pad2 = (n: number) => String(n).padStart(2, "0");
 
 /**
  * A time of day as typed: 'HH:MM' or 'H:MM', with a dot too (Indonesian writes 14.30), optionally with ':00'
@@ -40,21 +39,6 @@ export function offGrid(startMinute: number, intervalMinutes: number): { before:
   if (startMinute % intervalMinutes === 0) return null;
   const before = startMinute - (startMinute % intervalMinutes);
   return { before, after: (before + intervalMinutes) % MINUTES_PER_DAY };
-}
-
-/** 'YYYY-MM-DD' plus `days` calendar days. */
-export function addDays(day: string, days: number): string {
-  const d = parseCalendarDay(day);
-  if (!d) throw new Error(`not a calendar day: ${day}`);
-  return new Date(Date.UTC(d.year, d.month - 1, d.day + days)).toISOString().slice(0, 10);
-}
-
-/** The Monday of the week (Monday to Sunday) that holds `day`. */
-export function mondayOf(day: string): string {
-  const d = parseCalendarDay(day);
-  if (!d) throw new Error(`not a calendar day: ${day}`);
-  const weekday = new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay(); // 0 = Sunday
-  return addDays(day, -((weekday + 6) % 7));
 }
 
 /** The instant at which WIB day `day` reaches `minutes` after its midnight (1440 and more: the next days). */

@@ -1,6 +1,8 @@
 // Settings: each with a default, a validation rule and an Indonesian label. Shared by the server (which
 // stores and validates them) and the settings page (which shows labels and help).
 import { z } from "zod";
+import { formatDecimal } from "../analytics/numbers";
+import { numberInput } from "./number-input";
 
 // `english`: the English term staff may know the setting by, shown once in its hint (marked as English).
 type Definition<T> = {
@@ -12,20 +14,24 @@ type Definition<T> = {
   english?: string;
 };
 
+// Numbers are read as the imported files read them (app/number-input.ts): "7,5" and "7.5" alike. An empty field
+// is refused like any other text that is not a number.
 const wholeNumber = (min: number, max: number) =>
-  z.coerce
-    .number({ error: "Isi dengan angka." })
-    .int({ error: "Isi dengan bilangan bulat." })
-    .min(min, { error: `Paling sedikit ${min}.` })
-    .max(max, { error: `Paling banyak ${max}.` });
+  z.preprocess(
+    numberInput,
+    z
+      .number({ error: "Isi dengan angka." })
+      .int({ error: "Isi dengan bilangan bulat." })
+      .min(min, { error: `Paling sedikit ${min}.` })
+      .max(max, { error: `Paling banyak ${max}.` }),
+  );
 
-// Decimal comma accepted ("7,5"), as people type numbers here.
 const decimal = (min: number, max: number) =>
   z.preprocess(
-    (v) => (typeof v === "string" ? v.trim().replace(",", ".") : v),
-    z.coerce
+    numberInput,
+    z
       .number({ error: "Isi dengan angka." })
-      .min(min, { error: `Paling sedikit ${String(min).replace(".", ",")}.` })
+      .min(min, { error: `Paling sedikit ${formatDecimal(min)}.` })
       .max(max, { error: `Paling banyak ${max}.` }),
   );
 

@@ -5,9 +5,12 @@
 // that week as the app makes it (`forecast` from six weeks of interval sums, `staffingPlan` with a roster: Erlang C
 // for the need and the service level the roster is expected to achieve, the comparison, the totals).
 //   npx tsx bench/staffing.ts [repetitions=21] [peakCalls=5000]
+
+import { isoWeek } from "../analytics/dates";
 import { erlangC, requiredAgents } from "../analytics/erlang";
+import { forecast, type ProfileInput } from "../analytics/forecast";
 import type { ChannelCode } from "../analytics/organization";
-import { forecast, isoWeek, type ProfileInput, type RosteredInput, staffingPlan } from "../analytics/staffing";
+import { type RosteredInput, staffingPlan } from "../analytics/staffing";
 
 const [repetitions = 21, peakCalls = 5000] = process.argv.slice(2).map(Number);
 const INTERVAL_SECONDS = 1800;

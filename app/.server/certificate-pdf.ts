@@ -2,9 +2,8 @@
 // and signature block. The document's own dates are the issue time; the bytes are stored as issued and
 // always served from storage, never generated again.
 import { PDFDocument, type PDFFont, rgb, StandardFonts } from "pdf-lib";
-import { parseCalendarDay } from "../../analytics/dates";
+import { MONTHS_ID, parseCalendarDay } from "../../analytics/dates";
 import { formatNip } from "../../analytics/nip";
-import { MONTHS_ID } from "../../analytics/period";
 
 export type CertificateContent = {
   number: string; // (1)

@@ -4,6 +4,7 @@ import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { IKU_INDICATORS, type IkuCode, type IkuValues, ikuAchievements } from "../../analytics/iku";
 import { evaluations, ikuTargets } from "../../db/schema";
+import { numberInput } from "../number-input";
 import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./db";
 import type { PeriodKpiReport } from "./period-kpi";
@@ -60,17 +61,16 @@ export async function periodIku(db: Database, report: PeriodKpiReport, settings:
   return ikuAchievements(await ikuValues(db, report, settings), await ikuTargetsOf(db, report.periodId));
 }
 
-// One optional field per indicator; empty means "no target". Decimal comma accepted. Not a union of "" and a
+// One optional field per indicator; empty means "no target". Read like a file's number (app/number-input.ts). Not a union of "" and a
 // number: a word in the field would fail both branches and zod would answer its English "Invalid input".
-const targetField = z.preprocess((v) => {
-  if (typeof v !== "string") return v;
-  const text = v.trim().replace(",", ".");
-  return text === "" ? null : Number(text);
-}, z
-  .number({ error: "Isi dengan angka, misalnya 80 atau 92,5; kosongkan bila tidak ada target." })
-  .gt(0, { error: "Target harus lebih dari 0." })
-  .max(1000, { error: "Target paling besar 1.000." })
-  .nullable());
+const targetField = z.preprocess(
+  numberInput,
+  z
+    .number({ error: "Isi dengan angka, misalnya 80 atau 92,5; kosongkan bila tidak ada target." })
+    .gt(0, { error: "Target harus lebih dari 0." })
+    .max(1000, { error: "Target paling besar 1.000." })
+    .nullable(),
+);
 export const ikuTargetsInput = z.object(
   Object.fromEntries(IKU_INDICATORS.map((i) => [`target.${i.code}`, targetField.optional()])) as Record<
     `target.${IkuCode}`,

@@ -1,6 +1,7 @@
 // The period review form (kedisiplinan scores, CPH and its source), parsed with zod into the typed input of
 // period-reviews.ts.
 import { z } from "zod";
+import { parseDecimal } from "../../analytics/numbers";
 import { CHANNELS, type ChannelCode } from "../../analytics/organization";
 import type { Actor } from "./audit";
 import type { Database } from "./db";
@@ -17,10 +18,9 @@ const optionalDecimal = z
   .string()
   .optional()
   .transform((value, ctx) => {
-    const text = (value ?? "").trim().replace(",", ".");
-    if (!text) return null;
-    const n = Number(text);
-    if (!Number.isFinite(n) || n < 0 || n > 200) {
+    if (!(value ?? "").trim()) return null;
+    const n = parseDecimal(value ?? "");
+    if (n === null || n < 0 || n > 200) {
       ctx.addIssue({ code: "custom", message: "Isi CPH sebagai angka 0–200, misalnya 8,5." });
       return z.NEVER;
     }

@@ -1,10 +1,8 @@
 // The roster week grid: one row per person, one column per day (Monday to Sunday), each shift in the column
 // of the WIB day it starts on. Its forms (add, change, delete a shift) are read by roster-forms.ts and checked
 // against the user's manage:roster scope by roster.ts.
-import { wibDay } from "../../analytics/dates";
+import { addDays, shiftWeek, weekOfDay, wibDay } from "../../analytics/dates";
 import { CHANNELS } from "../../analytics/organization";
-import { shiftWeek, weekOfDay } from "../../analytics/staffing";
-import { addDays } from "../../analytics/workforce-time";
 import { can } from "../permissions";
 import type { Database } from "./db";
 import { listShifts, rosterStaff } from "./roster";

@@ -3,12 +3,11 @@
 // Shifts are stored as start and end instants (db/schema/workforce.ts); days and clock times are WIB.
 import { and, asc, eq, gt, inArray, lt, ne, sql } from "drizzle-orm";
 import { z } from "zod";
-import { parseDateInput, parseFormDate, wibDay } from "../../analytics/dates";
+import { addDays, parseDateInput, parseFormDate, wibDay } from "../../analytics/dates";
 import { CHANNELS, type ChannelCode, channelShortName } from "../../analytics/organization";
 import { periodOfDay } from "../../analytics/period";
 import { EVALUATED_POSITIONS, EVALUATED_TEAMS } from "../../analytics/population";
 import {
-  addDays,
   formatClock,
   formatShift,
   parseClock,

@@ -1,20 +1,10 @@
 // The staffing plan of a week as a workbook (issue 6), for the download on the workforce page and for
 // `npm run mutu -- export staffing`: a summary sheet "Ringkasan" (the week, what the forecast is based on, the
 // targets, the totals), then one sheet per channel with its intervals as rows. Every number comes from
-// weekStaffing, so the page and the file agree. Written through the KPI workbook's cell helpers (text never a
-// formula, shared styles, frozen and filtered headers) and streamed like it.
-import type { Writable } from "node:stream";
-import { finished } from "node:stream/promises";
-import ExcelJS from "exceljs";
-import {
-  type IsoWeek,
-  isoWeek,
-  type PlanInterval,
-  STATUS_LABELS,
-  type StaffingStatus,
-  type StaffingTotals,
-  weekdayName,
-} from "../../analytics/staffing";
+// weekStaffing, so the page and the file agree. Written in the workbook shell (workbook/shell.ts) with the cell
+// helpers of workbook/cells.ts (text never a formula, shared styles, frozen and filtered headers), like the KPI one.
+import { type IsoWeek, isoWeek, weekdayName } from "../../analytics/dates";
+import { type PlanInterval, STATUS_LABELS, type StaffingStatus, type StaffingTotals } from "../../analytics/staffing";
 import { formatClock } from "../../analytics/workforce-time";
 import type { Database } from "./db";
 import type { Settings } from "./settings";
@@ -25,18 +15,15 @@ import {
   type Book,
   type Cell,
   type Column,
+  cell,
   excelDay,
-  excelWib,
   keepPace,
-  LABEL_STYLE,
-  openSheet,
   type Style,
   TableSheet,
-  TITLE_STYLE,
   WorkbookAborted,
   yesNo,
 } from "./workbook/cells";
-import { workbookStream } from "./workbook/stream";
+import { madeRows, openSummarySheet, type WorkbookOptions, workbookStream, writeWorkbook } from "./workbook/shell";
 
 export { WorkbookAborted };
 
@@ -87,10 +74,7 @@ export const INTERVAL_COLUMNS: Column<PlanInterval>[] = [
   { header: "Okupansi (%)", width: 10, kind: "decimal", value: (i) => percent(i.expectedOccupancy) },
 ];
 
-const text = (value: string | null): Cell => ({ value, kind: "text" });
-const integer = (value: number | null): Cell => ({ value, kind: "integer" });
-const decimal = (value: number | null): Cell => ({ value, kind: "decimal" });
-const heading = (value: string): Cell => ({ value, kind: "text", style: LABEL_STYLE });
+const { text, integer, decimal, heading } = cell;
 
 const totalCells = (t: StaffingTotals): Cell[] => [
   decimal(t.forecastCalls),
@@ -116,25 +100,23 @@ async function writeSummarySheet(
   plan: WeekStaffing,
   meta: { now: Date; actor: string; week: IsoWeek },
 ): Promise<void> {
-  // Column B holds "Dibuat pada (WIB)" as a date-time (dd/mm/yyyy hh:mm): narrower, LibreOffice shows ###.
-  const sheet = openSheet(book, "Ringkasan", [28, 18, 14, 14, 14, 14, 14, 14, 14], 1);
-  addCells(book, sheet, [
-    { ...text("Rencana Kebutuhan Staf — Contact Center Bravo Bea Cukai 1500225"), style: TITLE_STYLE },
-  ]);
   const { basis } = plan;
-  const rows: [string, Cell][] = [
-    ["Minggu", text(meta.week.id)],
-    ["Rentang", text(meta.week.label)],
-    ["Panjang interval (menit)", integer(plan.intervalMinutes)],
-    ["Dasar perkiraan (minggu)", integer(basis.weeks)],
-    ["Minggu dasar perkiraan", text(`${basis.weekIds[0] ?? ""} – ${basis.weekIds[basis.weekIds.length - 1] ?? ""}`)],
-    ["Data dari", { value: excelDay(basis.firstDay), kind: "date" }],
-    ["Data sampai", { value: excelDay(basis.lastDay), kind: "date" }],
-    ["Ada data historis", text(yesNo(basis.hasHistory))],
-    ["Dibuat pada (WIB)", { value: excelWib(meta.now), kind: "datetime" }],
-    ["Dibuat oleh", text(meta.actor)],
-  ];
-  for (const [label, cell] of rows) addCells(book, sheet, [heading(label), cell]);
+  const sheet = openSummarySheet(book, {
+    title: "Rencana Kebutuhan Staf — Contact Center Bravo Bea Cukai 1500225",
+    widths: [28, 18, 14, 14, 14, 14, 14, 14, 14],
+    headerRow: 1,
+    rows: [
+      ["Minggu", text(meta.week.id)],
+      ["Rentang", text(meta.week.label)],
+      ["Panjang interval (menit)", integer(plan.intervalMinutes)],
+      ["Dasar perkiraan (minggu)", integer(basis.weeks)],
+      ["Minggu dasar perkiraan", text(`${basis.weekIds[0] ?? ""} – ${basis.weekIds[basis.weekIds.length - 1] ?? ""}`)],
+      ["Data dari", cell.date(basis.firstDay)],
+      ["Data sampai", cell.date(basis.lastDay)],
+      ["Ada data historis", text(yesNo(basis.hasHistory))],
+      ...madeRows(meta.now, meta.actor),
+    ],
+  });
   addCells(book, sheet, [
     text(
       `Perkiraan kontak = rata-rata hari dan interval yang sama selama ${basis.weeks} minggu dasar. Petugas dibutuhkan: Erlang C dengan target tingkat layanan, waktu jawab dan okupansi maksimum kanal; posisi = petugas ÷ (1 − waktu tidak tersedia). Waktu tidak tersedia (shrinkage): istirahat, pelatihan, rapat, cuti, sakit. Waktu penanganan: rata-rata per kontak yang dijawab (AHT). Perkiraan tingkat layanan dan okupansi: dengan petugas yang dijadwalkan, setelah waktu tidak tersedia. Status Lebih: dijadwalkan melebihi posisi lebih dari 1 orang dan lebih dari 20%.`,
@@ -171,27 +153,14 @@ async function writeSummarySheet(
   addHeader(book, sheet, ["Kanal", "Hari", "Tanggal", ...TOTAL_HEADERS]);
   for (const c of plan.channels) {
     for (const d of c.days) {
-      addCells(book, sheet, [
-        text(c.label),
-        text(weekdayName(d.weekday)),
-        { value: excelDay(d.day), kind: "date" },
-        ...totalCells(d),
-      ]);
+      addCells(book, sheet, [text(c.label), text(weekdayName(d.weekday)), cell.date(d.day), ...totalCells(d)]);
     }
   }
   sheet.commit();
   await keepPace(book.output, sheet);
 }
 
-export type StaffingWorkbookOptions = {
-  weekId: string;
-  settings: Settings;
-  /** Who the workbook is made for, as printed on "Ringkasan" ("Siti Rahma (kasi)", "cli"). */
-  actor: string;
-  now?: Date;
-  /** Receives the .xlsx bytes and is ended when the workbook is complete. Destroy it to stop writing. */
-  output: Writable;
-};
+export type StaffingWorkbookOptions = WorkbookOptions & { weekId: string; settings: Settings };
 
 /**
  * Writes the staffing plan of a week to `output`. Throws UserFacingError for a malformed week; rejects with
@@ -201,30 +170,19 @@ export async function writeStaffingWorkbook(
   db: Database,
   options: StaffingWorkbookOptions,
 ): Promise<{ weekId: string; label: string; channels: number; intervals: number; understaffed: number }> {
-  const { output } = options;
   const now = options.now ?? new Date();
   const plan = await weekStaffing(db, options.settings, options.weekId, { now });
 
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
-  workbook.creator = "Mutu";
-  workbook.created = now;
-  const book: Book = { workbook, output, predikat: new Map() };
-
-  await writeSummarySheet(book, plan, { now, actor: options.actor, week: plan.week });
-  let intervals = 0;
-  for (const channel of plan.channels) {
-    const sheet = new TableSheet(book, channel.label, INTERVAL_COLUMNS);
-    for (const interval of channel.intervals) sheet.add(interval);
-    intervals += await sheet.close();
-  }
-
-  await keepPace(output);
-  try {
-    await Promise.all([workbook.commit(), finished(output, { readable: false })]);
-  } catch (error) {
-    if ((error as { code?: string }).code === "ERR_STREAM_PREMATURE_CLOSE") throw new WorkbookAborted();
-    throw error;
-  }
+  const intervals = await writeWorkbook(options.output, { now }, async (book) => {
+    await writeSummarySheet(book, plan, { now, actor: options.actor, week: plan.week });
+    let written = 0;
+    for (const channel of plan.channels) {
+      const sheet = new TableSheet(book, channel.label, INTERVAL_COLUMNS);
+      for (const interval of channel.intervals) sheet.add(interval);
+      written += await sheet.close();
+    }
+    return written;
+  });
   return {
     weekId: plan.week.id,
     label: plan.week.label,

@@ -4,20 +4,16 @@
 // and channel once and scores CPH with analytics/cph.ts, the computation the period review uses.
 import { and, between, eq, inArray, or, sql } from "drizzle-orm";
 import { periodCph } from "../../analytics/cph";
-import { formatDay, wibDay } from "../../analytics/dates";
+import { formatDay, type IsoWeek, isoWeek, weekOfDay, wibDay } from "../../analytics/dates";
+import { forecast, forecastBasis } from "../../analytics/forecast";
 import { CHANNELS, type ChannelCode } from "../../analytics/organization";
 import { periodFromId } from "../../analytics/period";
 import {
   type ChannelPlan,
-  forecast,
-  forecastBasis,
-  type IsoWeek,
-  isoWeek,
   type StaffingTargets,
   type StaffingTotals,
   staffingPlan,
   sumTotals,
-  weekOfDay,
 } from "../../analytics/staffing";
 import { callStats, staff, teams } from "../../db/schema";
 import { cphTargets } from "./cph";

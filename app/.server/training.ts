@@ -1,6 +1,7 @@
 // The training catalogue (HR) and a person's training records.
 import { asc, desc, eq } from "drizzle-orm";
 import { z } from "zod";
+import { parseDecimal } from "../../analytics/numbers";
 import { trainingCourses, trainingRecords } from "../../db/schema";
 import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./db";
@@ -20,10 +21,9 @@ const optionalNumber = (label: string, min: number, max: number, integer = false
     .string()
     .optional()
     .transform((value, ctx) => {
-      const text = (value ?? "").trim().replace(",", ".");
-      if (!text) return null;
-      const n = Number(text);
-      if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+      if (!value?.trim()) return null;
+      const n = parseDecimal(value);
+      if (n === null || n < min || n > max || (integer && !Number.isInteger(n))) {
         ctx.addIssue({
           code: "custom",
           message: `${label} harus ${integer ? "bilangan bulat" : "angka"} ${min}–${max}.`,

@@ -5,29 +5,26 @@
 // open (read by several queries, not one snapshot); an approved period is locked, so its workbook is stable.
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
-import ExcelJS from "exceljs";
 import { wibDay } from "../../analytics/dates";
 import { formatNip } from "../../analytics/nip";
 import { type Period, periodFromId, periodOf, shiftPeriod } from "../../analytics/period";
 import type { Database } from "./db";
+import { excelCsv } from "./excel-csv";
 import { periodIku } from "./iku";
 import { periodKpiReport } from "./period-kpi";
 import { periodStatus } from "./periods";
 import { SYSTEM_ACCESS } from "./scope";
 import { gradeBands, type Settings } from "./settings";
-import { csvCell } from "./spreadsheet-safety";
 import { AGENT_COLUMNS } from "./workbook/agents";
 import { writeCalibrationSheet } from "./workbook/calibration";
-import { type Book, type Column, keepPace, predikatStyles, TableSheet, WorkbookAborted } from "./workbook/cells";
+import { type Column, predikatStyles, TableSheet, WorkbookAborted } from "./workbook/cells";
 import { writeCertificationSheet } from "./workbook/certification";
 import { writeEvaluationSheet, writeItemSheet } from "./workbook/evaluations";
 import { writeReportSheet } from "./workbook/reports";
-import { workbookStream } from "./workbook/stream";
+import { type WorkbookOptions, workbookStream, writeWorkbook } from "./workbook/shell";
 import { writeSummarySheet } from "./workbook/summary";
 
 export { WorkbookAborted };
-
-export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const baseName = (periodId: string) => {
   const p = periodFromId(periodId);
@@ -57,15 +54,7 @@ export function exportPeriod(
   return { ok: true, period };
 }
 
-export type KpiWorkbookOptions = {
-  periodId: string;
-  settings: Settings;
-  /** Who the workbook is made for, as printed on "Ringkasan" ("Siti Rahma (kasi)", "cli"). */
-  actor: string;
-  now?: Date;
-  /** Receives the .xlsx bytes and is ended when the workbook is complete. Destroy it to stop writing. */
-  output: Writable;
-};
+export type KpiWorkbookOptions = WorkbookOptions & { periodId: string; settings: Settings };
 
 /**
  * Writes the workbook of a period to `output`. Rejects with WorkbookAborted when `output` is destroyed
@@ -83,29 +72,18 @@ export async function writeKpiWorkbook(db: Database, options: KpiWorkbookOptions
   const today = wibDay(now);
   const certificationDay = period.lastDay.localeCompare(today) < 0 ? period.lastDay : today;
 
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
-  workbook.creator = "Mutu";
-  workbook.created = now;
-  const book: Book = { workbook, output, predikat: predikatStyles(gradeBands(settings)) };
-
-  await writeSummarySheet(book, { period, status, report, iku, now, actor: options.actor, certificationDay });
-  const agentSheet = new TableSheet(book, "KPI Petugas", AGENT_COLUMNS);
-  for (const agent of report.agents) agentSheet.add(agent);
-  const agents = await agentSheet.close();
-  const evaluations = await writeEvaluationSheet(book, db, period.id);
-  const items = await writeItemSheet(book, db, period.id);
-  await writeCalibrationSheet(book, db, period.id, settings["calibration.spreadThreshold"]);
-  await writeCertificationSheet(book, db, certificationDay);
-  await writeReportSheet(book, db, period.id);
-
-  await keepPace(output);
-  try {
-    await Promise.all([workbook.commit(), finished(output, { readable: false })]);
-  } catch (error) {
-    if ((error as { code?: string }).code === "ERR_STREAM_PREMATURE_CLOSE") throw new WorkbookAborted();
-    throw error;
-  }
-  return { periodId: period.id, agents, evaluations, items };
+  return writeWorkbook(output, { now, predikat: predikatStyles(gradeBands(settings)) }, async (book) => {
+    await writeSummarySheet(book, { period, status, report, iku, now, actor: options.actor, certificationDay });
+    const agentSheet = new TableSheet(book, "KPI Petugas", AGENT_COLUMNS);
+    for (const agent of report.agents) agentSheet.add(agent);
+    const agents = await agentSheet.close();
+    const evaluations = await writeEvaluationSheet(book, db, period.id);
+    const items = await writeItemSheet(book, db, period.id);
+    await writeCalibrationSheet(book, db, period.id, settings["calibration.spreadThreshold"]);
+    await writeCertificationSheet(book, db, certificationDay);
+    await writeReportSheet(book, db, period.id);
+    return { periodId: period.id, agents, evaluations, items };
+  });
 }
 
 /**
@@ -138,9 +116,12 @@ export async function writeKpiCsv(
   options: { periodId: string; settings: Settings; output: Writable },
 ): Promise<{ periodId: string; agents: number }> {
   const report = await periodKpiReport(db, options.periodId, options.settings, SYSTEM_ACCESS);
-  const lines = [AGENT_COLUMNS.map((c) => csvCell(c.header)).join(";")];
-  for (const agent of report.agents) lines.push(AGENT_COLUMNS.map((c) => csvCell(csvValue(c, agent))).join(";"));
-  options.output.end(`\uFEFF${lines.join("\r\n")}\r\n`);
+  options.output.end(
+    excelCsv([
+      AGENT_COLUMNS.map((c) => c.header),
+      ...report.agents.map((agent) => AGENT_COLUMNS.map((c) => csvValue(c, agent))),
+    ]),
+  );
   await finished(options.output, { readable: false });
   return { periodId: report.periodId, agents: report.agents.length };
 }

@@ -2,10 +2,9 @@
 // service level, abandonment and occupancy by day of week and interval. Sums come from SQL (interval-stats,
 // roster); the rates and the grid from analytics/workforce-heatmap.ts. The staffing plan of a week, one channel
 // at a time, from staffing.ts.
-import { formatDay, wibDay } from "../../analytics/dates";
+import { addDays, formatDay, isoWeekday, mondayOf, shiftWeek, weekOfDay, wibDay } from "../../analytics/dates";
 import { CHANNELS, type ChannelCode } from "../../analytics/organization";
 import { periodOf, shiftPeriod } from "../../analytics/period";
-import { isoWeekday, shiftWeek, weekOfDay } from "../../analytics/staffing";
 import {
   heatmap,
   isMetric,
@@ -14,7 +13,6 @@ import {
   RANGE_WEEKS,
   type RosterCell,
 } from "../../analytics/workforce-heatmap";
-import { addDays, mondayOf } from "../../analytics/workforce-time";
 import type { Database } from "./db";
 import { intervalProfile } from "./interval-stats";
 import { periodChoice } from "./periods";

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import { formatInstantWib } from "../../analytics/dates";
-import { MONTHS_ID_SHORT, periodFromId } from "../../analytics/period";
+import { formatInstantWib, MONTHS_ID_SHORT } from "../../analytics/dates";
+import { periodFromId } from "../../analytics/period";
 import type { Sort } from "../list-params";
 import { formatScore } from "../score-fields";
 import { CriticalBadge } from "./critical-badge";

@@ -1,4 +1,4 @@
-import { weekdayName } from "../../analytics/staffing";
+import { weekdayName } from "../../analytics/dates";
 import { type Heatmap, shade, WEEKDAYS } from "../../analytics/workforce-heatmap";
 import { formatClock } from "../../analytics/workforce-time";
 

@@ -1,7 +1,6 @@
 import { Link } from "@remix-run/react";
-import { formatDay } from "../../analytics/dates";
+import { formatDay, weekdayName } from "../../analytics/dates";
 import { channelShortName } from "../../analytics/organization";
-import { weekdayName } from "../../analytics/staffing";
 import { ConfirmAction } from "./confirm-action";
 
 type Person = {

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import { formatDay } from "../../analytics/dates";
-import { type PlanInterval, STATUS_LABELS, weekdayName } from "../../analytics/staffing";
+import { formatDay, weekdayName } from "../../analytics/dates";
+import { type PlanInterval, STATUS_LABELS } from "../../analytics/staffing";
 import { formatClock } from "../../analytics/workforce-time";
 
 const number = (value: number, decimals = 1) =>

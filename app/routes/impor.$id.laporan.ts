@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { downloadResponse } from "~/.server/download";
 import { reportCsv } from "~/.server/imports/batches";
 import { runUpload } from "~/.server/imports/upload";
 import { ownUpload } from "~/.server/imports/visible";
@@ -15,11 +16,5 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     ...report.errors.map((i) => ({ ...i, level: "error" })),
     ...report.warnings.map((i) => ({ ...i, level: "warning" })),
   ];
-  return new Response(reportCsv({ report: issues }), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="laporan-pratinjau.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return downloadResponse(reportCsv({ report: issues }), "laporan-pratinjau.csv", "csv");
 }

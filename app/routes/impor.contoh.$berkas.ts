@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { downloadResponse } from "~/.server/download";
 import { notFound } from "~/.server/errors";
 import { findSample, readSample } from "~/.server/imports/samples";
 import { requirePermission } from "~/.server/session";
@@ -11,11 +12,5 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     notFound("Berkas contoh ini tidak ada.");
   }
   await requirePermission(request, context, `import:${sample.kind}`);
-  return new Response(new Uint8Array(await readSample(sample)), {
-    headers: {
-      "Content-Type": "text/csv",
-      "Content-Disposition": `attachment; filename="${sample.file}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return downloadResponse(new Uint8Array(await readSample(sample)), sample.file, "csvBytes");
 }

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { downloadResponse } from "~/.server/download";
 import { reportCsv } from "~/.server/imports/batches";
 import { visibleBatch } from "~/.server/imports/visible";
 import { requirePermission } from "~/.server/session";
@@ -7,11 +8,5 @@ import { requirePermission } from "~/.server/session";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, context, "import:data");
   const batch = await visibleBatch(auth, request, params.id);
-  return new Response(reportCsv(batch), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="laporan-impor-${batch.id}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return downloadResponse(reportCsv(batch), `laporan-impor-${batch.id}.csv`, "csv");
 }

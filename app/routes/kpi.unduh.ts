@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { downloadResponse, refuseDownload } from "~/.server/download";
 import { forbidden } from "~/.server/errors";
 import { requirePermission } from "~/.server/session";
-import { exportPeriod, kpiWorkbookName, kpiWorkbookStream, XLSX_CONTENT_TYPE } from "~/.server/workbook";
+import { exportPeriod, kpiWorkbookName, kpiWorkbookStream } from "~/.server/workbook";
 
 // The KPI workbook of a period (?periode=YYYY-MM, else the last finished period), streamed to the browser
 // while it is written. It covers the whole center, so only a role that may export every team's KPI gets it.
@@ -10,20 +11,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (access.scope !== "any")
     forbidden("Berkas KPI memuat seluruh contact center; peran Anda hanya mencakup sebagian.");
   const asked = exportPeriod(new URL(request.url).searchParams.get("periode"));
-  if (!asked.ok) {
-    // Plain text: this address is opened as a download, where no error page would be shown.
-    throw new Response(asked.message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  }
+  if (!asked.ok) refuseDownload(asked.message);
   const body = kpiWorkbookStream(
     env.db,
     { periodId: asked.period.id, settings: env.settings, actor: `${user.displayName} (${user.username})` },
     request.signal,
   );
-  return new Response(body, {
-    headers: {
-      "Content-Type": XLSX_CONTENT_TYPE,
-      "Content-Disposition": `attachment; filename="${kpiWorkbookName(asked.period.id)}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return downloadResponse(body, kpiWorkbookName(asked.period.id), "xlsx");
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { hiddenOrMissing } from "~/.server/access";
 import { certificateFile } from "~/.server/certificates";
+import { downloadResponse } from "~/.server/download";
 import { requirePermission } from "~/.server/session";
 
 // The certificate exactly as issued (the stored bytes, never regenerated).
@@ -16,11 +17,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       "Sertifikat ini tidak ditemukan, atau tidak termasuk wewenang Anda.",
     );
   }
-  return new Response(Buffer.from(file.pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="Sertifikat-${file.number.replaceAll("/", "-")}.pdf"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  // 'Sertifikat-001-SK-CC-2026.pdf': the number's slashes become hyphens (safeFileName).
+  return downloadResponse(Buffer.from(file.pdf), `Sertifikat-${file.number}.pdf`, "pdf");
 }

@@ -6,8 +6,7 @@ import { requirePermission } from "~/.server/session";
 import { FormError, Notice } from "~/components/field";
 import { RosterRow } from "~/components/roster-row";
 import { ShiftForm } from "~/components/shift-form";
-import { formatDay } from "../../analytics/dates";
-import { weekdayName } from "../../analytics/staffing";
+import { formatDay, weekdayName } from "../../analytics/dates";
 
 export const meta: MetaFunction = () => [{ title: "Jadwal dinas — Mutu" }];
 

@@ -7,9 +7,8 @@ import { FormError, SelectField, TextField } from "~/components/field";
 import { ImportHint } from "~/components/import-hint";
 import { DayTable, WeekGrid } from "~/components/staffing-tables";
 import { can } from "~/permissions";
-import { formatDay } from "../../analytics/dates";
+import { formatDay, weekdayName } from "../../analytics/dates";
 import { CHANNELS } from "../../analytics/organization";
-import { weekdayName } from "../../analytics/staffing";
 
 export const meta: MetaFunction = () => [{ title: "Rencana kebutuhan staf — Mutu" }];
 

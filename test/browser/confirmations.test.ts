@@ -5,9 +5,8 @@
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { wibDay, wibInputValue } from "../../analytics/dates";
+import { shiftWeek, weekOfDay, wibDay, wibInputValue } from "../../analytics/dates";
 import { periodOf, shiftPeriod } from "../../analytics/period";
-import { shiftWeek, weekOfDay } from "../../analytics/staffing";
 import { launchBrowser } from "../support/browser";
 import { DESKTOP, expectFocusOn, PHONE, pageAs } from "../support/focus";
 

@@ -8,8 +8,7 @@
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { formatDay, wibDay, wibInputValue } from "../../analytics/dates";
-import { shiftWeek, weekOfDay } from "../../analytics/staffing";
+import { formatDay, shiftWeek, weekOfDay, wibDay, wibInputValue } from "../../analytics/dates";
 import { launchBrowser } from "../support/browser";
 import { SIZES, startWalk } from "../support/journey";
 

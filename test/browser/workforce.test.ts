@@ -4,8 +4,7 @@ import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, inject, test } from "vitest";
-import { wibDay } from "../../analytics/dates";
-import { shiftWeek, weekOfDay } from "../../analytics/staffing";
+import { shiftWeek, weekOfDay, wibDay } from "../../analytics/dates";
 import { signedInPage } from "../support/browser";
 
 const baseUrl = inject("baseUrl");

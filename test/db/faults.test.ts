@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, count, eq, inArray } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { addDays } from "../../analytics/workforce-time";
+import { addDays } from "../../analytics/dates";
 import { loadDemo } from "../../app/.server/bootstrap";
 import { type DatabaseHandle, openDatabase } from "../../db/client";
 import { callStats, importBatches, staff, teams } from "../../db/schema";

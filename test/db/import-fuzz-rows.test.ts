@@ -1,8 +1,8 @@
 import { desc, eq } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { addDays } from "../../analytics/dates";
 import { IMPORT_KINDS } from "../../analytics/import-rules";
-import { addDays } from "../../analytics/workforce-time";
 import { undoBatch } from "../../app/.server/imports/batches";
 import { type ImportReport, runImport } from "../../app/.server/imports/engine";
 import { trainingRecords } from "../../db/schema";

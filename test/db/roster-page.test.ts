@@ -2,9 +2,7 @@
 // koordinator, a supervisor and an agent would.
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { wibDay } from "../../analytics/dates";
-import { weekOfDay } from "../../analytics/staffing";
-import { addDays, mondayOf } from "../../analytics/workforce-time";
+import { addDays, mondayOf, weekOfDay, wibDay } from "../../analytics/dates";
 import { loadDemo } from "../../app/.server/bootstrap";
 import { listShifts } from "../../app/.server/roster";
 import { SYSTEM_ACCESS } from "../../app/.server/scope";

@@ -4,9 +4,9 @@
 // case), together with the report the importer must give for it. On top of that, byte-level mutations make
 // hostile files: wrong encodings, binary noise, NUL bytes, truncation, stray quotes, huge cells, formulas.
 import fc from "fast-check";
+import { addDays } from "../../analytics/dates";
 import { COLUMNS, type ImportKind } from "../../analytics/import-rules";
 import { formatNip } from "../../analytics/nip";
-import { addDays } from "../../analytics/workforce-time";
 
 export type Person = { nip: string; fullName: string; active: boolean };
 export type Course = { code: string; name: string };

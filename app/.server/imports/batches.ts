@@ -7,7 +7,7 @@ import { importBatches, importUploads, users } from "../../../db/schema";
 import { type Actor, recordAudit } from "../audit";
 import type { Database } from "../db";
 import { UserFacingError } from "../errors";
-import { csvCell } from "../spreadsheet-safety";
+import { excelCsv } from "../excel-csv";
 import { decodeUtf8 } from "./csv";
 import { rowsOf } from "./engine";
 import { TARGETS } from "./targets";
@@ -107,15 +107,17 @@ export async function undoBatch(db: Database, actor: Actor & { id: number | null
 export function reportCsv(batch: {
   report: { row: number; column: string; message: string; level: string }[];
 }): string {
-  const lines = [["baris", "kolom", "jenis", "pesan"].join(";")];
-  for (const issue of [...batch.report].sort((a, b) => a.row - b.row)) {
-    lines.push(
-      [String(issue.row), issue.column, issue.level === "error" ? "kesalahan" : "peringatan", issue.message]
-        .map(csvCell)
-        .join(";"),
-    );
-  }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return excelCsv([
+    ["baris", "kolom", "jenis", "pesan"],
+    ...[...batch.report]
+      .sort((a, b) => a.row - b.row)
+      .map((issue) => [
+        String(issue.row),
+        issue.column,
+        issue.level === "error" ? "kesalahan" : "peringatan",
+        issue.message,
+      ]),
+  ]);
 }
 
 /** Keeps an uploaded file for its preview and commit; refuses a file that is not UTF-8. */

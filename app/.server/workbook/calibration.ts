@@ -57,8 +57,6 @@ export async function writeCalibrationSheet(
     .from(calibrationSessions)
     .where(eq(calibrationSessions.periodId, periodId))
     .orderBy(asc(calibrationSessions.id));
-  // calibration.ts still takes (scope, viewer): the system's, by its names.
-  const system = { id: SYSTEM_ACCESS.userId, staffId: SYSTEM_ACCESS.staffId, teamId: SYSTEM_ACCESS.teamId };
   // A handful of sessions per period: one getSession each keeps the calibration rules in one place.
   for (const { id } of sessions) {
     const found = await getSession(db, id, SYSTEM_ACCESS, spreadThreshold);

@@ -1,4 +1,4 @@
-// How the KPI workbook writes its cells: every string through xlsxText (plain string cells, never formulas,
+// How Mutu's workbooks write their cells (the shell they are written in: shell.ts): every string through xlsxText (plain string cells, never formulas,
 // nothing XML forbids), one shared style object per kind of cell, tables whose header row is frozen and
 // filtered, and each row committed as soon as it is written so a sheet of any length keeps memory flat.
 import type { Writable } from "node:stream";
@@ -91,6 +91,19 @@ function styleOf(book: Book, cell: Cell): Style {
   if (typeof cell.value === "string" && cell.kind !== "wrap") return TEXT;
   return STYLES[cell.kind];
 }
+
+/** Cells of each kind, for sheets written row by row ("Ringkasan"); `heading` is a bold label. */
+export const cell = {
+  text: (value: string | null): Cell => ({ value, kind: "text" }),
+  integer: (value: number | null): Cell => ({ value, kind: "integer" }),
+  decimal: (value: number | null): Cell => ({ value, kind: "decimal" }),
+  score: (value: number | null): Cell => ({ value, kind: "score" }),
+  /** A WIB day 'YYYY-MM-DD'. */
+  date: (day: string | null): Cell => ({ value: excelDay(day), kind: "date" }),
+  /** An instant, shown at its WIB wall-clock time. */
+  datetime: (instant: Date | null): Cell => ({ value: excelWib(instant), kind: "datetime" }),
+  heading: (value: string): Cell => ({ value, kind: "text", style: LABEL_STYLE }),
+};
 
 /** Writes one row of cells (strings through xlsxText) and commits it. */
 export function addCells(book: Book, sheet: ExcelJS.Worksheet, cells: readonly Cell[]): void {

@@ -6,19 +6,8 @@ import type { GroupSummary } from "../../../analytics/kpi";
 import type { Period } from "../../../analytics/period";
 import type { PeriodKpiReport } from "../period-kpi";
 import type { PeriodStatus } from "../periods";
-import {
-  addCells,
-  addHeader,
-  type Book,
-  type Cell,
-  excelDay,
-  excelWib,
-  HEADER_STYLE,
-  keepPace,
-  LABEL_STYLE,
-  openSheet,
-  TITLE_STYLE,
-} from "./cells";
+import { addCells, addHeader, type Book, type Cell, cell, HEADER_STYLE, keepPace } from "./cells";
+import { madeRows, openSummarySheet } from "./shell";
 
 export type SummaryInput = {
   period: Period;
@@ -43,10 +32,7 @@ export function statusText(status: PeriodStatus): string {
   return `Disetujui${by}${status.approvedAt ? ` pada ${formatInstantWib(status.approvedAt)}` : ""}`;
 }
 
-const text = (value: string | null): Cell => ({ value, kind: "text" });
-const score = (value: number | null): Cell => ({ value, kind: "score" });
-const integer = (value: number | null): Cell => ({ value, kind: "integer" });
-const heading = (value: string): Cell => ({ value, kind: "text", style: LABEL_STYLE });
+const { text, score, integer, heading } = cell;
 
 function groupCells(name: string, s: GroupSummary): Cell[] {
   return [
@@ -67,8 +53,6 @@ function groupCells(name: string, s: GroupSummary): Cell[] {
   ];
 }
 
-const META_ROWS = 7;
-
 export async function writeSummarySheet(book: Book, input: SummaryInput): Promise<void> {
   const { report, period } = input;
   const predikatLabels = report.center.distribution.map((d) => d.label);
@@ -88,21 +72,21 @@ export async function writeSummarySheet(book: Book, input: SummaryInput): Promis
     "Bersertifikat (%)",
     ...predikatLabels,
   ];
-  // The metadata block, a blank row and the team table's title sit above its header row.
-  const headerRow = META_ROWS + 3;
-  // Column B holds "Dibuat pada (WIB)" as a date-time (dd/mm/yyyy hh:mm): narrower, LibreOffice shows ###.
-  const sheet = openSheet(book, "Ringkasan", [40, 18, ...headers.slice(2).map(() => 13)], headerRow);
-
-  addCells(book, sheet, [{ ...text("KPI Mutu — Contact Center Bravo Bea Cukai 1500225"), style: TITLE_STYLE }]);
   const meta: [string, Cell][] = [
     ["ID periode", text(period.id)],
     ["Periode", text(period.label)],
     ["Status", text(statusText(input.status))],
-    ["Dibuat pada (WIB)", { value: excelWib(input.now), kind: "datetime" }],
-    ["Dibuat oleh", text(input.actor)],
-    ["Kelayakan sertifikasi per", { value: excelDay(input.certificationDay), kind: "date" }],
+    ...madeRows(input.now, input.actor),
+    ["Kelayakan sertifikasi per", cell.date(input.certificationDay)],
   ];
-  for (const [label, cell] of meta) addCells(book, sheet, [heading(label), cell]);
+  // The title, the metadata block, a blank row and the team table's title sit above its header row.
+  const headerRow = meta.length + 4;
+  const sheet = openSummarySheet(book, {
+    title: "KPI Mutu — Contact Center Bravo Bea Cukai 1500225",
+    widths: [40, 18, ...headers.slice(2).map(() => 13)],
+    headerRow,
+    rows: meta,
+  });
   addCells(book, sheet, []);
   addCells(book, sheet, [heading("KPI per tim")]);
   // The predikat columns carry their predikat's colour, as the predikat cells of "KPI Petugas" do.
