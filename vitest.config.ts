@@ -6,6 +6,11 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
+    // Vitest's default is one worker fewer than the cores: one worker on this two-core machine. Test files wait
+    // on the database (another process) and on Chromium much of the time, and each file has its own database, so
+    // two workers finish in about half the time; a third only adds contention.
+    maxWorkers: 2,
+    minWorkers: 1,
     projects: [
       {
         extends: true,
