@@ -8,7 +8,7 @@ import { and, eq, lt, ne, sql } from "drizzle-orm";
 import { isRole, type Role } from "../../analytics/roles";
 import { dataDir } from "../../db/client";
 import { sessions, staff, users } from "../../db/schema";
-import { type PermissionKey, type Scope, scopeFor } from "../permissions";
+import { type PermissionKey, scopeFor } from "../permissions";
 import { type Actor, recordAudit } from "./audit";
 import { type Database, database, prepared } from "./db";
 import { forbidden } from "./errors";
@@ -230,11 +230,7 @@ export async function optionalUser(request: Request, context?: AppLoadContext): 
 export type Authenticated = { user: CurrentUser; env: RequestEnv; actor: Actor; sessionId: string };
 
 /** A signed-in user who holds a permission: who they are, and how far that permission reaches (scope.ts). */
-export type Permitted = Authenticated & {
-  access: Access;
-  /** @deprecated the same as access.scope; removed once every caller reads access (issue 12). */
-  scope: Scope;
-};
+export type Permitted = Authenticated & { access: Access };
 
 /** The signed-in user, or a redirect to the sign-in page (which says when the session has ended). */
 export async function requireUser(request: Request, context?: AppLoadContext): Promise<Authenticated> {
@@ -282,7 +278,6 @@ export async function requirePermission(
   const { user } = auth;
   return {
     ...auth,
-    scope,
     access: { userId: user.id, roles: user.roles, scope, staffId: user.staffId, teamId: user.teamId },
   };
 }

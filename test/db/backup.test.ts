@@ -3,7 +3,6 @@
 // sequences; a restore into a database that has data, a file that is not a whole Mutu backup, and a restore
 // that fails midway all change nothing. PostgreSQL when DATABASE_URL is set (new databases, dropped after),
 // PGlite otherwise (new data directories).
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { once } from "node:events";
 import {
@@ -30,6 +29,7 @@ import { loadDemo } from "../../app/.server/bootstrap";
 import { BackupRefusedError, planRestore, restoreBackup, sqlLiteral, writeBackup } from "../../db/backup";
 import { type Database, type DatabaseHandle, openDatabase } from "../../db/client";
 import { ensureDefaultTemplates } from "../../db/seed";
+import { runMutu } from "../support/cli";
 import { copyTemplateDatabase, freshDatabase } from "../support/db";
 import { adminUrl } from "../support/db-global-setup";
 
@@ -85,14 +85,7 @@ async function createDatabase(): Promise<string> {
 
 const pgliteDir = (dataDir: string) => path.join(dataDir, "pglite");
 
-function mutu(env: Record<string, string>, args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "cli/mutu.ts", ...args], {
-    env: { ...process.env, ...env },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const mutu = (env: Record<string, string>, args: string[]) => runMutu(args, { env });
 
 async function using<T>(place: Place, run: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
   const handle = await place.open();
@@ -204,7 +197,7 @@ afterAll(async () => {
 
 describe("db backup and db restore", () => {
   it("backs up with the command line, restores into a new empty database, and every table and sequence is equal", async () => {
-    const backup = mutu(source.env, ["db", "backup", "--out", backupFile]);
+    const backup = await mutu(source.env, ["db", "backup", "--out", backupFile]);
     expect(backup.err).toBe("");
     expect(backup.code).toBe(0);
     const tables = Object.keys(sourcePrint.tables).length;
@@ -220,7 +213,7 @@ describe("db backup and db restore", () => {
 
     const target = await blankPlace();
     restoredPlace = target;
-    const restore = mutu(target.env, ["db", "restore", backupFile]);
+    const restore = await mutu(target.env, ["db", "restore", backupFile]);
     expect(restore.err).toBe("");
     expect(restore.code).toBe(0);
     expect(restore.out).toMatch(/\n {2}evaluation_scores +\d+\n/);
@@ -302,7 +295,7 @@ describe("db backup and db restore", () => {
     // The database the first test restored into.
     const target = restoredPlace;
     const before = await using(target, fingerprint);
-    const again = mutu(target.env, ["db", "restore", backupFile]);
+    const again = await mutu(target.env, ["db", "restore", backupFile]);
     expect(again.code).toBe(1);
     expect(again.err).toContain("Basis data tujuan tidak kosong (ada data di");
     expect(again.err).toContain("Tidak ada yang diubah.");
@@ -365,12 +358,12 @@ describe("db backup and db restore", () => {
 
     // The command line: exit 1, the reason, and no database created.
     const target = await blankPlace();
-    const refused = mutu(target.env, ["db", "restore", path.join(work, "terpotong.sql")]);
+    const refused = await mutu(target.env, ["db", "restore", path.join(work, "terpotong.sql")]);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain("Berkas cadangan tidak lengkap (terpotong?)");
     if (!onPostgres) expect(existsSync(pgliteDir(target.env.MUTU_DATA_DIR ?? ""))).toBe(false);
     else expect(await using(target, async ({ db }) => rows(db, TABLES))).toEqual([]);
-    expect(mutu(target.env, ["db", "restore"]).code).toBe(2);
+    expect((await mutu(target.env, ["db", "restore"])).code).toBe(2);
   }, 60_000);
 
   it("refuses to back up a database that has no Mutu in it", async () => {
@@ -475,7 +468,7 @@ describe("db backup and db restore", () => {
     async () => {
       const handle = await source.open();
       try {
-        const r = mutu(source.env, ["db", "backup", "--out", path.join(work, "terkunci.sql")]);
+        const r = await mutu(source.env, ["db", "backup", "--out", path.join(work, "terkunci.sql")]);
         expect(r.code).toBe(1);
         expect(r.err).toContain("sedang dipakai oleh proses lain");
         expect(existsSync(path.join(work, "terkunci.sql"))).toBe(false);

@@ -1,6 +1,5 @@
 // `npm run mutu -- …` as a user runs it: a real process, real exit codes, a real database
 // (a fresh PostgreSQL database when DATABASE_URL is set, otherwise a fresh PGlite directory).
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../app/.server/passwords";
 import { type DatabaseHandle, openDatabase } from "../../db/client";
 import { staff, users } from "../../db/schema";
+import { runMutu } from "../support/cli";
 import { copyTemplateDatabase } from "../support/db";
 
 let env: Record<string, string> = {};
@@ -27,15 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-function mutu(args: string[], input = "") {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "cli/mutu.ts", ...args], {
-    env: { ...process.env, ...env },
-    input,
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const mutu = (args: string[], input = "") => runMutu(args, { env, input });
 
 async function withDatabase<T>(run: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
   const handle = await openDatabase(
@@ -49,25 +41,25 @@ async function withDatabase<T>(run: (handle: DatabaseHandle) => Promise<T>): Pro
 }
 
 describe("mutu command line", () => {
-  it("without a command, or with an unknown one, prints the usage and exits 2", () => {
+  it("without a command, or with an unknown one, prints the usage and exits 2", async () => {
     for (const args of [[], ["frobnicate"], ["db"]]) {
-      const r = mutu(args);
+      const r = await mutu(args);
       expect(r.code).toBe(2);
       expect(r.err).toContain("Pemakaian: npm run mutu -- <perintah>");
     }
   });
 
-  it("user add with an unknown role or a missing username exits 2 and says why", () => {
-    const r = mutu(["user", "add", "--username", "x", "--role", "raja"]);
+  it("user add with an unknown role or a missing username exits 2 and says why", async () => {
+    const r = await mutu(["user", "add", "--username", "x", "--role", "raja"]);
     expect(r.code).toBe(2);
     expect(r.err).toContain("Peran tidak dikenal: raja");
-    expect(mutu(["user", "add", "--role", "admin"]).err).toContain("--username wajib diisi");
-    expect(mutu(["user", "add", "--username", "x", "--role", "admin", "--bogus"]).code).toBe(2);
+    expect((await mutu(["user", "add", "--role", "admin"])).err).toContain("--username wajib diisi");
+    expect((await mutu(["user", "add", "--username", "x", "--role", "admin", "--bogus"])).code).toBe(2);
   });
 
   // Before the demo is loaded, so the counts do not depend on the demo's weeks of interval statistics.
-  it("import intervals --json prints the one report object; --commit saves a batch; a file with mistakes exits 1", () => {
-    const preview = mutu(["import", "intervals", "fixtures/samples/interval-contoh.csv", "--json"]);
+  it("import intervals --json prints the one report object; --commit saves a batch; a file with mistakes exits 1", async () => {
+    const preview = await mutu(["import", "intervals", "fixtures/samples/interval-contoh.csv", "--json"]);
     expect(preview.err).toBe("");
     expect(preview.code).toBe(0);
     const report = JSON.parse(preview.out);
@@ -86,7 +78,7 @@ describe("mutu command line", () => {
     expect(report).toMatchObject({ kind: "intervals", rows: 480, valid: 480, new: 480, committed: false });
     expect(report).toMatchObject({ batchId: null, errors: [], warnings: [] });
 
-    const bad = mutu(["import", "intervals", "fixtures/samples/interval-dengan-kesalahan.csv", "--json"]);
+    const bad = await mutu(["import", "intervals", "fixtures/samples/interval-dengan-kesalahan.csv", "--json"]);
     expect(bad.code).toBe(1);
     const badReport = JSON.parse(bad.out);
     expect(badReport.errors.map((e: { row: number }) => e.row)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
@@ -104,21 +96,21 @@ describe("mutu command line", () => {
       file,
       "tanggal;jam;kanal;panggilan_masuk;panggilan_dijawab;panggilan_abandon;aht_detik\r\n06/01/2020;09:00;telepon;12;11;1;260\r\n",
     );
-    const saved = JSON.parse(mutu(["import", "intervals", file, "--commit", "--json"]).out);
+    const saved = JSON.parse((await mutu(["import", "intervals", file, "--commit", "--json"])).out);
     expect(saved).toMatchObject({ kind: "intervals", new: 1, committed: true, batchId: expect.any(Number) });
-    const again = mutu(["import", "intervals", file, "--commit", "--json"]);
+    const again = await mutu(["import", "intervals", file, "--commit", "--json"]);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.out)).toMatchObject({ new: 0, unchanged: 1, committed: true, batchId: null });
     rmSync(path.dirname(file), { recursive: true, force: true });
   });
 
   it("db migrate, then db seed --demo loads the demo once; the second time exits 1 and changes nothing", async () => {
-    expect(mutu(["db", "migrate"]).code).toBe(0);
-    const seeded = mutu(["db", "seed", "--demo"]);
+    expect((await mutu(["db", "migrate"])).code).toBe(0);
+    const seeded = await mutu(["db", "seed", "--demo"]);
     expect(seeded.code).toBe(0);
     expect(seeded.out).toMatch(/Data demo dimuat: 40 staf, 12 pengguna, \d+ evaluasi\./);
     expect(seeded.out).toContain("mutu-demo-2026");
-    const again = mutu(["db", "seed", "--demo"]);
+    const again = await mutu(["db", "seed", "--demo"]);
     expect(again.code).toBe(1);
     expect(again.err).toContain("sudah berisi staf atau pengguna");
     expect(await withDatabase(async ({ db }) => (await db.select().from(users)).length)).toBe(12);
@@ -134,7 +126,7 @@ describe("mutu command line", () => {
       return rows.at(-1)?.nip ?? "";
     });
     const spaced = `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}`;
-    const r = mutu(
+    const r = await mutu(
       ["user", "add", "--username", "Rina.K", "--role", "penilai", "--role", "hr", "--staff", spaced],
       "rahasia-rina-2026\n",
     );
@@ -150,20 +142,20 @@ describe("mutu command line", () => {
     expect(await verifyPassword(created?.passwordHash ?? null, "rahasia-rina-2026")).toBe(true);
   });
 
-  it("user add refuses an invalid NIP, a taken username and a weak password with exit 1", () => {
-    const badNip = mutu(
+  it("user add refuses an invalid NIP, a taken username and a weak password with exit 1", async () => {
+    const badNip = await mutu(
       ["user", "add", "--username", "a.b", "--role", "hr", "--staff", "1.98E+17"],
       "cukup-panjang-99\n",
     );
     expect(badNip.code).toBe(1);
     expect(badNip.err).toContain("Excel");
-    const taken = mutu(["user", "add", "--username", "admin", "--role", "hr"], "cukup-panjang-99\n");
+    const taken = await mutu(["user", "add", "--username", "admin", "--role", "hr"], "cukup-panjang-99\n");
     expect(taken.code).toBe(1);
     expect(taken.err).toContain("sudah dipakai");
-    const weak = mutu(["user", "add", "--username", "c.d", "--role", "hr"], "pendek\n");
+    const weak = await mutu(["user", "add", "--username", "c.d", "--role", "hr"], "pendek\n");
     expect(weak.code).toBe(1);
     expect(weak.err).toContain("minimal 10 karakter");
-    const common = mutu(["user", "add", "--username", "e.f", "--role", "hr"], "Bismillah2026!\n");
+    const common = await mutu(["user", "add", "--username", "e.f", "--role", "hr"], "Bismillah2026!\n");
     expect(common.code).toBe(1);
     expect(common.err).toContain("paling sering dipakai");
   });

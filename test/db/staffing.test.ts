@@ -2,7 +2,6 @@
 // demo is built with, rostered counts against a hand count of the shifts (a night shift from the evening before
 // included); the workbook read back; the command line; the download's permissions; and the workload of agents
 // (CPH as the period review computes it, occupancy from talk time) within each role's scope.
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -25,6 +24,7 @@ import { parseStaffingExportArgs, runStaffingExport } from "../../cli/export-sta
 import { UsageError } from "../../cli/usage-error";
 import { callStats, evaluations, shifts, staff, teams } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
+import { runMutu } from "../support/cli";
 import { databaseForThisFile } from "../support/db";
 import { staffIdOf } from "../support/evaluations";
 import { BASE_URL, callRoute, sessionCookie } from "../support/routes";
@@ -304,7 +304,7 @@ describe("export staffing on the command line", () => {
     expect(readdirSync(dir).some((f) => f.endsWith(".partial"))).toBe(false);
   });
 
-  it("refuses a malformed week (exit 1) and reads a bad option as bad usage (exit 2); writes the file from a process", () => {
+  it("refuses a malformed week (exit 1) and reads a bad option as bad usage (exit 2); writes the file from a process", async () => {
     expect(() => parseStaffingExportArgs(["--week", "2026-49"], NOW)).toThrow(UserFacingError);
     expect(() => parseStaffingExportArgs(["--week", WEEK, "--out", "/tidak/ada/x.xlsx"], NOW)).toThrow(
       /Folder tujuan tidak ditemukan/,
@@ -312,22 +312,18 @@ describe("export staffing on the command line", () => {
     expect(() => parseStaffingExportArgs(["--minggu", WEEK], NOW)).toThrow();
     expect(() => parseStaffingExportArgs(["--out", ""], NOW)).toThrow(UsageError);
     const cli = (args: string[]) =>
-      spawnSync(process.execPath, ["--import", "tsx", "cli/mutu.ts", "export", "staffing", ...args], {
-        env: { ...process.env, DATABASE_URL: "", MUTU_DATA_DIR: path.join(dir, "data") },
-        encoding: "utf8",
-        timeout: 60_000,
-      });
-    const refused = cli(["--week", "2026-49"]);
-    expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain("Gunakan format YYYY-Www");
-    const usage = cli(["--frobnicate"]);
-    expect(usage.status).toBe(2);
-    expect(usage.stderr).toContain("export staffing [--week YYYY-Www]");
+      runMutu(["export", "staffing", ...args], { env: { DATABASE_URL: "", MUTU_DATA_DIR: path.join(dir, "data") } });
+    const refused = await cli(["--week", "2026-49"]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain("Gunakan format YYYY-Www");
+    const usage = await cli(["--frobnicate"]);
+    expect(usage.code).toBe(2);
+    expect(usage.err).toContain("export staffing [--week YYYY-Www]");
     const out = path.join(dir, "cli.xlsx");
-    const written = cli(["--week", WEEK, "--out", out]);
-    expect(written.stderr).toBe("");
-    expect(written.status).toBe(0);
-    expect(written.stdout).toContain(`ditulis ke ${out}`);
+    const written = await cli(["--week", WEEK, "--out", out]);
+    expect(written.err).toBe("");
+    expect(written.code).toBe(0);
+    expect(written.out).toContain(`ditulis ke ${out}`);
     expect(existsSync(out)).toBe(true);
   }, 120_000);
 });

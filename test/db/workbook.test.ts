@@ -2,7 +2,6 @@
 // an agent's row equal to periodKpiReport, text that looks like a formula kept as text, control characters
 // that would break the XML taken out; stopping when the reader goes away; the download route's permissions;
 // and the command line's CSV.
-import { spawnSync } from "node:child_process";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -25,6 +24,7 @@ import { parseKpiExportArgs, runKpiExport } from "../../cli/export-kpi";
 import { UsageError } from "../../cli/usage-error";
 import { evaluationScores, evaluations, staff } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
+import { runMutu } from "../support/cli";
 import { databaseForThisFile } from "../support/db";
 import { staffIdOf } from "../support/evaluations";
 import { BASE_URL, callRoute, sessionCookie } from "../support/routes";
@@ -411,21 +411,17 @@ describe("export kpi on the command line", () => {
     expect(request).toEqual({ periodId: PERIOD, format: "xlsx", out: "KPI_2026-10_2026-10-26_2026-11-25.xlsx" });
   });
 
-  it("refuses a malformed period (exit 1) and reads a wrong format as bad usage (exit 2)", () => {
+  it("refuses a malformed period (exit 1) and reads a wrong format as bad usage (exit 2)", async () => {
     expect(() => parseKpiExportArgs(["--period", "2026-13"], NOW)).toThrow(UserFacingError);
     expect(() => parseKpiExportArgs(["--period", "2027-01"], NOW)).toThrow(/belum dimulai/);
     expect(() => parseKpiExportArgs(["--format", "pdf"], NOW)).toThrow(UsageError);
     const cli = (args: string[]) =>
-      spawnSync(process.execPath, ["--import", "tsx", "cli/mutu.ts", "export", "kpi", ...args], {
-        env: { ...process.env, DATABASE_URL: "", MUTU_DATA_DIR: dir },
-        encoding: "utf8",
-        timeout: 60_000,
-      });
-    const refused = cli(["--period", "2026-13"]);
-    expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain("ID periode tidak valid");
-    const usage = cli(["--format", "pdf"]);
-    expect(usage.status).toBe(2);
-    expect(usage.stderr).toContain("export kpi [--period YYYY-MM]");
+      runMutu(["export", "kpi", ...args], { env: { DATABASE_URL: "", MUTU_DATA_DIR: dir } });
+    const refused = await cli(["--period", "2026-13"]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain("ID periode tidak valid");
+    const usage = await cli(["--format", "pdf"]);
+    expect(usage.code).toBe(2);
+    expect(usage.err).toContain("export kpi [--period YYYY-MM]");
   });
 });
