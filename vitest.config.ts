@@ -47,8 +47,8 @@ export default defineConfig({
           globalSetup: ["test/support/browser-global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // One server per worker (test/support/browser-global-setup.ts, BROWSER_WORKERS).
           pool: "forks",
-          poolOptions: { forks: { singleFork: true } },
         },
       },
     ],

@@ -2,24 +2,24 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { eq } from "drizzle-orm";
 import { IMPORT_KINDS, isImportKind } from "../analytics/import-rules";
 import { parseNip } from "../analytics/nip";
 import { isRole, ROLES } from "../analytics/roles";
-import { demoLoginsText, loadDemo } from "../app/.server/bootstrap";
 import { UserFacingError } from "../app/.server/errors";
-import { runImport } from "../app/.server/imports/engine";
 import { logError } from "../app/.server/log";
-import { createUser, userCreateInput } from "../app/.server/users";
-import { BackupRefusedError, planRestore } from "../db/backup";
-import { closeDatabase, DatabaseLockedError, getDatabase } from "../db/client";
-import { staff } from "../db/schema";
-import { DatabaseNotEmptyError, ensureDefaultTemplates } from "../db/seed";
-import { checkBackupSource, parseBackupArgs, parseRestoreArgs, runBackup, runRestore } from "./backup";
-import { parseKpiExportArgs, runKpiExport } from "./export-kpi";
-import { parseStaffingExportArgs, runStaffingExport } from "./export-staffing";
-import { readPassword } from "./password-input";
 import { UsageError } from "./usage-error";
+
+// Each command loads only what it uses: a usage error answers at once, and `db backup` does not load the demo
+// data, exceljs or argon2. What every command needs (the database) is loaded by the first that asks.
+const database = () => import("../db/client");
+let databaseLoaded = false;
+async function getDatabase() {
+  databaseLoaded = true;
+  return (await database()).getDatabase();
+}
+
+// Refusals the user can act on, whichever module throws them: exit 1 with the message alone, no stack.
+const REFUSALS = new Set(["DatabaseLockedError", "DatabaseNotEmptyError", "BackupRefusedError"]);
 
 const USAGE = `Pemakaian: npm run mutu -- <perintah>
 
@@ -59,6 +59,7 @@ Peran: ${ROLES.join(", ")}
 Basis data: PostgreSQL bila DATABASE_URL diisi, selain itu PGlite di .data/pglite.`;
 
 async function dbMigrate() {
+  const { ensureDefaultTemplates } = await import("../db/seed");
   const handle = await getDatabase();
   await handle.migrate();
   const templates = await ensureDefaultTemplates(handle.db);
@@ -69,6 +70,7 @@ async function dbMigrate() {
 async function dbSeed(args: string[]) {
   const { values } = parseArgs({ args, options: { demo: { type: "boolean" } }, strict: true });
   if (!values.demo) throw new UsageError("`db seed` memerlukan --demo (hanya data demo yang tersedia).");
+  const { demoLoginsText, loadDemo } = await import("../app/.server/bootstrap");
   const handle = await getDatabase();
   await handle.migrate();
   const counts = await loadDemo(handle);
@@ -80,6 +82,7 @@ async function dbSeed(args: string[]) {
 async function dbBackup(args: string[]) {
   // Arguments first, so a missing folder is refused without opening the database. No migration: a backup
   // reads the database as it is.
+  const { checkBackupSource, parseBackupArgs, runBackup } = await import("./backup");
   const request = parseBackupArgs(args);
   checkBackupSource();
   console.log(await runBackup(await getDatabase(), request));
@@ -87,6 +90,8 @@ async function dbBackup(args: string[]) {
 
 async function dbRestore(args: string[]) {
   // The file is checked before the database is opened: a refused file creates no embedded database.
+  const { parseRestoreArgs, runRestore } = await import("./backup");
+  const { planRestore } = await import("../db/backup");
   const plan = await planRestore(parseRestoreArgs(args).file);
   console.log(await runRestore(await getDatabase(), plan));
 }
@@ -108,6 +113,12 @@ async function userAdd(args: string[]) {
   const unknown = roles.filter((r) => !isRole(r));
   if (unknown.length) throw new UsageError(`Peran tidak dikenal: ${unknown.join(", ")}. Pilihan: ${ROLES.join(", ")}.`);
 
+  const [{ eq }, { staff }, { createUser, userCreateInput }, { readPassword }] = await Promise.all([
+    import("drizzle-orm"),
+    import("../db/schema"),
+    import("../app/.server/users"),
+    import("./password-input"),
+  ]);
   const handle = await getDatabase();
   await handle.migrate();
   let staffId: number | null = null;
@@ -161,6 +172,7 @@ async function importFile(kind: string | undefined, args: string[]): Promise<num
   if (!file || extra.length > 0) throw new UsageError("Sebutkan satu berkas CSV.");
   if (values["valid-only"] && !values.commit) throw new UsageError("--valid-only hanya berlaku bersama --commit.");
   if (!existsSync(file)) throw new UsageError(`Berkas tidak ditemukan: ${file}`);
+  const { runImport } = await import("../app/.server/imports/engine");
   const handle = await getDatabase();
   await handle.migrate();
   const report = await runImport(handle.db, {
@@ -212,6 +224,7 @@ async function importFile(kind: string | undefined, args: string[]): Promise<num
 
 async function exportKpi(args: string[]) {
   // Arguments first, so a mistyped period is refused without opening the database.
+  const { parseKpiExportArgs, runKpiExport } = await import("./export-kpi");
   const request = parseKpiExportArgs(args);
   const handle = await getDatabase();
   await handle.migrate();
@@ -219,6 +232,7 @@ async function exportKpi(args: string[]) {
 }
 
 async function exportStaffing(args: string[]) {
+  const { parseStaffingExportArgs, runStaffingExport } = await import("./export-staffing");
   const request = parseStaffingExportArgs(args);
   const handle = await getDatabase();
   await handle.migrate();
@@ -249,19 +263,14 @@ async function run(argv: string[]): Promise<number> {
       console.error(`${(error as Error).message}\n\n${USAGE}`);
       return 2;
     }
-    if (
-      error instanceof UserFacingError ||
-      error instanceof DatabaseLockedError ||
-      error instanceof DatabaseNotEmptyError ||
-      error instanceof BackupRefusedError
-    ) {
+    if (error instanceof UserFacingError || (error instanceof Error && REFUSALS.has(error.name))) {
       console.error(error.message);
       return 1;
     }
     logError("cli", error);
     return 1;
   } finally {
-    await closeDatabase();
+    if (databaseLoaded) await (await database()).closeDatabase();
   }
 }
 

@@ -1,13 +1,12 @@
 // From the calibration pages' forms to calibration.ts: a new session, a participant's scores, closing.
 import { z } from "zod";
-import { parseWibDateTime } from "../../analytics/dates";
 import { CHANNELS, type ChannelCode } from "../../analytics/organization";
 import { hiddenOrMissing } from "./access";
 import type { Actor } from "./audit";
 import { closeSession, createSession, getSession, type SessionInput, sessionItems, submitScores } from "./calibration";
 import type { Database } from "./db";
 import { readScores } from "./evaluation-scores";
-import { submitConfirmed, submitForm } from "./forms";
+import { interactionAtField, submitConfirmed, submitForm } from "./forms";
 import { sentScores } from "./score-forms";
 import type { Permitted } from "./session";
 
@@ -19,14 +18,7 @@ const sessionInput = z
     versionId: z.coerce.number({ error: "Pilih template." }).int().positive({ error: "Pilih template." }),
     channel: z.enum(CHANNEL_CODES, { error: "Pilih saluran." }),
     interactionRef: z.string().trim().min(1, { error: "Isi rujukan interaksi yang dikalibrasi." }).max(120),
-    interactionAt: z.string({ error: "Isi waktu interaksi (WIB)." }).transform((value, ctx) => {
-      const at = parseWibDateTime(value);
-      if (!at) {
-        ctx.addIssue({ code: "custom", message: "Isi waktu interaksi (WIB), misalnya 26/11/2026 14.30." });
-        return z.NEVER;
-      }
-      return at;
-    }),
+    interactionAt: interactionAtField,
     "participants[]": z.preprocess(
       (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
       z.array(z.coerce.number().int()).min(2, { error: "Pilih paling sedikit dua penilai." }),

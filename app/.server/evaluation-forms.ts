@@ -1,7 +1,6 @@
 // From submitted evaluation forms to the typed evaluation modules, so the routes stay thin: each form is parsed
 // here with zod (the item scores by score-forms.ts), then handed to the module that saves or decides.
 import { z } from "zod";
-import { parseWibDateTime } from "../../analytics/dates";
 import { CHANNELS, type ChannelCode } from "../../analytics/organization";
 import { hiddenOrMissing } from "./access";
 import type { Actor } from "./audit";
@@ -10,7 +9,7 @@ import { sendDraft } from "./draft-send";
 import { getEvaluation } from "./evaluation-queries";
 import { deleteDraft, type SaveResult, saveInteraction } from "./evaluation-save";
 import { acknowledgeEvaluation, disputeEvaluation, settleDispute } from "./evaluation-workflow";
-import { type SubmitResult, submitConfirmed, submitForm } from "./forms";
+import { draftFields, interactionAtField, noteField, type SubmitResult, submitConfirmed, submitForm } from "./forms";
 import type { Access } from "./scope";
 import { sentScores } from "./score-forms";
 import type { Permitted } from "./session";
@@ -28,21 +27,9 @@ const interactionInput = z.object({
     .trim()
     .min(1, { error: "Isi rujukan interaksi, misalnya nomor tiket, ID panggilan atau alamat surel." })
     .max(120, { error: "Rujukan interaksi paling panjang 120 karakter." }),
-  interactionAt: z.string({ error: "Isi waktu interaksi (WIB)." }).transform((value, ctx) => {
-    const at = parseWibDateTime(value);
-    if (!at) {
-      ctx.addIssue({ code: "custom", message: "Isi waktu interaksi (WIB), misalnya 26/11/2026 14.30." });
-      return z.NEVER;
-    }
-    return at;
-  }),
-  note: z
-    .string()
-    .optional()
-    .transform((v) => (v ?? "").trim())
-    .refine((v) => v.length <= 8000, { error: "Catatan paling panjang 8.000 karakter." }),
-  intent: z.enum(["draft", "submit"]).catch("draft"),
-  lockVersion: z.coerce.number().int().optional(),
+  interactionAt: interactionAtField,
+  note: noteField,
+  ...draftFields,
 });
 
 /** The interaction form: a new evaluation, or the assessor's draft `existingId` as they last saw it. */

@@ -1,7 +1,8 @@
 // Form parsing with zod: one schema validates on the server; errors come back per field, in Indonesian,
 // together with what the user typed so nothing they entered is lost.
 import { type UploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
-import type { z } from "zod";
+import { z } from "zod";
+import { parseWibDateTime } from "../../analytics/dates";
 import { CONFIRM_FIELD, CONFIRM_VALUE } from "../confirmation";
 import { httpError, InvalidInput, UserFacingError } from "./errors";
 
@@ -155,3 +156,28 @@ export function submitConfirmed<S extends z.ZodType, T>(
   }
   return submitForm(schema, form, run);
 }
+
+// Fields more than one form has, so they are read, bounded and explained the same way everywhere.
+
+/** When an interaction took place, typed in WIB ("26/11/2026 14.30"). */
+export const interactionAtField = z.string({ error: "Isi waktu interaksi (WIB)." }).transform((value, ctx) => {
+  const at = parseWibDateTime(value);
+  if (!at) {
+    ctx.addIssue({ code: "custom", message: "Isi waktu interaksi (WIB), misalnya 26/11/2026 14.30." });
+    return z.NEVER;
+  }
+  return at;
+});
+
+/** An assessor's note: optional, trimmed, at most 8,000 characters. */
+export const noteField = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? "").trim())
+  .refine((v) => v.length <= 8000, { error: "Catatan paling panjang 8.000 karakter." });
+
+/** Which button sent a scorecard form, and the version of the draft the assessor last saw. */
+export const draftFields = {
+  intent: z.enum(["draft", "submit"]).catch("draft"),
+  lockVersion: z.coerce.number().int().optional(),
+};

@@ -1,7 +1,9 @@
 // Reading the imported interval statistics (issue 6): the rows of a range of days, and their sums per weekday
 // and interval — what the heatmaps and the forecast (same weekday and interval over the last N weeks) need.
 // Sums are computed in SQL; rates (service level, abandonment) are left to analytics/ and the pages.
+
 import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
+import type { ProfileInput } from "../../analytics/forecast";
 import type { ChannelCode } from "../../analytics/organization";
 import { wibInstant } from "../../analytics/workforce-time";
 import { intervalStats } from "../../db/schema";
@@ -57,19 +59,9 @@ export async function listIntervalStats(
   }));
 }
 
-export type IntervalProfileRow = {
-  channel: ChannelCode;
-  /** ISO weekday: 1 Monday … 7 Sunday. */
-  weekday: number;
-  startMinute: number;
-  intervalMinutes: number;
-  /** How many days contributed (divide the sums by it for an average day). */
-  days: number;
-  offered: number;
-  answered: number;
+/** The forecast's input (analytics/forecast.ts), with what the heatmap needs besides. */
+export type IntervalProfileRow = ProfileInput & {
   abandoned: number;
-  /** Average handling time over all answered contacts (weighted by answered); null when none. */
-  ahtSeconds: number | null;
   /** Sum of answered within target, and of answered on the rows that report it (the service level's base). */
   answeredWithinTarget: number;
   answeredWithTarget: number;

@@ -5,7 +5,7 @@ import { parseDecimal } from "../../analytics/numbers";
 import { CHANNELS, type ChannelCode } from "../../analytics/organization";
 import type { Actor } from "./audit";
 import type { Database } from "./db";
-import { submitForm } from "./forms";
+import { draftFields, noteField, submitForm } from "./forms";
 import { savePeriodReview } from "./period-reviews";
 import { isPeriodId } from "./periods";
 import type { Access } from "./scope";
@@ -45,13 +45,8 @@ const periodReviewInput = z.object({
     .string()
     .optional()
     .transform((v) => (v ?? "").trim().slice(0, 2000)),
-  note: z
-    .string()
-    .optional()
-    .transform((v) => (v ?? "").trim())
-    .refine((v) => v.length <= 8000, { error: "Catatan paling panjang 8.000 karakter." }),
-  intent: z.enum(["draft", "submit"]).catch("draft"),
-  lockVersion: z.coerce.number().int().optional(),
+  note: noteField,
+  ...draftFields,
 });
 
 /** The period review form: saved as a draft or submitted, one per agent per period. */

@@ -4,13 +4,13 @@
 // (the period is reopened, the import undone, the template draft discarded).
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { shiftWeek, weekOfDay, wibDay, wibInputValue } from "../../analytics/dates";
 import { periodOf, shiftPeriod } from "../../analytics/period";
-import { launchBrowser } from "../support/browser";
+import { launchBrowser, testServer } from "../support/browser";
 import { DESKTOP, expectFocusOn, PHONE, pageAs } from "../support/focus";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = testServer();
 const screenshots = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
 // Three periods back: ended, free of the demo's open disputes, and not the one the KPI test approves.
 const locked = shiftPeriod(periodOf(new Date()).id, -3);

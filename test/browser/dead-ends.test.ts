@@ -3,12 +3,12 @@
 // for those who may import; an agent's staff page lets an assessor score the agent and find their evaluations.
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, onTestFinished, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
 import { periodOf, shiftPeriod } from "../../analytics/period";
-import { launchBrowser, signIn } from "../support/browser";
+import { launchBrowser, signIn, testServer } from "../support/browser";
 import { walkLinks } from "../support/links";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = testServer();
 // A period on the workforce page's list that is older than the demo's call statistics (six periods).
 const EMPTY_PERIOD = shiftPeriod(periodOf(new Date()).id, -8).id;
 const screenshots = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));

@@ -5,11 +5,10 @@
 
 import { readFileSync } from "node:fs";
 import http from "node:http";
-import { describe, expect, inject, test } from "vitest";
-import { DEMO_PASSWORD, launchBrowser } from "../support/browser";
+import { describe, expect, test } from "vitest";
+import { DEMO_PASSWORD, launchBrowser, testServer } from "../support/browser";
 
-const baseUrl = inject("baseUrl");
-const serverPid = inject("serverPid");
+const { baseUrl, pid: serverPid } = testServer();
 const { hostname, port } = new URL(baseUrl);
 
 const MB = 1024 * 1024;

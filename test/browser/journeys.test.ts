@@ -7,12 +7,12 @@
 // puts back what it changed (a setting, an IKU target, an import it undoes), and never locks a period.
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { formatDay, shiftWeek, weekOfDay, wibDay, wibInputValue } from "../../analytics/dates";
-import { launchBrowser } from "../support/browser";
+import { launchBrowser, testServer } from "../support/browser";
 import { SIZES, startWalk } from "../support/journey";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = testServer();
 const sample = (name: string) => fileURLToPath(new URL(`../../fixtures/samples/${name}`, import.meta.url));
 
 let browser: Browser;

@@ -3,11 +3,11 @@
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, inject, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { periodOf, shiftPeriod } from "../../analytics/period";
-import { signedInPage } from "../support/browser";
+import { signedInPage, testServer } from "../support/browser";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = testServer();
 const screenshots = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
 // Two periods back: ended, and free of the demo's open disputes (those are in the current period).
 const period = shiftPeriod(periodOf(new Date()).id, -2);

@@ -5,10 +5,10 @@
 // every page at both sizes go to test-results/screenshots/phone-*.png and desktop-*.png.
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, onTestFinished, test } from "vitest";
-import { launchBrowser, signIn } from "../support/browser";
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
+import { launchBrowser, signIn, testServer } from "../support/browser";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = testServer();
 const screenshots = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 900 };

@@ -3,11 +3,11 @@
 // scripts; no Tab stop of the scorecard hides under its sticky total; settling a dispute never drops edits.
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser } from "../support/browser";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser, testServer } from "../support/browser";
 import { DESKTOP, expectFocusOn, PHONE, pageAs, tabStopsUnderStickyBar } from "../support/focus";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = testServer();
 const screenshots = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
 
 let browser: Browser;

@@ -1,10 +1,10 @@
 // Signing in and out and the role-filtered navigation, in a real Chromium against the production build.
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, onTestFinished, test } from "vitest";
-import { DEMO_PASSWORD, launchBrowser, signIn } from "../support/browser";
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
+import { DEMO_PASSWORD, launchBrowser, signIn, testServer } from "../support/browser";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = testServer();
 const screenshots = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
 
 let browser: Browser;

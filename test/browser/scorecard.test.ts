@@ -2,10 +2,10 @@
 // with the keyboard alone and submits it; the agent sees it and disputes it; the QA coordinator adjusts it.
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, signIn } from "../support/browser";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser, signIn, testServer } from "../support/browser";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = testServer();
 const screenshots = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
 
 let browser: Browser;

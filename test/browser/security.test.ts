@@ -2,10 +2,10 @@
 // files and assets; pages that work under the Content-Security-Policy without a single violation; and the
 // limit on writes answered with 429 and Retry-After.
 import type { Browser, ConsoleMessage, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { DEMO_PASSWORD, launchBrowser, signIn } from "../support/browser";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DEMO_PASSWORD, launchBrowser, signIn, testServer } from "../support/browser";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = testServer();
 
 /** Signs in with a plain HTTP request and returns the session cookie. */
 async function sessionCookie(username: string): Promise<string> {

@@ -4,10 +4,10 @@
 // page, the new-password labels, the "kritis" badge apart from the item's text, the audit log's filters and
 // details, the IKU's words beside its colour, and chart tick labels inside their chart.
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, onTestFinished, test } from "vitest";
-import { launchBrowser, signIn } from "../support/browser";
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
+import { launchBrowser, signIn, testServer } from "../support/browser";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = testServer();
 
 let browser: Browser;
 beforeAll(async () => {

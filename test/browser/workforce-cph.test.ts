@@ -1,10 +1,10 @@
 // The demo's CPH is one number: the workforce page (from the daily call statistics) and the KPI page (from the
 // period reviews) show the same CPH for every agent of the period under review, in a real Chromium.
 import type { Locator, Page } from "playwright-core";
-import { beforeAll, describe, expect, inject, test } from "vitest";
-import { signedInPage } from "../support/browser";
+import { beforeAll, describe, expect, test } from "vitest";
+import { signedInPage, testServer } from "../support/browser";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = testServer();
 const signedIn = signedInPage(baseUrl, "koordinator");
 let page: Page;
 beforeAll(() => {

@@ -3,11 +3,11 @@
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, inject, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { shiftWeek, weekOfDay, wibDay } from "../../analytics/dates";
-import { signedInPage } from "../support/browser";
+import { signedInPage, testServer } from "../support/browser";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = testServer();
 const screenshots = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
 const nextWeek = shiftWeek(weekOfDay(wibDay(new Date())).id, 1);
 

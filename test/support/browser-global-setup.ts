@@ -1,6 +1,8 @@
-// Serves the production build once for all browser tests, on a free port and a throwaway database: a fresh
-// PGlite directory (the server loads the demo data on first start) or, when DATABASE_URL is set, a new
-// PostgreSQL database seeded through the CLI. Tests read the address with inject("baseUrl").
+// Serves the production build for the browser tests: one server per test worker (BROWSER_WORKERS), each on a
+// free port and its own throwaway database: a fresh PGlite directory (the server loads the demo data on first
+// start) or, when DATABASE_URL is set, a new PostgreSQL database seeded through the CLI. Files in one worker run
+// one after the other against its server, so each still finds the demo data as the files before it left it;
+// files in the other worker never see their changes. Tests find their server with testServer() (browser.ts).
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -12,10 +14,8 @@ import type { TestProject } from "vitest/node";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** Where the test server listens, e.g. "http://127.0.0.1:41234" (no trailing slash). */
-    baseUrl: string;
-    /** The test server's process id (to read its memory use from /proc). */
-    serverPid: number;
+    /** The test servers, one per worker: where each listens ("http://127.0.0.1:41234") and its process id. */
+    servers: { baseUrl: string; pid: number }[];
   }
 }
 
@@ -56,8 +56,11 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
+/** As many as the browser project's workers (vitest.config.ts). */
+export const BROWSER_WORKERS = 2;
+
 async function createDatabase(url: string): Promise<{ url: string; drop: Cleanup }> {
-  const name = `mutu_browser_${process.pid}_${Date.now().toString(36)}`;
+  const name = `mutu_browser_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`).catch(async (error: unknown) => {
     await admin.end(); // an open connection would keep the test run from exiting
@@ -136,24 +139,36 @@ async function start(cleanups: Cleanup[]): Promise<Started> {
 export default async function setup(project: TestProject) {
   if (process.env.MUTU_SKIP_BUILD !== "1") await run("npx", ["remix", "vite:build"]);
 
-  // Undone in reverse order: server, database, directory.
-  const cleanups: Cleanup[] = [];
+  // Undone in reverse order: server, database, directory. One list per server: they start side by side.
+  const cleanups: Cleanup[][] = [];
   const cleanUp = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup();
+    for (const list of cleanups) for (const cleanup of list.reverse()) await cleanup();
   };
-  const { baseUrl, server, output } = await start(cleanups).catch(async (error: unknown) => {
+  const started = await Promise.all(
+    Array.from({ length: BROWSER_WORKERS }, () => {
+      const list: Cleanup[] = [];
+      cleanups.push(list);
+      return start(list);
+    }),
+  ).catch(async (error: unknown) => {
     await cleanUp();
     throw error;
   });
-  project.provide("baseUrl", baseUrl);
-  project.provide("serverPid", server.pid ?? 0);
+  project.provide(
+    "servers",
+    started.map(({ baseUrl, server }) => ({ baseUrl, pid: server.pid ?? 0 })),
+  );
 
   return async () => {
     await cleanUp();
     // The state API is experimental, but it is the only way a global setup learns whether tests failed.
     const testsFailed = project.vitest.state.getCountOfFailedTests() > 0;
-    if (testsFailed || server.exitCode !== 0) {
-      console.error(`\n--- test server output (exit ${server.exitCode ?? server.signalCode}) ---\n${output()}`);
+    for (const [i, { server, output }] of started.entries()) {
+      if (testsFailed || server.exitCode !== 0) {
+        console.error(
+          `\n--- test server ${i + 1} output (exit ${server.exitCode ?? server.signalCode}) ---\n${output()}`,
+        );
+      }
     }
   };
 }

@@ -1,9 +1,20 @@
 // Debian's Chromium driven by playwright-core: no browser download, the same binary in CI and on a laptop.
 import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 
 /** The password of every demo account (fixtures loaded on first start). */
 export const DEMO_PASSWORD = "mutu-demo-2026";
+
+/**
+ * The test server of this file's worker (browser-global-setup.ts): where it listens and its process id. Workers
+ * are numbered from 1 (VITEST_POOL_ID), and two never run at once with the same number.
+ */
+export function testServer(): { baseUrl: string; pid: number } {
+  const servers = inject("servers");
+  const server = servers[(Number(process.env.VITEST_POOL_ID ?? "1") - 1) % servers.length];
+  if (!server) throw new Error("no test server: run the browser project (vitest.config.ts)");
+  return server;
+}
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
