@@ -16,6 +16,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
+          // Pure tests: nothing to isolate, and each file would otherwise load its modules again.
+          isolate: false,
           include: ["analytics/**/*.test.ts", "fixtures/**/*.test.ts", "app/**/*.test.ts"],
           environment: "node",
         },
@@ -24,6 +26,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: "db",
+          // The files of a worker share its modules (a third faster: the app is loaded once per worker, not once
+          // per file). Each file still has its own database; module state is kept per database handle
+          // (WeakMap<Database, …>) or per request, never in a plain module variable, so nothing one file does
+          // reaches the next. A test that changes process.env puts it back in afterAll.
+          isolate: false,
           include: ["test/db/**/*.test.ts"],
           environment: "node",
           globalSetup: ["test/support/db-global-setup.ts"],
