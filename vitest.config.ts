@@ -11,13 +11,18 @@ export default defineConfig({
     // two workers finish in about half the time; a third only adds contention.
     maxWorkers: 2,
     minWorkers: 1,
+    // Unit and database tests: the files of a worker thread share its modules (a third faster: the app is loaded
+    // once per worker, not once per file). Each database test file still has its own database; module state is
+    // kept per database handle (WeakMap<Database, …>) or per request, never in a plain module variable, so
+    // nothing one file does reaches the next; a test that changes process.env puts it back in afterAll. Vitest
+    // reads this per pool, not per project: the browser tests use the forks pool, isolated as by default.
+    pool: "threads",
+    poolOptions: { threads: { isolate: false } },
     projects: [
       {
         extends: true,
         test: {
           name: "unit",
-          // Pure tests: nothing to isolate, and each file would otherwise load its modules again.
-          isolate: false,
           include: ["analytics/**/*.test.ts", "fixtures/**/*.test.ts", "app/**/*.test.ts"],
           environment: "node",
         },
@@ -26,11 +31,6 @@ export default defineConfig({
         extends: true,
         test: {
           name: "db",
-          // The files of a worker share its modules (a third faster: the app is loaded once per worker, not once
-          // per file). Each file still has its own database; module state is kept per database handle
-          // (WeakMap<Database, …>) or per request, never in a plain module variable, so nothing one file does
-          // reaches the next. A test that changes process.env puts it back in afterAll.
-          isolate: false,
           include: ["test/db/**/*.test.ts"],
           environment: "node",
           globalSetup: ["test/support/db-global-setup.ts"],

@@ -9,7 +9,7 @@ import { assessorDrift } from "./calibration";
 import type { Database } from "./db";
 import { periodIku } from "./iku";
 import { periodKpis } from "./period-kpi";
-import { periodOpenWork, periodStatus, periodsWithData } from "./periods";
+import { isPeriodId, periodOpenWork, periodStatus, periodsWithData } from "./periods";
 import type { Access } from "./scope";
 import type { Settings } from "./settings";
 
@@ -48,7 +48,7 @@ const KPI_SORT_VALUE: Record<KpiSortKey, (a: AgentKpi) => number | string | null
 
 /** A period id that exists and has started, or null. */
 function startedPeriod(id: string | null, now: Date): Period | null {
-  if (!id || !/^\d{4}-(0[1-9]|1[0-2])$/.test(id) || id > periodOf(now).id) return null;
+  if (!id || !isPeriodId(id) || id > periodOf(now).id) return null;
   try {
     return periodFromId(id);
   } catch {

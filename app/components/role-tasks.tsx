@@ -3,7 +3,7 @@ import type { Role } from "../../analytics/roles";
 
 // What each role does in Mutu (DESIGN.md §1). Tasks without `to` are planned capabilities, shown as such so
 // nobody looks for a page that does not exist yet.
-type Task = { title: string; text: string; to?: string };
+type Task = { title: string; text: string; to: string };
 
 export const ROLE_TASKS: Record<Role, Task[]> = {
   admin: [
@@ -132,8 +132,7 @@ export function RoleTasks({ role, label }: { role: Role; label: string }) {
         {ROLE_TASKS[role].map((task) => (
           <div className="card" key={task.title}>
             <h3>
-              {task.to ? <Link to={task.to}>{task.title}</Link> : task.title}
-              {!task.to && <span className="soon">segera hadir</span>}
+              <Link to={task.to}>{task.title}</Link>
             </h3>
             <p>{task.text}</p>
           </div>

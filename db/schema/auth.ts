@@ -1,4 +1,4 @@
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { bigserial, boolean, check, index, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { ROLES } from "../../analytics/roles";
 import { staff } from "./organization";
@@ -61,14 +61,6 @@ export const loginAttempts = pgTable(
   },
   (t) => [index("login_attempts_username_idx").on(t.username, t.at), index("login_attempts_ip_idx").on(t.ip, t.at)],
 );
-
-export const usersRelations = relations(users, ({ one, many }) => ({
-  staff: one(staff, { fields: [users.staffId], references: [staff.id] }),
-  sessions: many(sessions),
-}));
-export const sessionsRelations = relations(sessions, ({ one }) => ({
-  user: one(users, { fields: [sessions.userId], references: [users.id] }),
-}));
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;

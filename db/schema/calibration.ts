@@ -1,4 +1,4 @@
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { boolean, check, integer, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { staff } from "./organization";
@@ -61,18 +61,3 @@ export const calibrationScores = pgTable(
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.userId, t.itemId] })],
 );
-
-export const calibrationSessionsRelations = relations(calibrationSessions, ({ one, many }) => ({
-  version: one(scorecardVersions, { fields: [calibrationSessions.versionId], references: [scorecardVersions.id] }),
-  participants: many(calibrationParticipants),
-  scores: many(calibrationScores),
-}));
-export const calibrationParticipantsRelations = relations(calibrationParticipants, ({ one }) => ({
-  session: one(calibrationSessions, {
-    fields: [calibrationParticipants.sessionId],
-    references: [calibrationSessions.id],
-  }),
-}));
-export const calibrationScoresRelations = relations(calibrationScores, ({ one }) => ({
-  session: one(calibrationSessions, { fields: [calibrationScores.sessionId], references: [calibrationSessions.id] }),
-}));

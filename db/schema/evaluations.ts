@@ -1,4 +1,4 @@
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
@@ -146,21 +146,6 @@ export const periods = pgTable(
   },
   (t) => [check("periods_status", sql`${t.status} in ('open', 'approved')`)],
 );
-
-export const evaluationsRelations = relations(evaluations, ({ one, many }) => ({
-  version: one(scorecardVersions, { fields: [evaluations.versionId], references: [scorecardVersions.id] }),
-  agent: one(staff, { fields: [evaluations.agentStaffId], references: [staff.id] }),
-  assessor: one(users, { fields: [evaluations.assessorUserId], references: [users.id] }),
-  scores: many(evaluationScores),
-  revisions: many(evaluationRevisions),
-}));
-export const evaluationScoresRelations = relations(evaluationScores, ({ one }) => ({
-  evaluation: one(evaluations, { fields: [evaluationScores.evaluationId], references: [evaluations.id] }),
-  item: one(scorecardItems, { fields: [evaluationScores.itemId], references: [scorecardItems.id] }),
-}));
-export const evaluationRevisionsRelations = relations(evaluationRevisions, ({ one }) => ({
-  evaluation: one(evaluations, { fields: [evaluationRevisions.evaluationId], references: [evaluations.id] }),
-}));
 
 export type Evaluation = typeof evaluations.$inferSelect;
 export type EvaluationScoreRow = typeof evaluationScores.$inferSelect;

@@ -1,4 +1,4 @@
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
 import { POSITION_CODES } from "../../analytics/organization";
 
@@ -39,11 +39,6 @@ export const staff = pgTable(
     index("staff_name_idx").on(sql`lower(${t.fullName})`),
   ],
 );
-
-export const teamsRelations = relations(teams, ({ many }) => ({ staff: many(staff) }));
-export const staffRelations = relations(staff, ({ one }) => ({
-  team: one(teams, { fields: [staff.teamId], references: [teams.id] }),
-}));
 
 export type Team = typeof teams.$inferSelect;
 export type Staff = typeof staff.$inferSelect;

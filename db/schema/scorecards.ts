@@ -1,4 +1,4 @@
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
@@ -90,18 +90,6 @@ export const scorecardItems = pgTable(
     check("scorecard_items_critical", sql`not ${t.critical} or (${t.scale} = 'ya_tidak' and ${t.weight} = 0)`),
   ],
 );
-
-export const scorecardTemplatesRelations = relations(scorecardTemplates, ({ one, many }) => ({
-  team: one(teams, { fields: [scorecardTemplates.teamId], references: [teams.id] }),
-  versions: many(scorecardVersions),
-}));
-export const scorecardVersionsRelations = relations(scorecardVersions, ({ one, many }) => ({
-  template: one(scorecardTemplates, { fields: [scorecardVersions.templateId], references: [scorecardTemplates.id] }),
-  items: many(scorecardItems),
-}));
-export const scorecardItemsRelations = relations(scorecardItems, ({ one }) => ({
-  version: one(scorecardVersions, { fields: [scorecardItems.versionId], references: [scorecardVersions.id] }),
-}));
 
 export type ScorecardVersion = typeof scorecardVersions.$inferSelect;
 export type ScorecardItem = typeof scorecardItems.$inferSelect;

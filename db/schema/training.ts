@@ -1,4 +1,4 @@
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
@@ -186,11 +186,6 @@ export const capabilityDecisions = pgTable(
     check("capability_decisions_role", sql`${t.role} in ('supervisor', 'ketua_tim', 'petugas_layanan')`),
   ],
 );
-
-export const trainingRecordsRelations = relations(trainingRecords, ({ one }) => ({
-  staff: one(staff, { fields: [trainingRecords.staffId], references: [staff.id] }),
-  course: one(trainingCourses, { fields: [trainingRecords.courseId], references: [trainingCourses.id] }),
-}));
 
 export type TrainingCourse = typeof trainingCourses.$inferSelect;
 export type TrainingRecord = typeof trainingRecords.$inferSelect;

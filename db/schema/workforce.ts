@@ -1,4 +1,4 @@
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import {
   check,
   date,
@@ -92,10 +92,6 @@ export const shifts = pgTable(
     check("shifts_length", sql`${t.endsAt} > ${t.startsAt} and ${t.endsAt} <= ${t.startsAt} + interval '16 hours'`),
   ],
 );
-
-export const shiftsRelations = relations(shifts, ({ one }) => ({
-  staff: one(staff, { fields: [shifts.staffId], references: [staff.id] }),
-}));
 
 export type IntervalStat = typeof intervalStats.$inferSelect;
 export type NewIntervalStat = typeof intervalStats.$inferInsert;
