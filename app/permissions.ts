@@ -83,6 +83,8 @@ export const PERMISSIONS = {
     "read:certificate:team",
     "read:training:team",
     "read:kpi:team",
+    // The KPI workbook of their own team: its summary, agents, evaluations, item scores and eligibility.
+    "export:kpi:team",
     "read:report:any",
     "create:report:any",
     // The whole center's roster, to see the cover; changes only to their own team's shifts.

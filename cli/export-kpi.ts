@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { periodFromId } from "../analytics/period";
 import type { Database } from "../app/.server/db";
 import { UserFacingError } from "../app/.server/errors";
+import { SYSTEM_ACCESS } from "../app/.server/scope";
 import { getSettings } from "../app/.server/settings";
 import { exportPeriod, kpiCsvName, kpiWorkbookName, writeKpiCsv, writeKpiWorkbook } from "../app/.server/workbook";
 import { UsageError } from "./usage-error";
@@ -36,7 +37,14 @@ export async function runKpiExport(db: Database, request: KpiExportRequest, now 
       const written = await writeKpiCsv(db, { periodId: request.periodId, settings, output });
       return `KPI Petugas ${label} ditulis ke ${request.out} (${written.agents} petugas).`;
     }
-    const written = await writeKpiWorkbook(db, { periodId: request.periodId, settings, actor: "cli", now, output });
+    const written = await writeKpiWorkbook(db, {
+      periodId: request.periodId,
+      settings,
+      access: SYSTEM_ACCESS,
+      actor: "cli",
+      now,
+      output,
+    });
     return `Workbook KPI ${label} ditulis ke ${request.out}: ${written.agents} petugas, ${written.evaluations} evaluasi, ${written.items} nilai butir.`;
   });
 }

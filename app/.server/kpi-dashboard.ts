@@ -10,7 +10,7 @@ import type { Database } from "./db";
 import { periodIku } from "./iku";
 import { periodKpis } from "./period-kpi";
 import { isPeriodId, periodOpenWork, periodStatus, periodsWithData } from "./periods";
-import type { Access } from "./scope";
+import { type Access, accessFor } from "./scope";
 import type { Settings } from "./settings";
 
 export const TREND_PERIODS = 12;
@@ -152,7 +152,8 @@ export async function kpiDashboard(
     can: {
       approve: can(access.roles, "approve:period"),
       setIku: can(access.roles, "manage:iku"),
-      export: can(access.roles, "export:kpi"),
+      // How far the workbook reaches: "any" the whole center, "team" the supervisor's team; null: no workbook.
+      export: accessFor(access, "export:kpi")?.scope ?? null,
     },
   };
 }

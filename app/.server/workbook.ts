@@ -13,7 +13,7 @@ import { excelCsv } from "./excel-csv";
 import { periodIku } from "./iku";
 import { periodKpiReport } from "./period-kpi";
 import { periodStatus } from "./periods";
-import { SYSTEM_ACCESS } from "./scope";
+import { type Access, SYSTEM_ACCESS } from "./scope";
 import { gradeBands, type Settings } from "./settings";
 import { AGENT_COLUMNS } from "./workbook/agents";
 import { writeCalibrationSheet } from "./workbook/calibration";
@@ -21,17 +21,21 @@ import { type Column, predikatStyles, TableSheet, WorkbookAborted } from "./work
 import { writeCertificationSheet } from "./workbook/certification";
 import { writeEvaluationSheet, writeItemSheet } from "./workbook/evaluations";
 import { writeReportSheet } from "./workbook/reports";
-import { type WorkbookOptions, workbookStream, writeWorkbook } from "./workbook/shell";
+import { type WorkbookOptions, workbookScope, workbookStream, writeWorkbook } from "./workbook/shell";
 import { writeSummarySheet } from "./workbook/summary";
 
 export { WorkbookAborted };
 
-const baseName = (periodId: string) => {
+const baseName = (periodId: string, fileTag: string | null = null) => {
   const p = periodFromId(periodId);
-  return `KPI_${p.id}_${p.firstDay}_${p.lastDay}`;
+  return fileTag ? `KPI_${p.id}_${fileTag}` : `KPI_${p.id}_${p.firstDay}_${p.lastDay}`;
 };
-/** 'KPI_2026-09_2026-09-26_2026-10-25.xlsx' */
-export const kpiWorkbookName = (periodId: string) => `${baseName(periodId)}.xlsx`;
+/**
+ * 'KPI_2026-09_2026-09-26_2026-10-25.xlsx' for the whole center; 'KPI_2026-09_Tim-Layanan-Informasi-dan-
+ * Pengaduan.xlsx' for one team (workbookScope's fileTag).
+ */
+export const kpiWorkbookName = (periodId: string, fileTag: string | null = null) =>
+  `${baseName(periodId, fileTag)}.xlsx`;
 export const kpiCsvName = (periodId: string) => `${baseName(periodId)}.csv`;
 
 /**
@@ -54,34 +58,54 @@ export function exportPeriod(
   return { ok: true, period };
 }
 
-export type KpiWorkbookOptions = WorkbookOptions & { periodId: string; settings: Settings };
+export type KpiWorkbookOptions = WorkbookOptions & {
+  periodId: string;
+  settings: Settings;
+  /** Whose KPI: the whole center (SYSTEM_ACCESS, or a user's "any" scope) or a supervisor's team. */
+  access: Access;
+};
 
 /**
  * Writes the workbook of a period to `output`. Rejects with WorkbookAborted when `output` is destroyed
  * before the end (the reader went away); on any failure `output` is left to the caller to discard.
  */
 export async function writeKpiWorkbook(db: Database, options: KpiWorkbookOptions) {
-  const { settings, output } = options;
+  const { settings, output, access } = options;
   const period = periodFromId(options.periodId);
   const now = options.now ?? new Date();
-  // The whole center: the workbook is only for roles that may export every team's KPI (kpi.unduh.ts checks).
-  const report = await periodKpiReport(db, period.id, settings, SYSTEM_ACCESS);
+  const scope = await workbookScope(db, access);
+  if (!scope) throw new Error(`no KPI workbook for the scope ${access.scope}`);
+  const center = access.scope === "any";
+  const report = await periodKpiReport(db, period.id, settings, access);
   const status = await periodStatus(db, period.id);
-  const iku = await periodIku(db, report, settings);
+  // The IKU are the center's indicators: a team's workbook leaves them out rather than show a team's figures
+  // against the center's targets.
+  const iku = center ? await periodIku(db, report, settings) : null;
   // Eligibility as it stood at the end of the period, or today while the period runs.
   const today = wibDay(now);
   const certificationDay = period.lastDay.localeCompare(today) < 0 ? period.lastDay : today;
 
   return writeWorkbook(output, { now, predikat: predikatStyles(gradeBands(settings)) }, async (book) => {
-    await writeSummarySheet(book, { period, status, report, iku, now, actor: options.actor, certificationDay });
+    await writeSummarySheet(book, {
+      period,
+      status,
+      report,
+      iku,
+      scope: scope.label,
+      now,
+      actor: options.actor,
+      certificationDay,
+    });
     const agentSheet = new TableSheet(book, "KPI Petugas", AGENT_COLUMNS);
     for (const agent of report.agents) agentSheet.add(agent);
     const agents = await agentSheet.close();
-    const evaluations = await writeEvaluationSheet(book, db, period.id);
-    const items = await writeItemSheet(book, db, period.id);
-    await writeCalibrationSheet(book, db, period.id, settings["calibration.spreadThreshold"]);
-    await writeCertificationSheet(book, db, certificationDay);
-    await writeReportSheet(book, db, period.id);
+    const evaluations = await writeEvaluationSheet(book, db, period.id, access);
+    const items = await writeItemSheet(book, db, period.id, access);
+    // Calibration is about the QA team's assessors, and the reports are the teams' own: both only in the
+    // center's workbook, so a team's file names no one outside the team.
+    if (center) await writeCalibrationSheet(book, db, period.id, settings["calibration.spreadThreshold"]);
+    await writeCertificationSheet(book, db, certificationDay, access);
+    if (center) await writeReportSheet(book, db, period.id);
     return { periodId: period.id, agents, evaluations, items };
   });
 }

@@ -55,7 +55,7 @@ export default function KpiReview() {
         <PeriodPicker value={d.period.id} choices={d.choices} />
         {d.can.export && (
           <DownloadLink className="button secondary" href={`/kpi/unduh?periode=${d.period.id}`}>
-            Unduh KPI sebagai Excel (.xlsx)
+            {d.can.export === "team" ? "Unduh KPI tim Anda sebagai Excel (.xlsx)" : "Unduh KPI sebagai Excel (.xlsx)"}
           </DownloadLink>
         )}
       </div>

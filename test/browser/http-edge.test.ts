@@ -204,11 +204,10 @@ describe("writes from another site's page", () => {
 
 describe("refused downloads", () => {
   test("answer their status with their message, not a server error", async () => {
-    const supervisor = await signInCookie("supervisor");
-    const kpi = await fetch(`${baseUrl}/kpi/unduh`, { headers: { cookie: supervisor } });
+    const agent = await signInCookie("petugas");
+    const kpi = await fetch(`${baseUrl}/kpi/unduh`, { headers: { cookie: agent } });
     expect(kpi.status).toBe(403);
     expect(await kpi.json()).toEqual({ message: expect.stringMatching(/^Peran Anda tidak mencakup/) });
-    const agent = await signInCookie("petugas");
     const pdf = await fetch(`${baseUrl}/sertifikat/999999/pdf`, { headers: { cookie: agent } });
     expect(pdf.status).toBe(404);
     expect(await pdf.json()).toEqual({ message: "Sertifikat ini tidak ditemukan, atau tidak termasuk wewenang Anda." });

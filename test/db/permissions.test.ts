@@ -390,11 +390,11 @@ const CASES: Case[] = [
     otherwise: 403,
   },
   {
-    // The workbook covers the whole center: only the roles that may export every team's KPI.
+    // The whole center's workbook for the roles that may export every team's KPI; a supervisor's team's for them.
     file: "kpi.unduh.ts",
     method: "GET",
     path: "/kpi/unduh?periode=2026-09",
-    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200 },
+    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200, supervisor: 200 },
     otherwise: 403,
   },
   {

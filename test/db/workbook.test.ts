@@ -22,7 +22,7 @@ import { kpiWorkbookName, WorkbookAborted, writeKpiWorkbook } from "../../app/.s
 import * as download from "../../app/routes/kpi.unduh";
 import { parseKpiExportArgs, runKpiExport } from "../../cli/export-kpi";
 import { UsageError } from "../../cli/usage-error";
-import { evaluationScores, evaluations, staff } from "../../db/schema";
+import { evaluationScores, evaluations, staff, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { runMutu } from "../support/cli";
 import { databaseForThisFile } from "../support/db";
@@ -95,7 +95,14 @@ beforeAll(async () => {
   const settings = await getSettings(db());
   report = await periodKpiReport(db(), PERIOD, settings, SYSTEM_ACCESS);
   const output = createWriteStream(file);
-  await writeKpiWorkbook(db(), { periodId: PERIOD, settings, actor: "Uji (uji)", now: NOW, output });
+  await writeKpiWorkbook(db(), {
+    periodId: PERIOD,
+    settings,
+    access: SYSTEM_ACCESS,
+    actor: "Uji (uji)",
+    now: NOW,
+    output,
+  });
   book = await new ExcelJS.Workbook().xlsx.readFile(file);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -257,6 +264,7 @@ describe("the KPI workbook", () => {
     await writeKpiWorkbook(db(), {
       periodId: "2026-07",
       settings,
+      access: SYSTEM_ACCESS,
       actor: "uji",
       now: NOW,
       output: createWriteStream(file),
@@ -321,7 +329,14 @@ describe("the KPI workbook", () => {
     });
     const settings = await getSettings(db());
     await expect(
-      writeKpiWorkbook(db(), { periodId: PERIOD, settings, actor: "uji", now: NOW, output: stuck }),
+      writeKpiWorkbook(db(), {
+        periodId: PERIOD,
+        settings,
+        access: SYSTEM_ACCESS,
+        actor: "uji",
+        now: NOW,
+        output: stuck,
+      }),
     ).rejects.toBeInstanceOf(WorkbookAborted);
   });
 });
@@ -335,8 +350,8 @@ describe("the download /kpi/unduh", () => {
       context: { remoteAddress: "10.0.0.1" },
     }) as Promise<Response>;
 
-  it("is refused (403) to a petugas, to HR and to a supervisor", async () => {
-    for (const who of ["petugas", "hr", "supervisor"]) {
+  it("is refused (403) to a petugas and to HR", async () => {
+    for (const who of ["petugas", "hr"]) {
       const r = await callRoute(download, url, { cookie: await sessionCookie(who, DEMO_PASSWORD) });
       expect(r.status, who).toBe(403);
     }
@@ -357,6 +372,49 @@ describe("the download /kpi/unduh", () => {
     const madeBy = downloaded.getWorksheet("Ringkasan")?.getRow(6);
     expect(madeBy?.getCell(1).value).toBe("Dibuat oleh");
     expect(madeBy?.getCell(2).value).toMatch(/\(kasi\)$/);
+  });
+
+  it("gives a supervisor their team's workbook: named after the team, no one of another team anywhere in it", async () => {
+    const response = await get(await sessionCookie("supervisor", DEMO_PASSWORD));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toBe(
+      'attachment; filename="KPI_2026-10_Tim-Layanan-Informasi-dan-Pengaduan.xlsx"',
+    );
+    const file = await new ExcelJS.Workbook().xlsx.load(await response.arrayBuffer());
+    // Calibration (the QA team's assessors) and the teams' reports are the center's: not in a team's file.
+    expect(file.worksheets.map((w) => w.name)).toEqual(
+      SHEETS.filter((name) => name !== "Kalibrasi" && name !== "Laporan"),
+    );
+    const [supervisor] = await db()
+      .select({ teamId: staff.teamId })
+      .from(users)
+      .innerJoin(staff, eq(staff.id, users.staffId))
+      .where(eq(users.username, "supervisor"));
+    const people = await db().select({ nip: staff.nip, teamId: staff.teamId }).from(staff);
+    const ownTeam = new Set(people.filter((p) => p.teamId === supervisor?.teamId).map((p) => p.nip));
+    const others = new Set(people.filter((p) => p.teamId !== supervisor?.teamId).map((p) => p.nip));
+    // Every 18-digit NIP in any cell of any sheet, grouped (as printed) or not.
+    const nips = new Set<string>();
+    for (const ws of file.worksheets) {
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          const digits = String(c.value ?? "").replace(/\s/g, "");
+          if (/^\d{18}$/.test(digits)) nips.add(digits);
+        }),
+      );
+    }
+    expect(nips.size).toBeGreaterThan(0);
+    expect([...nips].filter((nip) => others.has(nip))).toEqual([]);
+    expect([...nips].every((nip) => ownTeam.has(nip))).toBe(true);
+    const agents = file.getWorksheet("KPI Petugas");
+    expect(agents?.rowCount).toBeGreaterThan(1);
+    const summary = file.getWorksheet("Ringkasan");
+    const rows = Array.from({ length: summary?.rowCount ?? 0 }, (_, i) => summary?.getRow(i + 1));
+    const scope = rows.find((r) => r?.getCell(1).value === "Cakupan");
+    expect(scope?.getCell(2).value).toBe("Tim Kerja Layanan Informasi dan Pengaduan");
+    // The center's row and the IKU (the center's indicators) are left out.
+    expect(rows.some((r) => r?.getCell(1).value === "Seluruh contact center")).toBe(false);
+    expect(rows.some((r) => r?.getCell(1).value === "IKU terhadap target")).toBe(false);
   });
 
   it("defaults to the last finished period, and refuses a malformed one with a message (400)", async () => {

@@ -7,7 +7,7 @@ import { positionLabel } from "../../../analytics/organization";
 import { certificates } from "../../../db/schema";
 import { eligibilityList } from "../certification";
 import type { Database } from "../db";
-import { SYSTEM_ACCESS } from "../scope";
+import type { Access } from "../scope";
 import { type Book, type Column, excelDay, TableSheet, yesNo } from "./cells";
 
 type PersonRow = Awaited<ReturnType<typeof eligibilityList>>[number] & {
@@ -61,9 +61,9 @@ async function certificatesInForce(db: Database, day: string) {
   return held;
 }
 
-export async function writeCertificationSheet(book: Book, db: Database, day: string): Promise<number> {
+export async function writeCertificationSheet(book: Book, db: Database, day: string, access: Access): Promise<number> {
   const table = new TableSheet(book, "Pelatihan & Sertifikasi", COLUMNS);
-  const [people, held] = await Promise.all([eligibilityList(db, SYSTEM_ACCESS, {}, day), certificatesInForce(db, day)]);
+  const [people, held] = await Promise.all([eligibilityList(db, access, {}, day), certificatesInForce(db, day)]);
   for (const p of people) table.add({ ...p, certificate: held.get(p.id) ?? null });
   return table.close();
 }

@@ -7,6 +7,7 @@ import { channelShortName } from "../../../analytics/organization";
 import { itemScore, type Scale, SECTION_LABELS, type Section, STATE_LABELS } from "../../../analytics/scoring";
 import { evaluationScores, evaluations, scorecardItems, staff, users } from "../../../db/schema";
 import type { Database } from "../db";
+import { type Access, inScope } from "../scope";
 import { type Book, type Column, excelWib, TableSheet, yesNo } from "./cells";
 
 const EVALUATIONS_PER_CHUNK = 2000;
@@ -16,9 +17,15 @@ const SCORED_EVALUATIONS_PER_CHUNK = 200;
 const KIND_LABELS: Record<string, string> = { interaction: "Interaksi", period_review: "Penilaian periode" };
 const channelOf = (code: string | null) => (code ? channelShortName(code) : null);
 
-const countedIn = (periodId: string) => and(eq(evaluations.periodId, periodId), ne(evaluations.state, "draft"));
+/** The period's sent evaluations of the people `access` reaches. */
+const countedIn = (periodId: string, access: Access) =>
+  and(
+    eq(evaluations.periodId, periodId),
+    ne(evaluations.state, "draft"),
+    inScope(access, { staffId: evaluations.agentStaffId }),
+  );
 
-async function evaluationChunk(db: Database, periodId: string, afterId: number) {
+async function evaluationChunk(db: Database, periodId: string, access: Access, afterId: number) {
   return db
     .select({
       id: evaluations.id,
@@ -40,7 +47,7 @@ async function evaluationChunk(db: Database, periodId: string, afterId: number) 
     .from(evaluations)
     .innerJoin(staff, eq(staff.id, evaluations.agentStaffId))
     .innerJoin(users, eq(users.id, evaluations.assessorUserId))
-    .where(and(countedIn(periodId), gt(evaluations.id, afterId)))
+    .where(and(countedIn(periodId, access), gt(evaluations.id, afterId)))
     .orderBy(asc(evaluations.id))
     .limit(EVALUATIONS_PER_CHUNK);
 }
@@ -85,10 +92,15 @@ async function* prefetched<Row>(read: (afterId: number) => Promise<Chunk<Row>>):
 }
 
 /** Writes "Evaluasi"; returns how many evaluations it holds. */
-export async function writeEvaluationSheet(book: Book, db: Database, periodId: string): Promise<number> {
+export async function writeEvaluationSheet(
+  book: Book,
+  db: Database,
+  periodId: string,
+  access: Access,
+): Promise<number> {
   const table = new TableSheet(book, "Evaluasi", EVALUATION_COLUMNS);
   const read = async (afterId: number) => {
-    const rows = await evaluationChunk(db, periodId, afterId);
+    const rows = await evaluationChunk(db, periodId, access, afterId);
     return { rows, lastId: rows.at(-1)?.id ?? null, done: rows.length < EVALUATIONS_PER_CHUNK };
   };
   for await (const rows of prefetched(read)) {
@@ -99,14 +111,17 @@ export async function writeEvaluationSheet(book: Book, db: Database, periodId: s
 }
 
 /** Items and agents, read once: a chunk of scores then carries ids, not the same texts thousands of times. */
-async function itemLookups(db: Database, periodId: string) {
+async function itemLookups(db: Database, periodId: string, access: Access) {
   const [items, agents] = await Promise.all([
     itemsById(db),
     db
       .select({ id: staff.id, nip: staff.nip })
       .from(staff)
       .where(
-        inArray(staff.id, db.select({ id: evaluations.agentStaffId }).from(evaluations).where(countedIn(periodId))),
+        inArray(
+          staff.id,
+          db.select({ id: evaluations.agentStaffId }).from(evaluations).where(countedIn(periodId, access)),
+        ),
       ),
   ]);
   return { items, nips: new Map(agents.map((a) => [a.id, a.nip])) };
@@ -127,11 +142,11 @@ async function itemsById(db: Database) {
 }
 type Lookups = Awaited<ReturnType<typeof itemLookups>>;
 
-async function itemChunk(db: Database, periodId: string, afterId: number, lookups: Lookups) {
+async function itemChunk(db: Database, periodId: string, access: Access, afterId: number, lookups: Lookups) {
   const ids = await db
     .select({ id: evaluations.id })
     .from(evaluations)
-    .where(and(countedIn(periodId), gt(evaluations.id, afterId)))
+    .where(and(countedIn(periodId, access), gt(evaluations.id, afterId)))
     .orderBy(asc(evaluations.id))
     .limit(SCORED_EVALUATIONS_PER_CHUNK);
   const first = ids[0]?.id;
@@ -147,11 +162,11 @@ async function itemChunk(db: Database, periodId: string, afterId: number, lookup
     })
     .from(evaluationScores)
     .innerJoin(evaluations, eq(evaluations.id, evaluationScores.evaluationId))
-    .where(and(countedIn(periodId), gte(evaluations.id, first), lte(evaluations.id, last)));
+    .where(and(countedIn(periodId, access), gte(evaluations.id, first), lte(evaluations.id, last)));
   // An item or agent new since the lookups were read (a template published, an evaluation submitted during
   // the export): read them again rather than leave a row out.
   if (scores.some((s) => !lookups.items.has(s.itemId) || !lookups.nips.has(s.agentId))) {
-    Object.assign(lookups, await itemLookups(db, periodId));
+    Object.assign(lookups, await itemLookups(db, periodId, access));
   }
   const rows = scores.map((s) => {
     const item = lookups.items.get(s.itemId);
@@ -199,10 +214,10 @@ const ITEM_COLUMNS: readonly Column<ItemRow>[] = [
 ];
 
 /** Writes "Rincian Item"; returns how many item scores it holds. */
-export async function writeItemSheet(book: Book, db: Database, periodId: string): Promise<number> {
+export async function writeItemSheet(book: Book, db: Database, periodId: string, access: Access): Promise<number> {
   const table = new TableSheet(book, "Rincian Item", ITEM_COLUMNS);
-  const lookups = await itemLookups(db, periodId);
-  for await (const rows of prefetched((afterId) => itemChunk(db, periodId, afterId, lookups))) {
+  const lookups = await itemLookups(db, periodId, access);
+  for await (const rows of prefetched((afterId) => itemChunk(db, periodId, access, afterId, lookups))) {
     for (const row of rows) table.add(row);
     await table.pace();
   }

@@ -5,8 +5,12 @@
 import { PassThrough, type Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { createReadableStreamFromReadable } from "@remix-run/node";
+import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
+import { teams } from "../../../db/schema";
+import type { Database } from "../db";
 import { logError } from "../log";
+import type { Access } from "../scope";
 import {
   addCells,
   type Book,
@@ -51,6 +55,23 @@ export async function writeWorkbook<T>(
     throw error;
   }
   return result;
+}
+
+/**
+ * Who a workbook covers, as its "Cakupan" row and its file name say it: the whole center, or the team of a
+ * user whose permission reaches their team only. Null for a scope a workbook of people is not made for (own,
+ * or a team-scoped user without a team).
+ */
+export async function workbookScope(
+  db: Database,
+  access: Access,
+): Promise<{ label: string; fileTag: string | null } | null> {
+  if (access.scope === "any") return { label: "Seluruh contact center", fileTag: null };
+  if (access.scope !== "team" || access.teamId === null) return null;
+  const [team] = await db.select({ name: teams.name }).from(teams).where(eq(teams.id, access.teamId));
+  if (!team) return null;
+  // "Tim Kerja Layanan Informasi dan Pengaduan" → "Tim-Layanan-Informasi-dan-Pengaduan"
+  return { label: team.name, fileTag: team.name.replace(/^Tim Kerja /, "Tim ").replace(/[^A-Za-z0-9]+/g, "-") };
 }
 
 /** The rows of "Ringkasan" that say when (WIB, as a date-time) and for whom the workbook was made. */

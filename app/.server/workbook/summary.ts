@@ -13,7 +13,10 @@ export type SummaryInput = {
   period: Period;
   status: PeriodStatus;
   report: PeriodKpiReport;
-  iku: IkuAchievement[];
+  /** The center's IKU; null in a team's workbook. */
+  iku: IkuAchievement[] | null;
+  /** Who the workbook covers: "Seluruh contact center" or a team's name. */
+  scope: string;
   now: Date;
   actor: string;
   /** The day eligibility and certificates are judged on (sheet "Pelatihan & Sertifikasi"). */
@@ -78,6 +81,7 @@ export async function writeSummarySheet(book: Book, input: SummaryInput): Promis
     ["Status", text(statusText(input.status))],
     ...madeRows(input.now, input.actor),
     ["Kelayakan sertifikasi per", cell.date(input.certificationDay)],
+    ["Cakupan", text(input.scope)],
   ];
   // The title, the metadata block, a blank row and the team table's title sit above its header row.
   const headerRow = meta.length + 4;
@@ -99,8 +103,9 @@ export async function writeSummarySheet(book: Book, input: SummaryInput): Promis
       style: book.predikat.has(h) ? { ...HEADER_STYLE, fill: book.predikat.get(h)?.fill } : HEADER_STYLE,
     })),
   );
+  // A team's workbook has its team's row only: the "center" of a team-scoped report is the team again.
   const groups: [string, GroupSummary][] = [
-    ["Seluruh contact center", report.center],
+    ...(input.iku ? [["Seluruh contact center", report.center] as [string, GroupSummary]] : []),
     ...report.teams.map((t): [string, GroupSummary] => [t.teamName, t.summary]),
   ];
   for (const [name, summary] of groups) addCells(book, sheet, groupCells(name, summary));
@@ -109,18 +114,20 @@ export async function writeSummarySheet(book: Book, input: SummaryInput): Promis
     to: { row: headerRow + groups.length, column: headers.length },
   };
 
-  addCells(book, sheet, []);
-  addCells(book, sheet, [heading("IKU terhadap target")]);
-  addHeader(book, sheet, ["Indikator", "Satuan", "Capaian", "Target", "Capaian thd Target (%)", "Keterangan"]);
-  for (const i of input.iku) {
-    addCells(book, sheet, [
-      text(i.label),
-      text(i.unit),
-      score(i.value),
-      score(i.target),
-      score(i.percent),
-      text(ikuVerdict(i)),
-    ]);
+  if (input.iku) {
+    addCells(book, sheet, []);
+    addCells(book, sheet, [heading("IKU terhadap target")]);
+    addHeader(book, sheet, ["Indikator", "Satuan", "Capaian", "Target", "Capaian thd Target (%)", "Keterangan"]);
+    for (const i of input.iku) {
+      addCells(book, sheet, [
+        text(i.label),
+        text(i.unit),
+        score(i.value),
+        score(i.target),
+        score(i.percent),
+        text(ikuVerdict(i)),
+      ]);
+    }
   }
   sheet.commit();
   await keepPace(book.output, sheet);
