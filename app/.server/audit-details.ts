@@ -63,6 +63,20 @@ export const ACTION_LABELS: Record<string, string> = {
   "report.create": "membuat laporan",
   import: "mengimpor",
   undo_import: "membatalkan impor",
+  export: "mengunduh",
+  export_cancelled: "mulai mengunduh (dibatalkan sebelum selesai)",
+};
+
+/** The exports of personal data (export-audit.ts), as the log names them. */
+const EXPORT_LABELS: Record<string, string> = {
+  kpi_workbook: "Workbook KPI (.xlsx)",
+  eligibility_csv: "Daftar kelayakan sertifikasi (.csv)",
+};
+
+const SCOPE_WORDS: Record<string, string> = {
+  any: "seluruh contact center",
+  team: "tim sendiri",
+  own: "data sendiri",
 };
 
 /** The kinds of record the log names, as people call them. */
@@ -86,6 +100,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   shift: "Sif",
   training_course: "Pelatihan",
   report: "Laporan",
+  export: "Unduhan",
 };
 
 const LOGIN_FAILURES: Record<string, string> = {
@@ -173,6 +188,8 @@ const FIELDS: Record<string, Field> = {
   withdrawnBy: { label: "Dicabut oleh", format: user },
   withdrawReason: { label: "Alasan pencabutan", format: excerpt },
   startsAt: { label: "Mulai" },
+  scope: { label: "Cakupan", format: code((v) => SCOPE_WORDS[v] ?? v) },
+  day: { label: "Per tanggal" },
   endsAt: { label: "Selesai" },
   channel: { label: "Saluran", format: code(channelShortName) },
   code: { label: "Kode" },
@@ -354,6 +371,8 @@ function recordOf(row: AuditRow, names: AuditNames): string {
     }
     case "import_upload":
       return kind;
+    case "export":
+      return `${kind}: ${EXPORT_LABELS[id] ?? id}`;
     default:
       return `${kind} #${id}`;
   }

@@ -54,6 +54,7 @@ export const AUDIT_KINDS = [
   { value: "pengguna", label: "Pengguna, masuk dan keluar", entities: ["user"] },
   { value: "pengaturan", label: "Pengaturan", entities: ["setting"] },
   { value: "halaman", label: "Halaman yang ditolak", entities: ["route"] },
+  { value: "unduhan", label: "Unduhan data", entities: ["export"] },
   { value: "sistem", label: "Basis data", entities: ["database"] },
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number]["value"];

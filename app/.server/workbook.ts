@@ -119,8 +119,22 @@ export function kpiWorkbookStream(
   db: Database,
   options: Omit<KpiWorkbookOptions, "output">,
   signal: AbortSignal,
+  /** Told how many agents the file held once it is complete, or null when the download was cancelled. */
+  written?: (agents: number | null) => Promise<void>,
 ): ReadableStream<Uint8Array> {
-  return workbookStream("kpi workbook", (output) => writeKpiWorkbook(db, { ...options, output }), signal);
+  return workbookStream(
+    "kpi workbook",
+    async (output) => {
+      try {
+        const result = await writeKpiWorkbook(db, { ...options, output });
+        await written?.(result.agents);
+      } catch (error) {
+        if (error instanceof WorkbookAborted) await written?.(null);
+        throw error;
+      }
+    },
+    signal,
+  );
 }
 
 function csvValue<Row>(column: Column<Row>, row: Row): string | number | null {

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { downloadResponse, refuseDownload } from "~/.server/download";
 import { forbidden } from "~/.server/errors";
+import { recordExport } from "~/.server/export-audit";
 import { requirePermission } from "~/.server/session";
 import { exportPeriod, kpiWorkbookName, kpiWorkbookStream } from "~/.server/workbook";
 import { workbookScope } from "~/.server/workbook/shell";
@@ -9,7 +10,7 @@ import { workbookScope } from "~/.server/workbook/shell";
 // while it is written: the whole center for the roles that may export every team's KPI, a supervisor's own team
 // for a supervisor (no one of another team anywhere in the file).
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user, access, env } = await requirePermission(request, context, "export:kpi");
+  const { user, actor, access, env } = await requirePermission(request, context, "export:kpi");
   const scope = await workbookScope(env.db, access);
   if (!scope)
     forbidden("Berkas KPI dibuat untuk seluruh contact center atau untuk satu tim; akun Anda tidak terhubung ke tim.");
@@ -19,6 +20,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     env.db,
     { periodId: asked.period.id, settings: env.settings, access, actor: `${user.displayName} (${user.username})` },
     request.signal,
+    (rows) =>
+      recordExport(env.db, actor, {
+        kind: "kpi_workbook",
+        filters: { periodId: asked.period.id, teamId: access.scope === "team" ? access.teamId : null },
+        scope: access.scope,
+        rows,
+      }),
   );
   return downloadResponse(body, kpiWorkbookName(asked.period.id, scope.fileTag), "xlsx");
 }

@@ -1,0 +1,113 @@
+// Every download of personal data is in the audit log (issue 13): who took which file, with which filters and
+// scope, and how many rows it held; it reads as a sentence on the audit page, under "Unduhan data".
+import { and, desc, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { describeAudit } from "../../app/.server/audit-details";
+import { loadDemo } from "../../app/.server/bootstrap";
+import * as eligibilityCsv from "../../app/routes/kelayakan.csv";
+import * as kpiDownload from "../../app/routes/kpi.unduh";
+import { auditLog, staff, teams, users } from "../../db/schema";
+import { DEMO_PASSWORD } from "../../fixtures/demo";
+import { databaseForThisFile } from "../support/db";
+import { BASE_URL, sessionCookie } from "../support/routes";
+
+const NOW = new Date("2026-11-29T03:00:00Z");
+const PERIOD = "2026-10";
+
+const getHandle = databaseForThisFile((handle) => loadDemo(handle, { now: NOW, evaluations: true }).then(() => {}));
+const db = () => getHandle().db;
+
+const download = (route: typeof kpiDownload | typeof eligibilityCsv, address: string, cookie: string) =>
+  route.loader({
+    request: new Request(`${BASE_URL}${address}`, { headers: { cookie } }),
+    params: {},
+    context: { remoteAddress: "10.0.0.9" },
+  }) as Promise<Response>;
+
+async function exportsBy(username: string) {
+  const [who] = await db().select({ id: users.id }).from(users).where(eq(users.username, username));
+  return db()
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, "export"), eq(auditLog.actorUserId, who?.id ?? 0)))
+    .orderBy(desc(auditLog.id));
+}
+
+const noNames = { users: new Map(), staff: new Map(), teams: new Map(), evaluations: new Map() };
+
+let supervisorTeam: { id: number; name: string };
+beforeAll(async () => {
+  const [row] = await db()
+    .select({ id: teams.id, name: teams.name })
+    .from(users)
+    .innerJoin(staff, eq(staff.id, users.staffId))
+    .innerJoin(teams, eq(teams.id, staff.teamId))
+    .where(eq(users.username, "supervisor"));
+  if (!row) throw new Error("the demo supervisor has no team");
+  supervisorTeam = row;
+});
+
+describe("downloads in the audit log", () => {
+  it("a supervisor's KPI workbook: the period, their team, the scope and the agents in the file", async () => {
+    const response = await download(
+      kpiDownload,
+      `/kpi/unduh?periode=${PERIOD}`,
+      await sessionCookie("supervisor", DEMO_PASSWORD),
+    );
+    expect(response.status).toBe(200);
+    await response.arrayBuffer();
+    // Written once the workbook is complete, a moment after its last byte left.
+    await expect.poll(async () => (await exportsBy("supervisor")).length).toBe(1);
+    const [entry] = await exportsBy("supervisor");
+    expect(entry).toMatchObject({ action: "export", entityId: "kpi_workbook", ip: "10.0.0.9" });
+    const after = entry?.after as Record<string, unknown>;
+    expect(after).toMatchObject({ periodId: PERIOD, teamId: supervisorTeam.id, scope: "team" });
+    expect(after.rows).toBeGreaterThan(0);
+    const described = describeAudit(entry as Parameters<typeof describeAudit>[0], {
+      ...noNames,
+      teams: new Map([[supervisorTeam.id, supervisorTeam.name]]),
+    });
+    expect(described.action).toBe("mengunduh");
+    expect(described.record).toBe("Unduhan: Workbook KPI (.xlsx)");
+    expect(described.details).toEqual(
+      expect.arrayContaining([
+        { label: "Periode", value: "Periode Oktober 2026 (26 Okt 2026 – 25 Nov 2026)" },
+        { label: "Tim Kerja", value: supervisorTeam.name },
+        { label: "Cakupan", value: "tim sendiri" },
+        { label: "Baris data", value: String(after.rows) },
+      ]),
+    );
+  });
+
+  it("a KPI workbook cancelled midway is recorded as cancelled, with no row count", async () => {
+    const cookie = await sessionCookie("kasi", DEMO_PASSWORD);
+    const before = (await exportsBy("kasi")).length;
+    const response = await download(kpiDownload, `/kpi/unduh?periode=${PERIOD}`, cookie);
+    const reader = response.body?.getReader();
+    expect((await reader?.read())?.done).toBe(false);
+    await reader?.cancel();
+    await expect.poll(async () => (await exportsBy("kasi")).length).toBe(before + 1);
+    const [entry] = await exportsBy("kasi");
+    expect(entry).toMatchObject({ action: "export_cancelled", entityId: "kpi_workbook" });
+    expect(entry?.after).toMatchObject({ periodId: PERIOD, scope: "any", rows: null });
+  });
+
+  it("HR's eligibility CSV: the filters of the page, the day it was judged on and the rows", async () => {
+    const response = await download(
+      eligibilityCsv,
+      `/kelayakan.csv?tim=${supervisorTeam.id}&status=layak`,
+      await sessionCookie("hr", DEMO_PASSWORD),
+    );
+    expect(response.status).toBe(200);
+    const lines = (await response.text()).trimEnd().split("\r\n");
+    const [entry] = await exportsBy("hr");
+    expect(entry).toMatchObject({ action: "export", entityId: "eligibility_csv" });
+    expect(entry?.after).toMatchObject({
+      teamId: supervisorTeam.id,
+      status: "layak",
+      scope: "any",
+      rows: lines.length - 1,
+      day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+  });
+});
