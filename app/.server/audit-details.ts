@@ -71,6 +71,7 @@ export const ACTION_LABELS: Record<string, string> = {
 const EXPORT_LABELS: Record<string, string> = {
   kpi_workbook: "Workbook KPI (.xlsx)",
   eligibility_csv: "Daftar kelayakan sertifikasi (.csv)",
+  eligibility_xlsx: "Daftar kelayakan sertifikasi (.xlsx)",
 };
 
 const SCOPE_WORDS: Record<string, string> = {

@@ -6,7 +6,7 @@ import { recordAudit } from "./audit";
 import type { Database } from "./db";
 
 /** The exports, as the audit log's "record" names them (audit-details.ts EXPORT_LABELS). */
-export type ExportKind = "kpi_workbook" | "eligibility_csv";
+export type ExportKind = "kpi_workbook" | "eligibility_csv" | "eligibility_xlsx";
 
 export type ExportRecord = {
   kind: ExportKind;

@@ -124,16 +124,9 @@ export function kpiWorkbookStream(
 ): ReadableStream<Uint8Array> {
   return workbookStream(
     "kpi workbook",
-    async (output) => {
-      try {
-        const result = await writeKpiWorkbook(db, { ...options, output });
-        await written?.(result.agents);
-      } catch (error) {
-        if (error instanceof WorkbookAborted) await written?.(null);
-        throw error;
-      }
-    },
+    (output) => writeKpiWorkbook(db, { ...options, output }),
     signal,
+    written && ((result) => written(result?.agents ?? null)),
   );
 }
 

@@ -70,6 +70,9 @@ export default function Eligibility() {
           ]}
         />
         <button type="submit">Tampilkan</button>
+        <a className="button secondary" href={`/kelayakan/xlsx?${params.toString()}`}>
+          Unduh Excel (.xlsx)
+        </a>
         <a className="button secondary" href={`/kelayakan/csv?${params.toString()}`}>
           Unduh CSV
         </a>

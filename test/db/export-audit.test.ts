@@ -1,10 +1,12 @@
 // Every download of personal data is in the audit log (issue 13): who took which file, with which filters and
 // scope, and how many rows it held; it reads as a sentence on the audit page, under "Unduhan data".
 import { and, desc, eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { describeAudit } from "../../app/.server/audit-details";
 import { loadDemo } from "../../app/.server/bootstrap";
 import * as eligibilityCsv from "../../app/routes/kelayakan.csv";
+import * as eligibilityXlsx from "../../app/routes/kelayakan.xlsx";
 import * as kpiDownload from "../../app/routes/kpi.unduh";
 import { auditLog, staff, teams, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
@@ -17,7 +19,11 @@ const PERIOD = "2026-10";
 const getHandle = databaseForThisFile((handle) => loadDemo(handle, { now: NOW, evaluations: true }).then(() => {}));
 const db = () => getHandle().db;
 
-const download = (route: typeof kpiDownload | typeof eligibilityCsv, address: string, cookie: string) =>
+const download = (
+  route: typeof kpiDownload | typeof eligibilityCsv | typeof eligibilityXlsx,
+  address: string,
+  cookie: string,
+) =>
   route.loader({
     request: new Request(`${BASE_URL}${address}`, { headers: { cookie } }),
     params: {},
@@ -109,5 +115,45 @@ describe("downloads in the audit log", () => {
       rows: lines.length - 1,
       day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
+  });
+
+  it("a supervisor's eligibility workbook: their team's people only, the filters said on Ringkasan, and recorded", async () => {
+    const cookie = await sessionCookie("supervisor", DEMO_PASSWORD);
+    const response = await download(eligibilityXlsx, "/kelayakan/xlsx?status=belum", cookie);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="kelayakan-sertifikat-\d{4}-\d{2}-\d{2}\.xlsx"$/,
+    );
+    const file = await new ExcelJS.Workbook().xlsx.load(await response.arrayBuffer());
+    expect(file.worksheets.map((w) => w.name)).toEqual(["Ringkasan", "Pelatihan & Sertifikasi"]);
+    const summary = file.getWorksheet("Ringkasan");
+    const labelled = new Map(
+      Array.from({ length: summary?.rowCount ?? 0 }, (_, i) => summary?.getRow(i + 1)).map((r) => [
+        r?.getCell(1).value,
+        r?.getCell(2).value,
+      ]),
+    );
+    expect(labelled.get("Cakupan")).toBe(supervisorTeam.name);
+    expect(labelled.get("Status")).toBe("Belum memenuhi syarat");
+    expect(labelled.get("Keahlian")).toBe("Semua");
+    // The same people as the CSV of the same filters, all of the supervisor's team, none eligible.
+    const csv = await download(eligibilityCsv, "/kelayakan/csv?status=belum", cookie);
+    const csvNips = (await csv.text())
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n")
+      .slice(1)
+      .map((line) => line.split(";")[0]?.replace(/\s/g, ""));
+    const people = file.getWorksheet("Pelatihan & Sertifikasi");
+    const rows = Array.from({ length: (people?.rowCount ?? 1) - 1 }, (_, i) => people?.getRow(i + 2));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.map((r) => String(r?.getCell(1).value).replace(/\s/g, ""))).toEqual(csvNips);
+    expect(rows.every((r) => r?.getCell(3).value === supervisorTeam.name)).toBe(true);
+    expect(rows.every((r) => r?.getCell(6).value === "Tidak")).toBe(true);
+    await expect
+      .poll(async () => (await exportsBy("supervisor")).filter((e) => e.entityId === "eligibility_xlsx").length)
+      .toBe(1);
+    const [entry] = (await exportsBy("supervisor")).filter((e) => e.entityId === "eligibility_xlsx");
+    expect(entry?.after).toMatchObject({ status: "belum", scope: "team", rows: rows.length });
   });
 });

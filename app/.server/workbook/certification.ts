@@ -5,7 +5,7 @@ import { parseCalendarDay, WIB_OFFSET_MS } from "../../../analytics/dates";
 import { certificateRoleLabel } from "../../../analytics/eligibility";
 import { positionLabel } from "../../../analytics/organization";
 import { certificates } from "../../../db/schema";
-import { eligibilityList } from "../certification";
+import { type EligibilityFilter, eligibilityList } from "../certification";
 import type { Database } from "../db";
 import type { Access } from "../scope";
 import { type Book, type Column, excelDay, TableSheet, yesNo } from "./cells";
@@ -61,9 +61,19 @@ async function certificatesInForce(db: Database, day: string) {
   return held;
 }
 
-export async function writeCertificationSheet(book: Book, db: Database, day: string, access: Access): Promise<number> {
+/**
+ * Writes "Pelatihan & Sertifikasi" (the KPI workbook's, and the eligibility workbook's with the page's `filter`);
+ * returns how many people it holds.
+ */
+export async function writeCertificationSheet(
+  book: Book,
+  db: Database,
+  day: string,
+  access: Access,
+  filter: EligibilityFilter = {},
+): Promise<number> {
   const table = new TableSheet(book, "Pelatihan & Sertifikasi", COLUMNS);
-  const [people, held] = await Promise.all([eligibilityList(db, access, {}, day), certificatesInForce(db, day)]);
+  const [people, held] = await Promise.all([eligibilityList(db, access, filter, day), certificatesInForce(db, day)]);
   for (const p of people) table.add({ ...p, certificate: held.get(p.id) ?? null });
   return table.close();
 }

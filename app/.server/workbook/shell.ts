@@ -105,18 +105,29 @@ export function openSummarySheet(
  * request is aborted (the download cancelled), writing stops; a failure midway breaks the download off rather
  * than leaving the user a file that looks complete. `what` names the workbook in the error log.
  */
-export function workbookStream(
+export function workbookStream<T>(
   what: string,
-  write: (output: Writable) => Promise<unknown>,
+  write: (output: Writable) => Promise<T>,
   signal: AbortSignal,
+  /**
+   * Told what `write` returned once the workbook is complete, or null when the download was cancelled midway
+   * (for the audit log: export-audit.ts).
+   */
+  done?: (result: T | null) => Promise<void>,
 ): ReadableStream<Uint8Array> {
   const output = new PassThrough();
   const stop = () => output.destroy();
   if (signal.aborted) stop();
   else signal.addEventListener("abort", stop, { once: true });
   write(output)
+    .then(
+      (result) => done?.(result),
+      async (error) => {
+        if (error instanceof WorkbookAborted) return done?.(null);
+        throw error;
+      },
+    )
     .catch((error) => {
-      if (error instanceof WorkbookAborted) return;
       logError(what, error);
       output.destroy(error as Error);
     })
