@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ACTION_LABELS, type AuditRow, describeAudit, ENTITY_LABELS, mentionedIds } from "./audit-details";
+import { type AuditRow, describeAudit, mentionedIds } from "./audit-details";
+import { ACTION_LABELS, ENTITY_LABELS } from "./audit-words";
 
 const names = {
   users: new Map([

@@ -5,7 +5,7 @@ import type { Actor } from "./audit";
 import { recordAudit } from "./audit";
 import type { Database } from "./db";
 
-/** The exports, as the audit log's "record" names them (audit-details.ts EXPORT_LABELS). */
+/** The exports, as the audit log's "record" names them (audit-words.ts EXPORT_LABELS). */
 export type ExportKind = "kpi_workbook" | "eligibility_csv" | "eligibility_xlsx";
 
 export type ExportRecord = {

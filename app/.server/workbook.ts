@@ -21,7 +21,13 @@ import { type Column, predikatStyles, TableSheet, WorkbookAborted } from "./work
 import { writeCertificationSheet } from "./workbook/certification";
 import { writeEvaluationSheet, writeItemSheet } from "./workbook/evaluations";
 import { writeReportSheet } from "./workbook/reports";
-import { type WorkbookOptions, workbookScope, workbookStream, writeWorkbook } from "./workbook/shell";
+import {
+  type WorkbookOptions,
+  type WorkbookScope,
+  workbookScope,
+  workbookStream,
+  writeWorkbook,
+} from "./workbook/shell";
 import { writeSummarySheet } from "./workbook/summary";
 
 export { WorkbookAborted };
@@ -63,6 +69,8 @@ export type KpiWorkbookOptions = WorkbookOptions & {
   settings: Settings;
   /** Whose KPI: the whole center (SYSTEM_ACCESS, or a user's "any" scope) or a supervisor's team. */
   access: Access;
+  /** workbookScope(access), when the caller has it already (the download names its file by it). */
+  scope?: WorkbookScope;
 };
 
 /**
@@ -73,7 +81,7 @@ export async function writeKpiWorkbook(db: Database, options: KpiWorkbookOptions
   const { settings, output, access } = options;
   const period = periodFromId(options.periodId);
   const now = options.now ?? new Date();
-  const scope = await workbookScope(db, access);
+  const scope = options.scope ?? (await workbookScope(db, access));
   if (!scope) throw new Error(`no KPI workbook for the scope ${access.scope}`);
   const center = access.scope === "any";
   const report = await periodKpiReport(db, period.id, settings, access);

@@ -4,7 +4,7 @@ import { downloadResponse } from "~/.server/download";
 import { eligibilityWorkbookName, writeEligibilityWorkbook } from "~/.server/eligibility-workbook";
 import { recordExport } from "~/.server/export-audit";
 import { requirePermission } from "~/.server/session";
-import { workbookStream } from "~/.server/workbook/shell";
+import { madeFor, workbookStream } from "~/.server/workbook/shell";
 import { wibDay } from "../../analytics/dates";
 
 // The eligibility list as a workbook, with the same filters and scope as the page; recorded in the audit log
@@ -20,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         access,
         filter,
         day,
-        actor: `${user.displayName} (${user.username})`,
+        actor: madeFor(user),
         output,
       }),
     request.signal,

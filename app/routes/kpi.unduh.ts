@@ -4,7 +4,7 @@ import { forbidden } from "~/.server/errors";
 import { recordExport } from "~/.server/export-audit";
 import { requirePermission } from "~/.server/session";
 import { exportPeriod, kpiWorkbookName, kpiWorkbookStream } from "~/.server/workbook";
-import { workbookScope } from "~/.server/workbook/shell";
+import { madeFor, workbookScope } from "~/.server/workbook/shell";
 
 // The KPI workbook of a period (?periode=YYYY-MM, else the last finished period), streamed to the browser
 // while it is written: the whole center for the roles that may export every team's KPI, a supervisor's own team
@@ -18,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!asked.ok) refuseDownload(asked.message);
   const body = kpiWorkbookStream(
     env.db,
-    { periodId: asked.period.id, settings: env.settings, access, actor: `${user.displayName} (${user.username})` },
+    { periodId: asked.period.id, settings: env.settings, access, scope, actor: madeFor(user) },
     request.signal,
     (rows) =>
       recordExport(env.db, actor, {

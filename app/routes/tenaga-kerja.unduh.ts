@@ -3,6 +3,7 @@ import { downloadResponse, refuseDownload } from "~/.server/download";
 import { requirePermission } from "~/.server/session";
 import { askedWeek } from "~/.server/staffing";
 import { staffingWorkbookName, staffingWorkbookStream } from "~/.server/staffing-workbook";
+import { madeFor } from "~/.server/workbook/shell";
 
 // The staffing plan of a week (?minggu=YYYY-Www, else the current week) as a workbook, streamed to the browser
 // while it is written. It holds counts only (contacts, agents needed and rostered), no one's personal data, so
@@ -13,7 +14,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!asked.ok) refuseDownload(asked.message);
   const body = staffingWorkbookStream(
     env.db,
-    { weekId: asked.week.id, settings: env.settings, actor: `${user.displayName} (${user.username})` },
+    { weekId: asked.week.id, settings: env.settings, actor: madeFor(user) },
     request.signal,
   );
   return downloadResponse(body, staffingWorkbookName(asked.week.id), "xlsx");

@@ -62,10 +62,9 @@ export async function writeWorkbook<T>(
  * user whose permission reaches their team only. Null for a scope a workbook of people is not made for (own,
  * or a team-scoped user without a team).
  */
-export async function workbookScope(
-  db: Database,
-  access: Access,
-): Promise<{ label: string; fileTag: string | null } | null> {
+export type WorkbookScope = { label: string; fileTag: string | null };
+
+export async function workbookScope(db: Database, access: Access): Promise<WorkbookScope | null> {
   if (access.scope === "any") return { label: "Seluruh contact center", fileTag: null };
   if (access.scope !== "team" || access.teamId === null) return null;
   const [team] = await db.select({ name: teams.name }).from(teams).where(eq(teams.id, access.teamId));
@@ -73,6 +72,9 @@ export async function workbookScope(
   // "Tim Kerja Layanan Informasi dan Pengaduan" → "Tim-Layanan-Informasi-dan-Pengaduan"
   return { label: team.name, fileTag: team.name.replace(/^Tim Kerja /, "Tim ").replace(/[^A-Za-z0-9]+/g, "-") };
 }
+
+/** How "Ringkasan" names the person a workbook is made for: "Siti Rahma (kasi)". */
+export const madeFor = (user: { displayName: string; username: string }) => `${user.displayName} (${user.username})`;
 
 /** The rows of "Ringkasan" that say when (WIB, as a date-time) and for whom the workbook was made. */
 export function madeRows(now: Date, actor: string): [string, Cell][] {
