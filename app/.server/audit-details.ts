@@ -11,6 +11,7 @@ import { isRole, ROLE_LABELS } from "../../analytics/roles";
 import { SECTION_LABELS, SECTIONS, STATE_LABELS } from "../../analytics/scoring";
 import { SETTINGS, type SettingKey } from "../settings-definitions";
 import { ACTION_LABELS, ENTITY_LABELS, EXPORT_LABELS, LOGIN_FAILURES, SCOPE_WORDS } from "./audit-words";
+import { listExportLabel } from "./exports/labels";
 import { COURSE_CATEGORIES } from "./training";
 
 /** Names of the records a page of the log mentions, by id. */
@@ -295,7 +296,7 @@ function recordOf(row: AuditRow, names: AuditNames): string {
     case "import_upload":
       return kind;
     case "export":
-      return `${kind}: ${EXPORT_LABELS[id] ?? id}`;
+      return `${kind}: ${EXPORT_LABELS[id] ?? listExportLabel(id) ?? id}`;
     default:
       return `${kind} #${id}`;
   }

@@ -81,6 +81,60 @@ function searchCondition(text: string | undefined): SQL | undefined {
   );
 }
 
+/** The list's condition: the evaluations `access` reaches, narrowed by `filter`. */
+export function evaluationListWhere(access: Access, filter: EvaluationFilter) {
+  return and(
+    evaluationsInScope(access),
+    filter.periodId ? eq(evaluations.periodId, filter.periodId) : undefined,
+    filter.agentId ? eq(evaluations.agentStaffId, filter.agentId) : undefined,
+    filter.state ? eq(evaluations.state, filter.state) : undefined,
+    filter.kind ? eq(evaluations.kind, filter.kind) : undefined,
+    filter.assessorId ? eq(evaluations.assessorUserId, filter.assessorId) : undefined,
+    searchCondition(filter.search),
+  );
+}
+
+/** `limit` rows of the list from `offset`, in the list's order (the page, and its export a chunk at a time). */
+export function evaluationListRows(
+  db: Database,
+  where: SQL | undefined,
+  sort: Sort<EvaluationSortKey> | null | undefined,
+  offset: number,
+  limit: number,
+) {
+  return db
+    .select({
+      id: evaluations.id,
+      kind: evaluations.kind,
+      periodId: evaluations.periodId,
+      state: evaluations.state,
+      channel: evaluations.channel,
+      interactionRef: evaluations.interactionRef,
+      interactionAt: evaluations.interactionAt,
+      hardskill: evaluations.hardskill,
+      softskill: evaluations.softskill,
+      kedisiplinan: evaluations.kedisiplinan,
+      cphScore: evaluations.cphScore,
+      total: evaluations.total,
+      criticalFailed: evaluations.criticalFailed,
+      submittedAt: evaluations.submittedAt,
+      agentId: agentStaff.id,
+      agentNip: agentStaff.nip,
+      agentName: agentStaff.fullName,
+      teamName: teams.name,
+      assessorName: users.displayName,
+      assessorId: users.id,
+    })
+    .from(evaluations)
+    .innerJoin(agentStaff, eq(agentStaff.id, evaluations.agentStaffId))
+    .innerJoin(teams, eq(teams.id, agentStaff.teamId))
+    .innerJoin(users, eq(users.id, evaluations.assessorUserId))
+    .where(where)
+    .orderBy(...sortOrder(sort))
+    .limit(limit)
+    .offset(offset);
+}
+
 /**
  * One page of the evaluations `access` reaches, newest period and interaction first unless sorted. For an
  * agent's own submitted evaluations still inside the dispute window, `respondBy` is the deadline of their
@@ -93,15 +147,7 @@ export async function listEvaluations(
   disputeWindowDays: number,
   now = new Date(),
 ) {
-  const where = and(
-    evaluationsInScope(access),
-    filter.periodId ? eq(evaluations.periodId, filter.periodId) : undefined,
-    filter.agentId ? eq(evaluations.agentStaffId, filter.agentId) : undefined,
-    filter.state ? eq(evaluations.state, filter.state) : undefined,
-    filter.kind ? eq(evaluations.kind, filter.kind) : undefined,
-    filter.assessorId ? eq(evaluations.assessorUserId, filter.assessorId) : undefined,
-    searchCondition(filter.search),
-  );
+  const where = evaluationListWhere(access, filter);
   const [counted] = await db
     .select({ n: count() })
     .from(evaluations)
@@ -110,37 +156,9 @@ export async function listEvaluations(
   const total = counted?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / EVALUATIONS_PER_PAGE));
   const page = Math.min(Math.max(1, Math.trunc(filter.page ?? 1) || 1), pages);
-  const rows = await db
-    .select({
-      id: evaluations.id,
-      kind: evaluations.kind,
-      periodId: evaluations.periodId,
-      state: evaluations.state,
-      channel: evaluations.channel,
-      interactionRef: evaluations.interactionRef,
-      interactionAt: evaluations.interactionAt,
-      hardskill: evaluations.hardskill,
-      softskill: evaluations.softskill,
-      kedisiplinan: evaluations.kedisiplinan,
-      total: evaluations.total,
-      criticalFailed: evaluations.criticalFailed,
-      submittedAt: evaluations.submittedAt,
-      agentId: agentStaff.id,
-      agentName: agentStaff.fullName,
-      teamName: teams.name,
-      assessorName: users.displayName,
-      assessorId: users.id,
-    })
-    .from(evaluations)
-    .innerJoin(agentStaff, eq(agentStaff.id, evaluations.agentStaffId))
-    .innerJoin(teams, eq(teams.id, agentStaff.teamId))
-    .innerJoin(users, eq(users.id, evaluations.assessorUserId))
-    .where(where)
-    .orderBy(...sortOrder(filter.sort))
-    .limit(EVALUATIONS_PER_PAGE)
-    .offset((page - 1) * EVALUATIONS_PER_PAGE);
+  const rows = await evaluationListRows(db, where, filter.sort, (page - 1) * EVALUATIONS_PER_PAGE, EVALUATIONS_PER_PAGE);
   return {
-    rows: rows.map((r) => {
+    rows: rows.map(({ agentNip: _nip, ...r }) => {
       const deadline = r.submittedAt ? disputeDeadline(r.submittedAt, disputeWindowDays) : null;
       const mine = access.staffId !== null && r.agentId === access.staffId;
       return { ...r, respondBy: mine && r.state === "submitted" && deadline && deadline > now ? deadline : null };
@@ -207,25 +225,41 @@ export function listFilter(source: { get(name: string): unknown }, access: Acces
   };
 }
 
+/**
+ * The list's filters as the page at the address `params` applies them, with the search text the session
+ * keeps (the page and its export alike).
+ */
+export async function evaluationListFilter(
+  db: Database,
+  access: Access,
+  sessionId: string | null,
+  params: URLSearchParams,
+  now = new Date(),
+) {
+  const choice = listFilter(params, access, now);
+  const search = sessionId ? await keptSearch(db, sessionId, "evaluasi") : "";
+  const sort = readSort(params, EVALUATION_SORTS);
+  const filter: EvaluationFilter = {
+    periodId: choice.periodId,
+    state: choice.state,
+    agentId: choice.agentId,
+    assessorId: choice.mine ? access.userId : undefined,
+    search,
+    sort,
+  };
+  return { choice, filter };
+}
+
 /** The evaluation list page (/evaluasi) at the address `params`: one page of rows and its filters' choices. */
 export async function evaluationListPage(auth: Permitted, params: URLSearchParams) {
   const { access, env } = auth;
-  const { periods, periodId, states, state, mine, agentId, canCreate } = listFilter(params, access);
-  const search = await keptSearch(env.db, auth.sessionId, "evaluasi");
-  const sort = readSort(params, EVALUATION_SORTS);
+  const { choice, filter } = await evaluationListFilter(env.db, access, auth.sessionId, params);
+  const { periods, periodId, states, state, mine, agentId, canCreate } = choice;
   const [list, agents] = await Promise.all([
     listEvaluations(
       env.db,
       access,
-      {
-        periodId,
-        state,
-        agentId,
-        assessorId: mine ? access.userId : undefined,
-        search,
-        sort,
-        page: Number(params.get("halaman")) || 1,
-      },
+      { ...filter, page: Number(params.get("halaman")) || 1 },
       env.settings["evaluation.disputeWindowDays"],
     ),
     access.scope === "own" ? [] : listedAgents(env.db, access),
@@ -233,8 +267,8 @@ export async function evaluationListPage(auth: Permitted, params: URLSearchParam
   return {
     ...list,
     scope: access.scope,
-    sort,
-    search,
+    sort: filter.sort ?? null,
+    search: filter.search ?? "",
     filter: { periodId: periodId ?? "semua", state: state ?? "", mine, agentId: agentId ?? "" },
     agentName: agents.find((a) => a.id === agentId)?.fullName ?? null,
     agents: agents.map((a) => ({ value: a.id, label: a.fullName })),

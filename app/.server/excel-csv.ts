@@ -6,9 +6,14 @@ import { csvCell } from "./spreadsheet-safety";
 
 export type CsvValue = string | number | null | undefined;
 
+export const CSV_BOM = "\uFEFF";
+
+/** One line of the file, with its CRLF. */
+export const csvLine = (row: readonly CsvValue[]) => `${row.map(csvCell).join(";")}\r\n`;
+
 /** The whole file: the header row first, then the data rows. */
 export function excelCsv(rows: Iterable<readonly CsvValue[]>): string {
-  const lines: string[] = [];
-  for (const row of rows) lines.push(row.map(csvCell).join(";"));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  let text = CSV_BOM;
+  for (const row of rows) text += csvLine(row);
+  return text;
 }

@@ -6,7 +6,6 @@
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { wibDay } from "../../analytics/dates";
-import { formatNip } from "../../analytics/nip";
 import { type Period, periodFromId, periodOf, shiftPeriod } from "../../analytics/period";
 import type { Database } from "./db";
 import { excelCsv } from "./excel-csv";
@@ -17,7 +16,8 @@ import { type Access, SYSTEM_ACCESS } from "./scope";
 import { gradeBands, type Settings } from "./settings";
 import { AGENT_COLUMNS } from "./workbook/agents";
 import { writeCalibrationSheet } from "./workbook/calibration";
-import { type Column, predikatStyles, TableSheet, WorkbookAborted } from "./workbook/cells";
+import { predikatStyles, TableSheet, WorkbookAborted } from "./workbook/cells";
+import { csvValue } from "./workbook/csv";
 import { writeCertificationSheet } from "./workbook/certification";
 import { writeEvaluationSheet, writeItemSheet } from "./workbook/evaluations";
 import { writeReportSheet } from "./workbook/reports";
@@ -136,14 +136,6 @@ export function kpiWorkbookStream(
     signal,
     written && ((result) => written(result?.agents ?? null)),
   );
-}
-
-function csvValue<Row>(column: Column<Row>, row: Row): string | number | null {
-  const value = column.value(row);
-  if (value === null) return null;
-  if (typeof value === "number") return column.kind === "score" ? value.toFixed(2).replace(".", ",") : value;
-  if (value instanceof Date) return value.toISOString();
-  return column.kind === "nip" ? formatNip(value) : value;
 }
 
 /**

@@ -76,7 +76,7 @@ export function TemplateItemForm({
           id={`${prefix}-clause`}
           defaultValue={v("clause")}
           error={errors.clause}
-          hint="Misalnya B.3.a, 2.1.3"
+          hint="Misalnya B.3.a, 2.1.3. Wajib diisi sebelum template diterbitkan."
         />
         <SelectField
           name="scale"

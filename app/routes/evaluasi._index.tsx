@@ -5,6 +5,7 @@ import { filterListForm } from "~/.server/evaluation-list-forms";
 import { requirePermission } from "~/.server/session";
 import { EvaluationFilters } from "~/components/evaluation-filters";
 import { EvaluationTable } from "~/components/evaluation-table";
+import { ExportLinks } from "~/components/export-links";
 import { Notice } from "~/components/field";
 import { Pager } from "~/components/pager";
 
@@ -58,6 +59,7 @@ export default function Evaluations() {
       <p className="muted" role="status">
         {d.total.toLocaleString("id-ID")} evaluasi{d.search ? ` untuk pencarian “${d.search}”` : ""}.
       </p>
+      {d.total > 0 && <ExportLinks list="evaluasi" what="daftar evaluasi ini" />}
       <EvaluationTable rows={d.rows} showAgent={scope !== "own"} sort={d.sort} />
       <Pager page={d.page} pages={d.pages} total={d.total} size={d.size} label="Halaman daftar evaluasi" />
     </div>

@@ -209,9 +209,9 @@ describe("the KPI workbook", () => {
       expect(cell?.value).toBe(FORMULA_NAME);
       expect(cell?.formula).toBeUndefined();
     }
-    const comment = dataRows(sheet("Rincian Item")).find((r) => String(r.getCell(8).value).startsWith("-1 poin"));
-    expect(comment?.getCell(8).value).toBe("-1 poin: salam pembuka kurang");
-    expect(comment?.getCell(8).formula).toBeUndefined();
+    const comment = dataRows(sheet("Rincian Item")).find((r) => String(r.getCell(9).value).startsWith("-1 poin"));
+    expect(comment?.getCell(9).value).toBe("-1 poin: salam pembuka kurang");
+    expect(comment?.getCell(9).formula).toBeUndefined();
   });
 
   it("takes out the control characters XML forbids, so the file reads without repair", () => {
@@ -228,6 +228,10 @@ describe("the KPI workbook", () => {
       .where(counted);
     expect(sheet("Evaluasi").rowCount - 1).toBe(e?.n);
     expect(sheet("Rincian Item").rowCount - 1).toBe(s?.n);
+    // Every item names the clause of KEP-165/BC/2014 it comes from.
+    const clauses = dataRows(sheet("Rincian Item")).map((r) => r.getCell(5).value);
+    expect(sheet("Rincian Item").getRow(1).getCell(5).value).toBe("Dasar (KEP-165/BC/2014)");
+    expect(clauses.every((c) => typeof c === "string" && /^\d|^[A-E]\./.test(c))).toBe(true);
     const first = dataRows(sheet("Evaluasi")).find((r) => r.getCell(2).value === "Interaksi");
     const [stored] = await db()
       .select()

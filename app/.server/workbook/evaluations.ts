@@ -133,6 +133,7 @@ async function itemsById(db: Database) {
       id: scorecardItems.id,
       code: scorecardItems.code,
       text: scorecardItems.text,
+      clause: scorecardItems.clause,
       section: scorecardItems.section,
       scale: scorecardItems.scale,
       position: scorecardItems.position,
@@ -180,6 +181,7 @@ async function itemChunk(db: Database, periodId: string, access: Access, afterId
       nip: lookups.nips.get(s.agentId) ?? "",
       code: item.code,
       text: item.text,
+      clause: item.clause,
       section: item.section,
       scale: item.scale,
       position: item.position,
@@ -202,6 +204,8 @@ const ITEM_COLUMNS: readonly Column<ItemRow>[] = [
   { header: "NIP Petugas", width: 21, kind: "nip", value: (r) => r.nip },
   { header: "Kode Butir", width: 10, kind: "text", value: (r) => r.code },
   { header: "Butir", width: 60, kind: "text", value: (r) => r.text },
+  // Every item traceable to the regulation (templates cannot be published without it).
+  { header: "Dasar (KEP-165/BC/2014)", width: 16, kind: "text", value: (r) => r.clause || null },
   { header: "Bagian", width: 13, kind: "text", value: (r) => SECTION_LABELS[r.section as Section] ?? r.section },
   { header: "Nilai", width: 8, kind: "integer", value: itemValue },
   {

@@ -1,0 +1,91 @@
+// The evaluation list taken away (issue 13): each role downloads what its /evaluasi page shows, as .xlsx and
+// .csv, with the page's filters and its kept search, limited to what the role may see, and recorded in the log.
+import { and, desc, eq, ne } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadDemo } from "../../app/.server/bootstrap";
+import * as evaluationList from "../../app/routes/evaluasi._index";
+import { auditLog, evaluations, staff } from "../../db/schema";
+import { DEMO_PASSWORD } from "../../fixtures/demo";
+import { databaseForThisFile } from "../support/db";
+import { downloadList, nipsOf, readCsv, readWorkbook, teamNips } from "../support/list-exports";
+import { callRoute, sessionCookie } from "../support/routes";
+
+const NOW = new Date("2026-11-29T03:00:00Z");
+const getHandle = databaseForThisFile((handle) => loadDemo(handle, { now: NOW, evaluations: true }).then(() => {}));
+const db = () => getHandle().db;
+
+const cookies = new Map<string, string>();
+beforeAll(async () => {
+  for (const who of ["kasi", "koordinator", "penilai", "supervisor", "petugas", "hr"]) {
+    cookies.set(who, await sessionCookie(who, DEMO_PASSWORD));
+  }
+});
+const cookie = (who: string) => cookies.get(who) ?? "";
+
+describe("the evaluation list as a file", () => {
+  it("the Kepala Seksi's workbook holds every sent evaluation of the period, and says what it is", async () => {
+    const response = await downloadList(cookie("kasi"), "evaluasi.xlsx", "periode=2026-10");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toContain('filename="Evaluasi_2026-10.xlsx"');
+    const { summary, sheets } = await readWorkbook(await response.arrayBuffer());
+    expect(String(summary.get("$title"))).toContain("Daftar Evaluasi");
+    expect(summary.get("Periode")).toContain("Oktober 2026");
+    expect(summary.get("Cakupan")).toBe("Seluruh contact center");
+    expect(summary.get("Dibuat oleh")).toContain("(kasi)");
+    const sheet = sheets.get("Evaluasi");
+    const sent = await db()
+      .select({ id: evaluations.id })
+      .from(evaluations)
+      .where(and(eq(evaluations.periodId, "2026-10"), ne(evaluations.state, "draft")));
+    expect(sheet?.rows.length).toBe(sent.length);
+    expect(sheet?.rows.every((r) => typeof r["NIP Petugas"] === "string" && typeof r.Total !== "string")).toBe(true);
+  });
+
+  it("a supervisor's file holds their team's agents only; an agent's their own NIP only", async () => {
+    const nips = await teamNips(db(), "supervisor");
+    const team = await readWorkbook(
+      await (await downloadList(cookie("supervisor"), "evaluasi.xlsx", "periode=semua")).arrayBuffer(),
+    );
+    const found = nipsOf(team.sheets.get("Evaluasi") ?? { headers: [], rows: [] }, "NIP Petugas");
+    expect(found.size).toBeGreaterThan(0);
+    for (const nip of found) expect(nips.team.has(nip), nip).toBe(true);
+    expect(team.summary.get("Cakupan")).toMatch(/^Tim Kerja/);
+
+    const own = await teamNips(db(), "petugas");
+    const mine = readCsv(await (await downloadList(cookie("petugas"), "evaluasi.csv")).arrayBuffer());
+    expect(nipsOf(mine, "NIP Petugas")).toEqual(new Set([own.own]));
+  });
+
+  it("the CSV file has the workbook's columns, decimal commas and the kept search", async () => {
+    const [agent] = await db()
+      .select({ name: staff.fullName, nip: staff.nip })
+      .from(evaluations)
+      .innerJoin(staff, eq(staff.id, evaluations.agentStaffId))
+      .where(eq(evaluations.periodId, "2026-10"))
+      .limit(1);
+    // Searched on the page, as a person does: the text is kept with the session, not in the address.
+    const searched = await callRoute(evaluationList, "/evaluasi?periode=2026-10", {
+      method: "POST",
+      cookie: cookie("koordinator"),
+      form: { q: agent?.name ?? "", periode: "2026-10" },
+    });
+    expect(searched.status).toBe(303);
+    const csv = readCsv(await (await downloadList(cookie("koordinator"), "evaluasi.csv", "periode=2026-10")).arrayBuffer());
+    expect(csv.headers).toContain("NIP Petugas");
+    expect(csv.rows.length).toBeGreaterThan(0);
+    expect(csv.rows.every((r) => r["Nama Petugas"] === agent?.name)).toBe(true);
+    expect(csv.rows.every((r) => /^\d+,\d\d$/.test(r.Total as string) || r.Total === "")).toBe(true);
+    const [entry] = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "export"), eq(auditLog.entityId, "evaluasi.csv")))
+      .orderBy(desc(auditLog.id));
+    expect(entry?.after).toMatchObject({ periodId: "2026-10", search: "ada", scope: "any" });
+    expect(JSON.stringify(entry?.after)).not.toContain(agent?.nip ?? "x");
+  });
+
+  it("HR, who has no evaluation list, is refused", async () => {
+    expect((await downloadList(cookie("hr"), "evaluasi.xlsx")).status).toBe(403);
+    expect((await downloadList(cookie("kasi"), "tidak-ada.xlsx")).status).toBe(404);
+  });
+});
