@@ -156,7 +156,13 @@ export async function listEvaluations(
   const total = counted?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / EVALUATIONS_PER_PAGE));
   const page = Math.min(Math.max(1, Math.trunc(filter.page ?? 1) || 1), pages);
-  const rows = await evaluationListRows(db, where, filter.sort, (page - 1) * EVALUATIONS_PER_PAGE, EVALUATIONS_PER_PAGE);
+  const rows = await evaluationListRows(
+    db,
+    where,
+    filter.sort,
+    (page - 1) * EVALUATIONS_PER_PAGE,
+    EVALUATIONS_PER_PAGE,
+  );
   return {
     rows: rows.map(({ agentNip: _nip, ...r }) => {
       const deadline = r.submittedAt ? disputeDeadline(r.submittedAt, disputeWindowDays) : null;

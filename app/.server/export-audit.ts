@@ -9,7 +9,12 @@ import type { Database } from "./db";
  * The exports, as the audit log's "record" names them (audit-words.ts EXPORT_LABELS): the KPI workbook, the
  * eligibility list, and each list export as its file ("evaluasi.xlsx", exports/labels.ts).
  */
-export type ExportKind = "kpi_workbook" | "kpi_csv" | "eligibility_csv" | "eligibility_xlsx" | `${string}.${"xlsx" | "csv"}`;
+export type ExportKind =
+  | "kpi_workbook"
+  | "kpi_csv"
+  | "eligibility_csv"
+  | "eligibility_xlsx"
+  | `${string}.${"xlsx" | "csv"}`;
 
 export type ExportRecord = {
   kind: ExportKind;

@@ -168,7 +168,9 @@ export function publishProblems(version: NonNullable<Awaited<ReturnType<typeof l
   // Every item traceable to the regulation (issue 13): the KPI workbook's "Rincian Item" names each item's clause.
   for (const item of version.items) {
     if (!item.clause.trim()) {
-      problems.push(`Butir ${item.code} belum menyebut pasal KEP-165/BC/2014 asalnya. Isi kolom "Dasar (butir KEP-165/BC/2014)", misalnya 2.1.1.`);
+      problems.push(
+        `Butir ${item.code} belum menyebut pasal KEP-165/BC/2014 asalnya. Isi kolom "Dasar (butir KEP-165/BC/2014)", misalnya 2.1.1.`,
+      );
     }
   }
   return problems;

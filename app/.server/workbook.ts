@@ -17,8 +17,8 @@ import { gradeBands, type Settings } from "./settings";
 import { AGENT_COLUMNS } from "./workbook/agents";
 import { writeCalibrationSheet } from "./workbook/calibration";
 import { predikatStyles, TableSheet, WorkbookAborted } from "./workbook/cells";
-import { csvValue } from "./workbook/csv";
 import { writeCertificationSheet } from "./workbook/certification";
+import { csvValue } from "./workbook/csv";
 import { writeEvaluationSheet, writeItemSheet } from "./workbook/evaluations";
 import { writeReportSheet } from "./workbook/reports";
 import {

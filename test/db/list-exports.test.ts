@@ -70,7 +70,9 @@ describe("the evaluation list as a file", () => {
       form: { q: agent?.name ?? "", periode: "2026-10" },
     });
     expect(searched.status).toBe(303);
-    const csv = readCsv(await (await downloadList(cookie("koordinator"), "evaluasi.csv", "periode=2026-10")).arrayBuffer());
+    const csv = readCsv(
+      await (await downloadList(cookie("koordinator"), "evaluasi.csv", "periode=2026-10")).arrayBuffer(),
+    );
     expect(csv.headers).toContain("NIP Petugas");
     expect(csv.rows.length).toBeGreaterThan(0);
     expect(csv.rows.every((r) => r["Nama Petugas"] === agent?.name)).toBe(true);
