@@ -23,15 +23,15 @@ export function ExportLinks({
   query.delete("halaman");
   const search = query.size > 0 ? `?${query}` : "";
   return (
-    <div className="actions export-links" role="group" aria-label={`Unduh ${what}`}>
+    <div className="actions export-links">
       {formats.includes("xlsx") && (
         <DownloadLink className="button secondary" href={`/unduh/${list}.xlsx${search}`}>
-          Unduh Excel (.xlsx)
+          Unduh Excel (.xlsx)<span className="visually-hidden"> — {what}</span>
         </DownloadLink>
       )}
       {formats.includes("csv") && (
         <DownloadLink className="button secondary" href={`/unduh/${list}.csv${search}`}>
-          Unduh CSV
+          Unduh CSV<span className="visually-hidden"> — {what}</span>
         </DownloadLink>
       )}
     </div>
