@@ -103,6 +103,8 @@ export const PERMISSIONS = {
     "read:certificate:own",
     "read:training:own",
     "read:roster:own",
+    // "Rapor kinerja saya": their own KPI, evaluations, answers, training and certificates as a workbook.
+    "export:rapor:own",
   ],
   hr: [
     ...EVERYONE,

@@ -6,6 +6,7 @@ import { IMPORT_KINDS, isImportKind } from "../analytics/import-rules";
 import { parseNip } from "../analytics/nip";
 import { isRole, ROLES } from "../analytics/roles";
 import { UserFacingError } from "../app/.server/errors";
+import { isListExportName, LIST_EXPORT_LABELS, type ListExportName } from "../app/.server/exports/labels";
 import { logError } from "../app/.server/log";
 import { UsageError } from "./usage-error";
 
@@ -53,6 +54,16 @@ Perintah:
                                  BERKAS (bawaan: Rencana_Staf_<minggu>_<Senin>_<Minggu>.xlsx): satu lembar
                                  per kanal, satu baris per interval. Kode keluar: 0 tertulis, 1 ditolak
                                  (misalnya minggu tidak valid), 2 pemakaian salah.
+  export <daftar> [--<saringan> NILAI …] [--out BERKAS.xlsx|BERKAS.csv]
+                                 Tulis satu daftar seperti tombol "Unduh" di halamannya, untuk seluruh
+                                 contact center, dengan saringan halaman itu sebagai opsi bernama sama
+                                 (misalnya export evaluasi --periode 2026-10 --status disputed). Format
+                                 dari akhiran BERKAS (bawaan .xlsx, nama menurut isinya). Daftar:
+${Object.entries(LIST_EXPORT_LABELS)
+  .map(([name, label]) => `                                   ${name.padEnd(11)}${label}`)
+  .join("\n")}
+                                 Rapor kinerja: export rapor --nip NIP [--dari YYYY-MM] [--sampai YYYY-MM].
+                                 Kode keluar: 0 tertulis, 1 ditolak (saringan tidak valid), 2 pemakaian salah.
   help                           Tampilkan bantuan ini.
 
 Peran: ${ROLES.join(", ")}
@@ -239,6 +250,14 @@ async function exportStaffing(args: string[]) {
   console.log(await runStaffingExport(handle.db, request));
 }
 
+async function exportList(name: ListExportName, args: string[]) {
+  const { parseListExportArgs, runListExport } = await import("./export-list");
+  const request = parseListExportArgs(name, args);
+  const handle = await getDatabase();
+  await handle.migrate();
+  console.log(await runListExport(handle.db, request));
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
   try {
@@ -250,6 +269,7 @@ async function run(argv: string[]): Promise<number> {
     else if (command === "import") return await importFile(sub, rest);
     else if (command === "export" && sub === "kpi") await exportKpi(rest);
     else if (command === "export" && sub === "staffing") await exportStaffing(rest);
+    else if (command === "export" && sub && isListExportName(sub)) await exportList(sub, rest);
     else if (command === "help" || command === "--help" || command === "-h") console.log(USAGE);
     else
       throw new UsageError(

@@ -24,16 +24,13 @@ async function refusalMessage(response: Response): Promise<string> {
 }
 
 /**
- * A download that says it is working. Without JavaScript it is a plain link and the browser's own download
- * bar shows progress. With JavaScript the file is fetched here, so the page can say how much has arrived
- * while the server is still writing it (a large workbook takes a while), then handed to the browser to save.
+ * Fetches `href` here rather than leaving it to the browser, so the page can say how much has arrived while
+ * the server is still writing the file (a large workbook takes a while), then hands it to the browser to save.
  */
-export function DownloadLink({ href, className, children }: { href: string; className?: string; children: ReactNode }) {
+export function useDownload() {
   const [state, setState] = useState<State>({ kind: "idle" });
 
-  async function download(event: MouseEvent<HTMLAnchorElement>) {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
+  async function start(href: string) {
     if (state.kind === "working") return;
     setState({ kind: "working", bytes: 0 });
     try {
@@ -65,17 +62,37 @@ export function DownloadLink({ href, className, children }: { href: string; clas
     }
   }
 
+  return { state, start };
+}
+
+/** What the download is doing, where the person clicked (a live region). */
+export function DownloadStatus({ state }: { state: State }) {
+  return (
+    <span role="status" className={state.kind === "failed" ? "download-status error" : "download-status"}>
+      {state.kind === "working" &&
+        (state.bytes === 0 ? "Menyiapkan berkas…" : `Menyiapkan berkas… ${megabytes(state.bytes)} diterima`)}
+      {state.kind === "done" && `Selesai: ${state.name} (${megabytes(state.bytes)}).`}
+      {state.kind === "failed" && `Gagal mengunduh: ${state.message} Coba lagi.`}
+    </span>
+  );
+}
+
+/** A download link that says it is working (useDownload). Without JavaScript it is a plain link. */
+export function DownloadLink({ href, className, children }: { href: string; className?: string; children: ReactNode }) {
+  const { state, start } = useDownload();
+
+  function download(event: MouseEvent<HTMLAnchorElement>) {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    void start(href);
+  }
+
   return (
     <span className="download">
       <a className={className} href={href} download onClick={download} aria-busy={state.kind === "working"}>
         {children}
       </a>
-      <span role="status" className={state.kind === "failed" ? "download-status error" : "download-status"}>
-        {state.kind === "working" &&
-          (state.bytes === 0 ? "Menyiapkan berkas…" : `Menyiapkan berkas… ${megabytes(state.bytes)} diterima`)}
-        {state.kind === "done" && `Selesai: ${state.name} (${megabytes(state.bytes)}).`}
-        {state.kind === "failed" && `Gagal mengunduh: ${state.message} Coba lagi.`}
-      </span>
+      <DownloadStatus state={state} />
     </span>
   );
 }

@@ -1,13 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { raporChoices } from "~/.server/exports/rapor";
 import { requirePermission } from "~/.server/session";
 import { getStaff } from "~/.server/staff";
 import { staffPageExtras } from "~/.server/staff-page";
 import { Notice } from "~/components/field";
 import { KpiHistory } from "~/components/kpi-history";
 import { CertificationSummary, TrainingRecords } from "~/components/person-certification";
+import { RaporForm } from "~/components/rapor-form";
 import { StaffFacts } from "~/components/staff-facts";
 import { ROLE_LABELS } from "../../analytics/roles";
+import { can } from "../permissions";
 
 export const meta: MetaFunction = () => [{ title: "Profil — Mutu" }];
 
@@ -18,11 +21,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     user: { username: user.username, displayName: user.displayName, roles: user.roles },
     person,
     extras: person ? await staffPageExtras(env.db, person, access, env.settings) : null,
+    rapor: person && can(user.roles, "export:rapor") ? raporChoices() : null,
   };
 }
 
 export default function Profile() {
-  const { user, person, extras } = useLoaderData<typeof loader>();
+  const { user, person, extras, rapor } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <div className="page">
@@ -48,6 +52,16 @@ export default function Profile() {
         <section aria-labelledby="kpi">
           <h2 id="kpi">KPI saya</h2>
           <KpiHistory rows={extras.kpi} />
+        </section>
+      )}
+      {rapor && (
+        <section aria-labelledby="rapor">
+          <h2 id="rapor">Rapor kinerja saya</h2>
+          <p className="muted">
+            KPI per periode dengan predikat, setiap evaluasi beserta catatan penilai, jawaban dan sanggahan Anda, nilai
+            per butir, pelatihan dan sertifikat Anda, dalam satu berkas Excel.
+          </p>
+          <RaporForm choices={rapor.choices} from={rapor.from} to={rapor.to} />
         </section>
       )}
       {extras?.certification && (

@@ -3,7 +3,9 @@
 import { evaluationsExport } from "./evaluations";
 import type { ListExportName } from "./labels";
 import type { ListExport } from "./list-export";
+import { raporExport } from "./rapor";
 
 export const LIST_EXPORTS: Partial<Record<ListExportName, ListExport>> = {
   evaluasi: evaluationsExport,
+  rapor: raporExport,
 };
