@@ -42,7 +42,7 @@ const baseName = (periodId: string, fileTag: string | null = null) => {
  */
 export const kpiWorkbookName = (periodId: string, fileTag: string | null = null) =>
   `${baseName(periodId, fileTag)}.xlsx`;
-export const kpiCsvName = (periodId: string) => `${baseName(periodId)}.csv`;
+export const kpiCsvName = (periodId: string, fileTag: string | null = null) => `${baseName(periodId, fileTag)}.csv`;
 
 /**
  * The period to export: the one asked for ('YYYY-MM'), or without one the last finished period (the one
@@ -144,9 +144,9 @@ export function kpiWorkbookStream(
  */
 export async function writeKpiCsv(
   db: Database,
-  options: { periodId: string; settings: Settings; output: Writable },
+  options: { periodId: string; settings: Settings; output: Writable; access?: Access },
 ): Promise<{ periodId: string; agents: number }> {
-  const report = await periodKpiReport(db, options.periodId, options.settings, SYSTEM_ACCESS);
+  const report = await periodKpiReport(db, options.periodId, options.settings, options.access ?? SYSTEM_ACCESS);
   options.output.end(
     excelCsv([
       AGENT_COLUMNS.map((c) => c.header),

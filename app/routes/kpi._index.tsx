@@ -54,9 +54,14 @@ export default function KpiReview() {
       <div className="toolbar">
         <PeriodPicker value={d.period.id} choices={d.choices} />
         {d.can.export && (
-          <DownloadLink className="button secondary" href={`/kpi/unduh?periode=${d.period.id}`}>
-            {d.can.export === "team" ? "Unduh KPI tim Anda sebagai Excel (.xlsx)" : "Unduh KPI sebagai Excel (.xlsx)"}
-          </DownloadLink>
+          <>
+            <DownloadLink className="button secondary" href={`/kpi/unduh?periode=${d.period.id}`}>
+              {d.can.export === "team" ? "Unduh KPI tim Anda sebagai Excel (.xlsx)" : "Unduh KPI sebagai Excel (.xlsx)"}
+            </DownloadLink>
+            <DownloadLink className="button secondary" href={`/kpi/unduh?periode=${d.period.id}&format=csv`}>
+              Unduh KPI petugas (CSV)
+            </DownloadLink>
+          </>
         )}
       </div>
       <ApprovalPanel

@@ -4,11 +4,12 @@ import { and, desc, eq, ne } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../app/.server/bootstrap";
 import * as evaluationList from "../../app/routes/evaluasi._index";
+import * as kpiDownload from "../../app/routes/kpi.unduh";
 import { auditLog, evaluations, staff } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { databaseForThisFile } from "../support/db";
 import { downloadList, nipsOf, readCsv, readWorkbook, teamNips } from "../support/list-exports";
-import { callRoute, sessionCookie } from "../support/routes";
+import { BASE_URL, callRoute, sessionCookie } from "../support/routes";
 
 const NOW = new Date("2026-11-29T03:00:00Z");
 const getHandle = databaseForThisFile((handle) => loadDemo(handle, { now: NOW, evaluations: true }).then(() => {}));
@@ -84,6 +85,28 @@ describe("the evaluation list as a file", () => {
       .orderBy(desc(auditLog.id));
     expect(entry?.after).toMatchObject({ periodId: "2026-10", search: "ada", scope: "any" });
     expect(JSON.stringify(entry?.after)).not.toContain(agent?.nip ?? "x");
+  });
+
+  it("the KPI page's CSV: a supervisor's holds their team's agents only, and is in the log", async () => {
+    const response = (await kpiDownload.loader({
+      request: new Request(`${BASE_URL}/kpi/unduh?periode=2026-10&format=csv`, {
+        headers: { cookie: cookie("supervisor") },
+      }),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(/KPI_2026-10_Tim-[A-Za-z-]+\.csv/);
+    const csv = readCsv(await response.arrayBuffer());
+    const nips = await teamNips(db(), "supervisor");
+    const found = nipsOf(csv, "NIP");
+    expect(found.size).toBeGreaterThan(0);
+    for (const nip of found) expect(nips.team.has(nip), nip).toBe(true);
+    await expect
+      .poll(async () =>
+        (await db().select().from(auditLog).where(eq(auditLog.entityId, "kpi_csv"))).map((e) => e.after),
+      )
+      .toEqual([expect.objectContaining({ periodId: "2026-10", scope: "team", rows: found.size })]);
   });
 
   it("HR, who has no evaluation list, is refused", async () => {
