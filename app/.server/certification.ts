@@ -221,8 +221,8 @@ export const eligibilityFilterInput = z.object({
 });
 
 /** The filter from a query string (team, role, status: nothing personal, so they may sit in the URL). */
-export function eligibilityFilterFrom(url: URL): EligibilityFilter {
-  const parsed = eligibilityFilterInput.parse(Object.fromEntries(url.searchParams));
+export function eligibilityFilterFrom(params: URLSearchParams): EligibilityFilter {
+  const parsed = eligibilityFilterInput.parse(Object.fromEntries(params));
   return { teamId: parsed.tim, role: parsed.peran, status: parsed.status };
 }
 

@@ -4,6 +4,7 @@ import { activeCertificates } from "~/.server/certificates";
 import { eligibilityFilterFrom, eligibilityList } from "~/.server/certification";
 import { requirePermission } from "~/.server/session";
 import { listTeams } from "~/.server/staff";
+import { ExportLinks } from "~/components/export-links";
 import { SelectField } from "~/components/field";
 import { can } from "~/permissions";
 import { formatDay, wibDay } from "../../analytics/dates";
@@ -13,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Kelayakan sertifikat — Mutu
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { access, env } = await requirePermission(request, context, "read:eligibility");
-  const filter = eligibilityFilterFrom(new URL(request.url));
+  const filter = eligibilityFilterFrom(new URL(request.url).searchParams);
   const today = wibDay(new Date());
   const [rows, held, teams] = await Promise.all([
     eligibilityList(env.db, access, filter, today),
@@ -70,12 +71,6 @@ export default function Eligibility() {
           ]}
         />
         <button type="submit">Tampilkan</button>
-        <a className="button secondary" href={`/kelayakan/xlsx?${params.toString()}`}>
-          Unduh Excel (.xlsx)
-        </a>
-        <a className="button secondary" href={`/kelayakan/csv?${params.toString()}`}>
-          Unduh CSV
-        </a>
         {canRegister && (
           <Link className="button secondary" to="/sertifikat">
             Daftar sertifikat
@@ -88,6 +83,7 @@ export default function Eligibility() {
         </strong>{" "}
         staf memenuhi syarat.
       </p>
+      {rows.length > 0 && <ExportLinks list="kelayakan" what="daftar kelayakan ini" />}
       <div className="table-wrap">
         <table className="stack-table">
           <caption className="visually-hidden">Kelayakan per staf</caption>

@@ -54,7 +54,7 @@ describe("response headers", () => {
     expect(cached.status).toBe(200);
     expect(cached.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     expect(cached.headers.get("x-content-type-options")).toBe("nosniff");
-    for (const path of ["/kpi.data", "/staf.data", "/kelayakan.csv", "/tidak-ada", "/healthz"]) {
+    for (const path of ["/kpi.data", "/staf.data", "/unduh/kelayakan.csv", "/tidak-ada", "/healthz"]) {
       const response = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
       expect(response.status, path).toBeLessThan(500);
       expect(response.headers.get("cache-control"), path).toBe("no-store");

@@ -5,12 +5,11 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { describeAudit } from "../../app/.server/audit-details";
 import { loadDemo } from "../../app/.server/bootstrap";
-import * as eligibilityCsv from "../../app/routes/kelayakan.csv";
-import * as eligibilityXlsx from "../../app/routes/kelayakan.xlsx";
 import * as kpiDownload from "../../app/routes/kpi.unduh";
 import { auditLog, staff, teams, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { databaseForThisFile } from "../support/db";
+import { downloadList } from "../support/list-exports";
 import { BASE_URL, sessionCookie } from "../support/routes";
 
 const NOW = new Date("2026-11-29T03:00:00Z");
@@ -19,11 +18,7 @@ const PERIOD = "2026-10";
 const getHandle = databaseForThisFile((handle) => loadDemo(handle, { now: NOW, evaluations: true }).then(() => {}));
 const db = () => getHandle().db;
 
-const download = (
-  route: typeof kpiDownload | typeof eligibilityCsv | typeof eligibilityXlsx,
-  address: string,
-  cookie: string,
-) =>
+const download = (route: typeof kpiDownload, address: string, cookie: string) =>
   route.loader({
     request: new Request(`${BASE_URL}${address}`, { headers: { cookie } }),
     params: {},
@@ -99,15 +94,16 @@ describe("downloads in the audit log", () => {
   });
 
   it("HR's eligibility CSV: the filters of the page, the day it was judged on and the rows", async () => {
-    const response = await download(
-      eligibilityCsv,
-      `/kelayakan.csv?tim=${supervisorTeam.id}&status=layak`,
+    const response = await downloadList(
       await sessionCookie("hr", DEMO_PASSWORD),
+      "kelayakan.csv",
+      `tim=${supervisorTeam.id}&status=layak`,
     );
     expect(response.status).toBe(200);
     const lines = (await response.text()).trimEnd().split("\r\n");
+    await expect.poll(async () => (await exportsBy("hr")).length).toBe(1);
     const [entry] = await exportsBy("hr");
-    expect(entry).toMatchObject({ action: "export", entityId: "eligibility_csv" });
+    expect(entry).toMatchObject({ action: "export", entityId: "kelayakan.csv" });
     expect(entry?.after).toMatchObject({
       teamId: supervisorTeam.id,
       status: "layak",
@@ -119,10 +115,10 @@ describe("downloads in the audit log", () => {
 
   it("a supervisor's eligibility workbook: their team's people only, the filters said on Ringkasan, and recorded", async () => {
     const cookie = await sessionCookie("supervisor", DEMO_PASSWORD);
-    const response = await download(eligibilityXlsx, "/kelayakan/xlsx?status=belum", cookie);
+    const response = await downloadList(cookie, "kelayakan.xlsx", "status=belum");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toMatch(
-      /^attachment; filename="kelayakan-sertifikat-\d{4}-\d{2}-\d{2}\.xlsx"$/,
+      /^attachment; filename="Kelayakan_Sertifikat_\d{4}-\d{2}-\d{2}_Tim-[A-Za-z-]+\.xlsx"$/,
     );
     const file = await new ExcelJS.Workbook().xlsx.load(await response.arrayBuffer());
     expect(file.worksheets.map((w) => w.name)).toEqual(["Ringkasan", "Pelatihan & Sertifikasi"]);
@@ -135,9 +131,9 @@ describe("downloads in the audit log", () => {
     );
     expect(labelled.get("Cakupan")).toBe(supervisorTeam.name);
     expect(labelled.get("Status")).toBe("Belum memenuhi syarat");
-    expect(labelled.get("Keahlian")).toBe("Semua");
+    expect(labelled.get("Keahlian")).toBe("Sesuai jabatan");
     // The same people as the CSV of the same filters, all of the supervisor's team, none eligible.
-    const csv = await download(eligibilityCsv, "/kelayakan/csv?status=belum", cookie);
+    const csv = await downloadList(cookie, "kelayakan.csv", "status=belum");
     const csvNips = (await csv.text())
       .replace(/^\uFEFF/, "")
       .trimEnd()
@@ -151,9 +147,9 @@ describe("downloads in the audit log", () => {
     expect(rows.every((r) => r?.getCell(3).value === supervisorTeam.name)).toBe(true);
     expect(rows.every((r) => r?.getCell(6).value === "Tidak")).toBe(true);
     await expect
-      .poll(async () => (await exportsBy("supervisor")).filter((e) => e.entityId === "eligibility_xlsx").length)
+      .poll(async () => (await exportsBy("supervisor")).filter((e) => e.entityId === "kelayakan.xlsx").length)
       .toBe(1);
-    const [entry] = (await exportsBy("supervisor")).filter((e) => e.entityId === "eligibility_xlsx");
+    const [entry] = (await exportsBy("supervisor")).filter((e) => e.entityId === "kelayakan.xlsx");
     expect(entry?.after).toMatchObject({ status: "belum", scope: "team", rows: rows.length });
   });
 });

@@ -20,7 +20,6 @@ import { getSettings } from "../../app/.server/settings";
 import { isFormulaLike, xlsxText } from "../../app/.server/spreadsheet-safety";
 import * as importPreviewReport from "../../app/routes/impor.$id.laporan";
 import * as importBatchReport from "../../app/routes/impor.riwayat.$id.laporan";
-import * as eligibilityCsv from "../../app/routes/kelayakan.csv";
 import * as kpiDownload from "../../app/routes/kpi.unduh";
 import * as staffingDownload from "../../app/routes/tenaga-kerja.unduh";
 import { parseKpiExportArgs, runKpiExport } from "../../cli/export-kpi";
@@ -39,6 +38,7 @@ import {
 } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { databaseForThisFile } from "../support/db";
+import { downloadList } from "../support/list-exports";
 import { BASE_URL, sessionCookie, uploadThroughPage } from "../support/routes";
 import { formulaElements, worksheetXml } from "../support/xlsx";
 
@@ -286,9 +286,15 @@ describe("the KPI rows as CSV (mutu export kpi --format csv)", () => {
   });
 });
 
-describe("the eligibility list as CSV (/kelayakan.csv)", () => {
+describe("the eligibility list as CSV (/unduh/kelayakan.csv)", () => {
   it("neutralises every planted name, team and course code with an apostrophe; no field starts a formula", async () => {
-    const rows = readCsv(text(await fetchFile(eligibilityCsv, "/kelayakan.csv", "kasi")));
+    const rows = readCsv(
+      text(
+        await new Uint8Array(
+          await (await downloadList(await sessionCookie("kasi", DEMO_PASSWORD), "kelayakan.csv")).arrayBuffer(),
+        ),
+      ),
+    );
     const mine = planted.filter((p) => p.in.includes("kelayakan.csv"));
     expect(mine.length).toBeGreaterThan(5);
     for (const p of mine) expectNeutralised(rows, p.value, p.prefix);

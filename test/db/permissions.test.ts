@@ -468,20 +468,6 @@ const CASES: Case[] = [
     otherwise: 403,
   },
   {
-    file: "kelayakan.csv.ts",
-    method: "GET",
-    path: "/kelayakan/csv",
-    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200, hr: 200, supervisor: 200 },
-    otherwise: 403,
-  },
-  {
-    file: "kelayakan.xlsx.ts",
-    method: "GET",
-    path: "/kelayakan/xlsx",
-    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200, hr: 200, supervisor: 200 },
-    otherwise: 403,
-  },
-  {
     file: "sertifikat._index.tsx",
     method: "GET",
     path: "/sertifikat",

@@ -5,6 +5,7 @@ export const LIST_EXPORT_LABELS = {
   evaluasi: "Daftar evaluasi",
   cakupan: "Cakupan evaluasi dan beban penilai",
   kalibrasi: "Hasil kalibrasi",
+  kelayakan: "Daftar kelayakan sertifikasi",
   sertifikat: "Register sertifikat",
   pelatihan: "Catatan pelatihan",
   staf: "Direktori staf",

@@ -1,5 +1,6 @@
 // Every list that can be taken away, by name (labels.ts): the download route, the command line, the README and
 // the access walker read this one table.
+import { eligibilityExport } from "./eligibility";
 import { evaluationsExport } from "./evaluations";
 import type { ListExportName } from "./labels";
 import type { ListExport } from "./list-export";
@@ -7,5 +8,6 @@ import { raporExport } from "./rapor";
 
 export const LIST_EXPORTS: Partial<Record<ListExportName, ListExport>> = {
   evaluasi: evaluationsExport,
+  kelayakan: eligibilityExport,
   rapor: raporExport,
 };

@@ -27,7 +27,9 @@ function requirement(key: string, header: string): Column<PersonRow>[] {
   ];
 }
 
-const COLUMNS: readonly Column<PersonRow>[] = [
+export const CERTIFICATION_SHEET = "Pelatihan & Sertifikasi";
+
+export const CERTIFICATION_COLUMNS: readonly Column<PersonRow>[] = [
   { header: "NIP", width: 21, kind: "nip", value: (p) => p.nip },
   { header: "Nama", width: 30, kind: "text", value: (p) => p.fullName },
   { header: "Tim", width: 36, kind: "text", value: (p) => p.teamName },
@@ -61,19 +63,20 @@ async function certificatesInForce(db: Database, day: string) {
   return held;
 }
 
-/**
- * Writes "Pelatihan & Sertifikasi" (the KPI workbook's, and the eligibility workbook's with the page's `filter`);
- * returns how many people it holds.
- */
-export async function writeCertificationSheet(
-  book: Book,
+/** The people of the sheet: their eligibility on `day` within `access` and `filter`, and the certificate held then. */
+export async function certificationRows(
   db: Database,
   day: string,
   access: Access,
   filter: EligibilityFilter = {},
-): Promise<number> {
-  const table = new TableSheet(book, "Pelatihan & Sertifikasi", COLUMNS);
+): Promise<PersonRow[]> {
   const [people, held] = await Promise.all([eligibilityList(db, access, filter, day), certificatesInForce(db, day)]);
-  for (const p of people) table.add({ ...p, certificate: held.get(p.id) ?? null });
+  return people.map((p) => ({ ...p, certificate: held.get(p.id) ?? null }));
+}
+
+/** Writes "Pelatihan & Sertifikasi" of the KPI workbook; returns how many people it holds. */
+export async function writeCertificationSheet(book: Book, db: Database, day: string, access: Access): Promise<number> {
+  const table = new TableSheet(book, CERTIFICATION_SHEET, CERTIFICATION_COLUMNS);
+  for (const row of await certificationRows(db, day, access)) table.add(row);
   return table.close();
 }
