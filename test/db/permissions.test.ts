@@ -99,6 +99,23 @@ const ids = {
 };
 const LOGIN = 302; // anyone not signed in is sent to /masuk
 
+/** The walker's cases of one list export, as .xlsx and .csv: signed out, to the sign-in page; else `expect`. */
+function listExport(
+  list: string,
+  query: string,
+  expect: Partial<Record<Who, number>>,
+  formats: readonly string[] = ["xlsx", "csv"],
+): Case[] {
+  return formats.map((format) => ({
+    file: "unduh.$berkas.ts",
+    method: "GET",
+    path: `/unduh/${list}.${format}${query ? `?${query}` : ""}`,
+    params: () => ({ berkas: `${list}.${format}` }),
+    expect: { anonim: LOGIN, ...expect },
+    otherwise: 403,
+  }));
+}
+
 const CASES: Case[] = [
   { file: "_index.tsx", method: "GET", path: "/", expect: { anonim: LOGIN }, otherwise: 200 },
   { file: "masuk.tsx", method: "GET", path: "/masuk", expect: { anonim: 200 }, otherwise: 302 },
@@ -435,6 +452,41 @@ const CASES: Case[] = [
     path: "/tenaga-kerja/unduh?minggu=2026-W49",
     expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200, supervisor: 200 },
     otherwise: 403,
+  },
+  {
+    // The KPI page's CSV: the whole center, or a supervisor's team.
+    file: "kpi.unduh.ts",
+    method: "GET",
+    path: "/kpi/unduh?periode=2026-09&format=csv",
+    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200, supervisor: 200 },
+    otherwise: 403,
+  },
+  // The list exports (/unduh/<list>.<xlsx|csv>): each is the permission of the page it is beside.
+  ...listExport("evaluasi", "periode=semua", {
+    kepala_seksi: 200,
+    koordinator_qa: 200,
+    penilai: 200,
+    supervisor: 200,
+    petugas: 200,
+  }),
+  ...listExport("kelayakan", "", { kepala_seksi: 200, koordinator_qa: 200, hr: 200, supervisor: 200 }),
+  ...listExport("rapor", "dari=2026-08&sampai=2026-10", { petugas: 200 }, ["xlsx"]),
+  {
+    // A rapor is a workbook only; a list that does not exist is not found, whoever asks.
+    file: "unduh.$berkas.ts",
+    method: "GET",
+    path: "/unduh/rapor.csv",
+    params: () => ({ berkas: "rapor.csv" }),
+    expect: { anonim: LOGIN, petugas: 400 },
+    otherwise: 403,
+  },
+  {
+    file: "unduh.$berkas.ts",
+    method: "GET",
+    path: "/unduh/gaji.xlsx",
+    params: () => ({ berkas: "gaji.xlsx" }),
+    expect: {},
+    otherwise: 404,
   },
   {
     file: "laporan._index.tsx",
@@ -1020,7 +1072,9 @@ describe("no personal data outside the viewer's scope", () => {
             : null;
         const body = [result.data, followed?.data]
           .map((d) => (typeof d === "string" ? d : JSON.stringify(d)))
-          .join("\n");
+          .join("\n")
+          // A CSV file groups a NIP as printed ("19900101 201001 1 001"), so Excel keeps its 18 digits.
+          .replace(/(\d{8}) (\d{6}) (\d) (\d{3})/g, "$1$2$3$4");
         for (const p of outside) {
           expect(body, `${c.path} shows the NIP of staff ${p.id}`).not.toContain(p.nip);
           expect(body, `${c.path} shows the birth date of staff ${p.id}`).not.toContain(p.birthDate);

@@ -3,6 +3,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import * as importPage from "../../app/routes/impor._index";
 import * as signInRoute from "../../app/routes/masuk";
+import { unzip } from "./xlsx";
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => unknown;
 export type RouteModule = { loader?: Handler; action?: Handler };
@@ -35,7 +36,10 @@ function isDataWithInit(value: unknown): value is { data: unknown; init: Respons
 
 async function describe(outcome: unknown): Promise<RouteResult> {
   if (outcome instanceof Response) {
-    const text = await outcome.text();
+    // A workbook is a zip: its sheets' XML is what a reader would see (a NIP in it, say), not its compressed bytes.
+    const text = (outcome.headers.get("content-type") ?? "").includes("spreadsheetml")
+      ? [...unzip(new Uint8Array(await outcome.arrayBuffer())).values()].join("\n")
+      : await outcome.text();
     let data: unknown = text;
     try {
       data = JSON.parse(text);
