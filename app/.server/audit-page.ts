@@ -2,7 +2,7 @@
 // wording is audit-details'), and the accounts it can be filtered by.
 import { eq, inArray } from "drizzle-orm";
 import { formatDay, formatInstantWib, parseFormDate } from "../../analytics/dates";
-import { evaluations, staff, teams, users } from "../../db/schema";
+import { type AuditEntry, evaluations, staff, teams, users } from "../../db/schema";
 import { AUDIT_KINDS, type AuditFilter, listAudit } from "./audit";
 import { type AuditDetail, describeAudit, mentionedIds } from "./audit-details";
 import type { Database } from "./db";
@@ -23,6 +23,11 @@ const byId = (rows: { id: number; name: string }[]) => new Map(rows.map((r) => [
 /** A page of the log as people read it: names for ids, words for codes, WIB times (see audit-details). */
 export async function auditPage(db: Database, filter: AuditFilter): Promise<{ rows: AuditEntryView[]; total: number }> {
   const { rows, total } = await listAudit(db, filter);
+  return { total, rows: await describeEntries(db, rows) };
+}
+
+/** Entries of the log as its page words them, in the same order (the page, and the log as a file). */
+export async function describeEntries(db: Database, rows: readonly AuditEntry[]): Promise<AuditEntryView[]> {
   const ids = mentionedIds(rows);
   const actorIds = rows.flatMap((r) => (r.actorUserId === null ? [] : [r.actorUserId]));
   const userIds = [...new Set([...ids.users, ...actorIds])];
@@ -52,19 +57,16 @@ export async function auditPage(db: Database, filter: AuditFilter): Promise<{ ro
     evaluations: byId(evaluationRows),
   };
   const usernames = new Map(userRows.map((u) => [u.id, u.username]));
-  return {
-    total,
-    rows: rows.map((r) => {
-      const account = r.actorUserId === null ? undefined : names.users.get(r.actorUserId);
-      return {
-        id: r.id,
-        at: formatInstantWib(r.at),
-        actor: account ? `${account} (${usernames.get(r.actorUserId ?? 0) ?? r.actorLabel})` : r.actorLabel,
-        ...describeAudit(r, names),
-        ip: r.ip,
-      };
-    }),
-  };
+  return rows.map((r) => {
+    const account = r.actorUserId === null ? undefined : names.users.get(r.actorUserId);
+    return {
+      id: r.id,
+      at: formatInstantWib(r.at),
+      actor: account ? `${account} (${usernames.get(r.actorUserId ?? 0) ?? r.actorLabel})` : r.actorLabel,
+      ...describeAudit(r, names),
+      ip: r.ip,
+    };
+  });
 }
 
 /** The accounts the log can be filtered by, by name. */

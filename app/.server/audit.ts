@@ -84,6 +84,25 @@ function conditions(filter: AuditFilter): SQL | undefined {
   return where.length ? and(...where) : undefined;
 }
 
+/**
+ * Every entry matching `filter` (its page left aside), newest first, `size` at a time. Each chunk goes on below
+ * the last id read, so entries written meanwhile (the download's own) neither repeat a row nor shift a chunk.
+ */
+export async function* auditEntries(db: Database, filter: AuditFilter, size = 1000) {
+  let below: number | undefined;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(and(conditions(filter), below === undefined ? undefined : lt(auditLog.id, below)))
+      .orderBy(desc(auditLog.id))
+      .limit(size);
+    if (rows.length > 0) yield rows;
+    below = rows.at(-1)?.id;
+    if (rows.length < size || below === undefined) return;
+  }
+}
+
 export async function listAudit(
   db: Database,
   filter: AuditFilter,

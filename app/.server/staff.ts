@@ -48,7 +48,24 @@ export type DirectoryFilter = {
   sort?: Sort<StaffSortKey> | null;
 };
 
-export async function listStaff(db: Database, access: Access, filter: DirectoryFilter = {}) {
+// Team and status are in the directory's address (a reload or a shared link keeps them); a value that is not one
+// falls back to the whole list rather than failing the page.
+const directoryInput = z.object({
+  tim: z.coerce.number().int().positive().optional().catch(undefined),
+  status: z.enum(["aktif", "nonaktif", "semua"]).catch("aktif"),
+});
+export type DirectoryParams = z.output<typeof directoryInput>;
+
+/** The directory's filter of an address or of its search form (both have `get`). */
+export function directoryParams(source: { get(name: string): unknown }): DirectoryParams {
+  return directoryInput.parse({ tim: source.get("tim") || undefined, status: source.get("status") ?? undefined });
+}
+
+/**
+ * The directory's rows for `access` and `filter`, and their order: the page (listStaff) and its export
+ * (exports/staff.ts) read the same rows in the same order.
+ */
+export function directoryQuery(access: Access, filter: DirectoryFilter) {
   const conditions: (SQL | undefined)[] = [staffInScope(access)];
   const q = filter.query?.trim() ?? "";
   if (q) {
@@ -58,6 +75,18 @@ export async function listStaff(db: Database, access: Access, filter: DirectoryF
   }
   if (filter.teamId) conditions.push(eq(staff.teamId, filter.teamId));
   if ((filter.status ?? "aktif") !== "semua") conditions.push(eq(staff.active, filter.status !== "nonaktif"));
+  const orderBy: SQL[] = [
+    ...(filter.sort
+      ? [(filter.sort.direction === "naik" ? asc : desc)(STAFF_SORT_COLUMNS[filter.sort.key])]
+      : [asc(teams.id), POSITION_ORDER]),
+    asc(staff.fullName),
+    asc(staff.id),
+  ];
+  return { where: and(...conditions), orderBy };
+}
+
+export async function listStaff(db: Database, access: Access, filter: DirectoryFilter = {}) {
+  const { where, orderBy } = directoryQuery(access, filter);
   const rows = await db
     .select({
       id: staff.id,
@@ -70,14 +99,8 @@ export async function listStaff(db: Database, access: Access, filter: DirectoryF
     })
     .from(staff)
     .innerJoin(teams, eq(teams.id, staff.teamId))
-    .where(and(...conditions))
-    .orderBy(
-      ...(filter.sort
-        ? [(filter.sort.direction === "naik" ? asc : desc)(STAFF_SORT_COLUMNS[filter.sort.key])]
-        : [asc(teams.id), POSITION_ORDER]),
-      asc(staff.fullName),
-      asc(staff.id),
-    )
+    .where(where)
+    .orderBy(...orderBy)
     .limit(DIRECTORY_LIMIT + 1);
   return { rows: rows.slice(0, DIRECTORY_LIMIT), truncated: rows.length > DIRECTORY_LIMIT };
 }

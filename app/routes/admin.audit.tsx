@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { AUDIT_KINDS, AUDIT_PAGE_SIZE } from "~/.server/audit";
 import { auditActors, auditFilterFrom, auditPage } from "~/.server/audit-page";
 import { requirePermission } from "~/.server/session";
+import { ExportLinks } from "~/components/export-links";
 import { SelectField, TextField } from "~/components/field";
 import { Pager } from "~/components/pager";
 import { formatDay } from "../../analytics/dates";
@@ -63,6 +64,7 @@ export default function AuditLog() {
       <p role="status">
         {total.toLocaleString("id-ID")} catatan{shown.length > 0 ? `: ${shown.join(", ")}` : ""}.
       </p>
+      {total > 0 && <ExportLinks list="audit" what="semua catatan log audit dengan saringan ini" />}
       {rows.length > 0 && (
         <div className="table-wrap">
           <table className="stack-table audit-table">

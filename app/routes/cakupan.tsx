@@ -4,6 +4,7 @@ import { periodCoverage } from "~/.server/coverage";
 import { periodChoice } from "~/.server/periods";
 import { requirePermission } from "~/.server/session";
 import { channelShort } from "~/components/evaluation-view";
+import { ExportLinks } from "~/components/export-links";
 import { PeriodPicker } from "~/components/period-picker";
 
 export const meta: MetaFunction = () => [{ title: "Cakupan evaluasi — Mutu" }];
@@ -39,6 +40,14 @@ export default function Coverage() {
         </strong>{" "}
         petugas sudah memenuhi kuota.
       </p>
+      {/* The period shown, also when the address asked for one the picker does not offer. */}
+      {rows.length > 0 && (
+        <ExportLinks
+          list="cakupan"
+          params={new URLSearchParams({ periode: period.id })}
+          what="cakupan dan beban penilai periode ini"
+        />
+      )}
       <h2>Petugas</h2>
       <div className="table-wrap">
         <table className="stack-table">

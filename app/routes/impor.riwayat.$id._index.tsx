@@ -5,6 +5,7 @@ import { batchView } from "~/.server/imports/batches";
 import { visibleBatch } from "~/.server/imports/visible";
 import { requirePermission } from "~/.server/session";
 import { ConfirmAction } from "~/components/confirm-action";
+import { ExportLinks } from "~/components/export-links";
 import { Notice } from "~/components/field";
 import { ImportCounts, ImportIssues } from "~/components/import-report";
 import { formatInstantWib } from "../../analytics/dates";
@@ -53,6 +54,11 @@ export default function Batch() {
         {batch.validOnly ? " · hanya baris valid" : ""}
       </p>
       <ImportCounts report={report} />
+      <ExportLinks
+        list="impor"
+        params={new URLSearchParams({ impor: String(batch.id) })}
+        what={`baris dan kesalahan impor #${batch.id}`}
+      />
       <div className="actions">
         {report.errorCount + report.warningCount > 0 && (
           <a href={`/impor/riwayat/${batch.id}/laporan`} className="button secondary">

@@ -5,6 +5,7 @@ import { createSessionForm } from "~/.server/calibration-forms";
 import { requirePermission } from "~/.server/session";
 import { NewSessionForm } from "~/components/calibration-session-form";
 import { DriftTable, SessionTable } from "~/components/calibration-tables";
+import { ExportLinks } from "~/components/export-links";
 
 export const meta: MetaFunction = () => [{ title: "Kalibrasi — Mutu" }];
 
@@ -31,6 +32,7 @@ export default function Calibration() {
         per butir dan deviasi tiap penilai terlihat. Nilai kalibrasi tidak pernah dihitung dalam KPI petugas.
       </p>
       <h2>Sesi</h2>
+      {sessions.length > 0 && <ExportLinks list="kalibrasi" what="sesi dan deviasi kalibrasi" />}
       <SessionTable sessions={sessions} />
       <h2>{manage ? "Deviasi penilai dari konsensus" : "Deviasi saya dari konsensus"}</h2>
       <DriftTable drift={drift} me={me} />

@@ -5,6 +5,7 @@ import { submitForm } from "~/.server/forms";
 import { requirePermission } from "~/.server/session";
 import { courseInput, listCourses, saveCourse } from "~/.server/training";
 import { CourseForm } from "~/components/course-form";
+import { ExportLinks } from "~/components/export-links";
 
 export const meta: MetaFunction = () => [{ title: "Ubah pelatihan — Mutu" }];
 
@@ -45,6 +46,13 @@ export default function EditCourse() {
         Mengubah masa berlaku berlaku juga untuk catatan pelatihan yang sudah ada saat kelayakan dihitung.
       </p>
       <CourseForm values={failed?.values ?? current} errors={failed?.errors ?? {}} submitLabel="Simpan perubahan" />
+      <h2>Catatan pelatihan</h2>
+      <p className="muted">Setiap staf yang tercatat mengikuti pelatihan ini.</p>
+      <ExportLinks
+        list="pelatihan"
+        params={new URLSearchParams({ kursus: String(course.id) })}
+        what={`catatan pelatihan ${course.code}`}
+      />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { submitForm } from "~/.server/forms";
 import { requirePermission } from "~/.server/session";
 import { courseInput, listCourses, saveCourse } from "~/.server/training";
 import { CATEGORY_LABELS, CourseForm } from "~/components/course-form";
+import { ExportLinks } from "~/components/export-links";
 import { Notice } from "~/components/field";
 import { formatScore } from "~/score-fields";
 
@@ -72,6 +73,9 @@ export default function Courses() {
           </tbody>
         </table>
       </div>
+      <h2>Catatan pelatihan</h2>
+      <p className="muted">Catatan pelatihan seluruh staf, satu baris per orang per pelatihan yang diikuti.</p>
+      <ExportLinks list="pelatihan" params={new URLSearchParams()} what="semua catatan pelatihan" />
       <h2>Tambah pelatihan</h2>
       <div className="card">
         <CourseForm

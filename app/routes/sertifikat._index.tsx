@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { listCertificates } from "~/.server/certificates";
 import { requirePermission } from "~/.server/session";
+import { ExportLinks } from "~/components/export-links";
 import { Notice } from "~/components/field";
 import { can } from "~/permissions";
 import { formatDay } from "../../analytics/dates";
@@ -37,6 +38,8 @@ export default function Register() {
           </Link>
         </p>
       )}
+      {/* Every year, as the page lists them, whatever else the address holds. */}
+      {rows.length > 0 && <ExportLinks list="sertifikat" params={new URLSearchParams()} what="register sertifikat" />}
       {rows.length === 0 ? (
         <p className="muted">Belum ada sertifikat.</p>
       ) : (

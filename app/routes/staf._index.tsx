@@ -4,7 +4,15 @@ import { z } from "zod";
 import { parseForm } from "~/.server/forms";
 import { keepSearch, keptSearch, searchText } from "~/.server/kept-search";
 import { requirePermission } from "~/.server/session";
-import { DIRECTORY_LIMIT, listStaff, listTeams, STAFF_SORTS } from "~/.server/staff";
+import {
+  DIRECTORY_LIMIT,
+  type DirectoryParams,
+  directoryParams,
+  listStaff,
+  listTeams,
+  STAFF_SORTS,
+} from "~/.server/staff";
+import { ExportLinks } from "~/components/export-links";
 import { SelectField, TextField } from "~/components/field";
 import { StaffTable } from "~/components/staff-table";
 import { readSort, SEARCH_MAX_LENGTH, sortParams } from "~/list-params";
@@ -12,21 +20,11 @@ import { can } from "~/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Staf — Mutu" }];
 
-// Team and status are in the address (a reload or a shared link keeps them); the search text is not: it is
-// POSTed and kept with the session (decision 016), so a NIP or name typed into it never lands in a URL.
-const filterInput = z.object({
-  tim: z.coerce.number().int().positive().optional().catch(undefined),
-  status: z.enum(["aktif", "nonaktif", "semua"]).catch("aktif"),
-});
-type Filter = z.output<typeof filterInput>;
-
-/** The filter of an address or of the search form (both have `get`). */
-function filterFrom(source: { get(name: string): unknown }): Filter {
-  return filterInput.parse({ tim: source.get("tim") || undefined, status: source.get("status") ?? undefined });
-}
+// The search text is not in the address: it is POSTed and kept with the session (decision 016), so a NIP or name
+// typed into it never lands in a URL. Team and status are (staff.ts directoryParams).
 
 /** The directory's address for a filter and sort: `/staf?tim=2&status=semua&urut=nama&arah=naik`. */
-function directoryUrl(filter: Filter, params: URLSearchParams): string {
+function directoryUrl(filter: DirectoryParams, params: URLSearchParams): string {
   const query = new URLSearchParams([
     ...(filter.tim ? [["tim", String(filter.tim)]] : []),
     ...(filter.status !== "aktif" ? [["status", filter.status]] : []),
@@ -39,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, access, env, sessionId } = await requirePermission(request, context, "read:staff");
   if (access.scope === "own") throw redirect("/profil");
   const params = new URL(request.url).searchParams;
-  const filter = filterFrom(params);
+  const filter = directoryParams(params);
   const sort = readSort(params, STAFF_SORTS);
   const search = await keptSearch(env.db, sessionId, "staf");
   const [result, teams] = await Promise.all([
@@ -69,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(searchInput, form);
   if (!clear && !parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   await keepSearch(env.db, sessionId, "staf", clear || !parsed.ok ? "" : parsed.data.q);
-  throw redirect(directoryUrl(filterFrom(form), new URL(request.url).searchParams), 303);
+  throw redirect(directoryUrl(directoryParams(form), new URL(request.url).searchParams), 303);
 }
 
 export default function StaffDirectory() {
@@ -125,8 +123,9 @@ export default function StaffDirectory() {
       </Form>
       <p className="muted" role="status">
         {rows.length} staf ditampilkan{search ? ` untuk pencarian “${search}”` : ""}
-        {truncated ? ` (dibatasi ${limit}; persempit pencarian)` : ""}.
+        {truncated ? ` (dibatasi ${limit}; persempit pencarian atau unduh seluruhnya)` : ""}.
       </p>
+      {rows.length > 0 && <ExportLinks list="staf" what="daftar staf ini" />}
       <StaffTable rows={rows} caption="Daftar staf" sort={sort} />
     </div>
   );

@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { rosterAction } from "~/.server/roster-forms";
 import { rosterPage, rosterWeek } from "~/.server/roster-page";
 import { requirePermission } from "~/.server/session";
+import { ExportLinks } from "~/components/export-links";
 import { FormError, Notice } from "~/components/field";
 import { RosterRow } from "~/components/roster-row";
 import { ShiftForm } from "~/components/shift-form";
@@ -50,6 +51,14 @@ export default function Roster() {
           Minggu berikutnya →
         </Link>
       </nav>
+      {/* The week shown, also when the address asked for one that could not be read. */}
+      {(d.others.length > 0 || d.people.some((p) => p.shifts.length > 0)) && (
+        <ExportLinks
+          list="jadwal"
+          params={new URLSearchParams({ minggu: d.week.id })}
+          what={`jadwal ${d.week.label}`}
+        />
+      )}
       <div className="table-wrap">
         <table className="roster stack-table">
           <caption className="visually-hidden">Sif per petugas dan hari, {d.week.label}</caption>

@@ -1,13 +1,29 @@
 // Every list that can be taken away, by name (labels.ts): the download route, the command line, the README and
 // the access walker read this one table.
+import { auditExport } from "./audit-log";
+import { calibrationExport } from "./calibration";
+import { certificatesExport } from "./certificates";
+import { coverageExport } from "./coverage";
 import { eligibilityExport } from "./eligibility";
 import { evaluationsExport } from "./evaluations";
+import { importBatchExport } from "./import-batch";
 import type { ListExportName } from "./labels";
 import type { ListExport } from "./list-export";
 import { raporExport } from "./rapor";
+import { rosterExport } from "./roster";
+import { staffExport } from "./staff";
+import { trainingExport } from "./training";
 
 export const LIST_EXPORTS: Partial<Record<ListExportName, ListExport>> = {
   evaluasi: evaluationsExport,
+  cakupan: coverageExport,
+  kalibrasi: calibrationExport,
+  sertifikat: certificatesExport,
+  jadwal: rosterExport,
   kelayakan: eligibilityExport,
   rapor: raporExport,
+  pelatihan: trainingExport,
+  staf: staffExport,
+  audit: auditExport,
+  impor: importBatchExport,
 };

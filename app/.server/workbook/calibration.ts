@@ -1,16 +1,18 @@
 // The sheet "Kalibrasi": the calibration sessions of the period, one row per participant. Scores and
-// deviations only for closed sessions: while a session is open its scores are blind (getSession says so).
+// deviations only for closed sessions: while a session is open its scores are blind (getSession says so). The
+// calibration list export (exports/calibration.ts) writes the same rows for the sessions a user may see.
 import { asc, eq } from "drizzle-orm";
 import { channelShortName } from "../../../analytics/organization";
 import { calibrationSessions } from "../../../db/schema";
 import { getSession } from "../calibration";
 import type { Database } from "../db";
-import { SYSTEM_ACCESS } from "../scope";
+import { type Access, SYSTEM_ACCESS } from "../scope";
 import { type Book, type Column, excelWib, TableSheet, yesNo } from "./cells";
 
-type ParticipantRow = {
+export type ParticipantRow = {
   sessionId: number;
   title: string;
+  periodId: string;
   channel: string;
   interactionRef: string;
   interactionAt: Date;
@@ -24,7 +26,7 @@ type ParticipantRow = {
   flaggedItems: number | null;
 };
 
-const COLUMNS: readonly Column<ParticipantRow>[] = [
+export const CALIBRATION_COLUMNS: readonly Column<ParticipantRow>[] = [
   { header: "ID Sesi", width: 8, kind: "integer", value: (r) => r.sessionId },
   { header: "Judul", width: 36, kind: "text", value: (r) => r.title },
   {
@@ -45,28 +47,28 @@ const COLUMNS: readonly Column<ParticipantRow>[] = [
   { header: "Butir Ditandai", width: 10, kind: "integer", value: (r) => r.flaggedItems },
 ];
 
-export async function writeCalibrationSheet(
-  book: Book,
+/**
+ * One row per participant of each session in `sessionIds` (in that order) that `access` may see: a session
+ * they may not see is left out, and an open session's scores stay blind.
+ */
+export async function calibrationRows(
   db: Database,
-  periodId: string,
+  sessionIds: readonly number[],
+  access: Access,
   spreadThreshold: number,
-): Promise<number> {
-  const table = new TableSheet(book, "Kalibrasi", COLUMNS);
-  const sessions = await db
-    .select({ id: calibrationSessions.id })
-    .from(calibrationSessions)
-    .where(eq(calibrationSessions.periodId, periodId))
-    .orderBy(asc(calibrationSessions.id));
+): Promise<ParticipantRow[]> {
+  const rows: ParticipantRow[] = [];
   // A handful of sessions per period: one getSession each keeps the calibration rules in one place.
-  for (const { id } of sessions) {
-    const found = await getSession(db, id, SYSTEM_ACCESS, spreadThreshold);
+  for (const id of sessionIds) {
+    const found = await getSession(db, id, access, spreadThreshold);
     if (!found) continue;
     const { session, result } = found;
     for (const p of found.participants) {
       const scored = result?.assessors.find((a) => a.assessorId === p.userId);
-      table.add({
+      rows.push({
         sessionId: session.id,
         title: session.title,
+        periodId: session.periodId,
         channel: session.channel,
         interactionRef: session.interactionRef,
         interactionAt: session.interactionAt,
@@ -81,5 +83,22 @@ export async function writeCalibrationSheet(
       });
     }
   }
+  return rows;
+}
+
+export async function writeCalibrationSheet(
+  book: Book,
+  db: Database,
+  periodId: string,
+  spreadThreshold: number,
+): Promise<number> {
+  const table = new TableSheet(book, "Kalibrasi", CALIBRATION_COLUMNS);
+  const sessions = await db
+    .select({ id: calibrationSessions.id })
+    .from(calibrationSessions)
+    .where(eq(calibrationSessions.periodId, periodId))
+    .orderBy(asc(calibrationSessions.id));
+  const ids = sessions.map((s) => s.id);
+  for (const row of await calibrationRows(db, ids, SYSTEM_ACCESS, spreadThreshold)) table.add(row);
   return table.close();
 }
