@@ -38,7 +38,7 @@ const downloaded: Downloaded[] = [];
 /** Clicks every download on the page (links to /unduh/ and /kpi/unduh, and the report's form). */
 async function downloadAll(page: Page, role: Role, where: string) {
   const response = await page.goto(`${baseUrl}${where}`);
-  if (!response || response.status() !== 200) return;
+  if (response?.status() !== 200) return;
   const links = page.locator(
     'a[href^="/unduh/"], a[href^="/kpi/unduh"], form[action^="/unduh/"] button[type="submit"]',
   );

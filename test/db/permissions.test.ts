@@ -471,6 +471,34 @@ const CASES: Case[] = [
   }),
   ...listExport("kelayakan", "", { kepala_seksi: 200, koordinator_qa: 200, hr: 200, supervisor: 200 }),
   ...listExport("rapor", "dari=2026-08&sampai=2026-10", { petugas: 200 }, ["xlsx"]),
+  ...listExport("cakupan", "periode=2026-10", { kepala_seksi: 200, koordinator_qa: 200 }),
+  ...listExport("kalibrasi", "", { kepala_seksi: 200, koordinator_qa: 200, penilai: 200 }),
+  ...listExport("sertifikat", "", { kepala_seksi: 200, hr: 200, supervisor: 200, petugas: 200 }),
+  ...listExport("jadwal", "minggu=2026-W49", {
+    kepala_seksi: 200,
+    koordinator_qa: 200,
+    supervisor: 200,
+    petugas: 200,
+  }),
+  ...listExport("pelatihan", "", {
+    kepala_seksi: 200,
+    koordinator_qa: 200,
+    supervisor: 200,
+    petugas: 200,
+    hr: 200,
+  }),
+  ...listExport("staf", "", {
+    admin: 200,
+    kepala_seksi: 200,
+    koordinator_qa: 200,
+    penilai: 200,
+    supervisor: 200,
+    petugas: 200,
+    hr: 200,
+  }),
+  ...listExport("audit", "", { admin: 200 }),
+  // An import batch that does not exist: refused with a message to those who import, like one they may not see.
+  ...listExport("impor", "impor=987654", { koordinator_qa: 400, hr: 400 }),
   {
     // A rapor is a workbook only; a list that does not exist is not found, whoever asks.
     file: "unduh.$berkas.ts",
