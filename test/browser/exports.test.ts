@@ -2,7 +2,7 @@
 // arrives, opens in LibreOffice Calc without repair and reads there as exceljs reads it, cell by cell; a CSV file
 // is Indonesian Excel's (BOM, semicolons) with the columns of its workbook; a supervisor's files hold their
 // team's NIPs only and an agent's their own.
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -45,7 +45,8 @@ async function downloadAll(page: Page, role: Role, where: string) {
   for (let i = 0; i < (await links.count()); i++) {
     const [download] = await Promise.all([page.waitForEvent("download"), links.nth(i).click()]);
     const name = download.suggestedFilename();
-    const file = path.join(folder, role, name);
+    // LibreOffice names its output after the file: the role's name in front keeps two roles' files apart.
+    const file = path.join(folder, `${role}__${name}`);
     await download.saveAs(file);
     downloaded.push({ role, page: where, file, name });
   }
@@ -55,7 +56,6 @@ let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
   for (const role of ROLES) {
-    mkdirSync(path.join(folder, role), { recursive: true });
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
     await signIn(page, baseUrl, role);
@@ -104,12 +104,12 @@ describe("what each role can take away", () => {
   it("every workbook opens in LibreOffice Calc and reads there as in exceljs, cell by cell", async () => {
     const files = downloaded.filter((d) => d.name.endsWith(".xlsx"));
     expect(files.length).toBeGreaterThan(15);
-    // One LibreOffice for all of them: the same file name of two roles goes in under the role's name.
+    // One LibreOffice for all of them.
     const calc = await openInCalc(files.map((d) => d.file));
     for (const d of files) {
       const book = await workbook(d.file);
       expect(book.worksheets[0]?.name, d.file).toBe("Ringkasan");
-      expect(differences(book, calc.get(d.file) ?? new Map()), `${d.role} ${d.name}`).toEqual([]);
+      expect(differences(book, calc.get(d.file) ?? new Map()).slice(0, 5), `${d.role} ${d.name}`).toEqual([]);
     }
   });
 

@@ -75,7 +75,14 @@ export function differences(book: ExcelJS.Workbook, calc: Map<string, string[][]
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         const expected = shown(cell);
         const actual = rows[r - 1]?.[c - 1] ?? "";
-        if (expected !== actual) found.push(`${sheet.name}!${cell.address}: '${actual}' ≠ '${expected}'`);
+        // A number at its last shown digit may round either way (75.225 is 75.22499… in binary): the same number
+        // is what counts, shown to the same number of decimals.
+        const sameNumber =
+          typeof cell.value === "number" &&
+          actual.split(".")[1]?.length === expected.split(".")[1]?.length &&
+          Math.abs(Number(actual) - cell.value) <= 0.5 * 10 ** -(expected.split(".")[1]?.length ?? 0) + 1e-9;
+        if (expected !== actual && !sameNumber)
+          found.push(`${sheet.name}!${cell.address}: '${actual}' ≠ '${expected}'`);
       });
     });
   }

@@ -9,6 +9,7 @@ import { channelShortName } from "../../../analytics/organization";
 import { staff } from "../../../db/schema";
 import { UserFacingError } from "../errors";
 import { rosterPage, rosterWeek } from "../roster-page";
+import { accessFor, reaches } from "../scope";
 import { type Column, cell, excelDay } from "../workbook/cells";
 import { type ListExport, table } from "./list-export";
 
@@ -50,7 +51,16 @@ export const rosterExport: ListExport = {
         a.teamId - b.teamId ||
         a.fullName.localeCompare(b.fullName, "id"),
     );
-    const staffIds = [...new Set(shifts.map((s) => s.staffId))];
+    // A supervisor sees the whole center's cover, but a NIP only of whom their staff directory reaches (their
+    // team): the roster names the others without their NIP.
+    const directory = accessFor(ctx.access, "read:staff");
+    const staffIds = [
+      ...new Set(
+        shifts
+          .filter((s) => directory && reaches(directory, { staffId: s.staffId, teamId: s.teamId }))
+          .map((s) => s.staffId),
+      ),
+    ];
     const nips = staffIds.length
       ? await ctx.db.select({ id: staff.id, nip: staff.nip }).from(staff).where(inArray(staff.id, staffIds))
       : [];
