@@ -1,6 +1,6 @@
 // `npm run mutu -- …` as a user runs it: a real process, real exit codes, a real database
 // (a fresh PostgreSQL database when DATABASE_URL is set, otherwise a fresh PGlite directory).
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq, isNull } from "drizzle-orm";
@@ -158,5 +158,29 @@ describe("mutu command line", () => {
     const common = await mutu(["user", "add", "--username", "e.f", "--role", "hr"], "Bismillah2026!\n");
     expect(common.code).toBe(1);
     expect(common.err).toContain("paling sering dipakai");
+  });
+  it("export <list> writes the page's list for the whole center, .xlsx or .csv by the file's extension", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "mutu-export-"));
+    const [agent] = await withDatabase((h) =>
+      h.db
+        .select({ nip: staff.nip })
+        .from(users)
+        .innerJoin(staff, eq(staff.id, users.staffId))
+        .where(eq(users.username, "petugas")),
+    );
+    const csv = path.join(dir, "staf.csv");
+    const staffList = await mutu(["export", "staf", "--status", "semua", "--out", csv]);
+    expect(staffList.code, staffList.err).toBe(0);
+    expect(staffList.out).toMatch(/^Direktori staf ditulis ke .*staf\.csv \(\d+ baris\)\.$/m);
+    expect(readFileSync(csv, "utf8").startsWith("\uFEFFNIP;Nama;")).toBe(true);
+    const rapor = path.join(dir, "rapor.xlsx");
+    const report = await mutu(["export", "rapor", "--nip", agent?.nip ?? "", "--out", rapor]);
+    expect(report.code, report.err).toBe(0);
+    expect(readFileSync(rapor).subarray(0, 2).toString()).toBe("PK");
+    const badDate = await mutu(["export", "audit", "--dari", "31-13-2026", "--out", path.join(dir, "a.xlsx")]);
+    expect(badDate.code).toBe(1);
+    expect(badDate.err).toContain("Dari tanggal");
+    expect((await mutu(["export", "rapor", "--out", path.join(dir, "r.csv")])).code).toBe(2);
+    rmSync(dir, { recursive: true, force: true });
   });
 }, 180_000);
