@@ -14,39 +14,28 @@ import * as importReportRoute from "../../app/routes/impor.riwayat.$id.laporan";
 import * as courseRoute from "../../app/routes/pelatihan.$id";
 import * as staffRoute from "../../app/routes/staf._index";
 import { auditLog, importBatches, staff, trainingCourses, trainingRecords, users } from "../../db/schema";
-import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { databaseForThisFile } from "../support/db";
-import { downloadList, nipsOf, type ReadTable, readCsv, readWorkbook, teamNips } from "../support/list-exports";
-import { callRoute, type RouteModule, sessionCookie, uploadThroughPage } from "../support/routes";
+import { downloadList, nipsOf, type ReadTable, readCsv, signedInAs, teamNips } from "../support/list-exports";
+import { callRoute, type RouteModule, uploadThroughPage } from "../support/routes";
 
 const NOW = new Date("2026-11-29T03:00:00Z");
 const getHandle = databaseForThisFile((handle) => loadDemo(handle, { now: NOW, evaluations: true }).then(() => {}));
 const db = () => getHandle().db;
 
-const cookies = new Map<string, string>();
-beforeAll(async () => {
-  for (const who of ["admin", "kasi", "koordinator", "penilai", "supervisor", "petugas", "hr"]) {
-    cookies.set(who, await sessionCookie(who, DEMO_PASSWORD));
-  }
-});
-const cookie = (who: string) => cookies.get(who) ?? "";
+const { cookie, workbook, csv } = signedInAs([
+  "admin",
+  "kasi",
+  "koordinator",
+  "penilai",
+  "supervisor",
+  "petugas",
+  "hr",
+]);
 
 async function page<T>(route: RouteModule, path: string, who: string, params: Record<string, string> = {}) {
   const result = await callRoute(route, path, { cookie: cookie(who), params });
   expect(result.status).toBe(200);
   return result.data as T;
-}
-
-async function workbook(who: string, file: string, query = "") {
-  const response = await downloadList(cookie(who), file, query);
-  if (response.status !== 200) throw new Error(`${file}?${query}: ${response.status} ${await response.text()}`);
-  return { response, ...(await readWorkbook(await response.arrayBuffer())) };
-}
-
-async function csv(who: string, file: string, query = "") {
-  const response = await downloadList(cookie(who), file, query);
-  expect(response.status).toBe(200);
-  return readCsv(await response.arrayBuffer());
 }
 
 /** The status and message of a refused download. */

@@ -2,47 +2,28 @@
 // and the roster week. Each role downloads what its page shows — the same rows, the same filters — limited to
 // what the role may see, refused without the page's permission, and recorded in the audit log.
 import { and, desc, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadDemo } from "../../app/.server/bootstrap";
 import * as coverageRoute from "../../app/routes/cakupan";
 import * as calibrationRoute from "../../app/routes/kalibrasi._index";
 import * as registerRoute from "../../app/routes/sertifikat._index";
 import * as rosterRoute from "../../app/routes/tenaga-kerja.jadwal";
 import { auditLog, users } from "../../db/schema";
-import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { databaseForThisFile } from "../support/db";
-import { downloadList, nipsOf, type ReadTable, readCsv, readWorkbook, teamNips } from "../support/list-exports";
-import { callRoute, type RouteModule, sessionCookie } from "../support/routes";
+import { downloadList, nipsOf, type ReadTable, signedInAs, teamNips } from "../support/list-exports";
+import { callRoute, type RouteModule } from "../support/routes";
 
 const NOW = new Date("2026-11-29T03:00:00Z");
 const getHandle = databaseForThisFile((handle) => loadDemo(handle, { now: NOW, evaluations: true }).then(() => {}));
 const db = () => getHandle().db;
 
-const cookies = new Map<string, string>();
-beforeAll(async () => {
-  for (const who of ["kasi", "koordinator", "penilai", "supervisor", "petugas", "hr"]) {
-    cookies.set(who, await sessionCookie(who, DEMO_PASSWORD));
-  }
-});
-const cookie = (who: string) => cookies.get(who) ?? "";
+const { cookie, workbook, csv } = signedInAs(["kasi", "koordinator", "penilai", "supervisor", "petugas", "hr"]);
 
 /** What the page's loader gives `who` at `path`. */
 async function page<T>(route: RouteModule, path: string, who: string): Promise<T> {
   const result = await callRoute(route, path, { cookie: cookie(who) });
   expect(result.status).toBe(200);
   return result.data as T;
-}
-
-async function workbook(who: string, file: string, query = "") {
-  const response = await downloadList(cookie(who), file, query);
-  if (response.status !== 200) throw new Error(`${file}?${query}: ${response.status} ${await response.text()}`);
-  return { response, ...(await readWorkbook(await response.arrayBuffer())) };
-}
-
-async function csv(who: string, file: string, query = "") {
-  const response = await downloadList(cookie(who), file, query);
-  expect(response.status).toBe(200);
-  return readCsv(await response.arrayBuffer());
 }
 
 const sheet = (sheets: Map<string, ReadTable>, name: string): ReadTable => {

@@ -1,27 +1,20 @@
 // The evaluation list taken away (issue 13): each role downloads what its /evaluasi page shows, as .xlsx and
 // .csv, with the page's filters and its kept search, limited to what the role may see, and recorded in the log.
 import { and, desc, eq, ne } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadDemo } from "../../app/.server/bootstrap";
 import * as evaluationList from "../../app/routes/evaluasi._index";
 import * as kpiDownload from "../../app/routes/kpi.unduh";
 import { auditLog, evaluations, staff } from "../../db/schema";
-import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { databaseForThisFile } from "../support/db";
-import { downloadList, nipsOf, readCsv, readWorkbook, teamNips } from "../support/list-exports";
-import { BASE_URL, callRoute, sessionCookie } from "../support/routes";
+import { downloadList, nipsOf, readCsv, readWorkbook, signedInAs, teamNips } from "../support/list-exports";
+import { BASE_URL, callRoute } from "../support/routes";
 
 const NOW = new Date("2026-11-29T03:00:00Z");
 const getHandle = databaseForThisFile((handle) => loadDemo(handle, { now: NOW, evaluations: true }).then(() => {}));
 const db = () => getHandle().db;
 
-const cookies = new Map<string, string>();
-beforeAll(async () => {
-  for (const who of ["kasi", "koordinator", "penilai", "supervisor", "petugas", "hr"]) {
-    cookies.set(who, await sessionCookie(who, DEMO_PASSWORD));
-  }
-});
-const cookie = (who: string) => cookies.get(who) ?? "";
+const { cookie } = signedInAs(["kasi", "koordinator", "penilai", "supervisor", "petugas", "hr"]);
 
 describe("the evaluation list as a file", () => {
   it("the Kepala Seksi's workbook holds every sent evaluation of the period, and says what it is", async () => {

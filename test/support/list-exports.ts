@@ -4,10 +4,12 @@
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
+import { beforeAll } from "vitest";
 import type { Database } from "../../app/.server/db";
 import * as exportRoute from "../../app/routes/unduh.$berkas";
 import { staff, teams, users } from "../../db/schema";
-import { BASE_URL } from "./routes";
+import { DEMO_PASSWORD } from "../../fixtures/demo";
+import { BASE_URL, sessionCookie } from "./routes";
 
 export async function downloadList(cookie: string, file: string, query = ""): Promise<Response> {
   try {
@@ -82,5 +84,30 @@ export async function teamNips(db: Database, username: string) {
     own: me.nip,
     team: new Set(everyone.filter((s) => s.teamId === me.teamId).map((s) => s.nip)),
     others: new Set(everyone.filter((s) => s.teamId !== me.teamId).map((s) => s.nip)),
+  };
+}
+
+/**
+ * The demo roles signed in before a file's tests (their password is DEMO_PASSWORD), and downloads as each: the
+ * session cookie, a list's workbook read back (an error with the server's answer when it is not 200), its CSV.
+ */
+export function signedInAs(roles: readonly string[]) {
+  const cookies = new Map<string, string>();
+  beforeAll(async () => {
+    for (const who of roles) cookies.set(who, await sessionCookie(who, DEMO_PASSWORD));
+  });
+  const cookie = (who: string) => cookies.get(who) ?? "";
+  return {
+    cookie,
+    async workbook(who: string, file: string, query = "") {
+      const response = await downloadList(cookie(who), file, query);
+      if (response.status !== 200) throw new Error(`${file}?${query}: ${response.status} ${await response.text()}`);
+      return { response, ...(await readWorkbook(await response.arrayBuffer())) };
+    },
+    async csv(who: string, file: string, query = "") {
+      const response = await downloadList(cookie(who), file, query);
+      if (response.status !== 200) throw new Error(`${file}?${query}: ${response.status} ${await response.text()}`);
+      return readCsv(await response.arrayBuffer());
+    },
   };
 }

@@ -2,36 +2,23 @@
 // sort — every page of them — within the user's Access (an assessor: what they may see; a supervisor: their
 // team; an agent: their own sent evaluations).
 import { eq } from "drizzle-orm";
-import { channelShortName } from "../../../analytics/organization";
 import { periodFromId } from "../../../analytics/period";
 import { STATE_LABELS } from "../../../analytics/scoring";
 import { staff } from "../../../db/schema";
 import { evaluationListFilter, evaluationListRows, evaluationListWhere } from "../evaluation-list";
 import { type Column, cell, excelWib, yesNo } from "../workbook/cells";
+import { judgedColumns, scoreColumns } from "./evaluation-columns";
 import { type ListExport, paged, table } from "./list-export";
 
 type Row = Awaited<ReturnType<typeof evaluationListRows>>[number];
 
-const KIND_LABELS: Record<string, string> = { interaction: "Interaksi", period_review: "Penilaian periode" };
-
 const COLUMNS: readonly Column<Row>[] = [
-  { header: "ID", width: 8, kind: "integer", value: (e) => e.id },
-  { header: "Jenis", width: 18, kind: "text", value: (e) => KIND_LABELS[e.kind] ?? e.kind },
-  { header: "Periode", width: 10, kind: "text", value: (e) => e.periodId },
-  { header: "Waktu Interaksi (WIB)", width: 17, kind: "datetime", value: (e) => excelWib(e.interactionAt) },
-  { header: "Saluran", width: 13, kind: "text", value: (e) => (e.channel ? channelShortName(e.channel) : null) },
-  { header: "Referensi Interaksi", width: 20, kind: "text", value: (e) => e.interactionRef },
+  ...judgedColumns<Row>(),
   { header: "NIP Petugas", width: 21, kind: "nip", value: (e) => e.agentNip },
   { header: "Nama Petugas", width: 30, kind: "text", value: (e) => e.agentName },
   { header: "Tim", width: 36, kind: "text", value: (e) => e.teamName },
   { header: "Penilai", width: 26, kind: "text", value: (e) => e.assessorName },
-  { header: "Hardskill", width: 11, kind: "score", value: (e) => e.hardskill },
-  { header: "Softskill", width: 11, kind: "score", value: (e) => e.softskill },
-  { header: "Kedisiplinan", width: 13, kind: "score", value: (e) => e.kedisiplinan },
-  { header: "Skor CPH", width: 10, kind: "score", value: (e) => e.cphScore },
-  { header: "Total", width: 9, kind: "score", value: (e) => e.total },
-  { header: "Butir Kritis Gagal", width: 12, kind: "text", value: (e) => yesNo(e.criticalFailed) },
-  { header: "Status", width: 16, kind: "text", value: (e) => STATE_LABELS[e.state] ?? e.state },
+  ...scoreColumns<Row>(),
   { header: "Dikirim (WIB)", width: 17, kind: "datetime", value: (e) => excelWib(e.submittedAt) },
 ];
 

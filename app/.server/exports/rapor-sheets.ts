@@ -3,15 +3,14 @@
 // certificates. Every query here is limited to one staff record, chosen by the caller.
 import { and, asc, desc, eq, gte, inArray, lte, ne } from "drizzle-orm";
 import { certificateRoleLabel } from "../../../analytics/eligibility";
-import { channelShortName } from "../../../analytics/organization";
-import { itemScore, type Scale, SECTION_LABELS, type Section, STATE_LABELS } from "../../../analytics/scoring";
+import { itemScore, type Scale, SECTION_LABELS, type Section } from "../../../analytics/scoring";
 import { certificates, evaluationScores, evaluations, scorecardItems, users } from "../../../db/schema";
 import type { Database } from "../db";
 import type { AgentPeriodKpi } from "../period-kpi";
 import { COURSE_CATEGORIES, type trainingOf } from "../training";
 import { type Column, excelDay, excelWib, yesNo } from "../workbook/cells";
+import { judgedColumns, scoreColumns } from "./evaluation-columns";
 
-const KIND_LABELS: Record<string, string> = { interaction: "Interaksi", period_review: "Penilaian periode" };
 const SETTLEMENTS: Record<string, string> = { upheld: "Nilai tetap", adjusted: "Nilai disesuaikan" };
 const TRAINING_STATUS: Record<string, string> = { lulus: "Lulus", tidak_lulus: "Tidak lulus", selesai: "Selesai" };
 const categoryLabel = (code: string) => COURSE_CATEGORIES.find((c) => c.code === code)?.label ?? code;
@@ -69,20 +68,9 @@ export function agentEvaluations(db: Database, staffId: number, fromId: string, 
 type EvaluationRow = Awaited<ReturnType<typeof agentEvaluations>>[number];
 
 export const EVALUATION_COLUMNS: readonly Column<EvaluationRow>[] = [
-  { header: "ID", width: 8, kind: "integer", value: (e) => e.id },
-  { header: "Jenis", width: 18, kind: "text", value: (e) => KIND_LABELS[e.kind] ?? e.kind },
-  { header: "Periode", width: 10, kind: "text", value: (e) => e.periodId },
-  { header: "Waktu Interaksi (WIB)", width: 17, kind: "datetime", value: (e) => excelWib(e.interactionAt) },
-  { header: "Saluran", width: 13, kind: "text", value: (e) => (e.channel ? channelShortName(e.channel) : null) },
-  { header: "Referensi Interaksi", width: 20, kind: "text", value: (e) => e.interactionRef },
+  ...judgedColumns<EvaluationRow>(),
   { header: "Penilai", width: 26, kind: "text", value: (e) => e.assessor },
-  { header: "Hardskill", width: 11, kind: "score", value: (e) => e.hardskill },
-  { header: "Softskill", width: 11, kind: "score", value: (e) => e.softskill },
-  { header: "Kedisiplinan", width: 13, kind: "score", value: (e) => e.kedisiplinan },
-  { header: "Skor CPH", width: 10, kind: "score", value: (e) => e.cphScore },
-  { header: "Total", width: 9, kind: "score", value: (e) => e.total },
-  { header: "Butir Kritis Gagal", width: 12, kind: "text", value: (e) => yesNo(e.criticalFailed) },
-  { header: "Status", width: 16, kind: "text", value: (e) => STATE_LABELS[e.state] ?? e.state },
+  ...scoreColumns<EvaluationRow>(),
   { header: "Catatan Penilai", width: 50, kind: "wrap", value: (e) => e.note || null },
   { header: "Dikirim (WIB)", width: 17, kind: "datetime", value: (e) => excelWib(e.submittedAt) },
   { header: "Dikonfirmasi (WIB)", width: 17, kind: "datetime", value: (e) => excelWib(e.acknowledgedAt) },
