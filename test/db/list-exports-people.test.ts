@@ -50,16 +50,21 @@ const sheet = (sheets: Map<string, ReadTable>, name: string): ReadTable => {
   return found;
 };
 
-/** The audit log's latest entry for a download ("staf.xlsx"), once the file has been written. */
-async function audited(entityId: string) {
+/** `who`'s latest audit entry for a download ("staf.xlsx"), once the file has been written and recorded. */
+async function audited(entityId: string, who: string) {
   const entries = () =>
     db()
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.entity, "export"), eq(auditLog.entityId, entityId)))
+      .where(and(eq(auditLog.entity, "export"), eq(auditLog.entityId, entityId), eq(auditLog.actorLabel, who)))
       .orderBy(desc(auditLog.id));
   await expect.poll(async () => (await entries()).length).toBeGreaterThan(0);
   return (await entries())[0];
+}
+
+/** Waits until `who`'s latest audit entry for the download holds `expected` (it is written once the file is). */
+function expectAudited(entityId: string, who: string, expected: Record<string, unknown>) {
+  return expect.poll(async () => (await audited(entityId, who))?.after).toMatchObject(expected);
 }
 
 describe("the training records as a file", () => {
@@ -92,7 +97,7 @@ describe("the training records as a file", () => {
     const file = await csv("hr", "pelatihan.csv", `kursus=${shown.course.id}`);
     expect(file.headers).toEqual(sheet(one.sheets, "Pelatihan").headers);
     expect(file.rows.length).toBe(rows.length);
-    expect((await audited("pelatihan.xlsx"))?.after).toMatchObject({ code: "TLI-01", scope: "any" });
+    await expectAudited("pelatihan.xlsx", "hr", { code: "TLI-01", scope: "any" });
   });
 
   it("a supervisor's file holds their team's records; an agent's their own", async () => {
@@ -183,7 +188,7 @@ describe("the staff directory as a file", () => {
     const { summary, sheets } = await workbook("koordinator", "staf.xlsx");
     expect(summary.get("Pencarian")).toBe(person?.nip);
     expect(sheet(sheets, "Staf").rows.map((r) => r.NIP)).toEqual([person?.nip]);
-    const entry = await audited("staf.xlsx");
+    const entry = await audited("staf.xlsx", "koordinator");
     expect(entry?.after).toMatchObject({ search: "ada", status: "aktif", scope: "any", rows: 1 });
     expect(JSON.stringify(entry?.after)).not.toContain(person?.nip ?? "x");
   });
@@ -267,7 +272,7 @@ describe("the audit log as a file", () => {
     expect(inFile?.["Alamat IP"]).toBe("10.0.0.7");
     expect(inFile?.["Waktu (WIB)"]).toBeInstanceOf(Date);
     expect((await csv("admin", "audit.csv", query)).headers).toEqual(table.headers);
-    expect((await audited("audit.xlsx"))?.after).toMatchObject({
+    await expectAudited("audit.xlsx", "admin", {
       jenis: "staf",
       dari: "2026-11-01",
       rows: shown.total,
@@ -337,7 +342,7 @@ describe("one import batch as a file", () => {
     const file = await csv("hr", "impor.csv", `impor=${batchId}`);
     expect(file.headers).toEqual(rows.headers);
     expect(file.rows.length).toBe(rows.rows.length);
-    expect((await audited("impor.xlsx"))?.after).toMatchObject({ impor: batchId, scope: "any" });
+    await expectAudited("impor.xlsx", "hr", { impor: batchId, scope: "any" });
     // The CSV report of the page still answers beside it.
     const report = await callRoute(importReportRoute, "/x", { cookie: cookie("hr"), params: { id: String(batchId) } });
     expect(report.status).toBe(200);

@@ -32,17 +32,21 @@ const sheet = (sheets: Map<string, ReadTable>, name: string): ReadTable => {
   return found;
 };
 
-/** The audit log's latest entry for a download ("cakupan.xlsx"), once the file has been written. */
-async function audited(entityId: string) {
-  await expect
-    .poll(async () => (await db().select().from(auditLog).where(eq(auditLog.entityId, entityId))).length)
-    .toBeGreaterThan(0);
-  const [entry] = await db()
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entity, "export"), eq(auditLog.entityId, entityId)))
-    .orderBy(desc(auditLog.id));
-  return entry;
+/** `who`'s latest audit entry for a download ("staf.xlsx"), once the file has been written and recorded. */
+async function audited(entityId: string, who: string) {
+  const entries = () =>
+    db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "export"), eq(auditLog.entityId, entityId), eq(auditLog.actorLabel, who)))
+      .orderBy(desc(auditLog.id));
+  await expect.poll(async () => (await entries()).length).toBeGreaterThan(0);
+  return (await entries())[0];
+}
+
+/** Waits until `who`'s latest audit entry for the download holds `expected` (it is written once the file is). */
+function expectAudited(entityId: string, who: string, expected: Record<string, unknown>) {
+  return expect.poll(async () => (await audited(entityId, who))?.after).toMatchObject(expected);
 }
 
 type CoveragePage = {
@@ -82,7 +86,7 @@ describe("the coverage page as a file", () => {
     const file = await csv("koordinator", "cakupan.csv", "periode=2026-10");
     expect(file.headers).toEqual(agents.headers);
     expect(file.rows.length).toBe(shown.rows.length);
-    expect((await audited("cakupan.xlsx"))?.after).toMatchObject({ periodId: "2026-10", scope: "any" });
+    await expectAudited("cakupan.xlsx", "kasi", { periodId: "2026-10", scope: "any" });
   });
 
   it("falls back to the current period for a period it does not offer, as the page does", async () => {
@@ -124,7 +128,7 @@ describe("the calibration results as a file", () => {
 
     const file = await csv("kasi", "kalibrasi.csv");
     expect(file.headers).toEqual(sessions.headers);
-    expect((await audited("kalibrasi.xlsx"))?.after).toMatchObject({ scope: "any" });
+    await expectAudited("kalibrasi.xlsx", "koordinator", { scope: "any" });
   });
 
   it("an assessor's file holds only the sessions they take part in and their own deviation", async () => {
@@ -167,7 +171,7 @@ describe("the certificate register as a file", () => {
     const file = await csv("hr", "sertifikat.csv");
     expect(file.headers).toEqual(register.headers);
     expect(file.rows.length).toBe(shown.rows.length);
-    expect((await audited("sertifikat.xlsx"))?.after).toMatchObject({ year: "semua", scope: "any" });
+    await expectAudited("sertifikat.xlsx", "kasi", { year: "semua", scope: "any" });
   });
 
   it("a supervisor's file holds their team's holders only; an agent's their own", async () => {
@@ -242,7 +246,7 @@ describe("the roster week as a file", () => {
     const file = await csv("supervisor", "jadwal.csv", `minggu=${WEEK}`);
     expect(file.headers).toEqual(roster.headers);
     expect(file.rows.length).toBe(shifts.length);
-    expect((await audited("jadwal.xlsx"))?.after).toMatchObject({ week: WEEK, scope: "any" });
+    await expectAudited("jadwal.xlsx", "koordinator", { week: WEEK, scope: "any" });
   });
 
   it("an agent's file holds their own shifts only", async () => {

@@ -71,11 +71,22 @@ describe("the evaluation list as a file", () => {
     expect(csv.rows.length).toBeGreaterThan(0);
     expect(csv.rows.every((r) => r["Nama Petugas"] === agent?.name)).toBe(true);
     expect(csv.rows.every((r) => /^\d+,\d\d$/.test(r.Total as string) || r.Total === "")).toBe(true);
-    const [entry] = await db()
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entity, "export"), eq(auditLog.entityId, "evaluasi.csv")))
-      .orderBy(desc(auditLog.id));
+    // Recorded once the file is complete, a moment after its last byte left; the coordinator's, not an earlier
+    // download's still being recorded.
+    const coordinatorsCsv = () =>
+      db()
+        .select()
+        .from(auditLog)
+        .where(
+          and(
+            eq(auditLog.entity, "export"),
+            eq(auditLog.entityId, "evaluasi.csv"),
+            eq(auditLog.actorLabel, "koordinator"),
+          ),
+        )
+        .orderBy(desc(auditLog.id));
+    await expect.poll(async () => (await coordinatorsCsv()).length).toBe(1);
+    const [entry] = await coordinatorsCsv();
     expect(entry?.after).toMatchObject({ periodId: "2026-10", search: "ada", scope: "any" });
     expect(JSON.stringify(entry?.after)).not.toContain(agent?.nip ?? "x");
   });
