@@ -5,7 +5,6 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { periodOf, shiftPeriod } from "../../analytics/period";
 import { recordAudit } from "../../app/.server/audit";
-import { loadDemo } from "../../app/.server/bootstrap";
 import { undoBatch } from "../../app/.server/imports/batches";
 import { runImport } from "../../app/.server/imports/engine";
 import { approvePeriod } from "../../app/.server/periods";
@@ -15,11 +14,10 @@ import * as importPage from "../../app/routes/impor._index";
 import { auditLog, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { seedCatalogue } from "../support/certification";
-import { databaseForThisFile } from "../support/db";
+import { demoDatabaseForThisFile } from "../support/db";
 import { callRoute, sessionCookie, signIn } from "../support/routes";
 
-const getHandle = databaseForThisFile(async (handle) => {
-  await loadDemo(handle, { evaluations: false });
+const getHandle = demoDatabaseForThisFile("staff", async (handle) => {
   await seedCatalogue(handle.db);
 });
 const db = () => getHandle().db;

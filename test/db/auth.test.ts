@@ -2,7 +2,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { WRONG_CREDENTIALS } from "../../app/.server/auth";
-import { loadDemo } from "../../app/.server/bootstrap";
 import { updateSettings } from "../../app/.server/settings";
 import * as home from "../../app/routes/_index";
 import * as signOutRoute from "../../app/routes/keluar";
@@ -10,12 +9,10 @@ import * as signInRoute from "../../app/routes/masuk";
 import { defaultSettings } from "../../app/settings-definitions";
 import { auditLog, loginAttempts, sessions, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
-import { databaseForThisFile } from "../support/db";
+import { demoDatabaseForThisFile } from "../support/db";
 import { callRoute, cookieFrom, sessionCookie, signIn } from "../support/routes";
 
-const getHandle = databaseForThisFile(async (handle) => {
-  await loadDemo(handle, { evaluations: false });
-});
+const getHandle = demoDatabaseForThisFile("staff");
 const db = () => getHandle().db;
 
 async function failuresFor(username: string) {

@@ -2,7 +2,6 @@
 // and an error that does reach the log carries none of the data the query held. On PGlite and PostgreSQL.
 import { and, count, eq, sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { loadDemo } from "../../app/.server/bootstrap";
 import { NUL_IN_ADDRESS, NUL_REFUSED } from "../../app/.server/forms";
 import { errorLine } from "../../app/.server/log";
 import * as evaluationList from "../../app/routes/evaluasi._index";
@@ -10,13 +9,11 @@ import * as newEvaluation from "../../app/routes/evaluasi.baru";
 import * as newStaff from "../../app/routes/staf.baru";
 import { auditLog, evaluations, loginAttempts, staff } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
-import { databaseForThisFile } from "../support/db";
+import { demoDatabaseForThisFile } from "../support/db";
 import { interactionForm, staffIdOf } from "../support/evaluations";
 import { callRoute, sessionCookie, signIn, uploadThroughPage } from "../support/routes";
 
-const getHandle = databaseForThisFile(async (handle) => {
-  await loadDemo(handle, { evaluations: false });
-});
+const getHandle = demoDatabaseForThisFile("staff");
 const db = () => getHandle().db;
 const NUL = "\u0000";
 

@@ -2,20 +2,17 @@
 import { arrayContains } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { INTERACTION_SECTIONS } from "../../analytics/scoring";
-import { loadDemo } from "../../app/.server/bootstrap";
 import * as coveragePage from "../../app/routes/cakupan";
 import * as newEvaluation from "../../app/routes/evaluasi.baru";
 import * as calibrationList from "../../app/routes/kalibrasi._index";
 import * as sessionPage from "../../app/routes/kalibrasi.$id";
 import { evaluations, scorecardVersions, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
-import { databaseForThisFile } from "../support/db";
+import { demoDatabaseForThisFile } from "../support/db";
 import { interactionForm, scoreForm, staffIdOf } from "../support/evaluations";
 import { callRoute, sessionCookie } from "../support/routes";
 
-const getHandle = databaseForThisFile(async (handle) => {
-  await loadDemo(handle, { evaluations: false });
-});
+const getHandle = demoDatabaseForThisFile("staff");
 const db = () => getHandle().db;
 type Failure = { errors: Record<string, string> };
 

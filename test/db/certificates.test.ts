@@ -4,7 +4,6 @@ import { createHash } from "node:crypto";
 import { inflateSync } from "node:zlib";
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadDemo } from "../../app/.server/bootstrap";
 import { issueCertificate, revokeCertificate } from "../../app/.server/certificates";
 import { getSettings } from "../../app/.server/settings";
 import * as certificatePdf from "../../app/routes/sertifikat.$id.pdf";
@@ -13,12 +12,11 @@ import * as staffPage from "../../app/routes/staf.$id._index";
 import { capabilityDecisions, certificates, staff, teams, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { makeEligible, seedCatalogue, setSigner } from "../support/certification";
-import { databaseForThisFile } from "../support/db";
+import { demoDatabaseForThisFile } from "../support/db";
 import { staffIdOf } from "../support/evaluations";
 import { callRoute, sessionCookie } from "../support/routes";
 
-const getHandle = databaseForThisFile(async (handle) => {
-  await loadDemo(handle, { evaluations: false });
+const getHandle = demoDatabaseForThisFile("staff", async (handle) => {
   await seedCatalogue(handle.db);
 });
 const db = () => getHandle().db;

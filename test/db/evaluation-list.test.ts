@@ -3,18 +3,15 @@
 // agent's evaluations that still wait for their answer marked with the deadline.
 import { and, count, eq, ne, or } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadDemo } from "../../app/.server/bootstrap";
 import { evaluatedNow } from "../../app/.server/population";
 import * as list from "../../app/routes/evaluasi._index";
 import { evaluations, staff, teams, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
-import { databaseForThisFile } from "../support/db";
+import { demoDatabaseForThisFile } from "../support/db";
 import { staffIdOf } from "../support/evaluations";
 import { callRoute, sessionCookie } from "../support/routes";
 
-const getHandle = databaseForThisFile(async (handle) => {
-  await loadDemo(handle);
-});
+const getHandle = demoDatabaseForThisFile("today");
 const db = () => getHandle().db;
 
 type Row = {

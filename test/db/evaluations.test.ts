@@ -5,7 +5,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { formatDay } from "../../analytics/dates";
 import { periodOf, shiftPeriod } from "../../analytics/period";
 import { INTERACTION_SECTIONS } from "../../analytics/scoring";
-import { loadDemo } from "../../app/.server/bootstrap";
 import * as list from "../../app/routes/evaluasi._index";
 import * as evaluationPage from "../../app/routes/evaluasi.$id._index";
 import * as settlePage from "../../app/routes/evaluasi.$id.selesaikan";
@@ -14,13 +13,11 @@ import * as newEvaluation from "../../app/routes/evaluasi.baru";
 import { valueField } from "../../app/score-fields";
 import { auditLog, evaluationRevisions, evaluations, periods, staff, teams } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
-import { databaseForThisFile } from "../support/db";
+import { demoDatabaseForThisFile } from "../support/db";
 import { interactionForm, scoreForm, staffIdOf } from "../support/evaluations";
 import { callRoute, type RouteResult, sessionCookie } from "../support/routes";
 
-const getHandle = databaseForThisFile(async (handle) => {
-  await loadDemo(handle, { evaluations: false });
-});
+const getHandle = demoDatabaseForThisFile("staff");
 const db = () => getHandle().db;
 
 const who: Record<string, string> = {};

@@ -4,18 +4,16 @@ import { and, desc, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { describeAudit } from "../../app/.server/audit-details";
-import { loadDemo } from "../../app/.server/bootstrap";
 import * as kpiDownload from "../../app/routes/kpi.unduh";
 import { auditLog, staff, teams, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
-import { databaseForThisFile } from "../support/db";
+import { demoDatabaseForThisFile } from "../support/db";
 import { downloadList } from "../support/list-exports";
 import { BASE_URL, sessionCookie } from "../support/routes";
 
-const NOW = new Date("2026-11-29T03:00:00Z");
 const PERIOD = "2026-10";
 
-const getHandle = databaseForThisFile((handle) => loadDemo(handle, { now: NOW, evaluations: true }).then(() => {}));
+const getHandle = demoDatabaseForThisFile("2026-11-29");
 const db = () => getHandle().db;
 
 const download = (route: typeof kpiDownload, address: string, cookie: string) =>

@@ -13,7 +13,6 @@ import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemo } from "../../app/.server/bootstrap";
 import { periodKpiReport } from "../../app/.server/period-kpi";
 import { SYSTEM_ACCESS } from "../../app/.server/scope";
 import { getSettings } from "../../app/.server/settings";
@@ -37,7 +36,7 @@ import {
   users,
 } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
-import { databaseForThisFile } from "../support/db";
+import { demoDatabaseForThisFile } from "../support/db";
 import { downloadList } from "../support/list-exports";
 import { BASE_URL, sessionCookie, uploadThroughPage } from "../support/routes";
 import { formulaElements, worksheetXml } from "../support/xlsx";
@@ -70,9 +69,8 @@ const plant = (value: string, where: string[], prefix = false) => {
 };
 
 let kasiName = "";
-const getHandle = databaseForThisFile(async (handle) => {
+const getHandle = demoDatabaseForThisFile("2026-11-29", async (handle) => {
   const db = handle.db;
-  await loadDemo(handle, { now: NOW, evaluations: true });
   const settings = await getSettings(db);
   const { agents } = await periodKpiReport(db, PERIOD, settings, SYSTEM_ACCESS);
   const CSVS = ["kpi.csv", "kelayakan.csv"];

@@ -6,7 +6,6 @@ import { describe, expect, it } from "vitest";
 import { COLUMNS } from "../../analytics/import-columns";
 import type { ImportKind } from "../../analytics/import-rules";
 import { channelShortName } from "../../analytics/organization";
-import { loadDemo } from "../../app/.server/bootstrap";
 import { importedCph } from "../../app/.server/cph";
 import { undoBatch } from "../../app/.server/imports/batches";
 import { type ImportOptions, runImport } from "../../app/.server/imports/engine";
@@ -26,11 +25,10 @@ import {
 } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { seedCatalogue } from "../support/certification";
-import { databaseForThisFile } from "../support/db";
+import { demoDatabaseForThisFile } from "../support/db";
 import { BASE_URL, callRoute, sessionCookie, uploadThroughPage } from "../support/routes";
 
-const getHandle = databaseForThisFile(async (handle) => {
-  await loadDemo(handle, { evaluations: false });
+const getHandle = demoDatabaseForThisFile("staff", async (handle) => {
   await seedCatalogue(handle.db);
 });
 const db = () => getHandle().db;

@@ -6,7 +6,6 @@ import { and, between, eq, isNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { periodFromId } from "../../analytics/period";
 import { INTERACTION_SECTIONS } from "../../analytics/scoring";
-import { loadDemo } from "../../app/.server/bootstrap";
 import { UPHELD_WITH_EDITS } from "../../app/.server/evaluation-workflow";
 import { NOT_CONFIRMED } from "../../app/.server/forms";
 import { kpiDashboard } from "../../app/.server/kpi-dashboard";
@@ -39,15 +38,13 @@ import {
   users,
 } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
-import { databaseForThisFile } from "../support/db";
+import { demoDatabaseForThisFile } from "../support/db";
 import { interactionForm, scoreForm, staffIdOf } from "../support/evaluations";
 import { callRoute, type RouteResult, sessionCookie, uploadThroughPage } from "../support/routes";
 
 // The demo is built relative to "now"; a fixed now keeps its periods the same on every run.
 const NOW = new Date("2026-11-29T03:00:00Z");
-const getHandle = databaseForThisFile(async (handle) => {
-  await loadDemo(handle, { now: NOW, evaluations: true });
-});
+const getHandle = demoDatabaseForThisFile("2026-11-29");
 const db = () => getHandle().db;
 
 const who: Record<string, string> = {};

@@ -3,7 +3,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { byTeamAndRank } from "../../analytics/kpi";
-import { loadDemo } from "../../app/.server/bootstrap";
 import { periodKpiReport } from "../../app/.server/period-kpi";
 import { createReport } from "../../app/.server/reports";
 import { SYSTEM_ACCESS } from "../../app/.server/scope";
@@ -14,16 +13,14 @@ import * as reportList from "../../app/routes/laporan._index";
 import * as newReport from "../../app/routes/laporan.baru";
 import { auditLog, evaluations, ikuTargets, periods, scorecardVersions, staff, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
-import { databaseForThisFile } from "../support/db";
+import { demoDatabaseForThisFile } from "../support/db";
 import { interactionForm, staffIdOf } from "../support/evaluations";
 import { callRoute, sessionCookie } from "../support/routes";
 
 // The demo is built relative to "now"; a fixed now keeps its periods the same on every run.
 const NOW = new Date("2026-11-29T03:00:00Z");
 const PERIOD = "2026-09";
-const getHandle = databaseForThisFile(async (handle) => {
-  await loadDemo(handle, { now: NOW, evaluations: true });
-});
+const getHandle = demoDatabaseForThisFile("2026-11-29");
 const db = () => getHandle().db;
 
 type Report = Awaited<ReturnType<typeof periodKpiReport>>;

@@ -5,7 +5,6 @@
 import { readFileSync } from "node:fs";
 import { and, count, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadDemo } from "../../app/.server/bootstrap";
 import { runImport } from "../../app/.server/imports/engine";
 import * as auditRoute from "../../app/routes/admin.audit";
 import * as previewRoute from "../../app/routes/impor.$id._index";
@@ -14,12 +13,11 @@ import * as importReportRoute from "../../app/routes/impor.riwayat.$id.laporan";
 import * as courseRoute from "../../app/routes/pelatihan.$id";
 import * as staffRoute from "../../app/routes/staf._index";
 import { auditLog, importBatches, staff, trainingCourses, trainingRecords, users } from "../../db/schema";
-import { databaseForThisFile } from "../support/db";
+import { demoDatabaseForThisFile } from "../support/db";
 import { downloadList, nipsOf, type ReadTable, readCsv, signedInAs, teamNips } from "../support/list-exports";
 import { callRoute, type RouteModule, uploadThroughPage } from "../support/routes";
 
-const NOW = new Date("2026-11-29T03:00:00Z");
-const getHandle = databaseForThisFile((handle) => loadDemo(handle, { now: NOW, evaluations: true }).then(() => {}));
+const getHandle = demoDatabaseForThisFile("2026-11-29");
 const db = () => getHandle().db;
 
 const { cookie, workbook, csv } = signedInAs([

@@ -3,18 +3,16 @@
 // what the role may see, refused without the page's permission, and recorded in the audit log.
 import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { loadDemo } from "../../app/.server/bootstrap";
 import * as coverageRoute from "../../app/routes/cakupan";
 import * as calibrationRoute from "../../app/routes/kalibrasi._index";
 import * as registerRoute from "../../app/routes/sertifikat._index";
 import * as rosterRoute from "../../app/routes/tenaga-kerja.jadwal";
 import { auditLog, users } from "../../db/schema";
-import { databaseForThisFile } from "../support/db";
+import { demoDatabaseForThisFile } from "../support/db";
 import { downloadList, nipsOf, type ReadTable, signedInAs, teamNips } from "../support/list-exports";
 import { callRoute, type RouteModule } from "../support/routes";
 
-const NOW = new Date("2026-11-29T03:00:00Z");
-const getHandle = databaseForThisFile((handle) => loadDemo(handle, { now: NOW, evaluations: true }).then(() => {}));
+const getHandle = demoDatabaseForThisFile("2026-11-29");
 const db = () => getHandle().db;
 
 const { cookie, workbook, csv } = signedInAs(["kasi", "koordinator", "penilai", "supervisor", "petugas", "hr"]);

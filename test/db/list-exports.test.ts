@@ -2,16 +2,14 @@
 // .csv, with the page's filters and its kept search, limited to what the role may see, and recorded in the log.
 import { and, desc, eq, ne } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { loadDemo } from "../../app/.server/bootstrap";
 import * as evaluationList from "../../app/routes/evaluasi._index";
 import * as kpiDownload from "../../app/routes/kpi.unduh";
 import { auditLog, evaluations, staff } from "../../db/schema";
-import { databaseForThisFile } from "../support/db";
+import { demoDatabaseForThisFile } from "../support/db";
 import { downloadList, nipsOf, readCsv, readWorkbook, signedInAs, teamNips } from "../support/list-exports";
 import { BASE_URL, callRoute } from "../support/routes";
 
-const NOW = new Date("2026-11-29T03:00:00Z");
-const getHandle = databaseForThisFile((handle) => loadDemo(handle, { now: NOW, evaluations: true }).then(() => {}));
+const getHandle = demoDatabaseForThisFile("2026-11-29");
 const db = () => getHandle().db;
 
 const { cookie } = signedInAs(["kasi", "koordinator", "penilai", "supervisor", "petugas", "hr"]);

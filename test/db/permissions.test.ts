@@ -7,7 +7,6 @@ import { and, arrayContains, eq, inArray, ne, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../analytics/roles";
 import { INTERACTION_SECTIONS } from "../../analytics/scoring";
-import { loadDemo } from "../../app/.server/bootstrap";
 import { issueCertificate } from "../../app/.server/certificates";
 import { storeUpload } from "../../app/.server/imports/batches";
 import { runImport } from "../../app/.server/imports/engine";
@@ -21,7 +20,7 @@ import { commentField, valueField } from "../../app/score-fields";
 import { scorecardVersions, staff, teams, trainingCourses, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { makeEligible, seedCatalogue, setSigner } from "../support/certification";
-import { databaseForThisFile } from "../support/db";
+import { demoDatabaseForThisFile } from "../support/db";
 import { interactionForm, staffIdOf } from "../support/evaluations";
 import { BASE_URL, callRoute, type RouteModule, sessionCookie } from "../support/routes";
 
@@ -871,9 +870,7 @@ const CASES: Case[] = [
   },
 ];
 
-const getHandle = databaseForThisFile(async (handle) => {
-  await loadDemo(handle, { evaluations: false });
-});
+const getHandle = demoDatabaseForThisFile("staff");
 
 const cookies = new Map<Who, string>();
 // What only the owner of a record may read: the note of the penilai's draft, the name of HR's upload.

@@ -3,16 +3,14 @@
 // and nobody else's data is anywhere in the file.
 import { and, eq, gte, lte, ne } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadDemo } from "../../app/.server/bootstrap";
 import * as profile from "../../app/routes/profil._index";
 import { evaluations, staff, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
-import { databaseForThisFile } from "../support/db";
+import { demoDatabaseForThisFile } from "../support/db";
 import { downloadList, readWorkbook } from "../support/list-exports";
 import { callRoute, sessionCookie } from "../support/routes";
 
-const NOW = new Date("2026-11-29T03:00:00Z");
-const getHandle = databaseForThisFile((handle) => loadDemo(handle, { now: NOW, evaluations: true }).then(() => {}));
+const getHandle = demoDatabaseForThisFile("2026-11-29");
 const db = () => getHandle().db;
 
 let agent: { id: number; nip: string; fullName: string };

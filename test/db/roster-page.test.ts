@@ -3,18 +3,15 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { addDays, mondayOf, weekOfDay, wibDay } from "../../analytics/dates";
-import { loadDemo } from "../../app/.server/bootstrap";
 import { listShifts } from "../../app/.server/roster";
 import { SYSTEM_ACCESS } from "../../app/.server/scope";
 import * as rosterRoute from "../../app/routes/tenaga-kerja.jadwal";
 import { auditLog, shifts, staff, teams } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
-import { databaseForThisFile } from "../support/db";
+import { demoDatabaseForThisFile } from "../support/db";
 import { callRoute, sessionCookie } from "../support/routes";
 
-const getHandle = databaseForThisFile(async (handle) => {
-  await loadDemo(handle, { evaluations: true });
-});
+const getHandle = demoDatabaseForThisFile("today");
 const db = () => getHandle().db;
 // Two weeks ahead: open (no approved period) and inside the demo's roster horizon.
 const MONDAY = addDays(mondayOf(wibDay(new Date())), 14);

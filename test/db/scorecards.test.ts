@@ -2,20 +2,17 @@
 // (once per agent per period, kedisiplinan and CPH with its source), through the real routes.
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadDemo } from "../../app/.server/bootstrap";
 import { frozenVersion } from "../../app/.server/scorecards";
 import * as newEvaluation from "../../app/routes/evaluasi.baru";
 import * as reviewForm from "../../app/routes/evaluasi.periode.nilai";
 import * as versionPage from "../../app/routes/template.$id";
 import { evaluations, scorecardItems, scorecardTemplates, scorecardVersions, staff, teams } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
-import { databaseForThisFile } from "../support/db";
+import { demoDatabaseForThisFile } from "../support/db";
 import { interactionForm, scoreForm, staffIdOf } from "../support/evaluations";
 import { callRoute, sessionCookie } from "../support/routes";
 
-const getHandle = databaseForThisFile(async (handle) => {
-  await loadDemo(handle, { evaluations: false });
-});
+const getHandle = demoDatabaseForThisFile("staff");
 const db = () => getHandle().db;
 type Failure = { errors: Record<string, string>; values: Record<string, string> };
 

@@ -2,7 +2,6 @@
 // each viewer sees only what their scope allows.
 import { and, arrayContains, count, eq, ne } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadDemo } from "../../app/.server/bootstrap";
 import * as newEvaluation from "../../app/routes/evaluasi.baru";
 import * as signOut from "../../app/routes/keluar";
 import * as directory from "../../app/routes/staf._index";
@@ -11,13 +10,11 @@ import * as editStaff from "../../app/routes/staf.$id.ubah";
 import * as newStaff from "../../app/routes/staf.baru";
 import { auditLog, keptSearches, staff, teams, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
-import { databaseForThisFile } from "../support/db";
+import { demoDatabaseForThisFile } from "../support/db";
 import { interactionForm, staffIdOf } from "../support/evaluations";
 import { callRoute, sessionCookie } from "../support/routes";
 
-const getHandle = databaseForThisFile(async (handle) => {
-  await loadDemo(handle, { evaluations: false });
-});
+const getHandle = demoDatabaseForThisFile("staff");
 const db = () => getHandle().db;
 
 let hr = "";

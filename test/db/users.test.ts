@@ -1,7 +1,6 @@
 // The admin pages for accounts, and changing one's own password, through the real routes.
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadDemo } from "../../app/.server/bootstrap";
 import { staffWithoutAccount } from "../../app/.server/staff";
 import * as home from "../../app/routes/_index";
 import * as editUser from "../../app/routes/admin.pengguna.$id";
@@ -9,12 +8,10 @@ import * as newUser from "../../app/routes/admin.pengguna.baru";
 import * as changePassword from "../../app/routes/profil.kata-sandi";
 import { auditLog, sessions, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
-import { databaseForThisFile } from "../support/db";
+import { demoDatabaseForThisFile } from "../support/db";
 import { callRoute, sessionCookie, signIn } from "../support/routes";
 
-const getHandle = databaseForThisFile(async (handle) => {
-  await loadDemo(handle, { evaluations: false });
-});
+const getHandle = demoDatabaseForThisFile("staff");
 const db = () => getHandle().db;
 
 type Failure = { errors: Record<string, string>; values: Record<string, string> };

@@ -1,7 +1,6 @@
 // Limits on writes and the password rules, through the real routes and the real database.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemo } from "../../app/.server/bootstrap";
 import { WRITE_LIMIT_ENV } from "../../app/.server/rate-limit";
 import { updateSettings } from "../../app/.server/settings";
 import { staffWithoutAccount } from "../../app/.server/staff";
@@ -12,12 +11,10 @@ import * as staffDirectory from "../../app/routes/staf._index";
 import { defaultSettings } from "../../app/settings-definitions";
 import { staff, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
-import { databaseForThisFile } from "../support/db";
+import { demoDatabaseForThisFile } from "../support/db";
 import { type CallOptions, callRoute, sessionCookie, signIn } from "../support/routes";
 
-const getHandle = databaseForThisFile(async (handle) => {
-  await loadDemo(handle, { evaluations: false });
-});
+const getHandle = demoDatabaseForThisFile("staff");
 const db = () => getHandle().db;
 const system = { id: null, username: "test" };
 

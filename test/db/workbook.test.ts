@@ -13,7 +13,6 @@ import { WIB_OFFSET_MS } from "../../analytics/dates";
 import { positionLabel } from "../../analytics/organization";
 import { periodOf, shiftPeriod } from "../../analytics/period";
 import { SECTION_LABELS } from "../../analytics/scoring";
-import { loadDemo } from "../../app/.server/bootstrap";
 import { UserFacingError } from "../../app/.server/errors";
 import { type AgentKpiRow, periodKpiReport } from "../../app/.server/period-kpi";
 import { SYSTEM_ACCESS } from "../../app/.server/scope";
@@ -25,7 +24,7 @@ import { UsageError } from "../../cli/usage-error";
 import { evaluationScores, evaluations, staff, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { runMutu } from "../support/cli";
-import { databaseForThisFile } from "../support/db";
+import { demoDatabaseForThisFile } from "../support/db";
 import { staffIdOf } from "../support/evaluations";
 import { BASE_URL, callRoute, sessionCookie } from "../support/routes";
 import { datesTooNarrow } from "../support/xlsx";
@@ -65,8 +64,7 @@ const AGENT_HEADER = [
 
 let formulaAgent: AgentKpiRow;
 let controlAgent: AgentKpiRow;
-const getHandle = databaseForThisFile(async (handle) => {
-  await loadDemo(handle, { now: NOW, evaluations: true });
+const getHandle = demoDatabaseForThisFile("2026-11-29", async (handle) => {
   const { agents } = await periodKpiReport(handle.db, PERIOD, await getSettings(handle.db), SYSTEM_ACCESS);
   [formulaAgent, controlAgent] = [agents[1] as AgentKpiRow, agents[2] as AgentKpiRow];
   await handle.db.update(staff).set({ fullName: FORMULA_NAME }).where(eq(staff.id, formulaAgent.staffId));

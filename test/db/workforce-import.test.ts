@@ -4,7 +4,6 @@
 import { readFileSync } from "node:fs";
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { loadDemo } from "../../app/.server/bootstrap";
 import { undoBatch } from "../../app/.server/imports/batches";
 import { type ImportOptions, runImport } from "../../app/.server/imports/engine";
 import { importableKinds } from "../../app/.server/imports/upload";
@@ -22,12 +21,10 @@ import { getSettings, updateSettings } from "../../app/.server/settings";
 import { auditLog, intervalStats, periods, shifts, staff, teams, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { buildDemoStaff } from "../../fixtures/people";
-import { databaseForThisFile } from "../support/db";
+import { demoDatabaseForThisFile } from "../support/db";
 import { sessionCookie, uploadThroughPage } from "../support/routes";
 
-const getHandle = databaseForThisFile(async (handle) => {
-  await loadDemo(handle, { evaluations: false });
-});
+const getHandle = demoDatabaseForThisFile("staff");
 const db = () => getHandle().db;
 const sample = (name: string) => `fixtures/samples/${name}`;
 const actor = { id: null, username: "uji" };

@@ -1,12 +1,14 @@
 // Prepares one migrated database per test run; every test file then gets its own fresh copy of it:
 // - PostgreSQL (DATABASE_URL set): a template database, copied with CREATE DATABASE … TEMPLATE;
 // - PGlite: a data-directory dump, loaded into a new in-memory PGlite.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
+import { loadDemo } from "../../app/.server/bootstrap";
 import { openDatabase } from "../../db/client";
+import { DEMOS, type DemoName } from "./demo-databases";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -14,6 +16,8 @@ declare module "vitest" {
     templateDatabase: string;
     /** PGlite: path of the migrated data-directory dump. */
     pgliteDump: string;
+    /** Each demo variant (demo-databases.ts): a PostgreSQL template database's name or a PGlite dump's path. */
+    demoCopies: Record<DemoName, string>;
   }
 }
 
@@ -21,6 +25,13 @@ export function adminUrl(url: string, database?: string): string {
   const u = new URL(url);
   if (database) u.pathname = `/${database}`;
   return u.toString();
+}
+
+async function dumpTo(handle: Awaited<ReturnType<typeof openDatabase>>, file: string): Promise<string> {
+  const blob = await handle.pglite?.dumpDataDir("gzip");
+  if (!blob) throw new Error("PGlite handle does not expose its client");
+  writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
+  return file;
 }
 
 export default async function setup(project: TestProject) {
@@ -32,8 +43,22 @@ export default async function setup(project: TestProject) {
     const handle = await openDatabase({ url: adminUrl(url, template) });
     await handle.migrate();
     await handle.close();
+    // The demo variants side by side: their loads wait on PostgreSQL and on hashing much of the time.
+    const demoCopies = Object.fromEntries(
+      await Promise.all(
+        (Object.keys(DEMOS) as DemoName[]).map(async (name) => {
+          const copy = `${template}_demo_${name.replace(/\W/g, "_")}`;
+          await admin.unsafe(`create database "${copy}" template "${template}"`);
+          const demo = await openDatabase({ url: adminUrl(url, copy) });
+          await loadDemo(demo, DEMOS[name]);
+          await demo.close();
+          return [name, copy];
+        }),
+      ),
+    ) as Record<DemoName, string>;
     project.provide("templateDatabase", template);
     project.provide("pgliteDump", "");
+    project.provide("demoCopies", demoCopies);
     return async () => {
       // Copies made by test files that crashed before dropping theirs, then the template.
       const leftovers = await admin<{ datname: string }[]>`
@@ -47,12 +72,17 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), "mutu-test-"));
   const handle = await openDatabase({ pgliteDir: null });
   await handle.migrate();
-  const dump = path.join(dir, "migrated.tar.gz");
-  const blob = await handle.pglite?.dumpDataDir("gzip");
-  if (!blob) throw new Error("PGlite handle does not expose its client");
-  writeFileSync(dump, Buffer.from(await blob.arrayBuffer()));
+  const dump = await dumpTo(handle, path.join(dir, "migrated.tar.gz"));
   await handle.close();
+  const demoCopies = {} as Record<DemoName, string>;
+  for (const name of Object.keys(DEMOS) as DemoName[]) {
+    const demo = await openDatabase({ pgliteDir: null, pgliteLoad: new Blob([readFileSync(dump)]) });
+    await loadDemo(demo, DEMOS[name]);
+    demoCopies[name] = await dumpTo(demo, path.join(dir, `demo-${name}.tar.gz`));
+    await demo.close();
+  }
   project.provide("templateDatabase", "");
   project.provide("pgliteDump", dump);
+  project.provide("demoCopies", demoCopies);
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -5,11 +5,12 @@ import postgres from "postgres";
 import { afterAll, beforeAll, inject } from "vitest";
 import { type DatabaseHandle, openDatabase, setProcessDatabase } from "../../db/client";
 import { adminUrl } from "./db-global-setup";
+import type { DemoName } from "./demo-databases";
 
-/** PostgreSQL only: a new database copied from the migrated template, and how to drop it. */
-export async function copyTemplateDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/** PostgreSQL only: a new database copied from the migrated template (or a demo's), and how to drop it. */
+export async function copyTemplateDatabase(demo?: DemoName): Promise<{ url: string; drop(): Promise<void> }> {
   const url = process.env.DATABASE_URL;
-  const template = inject("templateDatabase");
+  const template = demo ? inject("demoCopies")[demo] : inject("templateDatabase");
   if (!url || !template) throw new Error("copyTemplateDatabase needs DATABASE_URL");
   const name = `${template}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
@@ -23,9 +24,10 @@ export async function copyTemplateDatabase(): Promise<{ url: string; drop(): Pro
   };
 }
 
-export async function freshDatabase(): Promise<DatabaseHandle> {
+/** A new migrated database of its own; with `demo`, holding that variant of the demo data (demo-databases.ts). */
+export async function freshDatabase(demo?: DemoName): Promise<DatabaseHandle> {
   if (process.env.DATABASE_URL) {
-    const copy = await copyTemplateDatabase();
+    const copy = await copyTemplateDatabase(demo);
     const handle = await openDatabase({ url: copy.url });
     return {
       ...handle,
@@ -35,15 +37,27 @@ export async function freshDatabase(): Promise<DatabaseHandle> {
       },
     };
   }
-  const dump = readFileSync(inject("pgliteDump"));
+  const dump = readFileSync(demo ? inject("demoCopies")[demo] : inject("pgliteDump"));
   return openDatabase({ pgliteDir: null, pgliteLoad: new Blob([dump]) });
 }
 
 /** Gives the test file its own database for all its tests; returns a getter for it. */
 export function databaseForThisFile(prepare?: (handle: DatabaseHandle) => Promise<void>): () => DatabaseHandle {
+  return ownDatabase(undefined, prepare);
+}
+
+/** As databaseForThisFile, the database holding the demo data as `loadDemo(handle, DEMOS[demo])` leaves it. */
+export function demoDatabaseForThisFile(
+  demo: DemoName,
+  prepare?: (handle: DatabaseHandle) => Promise<void>,
+): () => DatabaseHandle {
+  return ownDatabase(demo, prepare);
+}
+
+function ownDatabase(demo: DemoName | undefined, prepare?: (handle: DatabaseHandle) => Promise<void>) {
   let handle: DatabaseHandle | undefined;
   beforeAll(async () => {
-    handle = await freshDatabase();
+    handle = await freshDatabase(demo);
     setProcessDatabase(handle);
     await prepare?.(handle);
   });

@@ -9,7 +9,6 @@ import { afterAll, beforeAll } from "vitest";
 import { addDays, wibDay } from "../../analytics/dates";
 import { COLUMNS, type ImportKind, type Issue, normalizeHeader } from "../../analytics/import-rules";
 import { periodFromId, periodOfDay } from "../../analytics/period";
-import { loadDemo } from "../../app/.server/bootstrap";
 import { getUpload, storeUpload } from "../../app/.server/imports/batches";
 import { FileRefused } from "../../app/.server/imports/csv";
 import { type ImportReport, runImport } from "../../app/.server/imports/engine";
@@ -31,7 +30,7 @@ import {
   users,
 } from "../../db/schema";
 import { seedCatalogue } from "./certification";
-import { databaseForThisFile } from "./db";
+import { demoDatabaseForThisFile } from "./db";
 import type { World } from "./import-files";
 
 export const ACTOR = { id: null, username: "fuzz" };
@@ -180,8 +179,7 @@ export const fuzzRuns = (base: number) => Math.max(1, Math.round(base * Number(p
  * the world its generated files refer to, the uploader's id, and a scratch folder (removed after the tests).
  */
 export function fuzzFixture() {
-  const getHandle = databaseForThisFile(async (handle) => {
-    await loadDemo(handle, { evaluations: false });
+  const getHandle = demoDatabaseForThisFile("staff", async (handle) => {
     await seedCatalogue(handle.db);
   });
   const fixture = {
