@@ -6,7 +6,7 @@ import { columnName, type HeaderMap, normalizeHeader } from "./import-header";
 import type { ImportKind } from "./import-rules";
 import { parseNip } from "./nip";
 import { formatDecimal, parseDecimal } from "./numbers";
-import type { ChannelCode } from "./organization";
+import type { ChannelCode, TeamCode } from "./organization";
 import { parseClock } from "./workforce-time";
 
 export type Issue = { row: number; column: string; message: string };
@@ -25,6 +25,8 @@ export type RowContext = {
   lockedDay: (day: string) => string | null;
   /** The length of an interval of the interval statistics (setting `workforce.intervalMinutes`). */
   intervalMinutes: number;
+  /** The id of each of the three Tim Kerja (staff files name a team by code or name). */
+  teamIdByCode: ReadonlyMap<TeamCode, number>;
 };
 
 export type RowResult<T> = { value: T | null; key: string | null; errors: Issue[]; warnings: Issue[] };

@@ -130,7 +130,40 @@ const ROSTER_COLUMNS: ColumnSpec[] = [
   { key: "channel", names: ["kanal", "channel"], required: true, content: `saluran yang dilayani: ${CHANNELS_TEXT}` },
 ];
 
+// One row per person (data staf), as HR keeps it.
+const STAFF_COLUMNS: ColumnSpec[] = [
+  {
+    key: "nip",
+    names: ["nip"],
+    required: true,
+    content: "18 digit, spasi boleh; NIP baru menambah orang, NIP yang ada memperbarui datanya",
+  },
+  { key: "name", names: ["nama", "name"], required: true, content: "nama lengkap, 3–120 karakter" },
+  { key: "birthPlace", names: ["tempat_lahir", "birth_place"], required: true, content: "teks, 2–80 karakter" },
+  { key: "grade", names: ["golongan", "grade"], required: true, content: "III/a atau Penata Muda III/a (II/a–IV/b)" },
+  {
+    key: "position",
+    names: ["jabatan", "position"],
+    required: true,
+    content: "Koordinator Tim Kerja (Supervisor), Ketua Tim, Petugas Layanan atau Penilai (atau kodenya)",
+  },
+  {
+    key: "team",
+    names: ["tim", "team"],
+    required: true,
+    content:
+      "nama Tim Kerja (Layanan Informasi dan Pengaduan, Manajemen Layanan, Penjamin Kualitas Layanan) atau kodenya",
+  },
+  { key: "hireDate", names: ["tmt", "hire_date"], content: `${DATE_TEXT}; paling jauh setahun ke depan` },
+  {
+    key: "active",
+    names: ["aktif", "active"],
+    content: "ya atau tidak (yes/no; kosong = ya); tidak = sudah keluar, datanya tetap disimpan",
+  },
+];
+
 export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
+  staff: STAFF_COLUMNS,
   training: TRAINING_COLUMNS,
   calls: CALL_COLUMNS,
   intervals: INTERVAL_COLUMNS,
@@ -139,6 +172,10 @@ export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
 
 /** What one row of each kind is, and which columns make it the same row when imported again. */
 export const KIND_GUIDE: Record<ImportKind, { row: string; key: string }> = {
+  staff: {
+    row: "Satu baris untuk satu orang: pegawai baru, pindah tim, naik golongan atau jabatan, atau keluar (aktif = tidak; tidak pernah dihapus). Tanggal lahir diambil dari NIP.",
+    key: "NIP",
+  },
   training: {
     row: "Satu baris untuk satu orang pada satu pelatihan.",
     key: "NIP + kode pelatihan + tanggal selesai",

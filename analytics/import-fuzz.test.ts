@@ -18,11 +18,13 @@ import {
   mapHeader,
   type RosterRow,
   type RowContext,
+  type StaffRow,
   type TrainingRow,
   VALIDATORS,
 } from "./import-rules";
 import { formatNip, parseNip } from "./nip";
 import { parseDecimal } from "./numbers";
+import { GOLONGAN_CODES, POSITION_CODES } from "./organization";
 import { MAX_AHT_SECONDS, MAX_SHIFT_MINUTES, parseClock } from "./workforce-time";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_129);
@@ -43,6 +45,11 @@ const context = (intervalMinutes: number): RowContext => ({
   today: TODAY,
   lockedDay: (day) => (day >= "2026-09-26" && day < "2026-10-26" ? "Periode ini dikunci." : null),
   intervalMinutes,
+  teamIdByCode: new Map([
+    ["layanan_informasi", 1],
+    ["manajemen_layanan", 2],
+    ["penjamin_kualitas", 3],
+  ]),
 });
 
 const FORMULAS = ["=cmd|' /C calc'!A0", "+SUM(A1:A9)", "-1+1", "@foo", "\t=1+1", "\r=1+1", "=", "-", "+62 21 1500225"];
@@ -109,6 +116,12 @@ const WILD: Record<string, fc.Arbitrary<string>> = {
     ].map((k) => [k, numberCell]),
   ),
   ...Object.fromEntries(["intervalStart", "start", "end"].map((k) => [k, clockCell])),
+  birthPlace: fc.string({ unit: "grapheme", maxLength: 100 }),
+  grade: fc.constantFrom("III/a", "iii/A", "Penata Muda III/a", "III/e", "3a", "constructor"),
+  position: fc.constantFrom("Petugas Layanan", "penilai", "Supervisor", "Direktur", "__proto__"),
+  team: fc.constantFrom("layanan_informasi", "Manajemen Layanan", "Tim Kerja Lain", "toString"),
+  hireDate: dayCell,
+  active: fc.constantFrom("", "ya", "tidak", "mungkin", "valueOf"),
 };
 const between = (min: number, max: number) => fc.integer({ min, max }).map(String);
 const recentDay = (from: number, to: number) => fc.integer({ min: from, max: to }).map((k) => addDays(TODAY, k));
@@ -139,6 +152,12 @@ const LIKELY: Record<string, fc.Arbitrary<string>> = {
   answeredWithinTarget: fc.oneof(fc.constant(""), fc.constant("0")),
   start: fc.constantFrom("07:00", "15:00", "22:00"),
   end: fc.constantFrom("15:00", "23:00", "06:00", "24:00"),
+  birthPlace: fc.constantFrom("Jakarta", " Kab.  Bogor "),
+  grade: fc.constantFrom("III/a", "Penata Muda Tingkat I III/b"),
+  position: fc.constantFrom("Petugas Layanan", "penilai", "Koordinator Tim Kerja (Supervisor)"),
+  team: fc.constantFrom("layanan_informasi", "Tim Kerja Manajemen Layanan"),
+  hireDate: fc.oneof(fc.constant(""), recentDay(-3000, 300)),
+  active: fc.constantFrom("", "ya", "tidak"),
 };
 
 /** A header with every column of the kind (calls: one of the two login columns), in any order and case. */
@@ -158,7 +177,17 @@ function keyOf(header: HeaderMap, index: number): string {
 
 /** The check constraints of the target tables (db/schema), and the import's own limits. */
 function fitsTheTable(kind: ImportKind, value: unknown, intervalMinutes: number) {
-  if (kind === "training") {
+  if (kind === "staff") {
+    const r = value as StaffRow;
+    expect(r.nip).toMatch(/^\d{18}$/);
+    expect(r.birthDate).toBe(`${r.nip.slice(0, 4)}-${r.nip.slice(4, 6)}-${r.nip.slice(6, 8)}`);
+    expect(r.fullName.length >= 3 && r.fullName.length <= 120).toBe(true);
+    expect(r.birthPlace.length >= 2 && r.birthPlace.length <= 80).toBe(true);
+    expect(POSITION_CODES).toContain(r.position);
+    expect(GOLONGAN_CODES).toContain(r.golongan);
+    expect([1, 2, 3]).toContain(r.teamId);
+    if (r.hireDate) expect(r.hireDate >= r.birthDate && r.hireDate <= addDays(TODAY, 366)).toBe(true);
+  } else if (kind === "training") {
     const r = value as TrainingRow;
     expect(["lulus", "tidak_lulus", "selesai"]).toContain(r.status);
     expect(r.endDate >= EARLIEST_DAY && r.endDate <= TODAY).toBe(true);

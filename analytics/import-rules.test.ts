@@ -20,6 +20,11 @@ const ctx: RowContext = {
   today: "2026-11-29",
   lockedDay: (day) => (day < "2026-06-26" ? "terkunci" : null),
   intervalMinutes: 30,
+  teamIdByCode: new Map([
+    ["layanan_informasi", 1],
+    ["manajemen_layanan", 2],
+    ["penjamin_kualitas", 3],
+  ]),
 };
 
 describe("headers", () => {

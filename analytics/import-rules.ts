@@ -2,7 +2,7 @@
 // row of each. No parsing of bytes and no database here: the engine feeds rows in and passes the lookups (staff by
 // NIP, courses by code, locked days) as plain maps and functions. The parts live beside this file: the columns
 // (import-columns.ts), the header (import-header.ts), the cell readers (import-cells.ts, numbers through
-// numbers.ts, days through dates.ts) and one validator per kind (import-training/calls/intervals/roster.ts); this
+// numbers.ts, days through dates.ts) and one validator per kind (import-staff/training/calls/intervals/roster.ts); this
 // module is their front door, so the engine and the pages import the rules from one place.
 
 import { type CallRow, validateCallRow } from "./import-calls";
@@ -10,9 +10,10 @@ import type { RowContext, RowResult } from "./import-cells";
 import type { HeaderMap } from "./import-header";
 import { type IntervalRow, validateIntervalRow } from "./import-intervals";
 import { type RosterRow, validateRosterRow } from "./import-roster";
+import { type StaffRow, validateStaffRow } from "./import-staff";
 import { type TrainingRow, validateTrainingRow } from "./import-training";
 
-export const IMPORT_KINDS = ["training", "calls", "intervals", "roster"] as const;
+export const IMPORT_KINDS = ["staff", "training", "calls", "intervals", "roster"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export function isImportKind(value: unknown): value is ImportKind {
@@ -21,13 +22,14 @@ export function isImportKind(value: unknown): value is ImportKind {
 
 /** How each kind of file is named on the pages. */
 export const KIND_LABELS: Record<ImportKind, string> = {
+  staff: "Data staf",
   training: "Catatan pelatihan",
   calls: "Statistik panggilan",
   intervals: "Statistik interval",
   roster: "Jadwal dinas",
 };
 
-export type ImportRow = TrainingRow | CallRow | IntervalRow | RosterRow;
+export type ImportRow = StaffRow | TrainingRow | CallRow | IntervalRow | RosterRow;
 
 type Validator = (
   cells: readonly string[],
@@ -39,6 +41,7 @@ type Validator = (
 
 /** The row validation of each kind of file. */
 export const VALIDATORS: Record<ImportKind, Validator> = {
+  staff: validateStaffRow,
   training: validateTrainingRow,
   calls: validateCallRow,
   intervals: validateIntervalRow,
@@ -58,4 +61,5 @@ export {
 } from "./import-header";
 export { type IntervalRow, validateIntervalRow } from "./import-intervals";
 export { type RosterRow, validateRosterRow } from "./import-roster";
+export { type StaffRow, validateStaffRow } from "./import-staff";
 export { type TrainingRow, validateTrainingRow } from "./import-training";

@@ -115,6 +115,8 @@ export const PERMISSIONS = {
     "manage:training:any",
     "read:training:any",
     "import:data:any",
+    // New hires, transfers, promotions and leavers from HR's own spreadsheet (never deleted: set inactive).
+    "import:staff:any",
     "import:training:any",
     "import:calls:any",
     "import:intervals:any",

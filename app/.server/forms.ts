@@ -42,13 +42,19 @@ export function parseForm<S extends z.ZodType>(
   return { ok: false, errors, values: formValues(form) };
 }
 
-/** True for a unique-constraint violation from either driver (postgres.js or PGlite), wrapped or not. */
-export function isUniqueViolation(error: unknown): boolean {
+/** True when PostgreSQL refused with `code` (SQLSTATE), from either driver (postgres.js or PGlite), wrapped or not. */
+function hasSqlState(error: unknown, code: string): boolean {
   for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === "23505") return true;
+    if ((e as { code?: unknown }).code === code) return true;
   }
   return false;
 }
+
+/** A unique-constraint violation. */
+export const isUniqueViolation = (error: unknown) => hasSqlState(error, "23505");
+
+/** A foreign-key violation: a row still referred to by another. */
+export const isForeignKeyViolation = (error: unknown) => hasSqlState(error, "23503");
 
 export type SubmitResult<T> = { ok: true; value: T } | ({ ok: false; status: number } & FormFailure);
 

@@ -27,6 +27,9 @@ export const staff = pgTable(
       .references(() => teams.id),
     active: boolean().notNull().default(true),
     hireDate: date({ mode: "string" }),
+    // The staff import (import_batches.id) that last wrote the row, for its undo; null when entered by hand. No
+    // foreign key: import_batches lives in training.ts, which refers to staff (batches are never deleted).
+    batchId: integer(),
     // Optimistic concurrency: every update bumps it; an update with a stale version is refused.
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, signIn, testServer } from "../support/browser";
+import { launchBrowser, shoot, signIn, testServer } from "../support/browser";
 
 const { baseUrl } = testServer();
 const screenshots = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
@@ -70,7 +70,7 @@ describe("training import to certificate", () => {
     await expect(errors.textContent()).resolves.toContain("31/02/2026");
     expect(await page.getByRole("button", { name: /^Simpan/ }).count()).toBe(0);
     await expect(page.getByRole("button", { name: "Impor 3 baris yang valid saja" }).isVisible()).resolves.toBe(true);
-    await page.screenshot({ path: `${screenshots}import-errors.png`, fullPage: true });
+    await shoot(page, { path: `${screenshots}import-errors.png`, fullPage: true });
     await page.context().close();
   });
 
@@ -83,7 +83,7 @@ describe("training import to certificate", () => {
     await page.waitForURL(/\/impor\/riwayat\/\d+/);
     await page.locator("h1", { hasText: "Impor #" }).waitFor();
     expect(Number(await count(page, "Baru").textContent())).toBeGreaterThan(0);
-    await page.screenshot({ path: `${screenshots}import-committed.png`, fullPage: true });
+    await shoot(page, { path: `${screenshots}import-committed.png`, fullPage: true });
     await page.goto(`${baseUrl}/impor`);
     await expect(page.getByRole("table", { name: "Riwayat impor" }).textContent()).resolves.toContain(
       "pelatihan-perbaikan.csv",
@@ -100,7 +100,7 @@ describe("training import to certificate", () => {
     // The URL changes before the new page renders: wait for the certificate's own heading.
     await page.locator("h1", { hasText: /\d{3}\/SK-CC\/\d{4}/ }).waitFor();
     await expect(page.locator("main").textContent()).resolves.toContain(PERSON);
-    await page.screenshot({ path: `${screenshots}certificate.png`, fullPage: true });
+    await shoot(page, { path: `${screenshots}certificate.png`, fullPage: true });
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),

@@ -7,7 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { shiftWeek, weekOfDay, wibDay, wibInputValue } from "../../analytics/dates";
 import { periodOf, shiftPeriod } from "../../analytics/period";
-import { launchBrowser, testServer } from "../support/browser";
+import { launchBrowser, shoot, testServer } from "../support/browser";
 import { DESKTOP, expectFocusOn, PHONE, pageAs } from "../support/focus";
 
 const { baseUrl } = testServer();
@@ -57,7 +57,7 @@ describe("a draft", () => {
     await expectFocusOn(page, /^Draf tersimpan\./);
     await openStep(page, "Kirim ke petugas", /dikirim ke Maya Syahputra seperti tersimpan di atas/);
     await page.locator("h1", { hasText: "Draf" }).waitFor();
-    await page.screenshot({ path: `${screenshots}konfirmasi-kirim-draf.png` });
+    await shoot(page, { path: `${screenshots}konfirmasi-kirim-draf.png` });
     await page.getByRole("button", { name: "Ya, kirim ke petugas" }).click();
     await page.waitForURL(/\?terkirim=1$/);
     await page.locator("h1", { hasText: "Terkirim" }).waitFor();
@@ -99,7 +99,7 @@ describe("the agent's answer", () => {
     expect(accept.y + accept.height).toBeLessThan(dispute.y); // stacked, not on top of each other
     await openStep(page, "Konfirmasi evaluasi", /tidak dapat lagi Anda sanggah/);
     await page.locator("h1", { hasText: "Terkirim" }).waitFor();
-    await page.screenshot({ path: `${screenshots}konfirmasi-tanggapan-ponsel.png`, fullPage: true });
+    await shoot(page, { path: `${screenshots}konfirmasi-tanggapan-ponsel.png`, fullPage: true });
     await page.getByRole("button", { name: "Ya, saya menerima evaluasi ini" }).click();
     await page.waitForURL(/dikonfirmasi=1/);
     await page.locator("h1", { hasText: "Dikonfirmasi" }).waitFor();
@@ -121,7 +121,7 @@ describe("locking a period", () => {
     ]);
     await openStep(page, "Setujui dan kunci periode", /ditolak sampai periode dibuka kembali/);
     await page.getByRole("heading", { name: "Periode belum disetujui (draf)" }).waitFor();
-    await page.locator("section.approval").screenshot({ path: `${screenshots}konfirmasi-kunci-periode.png` });
+    await shoot(page.locator("section.approval"), { path: `${screenshots}konfirmasi-kunci-periode.png` });
     await page.getByRole("button", { name: /^Ya, setujui dan kunci/ }).click();
     await page.getByRole("heading", { name: "Periode disetujui dan dikunci" }).waitFor();
     await expectFocusOn(page, /^Periode disetujui dan dikunci\.$/);
@@ -139,7 +139,7 @@ describe("locking a period", () => {
     await send.scrollIntoViewIfNeeded();
     await send.click();
     expect(await expectFocusOn(page, /sudah disetujui Kepala Seksi dan dikunci/)).toMatchObject({ role: "alert" });
-    await page.screenshot({ path: `${screenshots}pesan-periode-terkunci-ponsel.png` });
+    await shoot(page, { path: `${screenshots}pesan-periode-terkunci-ponsel.png` });
     await page.context().close();
   });
 

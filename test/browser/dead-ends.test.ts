@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
 import { periodOf, shiftPeriod } from "../../analytics/period";
-import { launchBrowser, signIn, testServer } from "../support/browser";
+import { launchBrowser, shoot, signIn, testServer } from "../support/browser";
 import { walkLinks } from "../support/links";
 
 const { baseUrl } = testServer();
@@ -87,7 +87,7 @@ describe("an agent's staff page", () => {
       await page.getByRole("heading", { level: 1, name }).waitFor();
       const evaluations = page.locator("section[aria-labelledby=evaluasi]");
       await expect(evaluations.getByRole("table").isVisible()).resolves.toBe(true);
-      await page.screenshot({ path: `${screenshots}staff-agent-${width}.png`, fullPage: true });
+      await shoot(page, { path: `${screenshots}staff-agent-${width}.png`, fullPage: true });
 
       await page.getByRole("link", { name: "Nilai petugas ini" }).click();
       await page.getByRole("heading", { level: 1, name: "Evaluasi interaksi baru" }).waitFor();

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
-import { launchBrowser, navigateTo, signIn, testServer } from "../support/browser";
+import { launchBrowser, navigateTo, shoot, signIn, testServer } from "../support/browser";
 
 const { baseUrl } = testServer();
 const screenshots = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
@@ -57,7 +57,7 @@ for (const [width, height] of [
       const columns = calls.getByRole("table", { name: "Kolom berkas Statistik panggilan" });
       await expect(columns.textContent()).resolves.toContain("panggilan_ditangani / calls_handled");
       await expect(columns.textContent()).resolves.toContain("bilangan bulat 0–5000");
-      await page.screenshot({ path: `${screenshots}import-formats-${width}.png`, fullPage: true });
+      await shoot(page, { path: `${screenshots}import-formats-${width}.png`, fullPage: true });
       const [download] = await Promise.all([
         page.waitForEvent("download"),
         calls.getByRole("link", { name: "panggilan-dengan-kesalahan.csv" }).click(),
@@ -102,7 +102,7 @@ for (const [width, height] of [
       await expect(rows.first().textContent()).resolves.toContain("Maya Syahputra");
       await expect(changes.textContent()).resolves.not.toMatch(/\d{18}/);
       expect(await fitsWidth(page)).toBe(true);
-      await page.screenshot({ path: `${screenshots}import-preview-${width}.png`, fullPage: true });
+      await shoot(page, { path: `${screenshots}import-preview-${width}.png`, fullPage: true });
 
       await changes.getByRole("link", { name: "Berikutnya →" }).click();
       await changes.getByText("Baris 26–50 dari").waitFor();

@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
 import { periodOf, shiftPeriod } from "../../analytics/period";
-import { signedInPage, testServer } from "../support/browser";
+import { shoot, signedInPage, testServer } from "../support/browser";
 
 const { baseUrl } = testServer();
 const screenshots = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
@@ -30,7 +30,7 @@ describe("KPI review", () => {
     expect(await page.locator("figure.chart").count()).toBe(4);
     const agents = page.getByRole("table", { name: "KPI per petugas" });
     expect(await agents.locator("tbody tr").count()).toBeGreaterThan(20);
-    await page.screenshot({ path: `${screenshots}kpi.png`, fullPage: false });
+    await shoot(page, { path: `${screenshots}kpi.png`, fullPage: false });
   });
 
   test("approving locks the period and the page says so", async () => {

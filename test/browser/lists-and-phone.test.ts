@@ -1,12 +1,12 @@
 // Lists people can work with, on a phone (390 × 844) and a desktop (1366 × 900), in Chromium against the
 // production build: no main page of any role scrolls sideways on a phone and no list hides a column; the staff
 // search finds "harahap" and keeps its filters through a reload without the search text in the address;
-// /evaluasi pages and sorts and shows its Status column at 1366 px; charts are named images. Screenshots of
-// every page at both sizes go to test-results/screenshots/phone-*.png and desktop-*.png.
+// /evaluasi pages and sorts and shows its Status column at 1366 px; charts are named images. With
+// MUTU_SCREENSHOTS=1, screenshots of every page at both sizes go to test-results/screenshots/phone-*.png and desktop-*.png.
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
-import { launchBrowser, signIn, testServer } from "../support/browser";
+import { launchBrowser, shoot, signIn, testServer } from "../support/browser";
 
 const { baseUrl } = testServer();
 const screenshots = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
@@ -102,7 +102,7 @@ describe("on a phone (390 × 844) no main page scrolls sideways and no list hide
       expect(response?.status(), path).toBe(200);
       await drawn(page);
       found.push(...(await layoutProblems(page)).map((p) => `${path}: ${p}`));
-      await page.screenshot({ path: shotName("phone", username, path) });
+      await shoot(page, { path: shotName("phone", username, path) });
     }
     expect(found).toEqual([]);
   });
@@ -116,7 +116,7 @@ describe("on a phone (390 × 844) no main page scrolls sideways and no list hide
     await menu.getByRole("link", { name: "Staf" }).click();
     await page.getByRole("heading", { level: 1, name: "Direktori Staf" }).waitFor();
     expect(await menu.isVisible()).toBe(false);
-    await page.screenshot({ path: shotName("phone", "kasi", "/menu"), fullPage: false });
+    await shoot(page, { path: shotName("phone", "kasi", "/menu"), fullPage: false });
   });
 
   test("lists show Total and Status; the evaluation shows Skor and Catatan; the roster a person's whole week", async () => {
@@ -144,7 +144,7 @@ describe("on a phone (390 × 844) no main page scrolls sideways and no list hide
       const box = await days.nth(i).boundingBox();
       expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(PHONE.width);
     }
-    await page.screenshot({ path: shotName("phone", "koordinator", "/roster-week"), fullPage: false });
+    await shoot(page, { path: shotName("phone", "koordinator", "/roster-week"), fullPage: false });
   });
 
   test("the 1–5 scale of a scorecard item stays on one line", async () => {
@@ -200,7 +200,7 @@ describe("the staff search", () => {
     expect(found.length).toBeGreaterThan(0);
     expect(found.length).toBeLessThan(all);
     for (const name of found) expect(name).toMatch(/harahap/i);
-    await page.screenshot({ path: shotName("phone", "koordinator", "/staf-harahap"), fullPage: true });
+    await shoot(page, { path: shotName("phone", "koordinator", "/staf-harahap"), fullPage: true });
 
     await page.reload();
     expect(await names()).toEqual(found);
@@ -230,7 +230,7 @@ describe("the staff search", () => {
     await expect.poll(() => page.locator("th[aria-sort]").getAttribute("aria-sort")).toBe("ascending");
     const sorted = await page.locator("table tbody td.card-title").allTextContents();
     expect(sorted).toEqual([...sorted].sort((a, b) => a.localeCompare(b, "id")));
-    await page.screenshot({ path: shotName("desktop", "supervisor", "/staf-sorted"), fullPage: false });
+    await shoot(page, { path: shotName("desktop", "supervisor", "/staf-sorted"), fullPage: false });
   });
 });
 
@@ -258,7 +258,7 @@ describe("/evaluasi at 1366 × 900", () => {
     expect(fits.scroll).toBe(true);
     expect(fits.right).toBeLessThanOrEqual(DESKTOP.width);
     await expect.poll(() => page.getByRole("columnheader", { name: /Status/ }).isVisible()).toBe(true);
-    await page.screenshot({ path: shotName("desktop", "koordinator", "/evaluasi-semua"), fullPage: false });
+    await shoot(page, { path: shotName("desktop", "koordinator", "/evaluasi-semua"), fullPage: false });
 
     await page.getByRole("link", { name: "Berikutnya →" }).click();
     await page.getByText(`Baris 51–100 dari ${total}`, { exact: false }).waitFor();
@@ -282,7 +282,7 @@ describe("/evaluasi at 1366 × 900", () => {
     const up = (await totals()).filter((n) => !Number.isNaN(n));
     expect(up).toEqual([...up].sort((a, b) => a - b));
     expect(up[0]).toBeLessThan(down[0] ?? 0);
-    await page.screenshot({ path: shotName("desktop", "koordinator", "/evaluasi-sorted"), fullPage: false });
+    await shoot(page, { path: shotName("desktop", "koordinator", "/evaluasi-sorted"), fullPage: false });
   });
 
   test("an agent is not offered the Draf status", async () => {
@@ -300,7 +300,7 @@ describe("/evaluasi at 1366 × 900", () => {
       await page.goto(`${baseUrl}${path}`);
       await drawn(page);
       found.push(...(await layoutProblems(page)).map((p) => `${path}: ${p}`));
-      await page.screenshot({ path: shotName("desktop", username, path), fullPage: false });
+      await shoot(page, { path: shotName("desktop", username, path), fullPage: false });
     }
     expect(found).toEqual([]);
   });

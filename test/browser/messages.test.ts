@@ -4,7 +4,7 @@
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, testServer } from "../support/browser";
+import { launchBrowser, shoot, testServer } from "../support/browser";
 import { DESKTOP, expectFocusOn, PHONE, pageAs, tabStopsUnderStickyBar } from "../support/focus";
 
 const { baseUrl } = testServer();
@@ -43,7 +43,7 @@ describe("a refusal is seen where the person is", () => {
       const summary = page.getByRole("alert").filter({ hasText: "Belum tersimpan: 3 isian perlu diperbaiki" });
       await summary.waitFor();
       expect(await summary.evaluate((el) => el.nextElementSibling?.className)).toBe("actions");
-      await page.screenshot({ path: `${screenshots}pesan-draf-${label}.png` });
+      await shoot(page, { path: `${screenshots}pesan-draf-${label}.png` });
       await page.context().close();
     });
   }
@@ -98,7 +98,7 @@ describe("a refusal is seen where the person is", () => {
     await page.locator("#passwordConfirm").fill("Teh-Manis-Sore-2026");
     await reset.click();
     expect(await expectFocusOn(page, /^Kata sandi diatur ulang\./)).toMatchObject({ role: "status" });
-    await page.screenshot({ path: `${screenshots}pesan-atur-ulang-sandi.png` });
+    await shoot(page, { path: `${screenshots}pesan-atur-ulang-sandi.png` });
     await page.context().close();
   });
 });
@@ -162,7 +162,7 @@ describe("settling a dispute never drops what was changed", () => {
     await expectFocusOn(page, /Anda mengubah nilai, tetapi memilih "Nilai tetap"/);
     expect(await s4.locator(`input[value='${other}']`).isChecked()).toBe(true);
     expect(await page.locator("#note").inputValue()).toBe("Rekaman diperiksa; S4 disesuaikan.");
-    await page.screenshot({ path: `${screenshots}sanggahan-tanpa-js.png` });
+    await shoot(page, { path: `${screenshots}sanggahan-tanpa-js.png` });
     await page.getByLabel("Nilai disesuaikan (revisi baru)").check();
     await page.getByRole("button", { name: "Simpan keputusan" }).click();
     await page.waitForURL(/diselesaikan=1/);

@@ -2,7 +2,7 @@
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
-import { DEMO_PASSWORD, launchBrowser, signIn, testServer } from "../support/browser";
+import { DEMO_PASSWORD, launchBrowser, shoot, signIn, testServer } from "../support/browser";
 
 const { baseUrl } = testServer();
 const screenshots = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
@@ -37,7 +37,7 @@ describe("navigation per role", () => {
     const page = await freshPage();
     await signIn(page, baseUrl, role);
     expect(await navigationLinks(page)).toEqual(links);
-    await page.screenshot({ path: `${screenshots}${role}-home.png`, fullPage: true });
+    await shoot(page, { path: `${screenshots}${role}-home.png`, fullPage: true });
   });
 
   test("petugas opening the user administration gets 403 Akses ditolak", async () => {

@@ -3,7 +3,7 @@
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, signIn, testServer } from "../support/browser";
+import { launchBrowser, shoot, signIn, testServer } from "../support/browser";
 
 const { baseUrl } = testServer();
 const screenshots = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
@@ -74,7 +74,7 @@ describe("scorecard workflow", () => {
     expect(running).toContain("Softskill 78,75");
     expect(running).toContain("Total 79,46");
     await page.keyboard.type("Informasi tepat. Rekomendasi: beri tahu pengguna sebelum hold (butir 2.1.2).");
-    await page.screenshot({ path: `${screenshots}penilai-scorecard.png`, fullPage: true });
+    await shoot(page, { path: `${screenshots}penilai-scorecard.png`, fullPage: true });
     await page.keyboard.press("Tab"); // Simpan draf
     await page.keyboard.press("Tab"); // Kirim ke petugas
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Kirim ke petugas");
@@ -118,7 +118,7 @@ describe("scorecard workflow", () => {
     expect(history).toHaveLength(2);
     expect(history[0]).toContain("Revisi 1 · Dikirim");
     expect(history[1]).toContain("Revisi 2 · Disesuaikan setelah sanggahan");
-    await page.screenshot({ path: `${screenshots}koordinator-settled.png`, fullPage: true });
+    await shoot(page, { path: `${screenshots}koordinator-settled.png`, fullPage: true });
     await page.context().close();
 
     const agent = await pageAs("petugas");
@@ -154,7 +154,7 @@ describe("a draft open in two tabs", () => {
     await first.locator("summary", { hasText: "Hapus draf" }).click();
     await first.getByRole("button", { name: "Ya, hapus draf" }).click();
     await first.getByText(/diubah atau dikirim dari jendela lain sejak Anda membukanya, jadi belum dihapus/).waitFor();
-    await first.screenshot({ path: `${screenshots}penilai-stale-delete.png`, fullPage: true });
+    await shoot(first, { path: `${screenshots}penilai-stale-delete.png`, fullPage: true });
     await first.goto(draftUrl);
     await first.getByText("Dilanjutkan di tab kedua.").waitFor();
     await first.locator("summary", { hasText: "Hapus draf" }).click();

@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
 import { shiftWeek, weekOfDay, wibDay } from "../../analytics/dates";
-import { signedInPage, testServer } from "../support/browser";
+import { shoot, signedInPage, testServer } from "../support/browser";
 
 const { baseUrl } = testServer();
 const screenshots = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
@@ -43,7 +43,7 @@ describe("workforce analytics", () => {
         rows.slice(18, 24).map((r) => Number(r.querySelectorAll("td")[0]?.textContent?.replace(",", "."))),
       );
     expect(Math.min(...monday)).toBeLessThan(80);
-    await page.screenshot({ path: `${screenshots}workforce-heatmap.png`, fullPage: true });
+    await shoot(page, { path: `${screenshots}workforce-heatmap.png`, fullPage: true });
   });
 
   test("the staffing plan of next week marks short intervals and exports as a workbook", async () => {
@@ -53,7 +53,7 @@ describe("workforce analytics", () => {
     await page.getByRole("button", { name: "Tampilkan" }).first().click();
     await page.locator(".lead", { hasText: nextWeek.label }).waitFor();
     expect(await page.locator("table.staffing-grid td.status-kurang").count()).toBeGreaterThan(0);
-    await page.screenshot({ path: `${screenshots}workforce-plan.png`, fullPage: true });
+    await shoot(page, { path: `${screenshots}workforce-plan.png`, fullPage: true });
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),

@@ -326,7 +326,7 @@ describe("the import pages", () => {
         formats: { kind: string; samples: { file: string }[] }[];
       }
     ).formats;
-    expect(hrFormats.map((f) => f.kind)).toEqual(["training", "calls", "intervals", "roster"]);
+    expect(hrFormats.map((f) => f.kind)).toEqual(["staff", "training", "calls", "intervals", "roster"]);
     // Every sample offered is served byte for byte (the Windows-1252 one too), as an attachment.
     for (const { file } of hrFormats.flatMap((f) => f.samples)) {
       const response = (await sampleFile.loader({

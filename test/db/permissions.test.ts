@@ -1206,7 +1206,7 @@ describe("the import page", () => {
       const r = await callRoute(moduleFor("impor._index.tsx"), "/impor", { cookie: cookies.get(who) });
       return (r.data as { kinds: { value: string }[] }).kinds.map((k) => k.value);
     };
-    expect(await offered("hr")).toEqual(["training", "calls", "intervals", "roster"]);
+    expect(await offered("hr")).toEqual(["staff", "training", "calls", "intervals", "roster"]);
     expect(await offered("koordinator_qa")).toEqual(["calls", "intervals", "roster"]);
   });
 });

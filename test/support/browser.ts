@@ -1,6 +1,6 @@
 // Debian's Chromium driven by playwright-core: no browser download, the same binary in CI and on a laptop.
 import { existsSync } from "node:fs";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 
 /** The password of every demo account (fixtures loaded on first start). */
@@ -84,4 +84,14 @@ export async function navigateTo(page: Page, name: string): Promise<void> {
     await menu.locator("summary").click();
   }
   await page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name, exact: true }).click();
+}
+
+/**
+ * A screenshot for people to look at (test-results/screenshots/), taken only with MUTU_SCREENSHOTS=1: each costs
+ * Chromium 0.2–0.6 s of CPU on a machine the suite already keeps busy, and no test reads them.
+ */
+export async function shoot(target: Page | Locator, options: { path: string; fullPage?: boolean }): Promise<void> {
+  if (process.env.MUTU_SCREENSHOTS !== "1") return;
+  if ("goto" in target) await target.screenshot(options);
+  else await target.screenshot({ path: options.path });
 }

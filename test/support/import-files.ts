@@ -103,7 +103,8 @@ function dayText(day: string): fc.Arbitrary<string> {
   );
 }
 function badDays(kind: ImportKind, world: World): string[] {
-  const future = addDays(world.today, kind === "roster" ? 400 : 5);
+  // A roster and a hire date may lie up to a year ahead.
+  const future = addDays(world.today, kind === "roster" || kind === "staff" ? 400 : 5);
   const [fy, fm, fd] = future.split("-");
   return [
     "31/02/2026",
@@ -115,7 +116,7 @@ function badDays(kind: ImportKind, world: World): string[] {
     "45000", // Excel's serial number of a date
     "2026/01/05",
     `${fd}/${fm}/${fy}`,
-    ...(world.lockedDay && kind !== "training" ? [world.lockedDay] : []),
+    ...(world.lockedDay && kind !== "training" && kind !== "staff" ? [world.lockedDay] : []),
   ];
 }
 const decimalText = (tenths: number) =>
@@ -212,6 +213,41 @@ function goodValues(kind: ImportKind, world: World, layout: Layout, i: number): 
       fc.constantFrom(...FORMULAS.filter((f) => f.trim() !== "")).map((text) => ({ text, warn: true })),
     );
   const channel = fc.constantFrom(...CHANNEL_TEXTS);
+  if (kind === "staff") {
+    // A new person per row (so no stored birth date or open work is in the way): born on a day derived from i.
+    const nip = `${addDays("1994-03-01", i * 3).replaceAll("-", "")}201803${1 + (i % 2)}${String(900 + (i % 99)).padStart(3, "0")}`;
+    return fc
+      .record({
+        nip: nipText(nip),
+        name: fc.constantFrom(
+          "Rina Marlina",
+          "  Agus  Salim ",
+          "Ni Luh Putu Ayu",
+          "=cmd|' /C calc'!A0",
+          "O'Brien-Siregar",
+        ),
+        birthPlace: fc.constantFrom("Jakarta", " Kab. Bogor ", "Medan", "+62 kota", "Denpasar"),
+        grade: fc.constantFrom("III/a", "iii/a", "Penata Muda III/a", " penata muda tingkat i iii/b ", "IV/a", "II/d"),
+        position: fc.constantFrom(
+          "petugas_layanan",
+          "Petugas Layanan",
+          " PENILAI ",
+          "Koordinator Tim Kerja (Supervisor)",
+          "Supervisor",
+          "ketua-tim",
+        ),
+        team: fc.constantFrom(
+          "layanan_informasi",
+          "Tim Kerja Layanan Informasi dan Pengaduan",
+          "Manajemen Layanan",
+          "penjamin-kualitas",
+          " tim kerja penjamin kualitas layanan ",
+        ),
+        hireDate: fc.oneof(fc.constant(""), dayText(addDays(world.pastDay, -i))),
+        active: fc.constantFrom("", "ya", "Yes", " YA ", "y"),
+      })
+      .map((values) => ({ values, warn: [] }));
+  }
   if (kind === "training") {
     const person = personFor(world, i, false);
     const course = world.courses[i % world.courses.length];
@@ -331,7 +367,13 @@ function badValues(kind: ImportKind, key: string, world: World): string[] {
       : [];
   const person = world.people[0];
   const specific: Record<string, string[]> = {
-    nip: person ? badNips(person.nip) : [],
+    // For a staff file, a well-formed NIP nobody has is a new person: not a mistake.
+    nip: person ? badNips(person.nip).filter((n) => kind !== "staff" || n !== "200001012020012999") : [],
+    grade: ["III/e", "V/a", "Penata", "3a", ...PROTOTYPE_NAMES],
+    position: ["Direktur", "petugas", "supervisor!", ...PROTOTYPE_NAMES],
+    team: ["Tim Kerja Lain", "layanan", "tim", ...PROTOTYPE_NAMES],
+    hireDate: badDays(kind, world),
+    active: ["mungkin", "2", "ya!", ...PROTOTYPE_NAMES],
     courseCode: ["XYZ-99", "TLI-01X", "constructor"],
     endDate: badDays(kind, world),
     startDate: badDays(kind, world),
@@ -356,7 +398,7 @@ function badValues(kind: ImportKind, key: string, world: World): string[] {
   return [...required, ...(specific[key] ?? []), ...formulas];
 }
 /** Columns whose bad values are errors (free text and names are never wrong, names only warn). */
-const CHECKED = (key: string) => !["name", "courseName", "provider", "certificateNumber"].includes(key);
+const CHECKED = (key: string) => !["name", "courseName", "provider", "certificateNumber", "birthPlace"].includes(key);
 
 type Flaw =
   | { type: "value"; key: string; value: string }
@@ -615,6 +657,7 @@ export function render(plan: FilePlan): Rendered {
       errors.push({ row: rowNumber, column: columnText(flawed) });
     } else if (flaw?.type === "duplicate") {
       const keyFields = {
+        staff: ["nip"],
         training: ["nip", "courseCode", "endDate"],
         calls: ["nip", "day", "channel"],
         intervals: ["day", "channel", "intervalStart"],

@@ -8,6 +8,7 @@ import { type Actor, recordAudit } from "../audit";
 import type { Database } from "../db";
 import { UserFacingError } from "../errors";
 import { excelCsv } from "../excel-csv";
+import { isForeignKeyViolation } from "../forms";
 import { decodeUtf8 } from "./csv";
 import { rowsOf } from "./engine";
 import { TARGETS } from "./targets";
@@ -92,7 +93,15 @@ export async function undoBatch(db: Database, actor: Actor & { id: number | null
         `Impor ini tidak dapat dibatalkan: ${conflicts.length} ${target.describeConflict} telah diubah oleh impor lain setelahnya (${shown}${conflicts.length > 10 ? ", …" : ""}). Batalkan dulu impor yang lebih baru.`,
       );
     }
-    for (const statement of target.undoSql) await tx.execute(withBatch(statement));
+    try {
+      for (const statement of target.undoSql) await tx.execute(withBatch(statement));
+    } catch (error) {
+      // Only people can be referred to by other data: an account, a training record, an evaluation, a shift.
+      if (!isForeignKeyViolation(error)) throw error;
+      throw new UserFacingError(
+        "Impor ini tidak dapat dibatalkan: orang yang ditambahkannya sudah dipakai di data lain (akun, pelatihan, evaluasi atau jadwal). Untuk orang yang keluar, impor berkas dengan aktif = tidak.",
+      );
+    }
     await tx.update(importBatches).set({ undoneAt: new Date(), undoneBy: actor.id }).where(eq(importBatches.id, id));
     await recordAudit(tx, actor, {
       action: "undo_import",

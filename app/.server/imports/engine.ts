@@ -17,8 +17,9 @@ import {
   type RowResult,
   VALIDATORS,
 } from "../../../analytics/import-rules";
+import type { TeamCode } from "../../../analytics/organization";
 import { periodFromId, periodOfDay } from "../../../analytics/period";
-import { importBatches, periods, staff, trainingCourses } from "../../../db/schema";
+import { importBatches, periods, staff, teams, trainingCourses } from "../../../db/schema";
 import { type Actor, recordAudit } from "../audit";
 import type { Database } from "../db";
 import { getSetting } from "../settings";
@@ -83,6 +84,7 @@ async function context(db: Database, now: Date): Promise<RowContext> {
   const courses = await db
     .select({ id: trainingCourses.id, code: trainingCourses.code, name: trainingCourses.name })
     .from(trainingCourses);
+  const teamRows = await db.select({ id: teams.id, code: teams.code }).from(teams);
   const locked = new Set(
     (await db.select({ id: periods.id }).from(periods).where(eq(periods.status, "approved"))).map((p) => p.id),
   );
@@ -97,6 +99,7 @@ async function context(db: Database, now: Date): Promise<RowContext> {
         : null;
     },
     intervalMinutes: await getSetting(db, "workforce.intervalMinutes"),
+    teamIdByCode: new Map(teamRows.map((t) => [t.code as TeamCode, t.id])),
   };
 }
 

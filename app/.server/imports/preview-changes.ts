@@ -3,7 +3,8 @@
 import { sql } from "drizzle-orm";
 import { formatDay } from "../../../analytics/dates";
 import type { ImportKind, RowContext } from "../../../analytics/import-rules";
-import { channelShortName } from "../../../analytics/organization";
+import { formatNip } from "../../../analytics/nip";
+import { channelShortName, pangkatLabel, positionLabel, TEAMS, type TeamCode } from "../../../analytics/organization";
 import { formatClock, formatShift } from "../../../analytics/workforce-time";
 import type { Database } from "../db";
 import { rowsOf } from "./rows";
@@ -24,7 +25,7 @@ export const CHANGES_PER_PAGE = 25;
 
 type Stored = Record<string, unknown>;
 type Column = { header: string; show: (r: Stored, names: Names) => string; fields: string[] };
-type Names = { staff: Map<number, string>; courses: Map<number, string> };
+type Names = { staff: Map<number, string>; courses: Map<number, string>; teams: Map<number, string> };
 
 const text = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : String(v));
 const number = (v: unknown, decimals = 0) =>
@@ -40,7 +41,19 @@ const person: Column = {
 const channel: Column = { header: "Kanal", fields: ["channel"], show: (r) => channelShortName(String(r.channel)) };
 const TRAINING_STATUS: Record<string, string> = { lulus: "lulus", tidak_lulus: "tidak lulus", selesai: "selesai" };
 
+const yesNo = (v: unknown) => (v === true || v === "true" ? "ya" : "tidak");
+
 const COLUMNS: Record<ImportKind, Column[]> = {
+  staff: [
+    { header: "NIP", fields: ["nip"], show: (r) => formatNip(String(r.nip)) },
+    { header: "Nama", fields: ["full_name"], show: (r) => text(r.full_name) },
+    { header: "Tempat lahir", fields: ["birth_place"], show: (r) => text(r.birth_place) },
+    { header: "Golongan", fields: ["golongan"], show: (r) => pangkatLabel(String(r.golongan)) },
+    { header: "Jabatan", fields: ["position"], show: (r) => positionLabel(String(r.position)) },
+    { header: "Tim", fields: ["team_id"], show: (r, n) => n.teams.get(Number(r.team_id)) ?? "—" },
+    { header: "TMT", fields: ["hire_date"], show: (r) => day(r.hire_date) },
+    { header: "Aktif", fields: ["active"], show: (r) => yesNo(r.active) },
+  ],
   training: [
     person,
     { header: "Pelatihan", fields: ["course_id"], show: (r, n) => n.courses.get(Number(r.course_id)) ?? "—" },
@@ -81,6 +94,8 @@ const COLUMNS: Record<ImportKind, Column[]> = {
   ],
 };
 
+const teamName = (code: TeamCode) => TEAMS.find((t) => t.code === code)?.name ?? code;
+
 /** A jsonb column as both drivers hand it over: an object, or (some configurations) its text. */
 const asObject = (v: unknown): Stored | null =>
   v === null || v === undefined ? null : typeof v === "string" ? (JSON.parse(v) as Stored) : (v as Stored);
@@ -102,6 +117,7 @@ export async function previewChanges(
   const names: Names = {
     staff: new Map([...ctx.staffByNip.values()].map((s) => [s.id, s.fullName])),
     courses: new Map([...ctx.courseByCode.values()].map((c) => [c.id, c.code])),
+    teams: new Map([...ctx.teamIdByCode].map(([code, id]) => [id, teamName(code)])),
   };
   const columns = COLUMNS[kind];
   return {

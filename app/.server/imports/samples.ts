@@ -9,6 +9,18 @@ export type Sample = { file: string; kind: ImportKind; description: string };
 
 export const SAMPLES: readonly Sample[] = [
   {
+    file: "staf-contoh.csv",
+    kind: "staff",
+    description:
+      "Daftar staf demo seperti disimpan SDM: dua pegawai baru, satu pindah tim, satu naik golongan, satu Ketua Tim keluar (aktif = tidak).",
+  },
+  {
+    file: "staf-dengan-kesalahan.csv",
+    kind: "staff",
+    description:
+      "Setiap jenis kesalahan: NIP dirusak Excel atau kurang digit, golongan, jabatan atau tim tidak dikenal, 31 Februari, nama kosong, NIP ganda, petugas yang masih punya sif dinonaktifkan.",
+  },
+  {
     file: "pelatihan-contoh.csv",
     kind: "training",
     description: "27 catatan pelatihan yang benar (titik koma, tanggal HH/BB/TTTT, koma desimal).",

@@ -2,12 +2,14 @@
 // the merge that records a before-image of every row it changes, and the undo. Set-based, so a commit of
 // 100,000 rows is a handful of statements.
 import { param, type SQL, sql } from "drizzle-orm";
+import { formatDay } from "../../../analytics/dates";
 import type {
   CallRow,
   ImportKind,
   ImportRow,
   IntervalRow,
   RosterRow,
+  StaffRow,
   TrainingRow,
 } from "../../../analytics/import-rules";
 import { formatShift } from "../../../analytics/workforce-time";
@@ -53,11 +55,14 @@ function target(spec: {
   keyLabel: string;
   values: (value: ImportRow) => unknown[];
   describeConflict: string;
+  /** More assignments for every update of a stored row, by the merge and by the undo ("version = t.version + 1"). */
+  alsoSet?: string[];
 }): Target {
   const names = spec.columns.map(([n]) => n);
   const compared = names.filter((n) => !spec.key.includes(n));
   const on = spec.key.map((k) => `t.${k} = s.${k}`).join(" and ");
   const differs = compared.map((c) => `t.${c} is distinct from s.${c}`).join(" or ");
+  const also = spec.alsoSet ?? [];
   return {
     table: spec.table,
     staging: spec.staging,
@@ -102,7 +107,7 @@ function target(spec: {
     mergeSql: [
       `insert into import_batch_changes (batch_id, row_id, action, before)
         select $batch, t.id, 'update', to_jsonb(t) from ${spec.staging} s join ${spec.table} t on ${on} where ${differs}`,
-      `update ${spec.table} t set ${compared.map((c) => `${c} = s.${c}`).join(", ")}, batch_id = $batch, updated_at = now()
+      `update ${spec.table} t set ${[...compared.map((c) => `${c} = s.${c}`), "batch_id = $batch", "updated_at = now()", ...also].join(", ")}
         from ${spec.staging} s where ${on} and (${differs})`,
       `insert into ${spec.table} (${names.join(", ")}, batch_id)
         select ${names.map((n) => `s.${n}`).join(", ")}, $batch from ${spec.staging} s
@@ -115,7 +120,7 @@ function target(spec: {
       `delete from ${spec.table} t where t.batch_id = $batch
         and not exists (select 1 from import_batch_changes c where c.batch_id = $batch and c.row_id = t.id)`,
       // A row changed by hand since (its batch_id no longer this batch's) keeps the change.
-      `update ${spec.table} t set ${[...compared, "batch_id", "updated_at"].map((c) => `${c} = r.${c}`).join(", ")}
+      `update ${spec.table} t set ${[...[...compared, "batch_id", "updated_at"].map((c) => `${c} = r.${c}`), ...also].join(", ")}
         from import_batch_changes c, jsonb_populate_record(null::${spec.table}, c.before) r
         where c.batch_id = $batch and c.action = 'update' and c.row_id = t.id and t.batch_id = $batch`,
     ],
@@ -149,7 +154,71 @@ const roster = target({
   describeConflict: "sif",
 });
 
+const staffTarget = target({
+  table: "staff",
+  staging: "staging_staff",
+  columns: [
+    ["nip", "varchar(18)"],
+    ["full_name", "text"],
+    ["birth_place", "text"],
+    ["birth_date", "date"],
+    ["golongan", "text"],
+    ["position", "text"],
+    ["team_id", "integer"],
+    ["hire_date", "date"],
+    ["active", "boolean"],
+  ],
+  key: ["nip"],
+  keyFields: ["nip"],
+  keyLabel: "NIP yang sama",
+  values: (v) => {
+    const r = v as StaffRow;
+    return [r.nip, r.fullName, r.birthPlace, r.birthDate, r.golongan, r.position, r.teamId, r.hireDate, r.active];
+  },
+  describeConflict: "data staf",
+  // An open staff form holding the old version is then refused instead of overwriting the import.
+  alsoSet: ["version = t.version + 1"],
+});
+
 export const TARGETS: Record<ImportKind, Target> = {
+  staff: {
+    ...staffTarget,
+    checks: [
+      {
+        // The NIP gives the birth date; a stored person whose birth date differs was typed by hand differently.
+        sql: `select s.row_no, to_char(t.birth_date, 'YYYY-MM-DD') as stored, to_char(s.birth_date, 'YYYY-MM-DD') as from_nip
+          from staging_staff s join staff t on t.nip = s.nip where t.birth_date <> s.birth_date order by s.row_no`,
+        issue: (f) => ({
+          row: Number(f.row_no),
+          column: "nip",
+          message: `NIP ini berarti lahir ${formatDay(String(f.from_nip))}, sedangkan data staf menyimpan ${formatDay(String(f.stored))}. Impor tidak mengubah tanggal lahir: periksa NIP-nya, atau betulkan data orang itu di halaman Staf dulu.`,
+        }),
+      },
+      {
+        // Setting someone inactive who still has work open would leave it without an owner.
+        sql: `select * from (select s.row_no,
+            (select count(*) from evaluations e where e.state = 'draft'
+              and (e.agent_staff_id = t.id or e.assessor_user_id in (select u.id from users u where u.staff_id = t.id)))::int as drafts,
+            (select count(*) from evaluations e where e.state = 'disputed' and e.agent_staff_id = t.id)::int as disputes,
+            (select count(*) from shifts h where h.staff_id = t.id and h.starts_at > now())::int as shifts
+          from staging_staff s join staff t on t.nip = s.nip where t.active and not s.active) open
+          where drafts + disputes + shifts > 0 order by row_no`,
+        issue: (f) => {
+          const open = [
+            [Number(f.drafts), "draf evaluasi", "hapus atau kirim drafnya"],
+            [Number(f.disputes), "sanggahan yang belum diputus", "putuskan sanggahannya"],
+            [Number(f.shifts), "sif mendatang", "pindahkan atau hapus sifnya di Jadwal dinas"],
+          ].filter(([count]) => Number(count) > 0) as [number, string, string][];
+          const and = (parts: string[]) => parts.join(", ").replace(/, ([^,]*)$/, " dan $1");
+          return {
+            row: Number(f.row_no),
+            column: "active",
+            message: `Orang ini masih punya ${and(open.map(([n, what]) => `${n} ${what}`))}. Sebelum menonaktifkannya, ${and(open.map(([, , todo]) => todo))}, lalu impor lagi.`,
+          };
+        },
+      },
+    ],
+  },
   training: target({
     table: "training_records",
     staging: "staging_training",
