@@ -37,9 +37,11 @@ Perintah:
                                  2 pemakaian salah.
   user add --username U --role R [--role R2 …] [--staff NIP] [--name "Nama Tampilan"]
                                  Tambah pengguna. Kata sandi dibaca dari stdin, atau ditanyakan.
-  import training|calls|intervals|roster BERKAS [--commit [--valid-only]] [--json]
-                                 Periksa berkas CSV catatan pelatihan / statistik panggilan / statistik
-                                 interval / jadwal dinas. Tanpa --commit tidak ada yang disimpan.
+  import staff|training|calls|intervals|roster BERKAS [--sheet LEMBAR] [--commit [--valid-only]] [--json]
+                                 Periksa berkas CSV atau workbook Excel (.xlsx) data staf / catatan
+                                 pelatihan / statistik panggilan / statistik interval / jadwal dinas.
+                                 Dari workbook dibaca lembar pertama yang terlihat, atau --sheet.
+                                 Tanpa --commit tidak ada yang disimpan.
                                  --valid-only menyimpan baris yang valid saja.
                                  --json mencetak satu objek JSON. Kode keluar: 0 tersimpan atau bersih,
                                  1 ada kesalahan, 2 pemakaian salah.
@@ -175,21 +177,30 @@ async function importFile(kind: string | undefined, args: string[]): Promise<num
   if (!isImportKind(kind)) throw new UsageError(`Jenis impor harus ${IMPORT_KINDS.join(", ")}.`);
   const { values, positionals } = parseArgs({
     args,
-    options: { commit: { type: "boolean" }, "valid-only": { type: "boolean" }, json: { type: "boolean" } },
+    options: {
+      commit: { type: "boolean" },
+      "valid-only": { type: "boolean" },
+      json: { type: "boolean" },
+      sheet: { type: "string" },
+    },
     allowPositionals: true,
     strict: true,
   });
   const [file, ...extra] = positionals;
-  if (!file || extra.length > 0) throw new UsageError("Sebutkan satu berkas CSV.");
+  if (!file || extra.length > 0) throw new UsageError("Sebutkan satu berkas CSV atau Excel (.xlsx).");
   if (values["valid-only"] && !values.commit) throw new UsageError("--valid-only hanya berlaku bersama --commit.");
   if (!existsSync(file)) throw new UsageError(`Berkas tidak ditemukan: ${file}`);
+  const { isWorkbookFile } = await import("../app/.server/imports/source");
+  if (values.sheet !== undefined && !(await isWorkbookFile(file))) {
+    throw new UsageError("--sheet hanya berlaku untuk workbook Excel (.xlsx).");
+  }
   const { runImport } = await import("../app/.server/imports/engine");
   const handle = await getDatabase();
   await handle.migrate();
   const report = await runImport(handle.db, {
     kind,
     fileName: path.basename(file),
-    source: { path: path.resolve(file) },
+    source: { path: path.resolve(file), sheet: values.sheet },
     commit: Boolean(values.commit),
     validOnly: Boolean(values["valid-only"]),
     actor: { id: null, username: "cli" },

@@ -14,11 +14,13 @@ import { discardUpload, undoBatch } from "./imports/batches";
 import { commitUpload, receiveUpload } from "./imports/upload";
 import type { Access } from "./scope";
 
-const NO_FILE = "Pilih berkas CSV yang akan diimpor.";
+const NO_FILE = "Pilih berkas CSV atau Excel (.xlsx) yang akan diimpor.";
 
 const uploadInput = z.object({
   kind: z.enum(IMPORT_KINDS, { error: "Pilih jenis data yang diimpor." }),
   file: z.instanceof(File, { error: NO_FILE }).refine((file) => file.size > 0, { error: NO_FILE }),
+  // A workbook's sheet by name; empty: its first visible sheet. Ignored for a CSV file.
+  sheet: z.string().trim().max(100, { error: "Nama lembar paling panjang 100 karakter." }).optional(),
 });
 
 /**
@@ -42,16 +44,21 @@ export async function uploadForm(
     const message = `Berkas lebih besar dari ${maxMegabytes} MB. Bagi menjadi beberapa berkas, lalu impor satu per satu.`;
     return { ok: false, errors: { file: message } };
   }
-  const parsed = uploadInput.safeParse({ kind: form.get("kind"), file: form.get("file") });
+  const parsed = uploadInput.safeParse({
+    kind: form.get("kind"),
+    file: form.get("file"),
+    sheet: form.get("sheet") ?? undefined,
+  });
   if (!parsed.success) {
     const [issue] = parsed.error.issues;
     return { ok: false, errors: { [String(issue?.path[0] ?? "_form")]: issue?.message ?? NO_FILE } };
   }
-  const { kind, file } = parsed.data;
+  const { kind, file, sheet } = parsed.data;
   return receiveUpload(db, access, {
     kind,
     fileName: file.name || "berkas.csv",
     bytes: new Uint8Array(await file.arrayBuffer()),
+    sheet: sheet || undefined,
   });
 }
 

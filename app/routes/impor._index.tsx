@@ -31,9 +31,9 @@ export default function Imports() {
     <div className="page">
       <h1>Impor data</h1>
       <p className="lead">
-        Unggah berkas CSV (koma, titik koma atau tab; UTF-8). Mutu memeriksa setiap baris dan menampilkan pratinjau:
-        tidak ada yang disimpan sebelum Anda menyetujuinya. Kolom tiap jenis berkas dan berkas contohnya ada di{" "}
-        <a href="#format-berkas">Format berkas dan contoh</a>.
+        Unggah berkas CSV (koma, titik koma atau tab; UTF-8) atau workbook Excel (.xlsx). Mutu memeriksa setiap baris
+        dan menampilkan pratinjau: tidak ada yang disimpan sebelum Anda menyetujuinya. Kolom tiap jenis berkas dan
+        berkas contohnya ada di <a href="#format-berkas">Format berkas dan contoh</a>.
       </p>
       <Notice>
         {params.get("tanpa-perubahan") ? "Berkas sudah pernah diimpor: tidak ada data yang berubah." : null}
@@ -45,12 +45,26 @@ export default function Imports() {
         <FormError message={failed?.errors._form} />
         <SelectField name="kind" label="Jenis data" options={kinds} error={failed?.errors.kind} />
         <div className="field">
-          <label htmlFor="file">Berkas CSV</label>
-          <input id="file" name="file" type="file" accept=".csv,text/csv,text/plain" aria-describedby="file-hint" />
+          <label htmlFor="file">Berkas CSV atau Excel</label>
+          <input
+            id="file"
+            name="file"
+            type="file"
+            accept=".csv,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-describedby="file-hint"
+          />
           <span className="hint" id="file-hint">
             Paling besar {maxMegabytes} MB.
           </span>
           {failed?.errors.file && <span className="error">{failed.errors.file}</span>}
+        </div>
+        <div className="field">
+          <label htmlFor="sheet">Lembar (hanya untuk Excel, boleh kosong)</label>
+          <input id="sheet" name="sheet" type="text" maxLength={100} aria-describedby="sheet-hint" />
+          <span className="hint" id="sheet-hint">
+            Kosong: lembar pertama yang terlihat. Nama kolom harus ada di baris 1 lembar itu.
+          </span>
+          {failed?.errors.sheet && <span className="error">{failed.errors.sheet}</span>}
         </div>
         <div>
           <button type="submit" disabled={busy}>

@@ -151,7 +151,10 @@ export const importUploads = pgTable("import_uploads", {
   id: uuid().primaryKey().defaultRandom(),
   kind: text().notNull(),
   fileName: text().notNull(),
+  // A CSV file's text, or a workbook's bytes as base64 (format xlsx), read from its sheet (null: the first).
   content: text().notNull(),
+  format: text().notNull().default("csv"),
+  sheet: text(),
   sha256: text().notNull(),
   uploadedBy: integer()
     .notNull()

@@ -9,7 +9,8 @@ import { importUploads } from "../../../db/schema";
 import type { Database } from "../db";
 import { UserFacingError } from "../errors";
 import { getBatch } from "../imports/batches";
-import { type CsvRecord, readCsv } from "../imports/csv";
+import type { CsvRecord } from "../imports/csv";
+import { type ImportSource, readRecords, uploadSource } from "../imports/source";
 import { importableKinds } from "../imports/upload";
 import { type Access, SYSTEM_ACCESS } from "../scope";
 import { type Column, cell, yesNo } from "../workbook/cells";
@@ -30,20 +31,20 @@ const visibleKinds = (access: Access): readonly ImportKind[] =>
   access === SYSTEM_ACCESS ? IMPORT_KINDS : importableKinds(access.roles);
 
 /** The file a batch was committed from, when it was uploaded on the import page. */
-async function keptFile(db: Database, batchId: number): Promise<string | null> {
+async function keptFile(db: Database, batchId: number): Promise<ImportSource | null> {
   const [upload] = await db
-    .select({ content: importUploads.content })
+    .select({ content: importUploads.content, format: importUploads.format, sheet: importUploads.sheet })
     .from(importUploads)
     .where(eq(importUploads.batchId, batchId))
     .limit(1);
-  return upload?.content ?? null;
+  return upload ? uploadSource(upload) : null;
 }
 
 /**
- * The file's records a chunk at a time. readCsv waits for its handler before it reads on, so each chunk is
+ * The file's records a chunk at a time. readRecords waits for its handler before it reads on, so each chunk is
  * parsed only once the sheet has taken the one before: memory stays flat however long the file.
  */
-async function* fileRecords(text: string): AsyncGenerator<CsvRecord[]> {
+async function* fileRecords(source: ImportSource): AsyncGenerator<CsvRecord[]> {
   type Step = { records: CsvRecord[]; taken: () => void; stop: (e: Error) => void } | { end: true; error?: unknown };
   const steps: Step[] = [];
   let wake: (() => void) | undefined;
@@ -51,7 +52,7 @@ async function* fileRecords(text: string): AsyncGenerator<CsvRecord[]> {
     steps.push(step);
     wake?.();
   };
-  readCsv({ text }, (records) => new Promise<void>((taken, stop) => push({ records, taken, stop }))).then(
+  readRecords(source, (records) => new Promise<void>((taken, stop) => push({ records, taken, stop }))).then(
     () => push({ end: true }),
     (error: unknown) => push({ end: true, error }),
   );
@@ -77,7 +78,7 @@ async function* fileRecords(text: string): AsyncGenerator<CsvRecord[]> {
 }
 
 /** The file's data rows with their issues; blank rows are no data, as in the import itself. */
-async function* fileRows(text: string, issues: readonly Issue[]): AsyncGenerator<FileRow[]> {
+async function* fileRows(source: ImportSource, issues: readonly Issue[]): AsyncGenerator<FileRow[]> {
   const byRow = new Map<number, Issue[]>();
   for (const issue of issues) {
     const found = byRow.get(issue.row);
@@ -88,7 +89,7 @@ async function* fileRows(text: string, issues: readonly Issue[]): AsyncGenerator
     (byRow.get(row) ?? [])
       .filter((i) => i.level === level)
       .map((i) => (i.column ? `${i.column}: ${i.message}` : i.message));
-  for await (const records of fileRecords(text)) {
+  for await (const records of fileRecords(source)) {
     yield records
       .filter((r) => r.row > 1 && r.cells.some((c) => c.trim() !== ""))
       .map((r) => ({ row: r.row, cells: r.cells, errors: said(r.row, "error"), warnings: said(r.row, "warning") }));
@@ -96,8 +97,8 @@ async function* fileRows(text: string, issues: readonly Issue[]): AsyncGenerator
 }
 
 /** The file's header row, read on its own: its cells name the sheet's columns. */
-async function headerOf(text: string): Promise<string[]> {
-  for await (const records of fileRecords(text)) return records[0]?.cells ?? [];
+async function headerOf(source: ImportSource): Promise<string[]> {
+  for await (const records of fileRecords(source)) return records[0]?.cells ?? [];
   return [];
 }
 

@@ -12,6 +12,7 @@ import { isForeignKeyViolation } from "../forms";
 import { decodeUtf8 } from "./csv";
 import { rowsOf } from "./engine";
 import { TARGETS } from "./targets";
+import { checkWorkbook, isZip } from "./xlsx";
 
 // Who imported, as people read it: the account's name (the username stored with the batch is what remains when
 // the account is gone).
@@ -129,12 +130,17 @@ export function reportCsv(batch: {
   ]);
 }
 
-/** Keeps an uploaded file for its preview and commit; refuses a file that is not UTF-8. */
+/**
+ * Keeps an uploaded file for its preview and commit: a CSV file as its text (refused unless UTF-8), an Excel
+ * workbook (known by its zip signature) as base64, once its sheet is found.
+ */
 export async function storeUpload(
   db: Database,
-  input: { kind: ImportKind; fileName: string; bytes: Uint8Array; userId: number },
+  input: { kind: ImportKind; fileName: string; bytes: Uint8Array; userId: number; sheet?: string },
 ): Promise<string> {
-  const content = decodeUtf8(input.bytes);
+  const workbook = isZip(input.bytes);
+  if (workbook) await checkWorkbook({ bytes: input.bytes, sheet: input.sheet });
+  const content = workbook ? Buffer.from(input.bytes).toString("base64") : decodeUtf8(input.bytes);
   // Abandoned previews are not kept: a day is long enough to decide.
   await db
     .delete(importUploads)
@@ -145,7 +151,11 @@ export async function storeUpload(
       kind: input.kind,
       fileName: input.fileName.slice(0, 255),
       content,
-      sha256: createHash("sha256").update(content).digest("hex"),
+      format: workbook ? "xlsx" : "csv",
+      sheet: workbook ? input.sheet?.trim() || null : null,
+      sha256: createHash("sha256")
+        .update(workbook ? input.bytes : content)
+        .digest("hex"),
       uploadedBy: input.userId,
     })
     .returning({ id: importUploads.id });

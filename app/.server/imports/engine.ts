@@ -2,7 +2,6 @@
 // rows go into a temporary staging table in chunks; new / updated / unchanged are counted in SQL; a commit
 // merges staging into the target table and records what each row was, so the batch can be undone. Preview
 // and commit run the same code: a preview rolls its transaction back, so it writes nothing.
-import { createHash } from "node:crypto";
 import { eq, param, sql } from "drizzle-orm";
 import { formatDay, wibDay } from "../../../analytics/dates";
 import {
@@ -23,9 +22,10 @@ import { importBatches, periods, staff, teams, trainingCourses } from "../../../
 import { type Actor, recordAudit } from "../audit";
 import type { Database } from "../db";
 import { getSetting } from "../settings";
-import { type CsvRecord, type CsvSource, FileRefused, readCsv } from "./csv";
+import { type CsvRecord, FileRefused } from "./csv";
 import { type PreviewChanges, previewChanges } from "./preview-changes";
 import { rowsOf } from "./rows";
+import { type ImportSource, readRecords, sourceSha256 } from "./source";
 import { TARGETS, type Target } from "./targets";
 
 export type ImportReport = {
@@ -58,7 +58,7 @@ export type ImportProgress = { phase: "membaca" | "menyimpan"; rows: number };
 export type ImportOptions = {
   kind: ImportKind;
   fileName: string;
-  source: CsvSource;
+  source: ImportSource;
   commit: boolean;
   /** Commit the valid rows even when other rows have errors (otherwise any error blocks the commit). */
   validOnly: boolean;
@@ -119,10 +119,6 @@ async function runChecks(db: Database, target: Target, refuse: (found: Issue[]) 
   }
 }
 
-function sha256(source: CsvSource): string | null {
-  return "text" in source ? createHash("sha256").update(source.text).digest("hex") : null;
-}
-
 /** Previews (commit false) or imports a file. Never throws for a bad file: the report says what is wrong. */
 export async function runImport(db: Database, options: ImportOptions): Promise<ImportReport> {
   const now = options.now ?? new Date();
@@ -155,7 +151,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
     }
   };
   const ctx = await context(db, now);
-  const fileHash = sha256(options.source);
+  const fileHash = sourceSha256(options.source);
 
   try {
     await db.transaction(async (tx) => {
@@ -187,45 +183,69 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
         }
       };
 
-      await readCsv(options.source, async (records: CsvRecord[]) => {
-        for (const record of records) {
-          if (!header) {
-            const mapped = mapHeader(options.kind, record.cells);
-            if (!mapped.ok) throw new FileRefused(mapped.errors);
-            header = mapped.value;
-            headerRow = record.cells;
-            report.ignoredColumns = mapped.value.ignored;
-            continue;
+      const late = await readRecords(
+        options.source,
+        async (records: CsvRecord[]) => {
+          for (const record of records) {
+            if (!header) {
+              const mapped = mapHeader(options.kind, record.cells);
+              if (!mapped.ok) throw new FileRefused(mapped.errors);
+              header = mapped.value;
+              headerRow = record.cells;
+              report.ignoredColumns = mapped.value.ignored;
+              continue;
+            }
+            if (record.cells.every((c) => c.trim() === "")) continue; // a blank row is not data
+            report.rows += 1;
+            const problem = record.problem ?? extraCellsProblem(record.cells, headerRow);
+            if (problem) {
+              report.errorCount += 1;
+              note(report.errors, [{ row: record.row, column: "", message: problem }]);
+              continue;
+            }
+            const result: RowResult<ImportRow> = VALIDATORS[options.kind](
+              record.cells,
+              record.row,
+              header,
+              headerRow,
+              ctx,
+            );
+            report.errorCount += result.errors.length;
+            report.warningCount += result.warnings.length;
+            note(report.errors, result.errors);
+            note(report.warnings, result.warnings);
+            if (result.value) {
+              report.valid += 1;
+              pending.push({ row: record.row, value: result.value });
+              if (pending.length >= CHUNK) await flush();
+            }
           }
-          if (record.cells.every((c) => c.trim() === "")) continue; // a blank row is not data
-          report.rows += 1;
-          const problem = record.problem ?? extraCellsProblem(record.cells, headerRow);
-          if (problem) {
-            report.errorCount += 1;
-            note(report.errors, [{ row: record.row, column: "", message: problem }]);
-            continue;
-          }
-          const result: RowResult<ImportRow> = VALIDATORS[options.kind](
-            record.cells,
-            record.row,
-            header,
-            headerRow,
-            ctx,
-          );
-          report.errorCount += result.errors.length;
-          report.warningCount += result.warnings.length;
-          note(report.errors, result.errors);
-          note(report.warnings, result.warnings);
-          if (result.value) {
-            report.valid += 1;
-            pending.push({ row: record.row, value: result.value });
-            if (pending.length >= CHUNK) await flush();
-          }
-        }
-        options.onProgress?.({ phase: "membaca", rows: report.rows });
-      });
+          options.onProgress?.({ phase: "membaca", rows: report.rows });
+        },
+        {
+          columnsUsed: (cells) => {
+            const mapped = mapHeader(options.kind, cells);
+            return new Set(mapped.ok ? mapped.value.columns.values() : []);
+          },
+        },
+      );
       if (!header) throw new FileRefused(["Berkas kosong: baris pertama harus berisi nama kolom."]);
       await flush();
+      if (late.length > 0) {
+        // Found once the whole sheet was read (merged cells): those rows are taken back out of staging.
+        const rowNumbers = late.map((l) => String(l.row));
+        const taken = rowsOf<{ row_no: number }>(
+          await tx.execute(
+            sql`delete from ${sql.raw(target.staging)} where row_no = any(${param(rowNumbers)}::text[]::integer[]) returning row_no`,
+          ),
+        );
+        report.valid -= taken.length;
+        report.errorCount += late.length;
+        note(
+          report.errors,
+          late.map((l) => ({ row: l.row, column: "", message: l.message })),
+        );
+      }
       await runChecks(tx, target, (found) => {
         const fileHeader = header as HeaderMap;
         report.valid -= found.length;

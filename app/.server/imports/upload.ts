@@ -10,6 +10,7 @@ import { FileRefused } from "./csv";
 import { runImport } from "./engine";
 import { reportProgress } from "./progress";
 import { SAMPLES } from "./samples";
+import { uploadSource } from "./source";
 
 /** Which kinds of file the user's roles may import. */
 export function importableKinds(roles: readonly Role[]): ImportKind[] {
@@ -34,7 +35,7 @@ export function importFormats(kinds: readonly ImportKind[]) {
 export async function receiveUpload(
   db: Database,
   access: Access,
-  upload: { kind: ImportKind; fileName: string; bytes: Uint8Array },
+  upload: { kind: ImportKind; fileName: string; bytes: Uint8Array; sheet?: string },
 ): Promise<{ ok: true; uploadId: string } | { ok: false; errors: Record<string, string> }> {
   if (!importableKinds(access.roles).includes(upload.kind)) {
     return { ok: false, errors: { kind: "Peran Anda tidak mencakup impor jenis data ini." } };
@@ -47,7 +48,7 @@ export async function receiveUpload(
   }
 }
 
-type Upload = { id: string; kind: string; fileName: string; content: string };
+type Upload = { id: string; kind: string; fileName: string; content: string; format: string; sheet: string | null };
 
 /** Commits a previewed upload; once committed, the upload is tied to its batch so it is not offered again. */
 export async function commitUpload(db: Database, upload: Upload, actor: Actor, validOnly: boolean) {
@@ -66,7 +67,7 @@ export function runUpload(
   return runImport(db, {
     kind: upload.kind as ImportKind,
     fileName: upload.fileName,
-    source: { text: upload.content },
+    source: uploadSource(upload),
     commit: options.commit,
     validOnly: options.validOnly,
     changesPage: options.changesPage,
