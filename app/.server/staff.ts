@@ -257,7 +257,8 @@ export async function updateStaff(
       await assertNipFree(tx, input.nip, id);
       const [after] = await tx
         .update(staff)
-        .set({ ...input, version: version + 1, updatedAt: new Date() })
+        // batchId null: an undo of the import that last wrote the row leaves this hand edit alone.
+        .set({ ...input, batchId: null, version: version + 1, updatedAt: new Date() })
         .where(and(eq(staff.id, id), eq(staff.version, version)))
         .returning();
       if (!after) throw new UserFacingError(STALE_EDIT);

@@ -4,12 +4,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq, isNull } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { verifyPassword } from "../../app/.server/passwords";
 import { type DatabaseHandle, openDatabase } from "../../db/client";
 import { staff, users } from "../../db/schema";
 import { runMutu } from "../support/cli";
 import { copyTemplateDatabase } from "../support/db";
+import { typedWorkbook } from "../support/workbooks";
 
 let env: Record<string, string> = {};
 let cleanup = async () => {};
@@ -22,6 +23,13 @@ beforeAll(async () => {
   } else {
     const dir = mkdtempSync(path.join(tmpdir(), "mutu-cli-"));
     env = { DATABASE_URL: "", MUTU_DATA_DIR: dir };
+    // Starts from the migrated copy every test file gets (as the PostgreSQL branch does): a first command then
+    // does not spend its seconds creating the cluster.
+    const migrated = await openDatabase({
+      pgliteDir: path.join(dir, "pglite"),
+      pgliteLoad: new Blob([readFileSync(inject("pgliteDump"))]),
+    });
+    await migrated.close();
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
 });
@@ -114,6 +122,44 @@ describe("mutu command line", () => {
     expect(again.code).toBe(1);
     expect(again.err).toContain("sudah berisi staf atau pengguna");
     expect(await withDatabase(async ({ db }) => (await db.select().from(users)).length)).toBe(12);
+  });
+
+  it("import staff: the sample CSV commits; the same rows saved as .xlsx then change nothing; the mistakes sample exits 1 at each row and column, writing nothing", async () => {
+    const xlsx = path.join(mkdtempSync(path.join(tmpdir(), "mutu-staf-")), "Data Staf.xlsx");
+    writeFileSync(xlsx, await typedWorkbook(readFileSync("fixtures/samples/staf-contoh.csv", "utf8")));
+    const csv = await mutu(["import", "staff", "fixtures/samples/staf-contoh.csv", "--commit", "--json"]);
+    expect(csv.err).toBe("");
+    expect(JSON.parse(csv.out)).toMatchObject({ rows: 41, new: 2, updated: 3, unchanged: 36, committed: true });
+    const sameAsXlsx = await mutu(["import", "staff", xlsx, "--commit", "--json"]);
+    expect(JSON.parse(sameAsXlsx.out)).toMatchObject({ rows: 41, new: 0, updated: 0, unchanged: 41, errors: [] });
+    const people = await withDatabase((h) => h.db.select({ nip: staff.nip, version: staff.version }).from(staff));
+    const mistakes = await mutu([
+      "import",
+      "staff",
+      "fixtures/samples/staf-dengan-kesalahan.csv",
+      "--commit",
+      "--json",
+    ]);
+    expect(mistakes.code).toBe(1);
+    const report = JSON.parse(mistakes.out);
+    expect(report.committed).toBe(false);
+    expect(report.errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([
+      [3, "NIP"],
+      [4, "NIP"],
+      [5, "Golongan"],
+      [6, "Jabatan"],
+      [7, "Tim"],
+      [8, "TMT"],
+      [9, "Aktif"],
+      [10, "Nama"],
+      [11, "NIP"],
+      [12, "Aktif"],
+      [13, "TMT"],
+    ]);
+    expect(await withDatabase((h) => h.db.select({ nip: staff.nip, version: staff.version }).from(staff))).toEqual(
+      people,
+    );
+    rmSync(path.dirname(xlsx), { recursive: true, force: true });
   });
 
   it("user add reads the password from stdin and links the account to the staff member with that NIP", async () => {
