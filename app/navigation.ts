@@ -13,6 +13,7 @@ const NAV: NavItem[] = [
   { to: "/kelayakan", label: "Sertifikasi", permission: "read:eligibility", scopes: ["any", "team"] },
   { to: "/impor", label: "Impor", permission: "import:data" },
   { to: "/pelatihan", label: "Pelatihan", permission: "manage:training" },
+  { to: "/pelatihan/catatan", label: "Catatan pelatihan", permission: "manage:training_record" },
   { to: "/laporan", label: "Laporan", permission: "read:report" },
   { to: "/tenaga-kerja", label: "Tenaga kerja", permission: "read:workforce" },
   // Agents see their own shifts here; everyone else reaches the roster from the workforce page.

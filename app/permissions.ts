@@ -58,6 +58,8 @@ export const PERMISSIONS = {
     "import:roster:any",
     "read:eligibility:any",
     "read:training:any",
+    // The QA team holds training (regulation 2.3.3, C.17.c): single records by hand, as HR.
+    "manage:training_record:any",
     "read:kpi:any",
     "export:kpi:any",
     "read:report:any",
@@ -113,6 +115,7 @@ export const PERMISSIONS = {
     "create:staff:any",
     "update:staff:any",
     "manage:training:any",
+    "manage:training_record:any",
     "read:training:any",
     "import:data:any",
     // New hires, transfers, promotions and leavers from HR's own spreadsheet (never deleted: set inactive).

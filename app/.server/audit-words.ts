@@ -70,6 +70,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   calibration_session: "Sesi kalibrasi",
   shift: "Sif",
   training_course: "Pelatihan",
+  training_record: "Catatan pelatihan",
   report: "Laporan",
   export: "Unduhan",
 };

@@ -74,7 +74,10 @@ export default function Courses() {
         </table>
       </div>
       <h2>Catatan pelatihan</h2>
-      <p className="muted">Catatan pelatihan seluruh staf, satu baris per orang per pelatihan yang diikuti.</p>
+      <p className="muted">
+        Catatan pelatihan seluruh staf, satu baris per orang per pelatihan yang diikuti.{" "}
+        <Link to="/pelatihan/catatan">Lihat, tambah atau perbaiki catatan satu per satu</Link>.
+      </p>
       <ExportLinks list="pelatihan" params={new URLSearchParams()} what="semua catatan pelatihan" />
       <h2>Tambah pelatihan</h2>
       <div className="card">

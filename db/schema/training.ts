@@ -88,6 +88,8 @@ export const trainingRecords = pgTable(
     provider: text(),
     certificateNumber: text(),
     batchId: integer().references(() => importBatches.id),
+    // Optimistic concurrency for corrections by hand: every change (by hand, an import, an undo) bumps it.
+    version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

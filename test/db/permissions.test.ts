@@ -17,7 +17,7 @@ import { createUser } from "../../app/.server/users";
 import * as newEvaluation from "../../app/routes/evaluasi.baru";
 import * as calibrationList from "../../app/routes/kalibrasi._index";
 import { commentField, valueField } from "../../app/score-fields";
-import { scorecardVersions, staff, teams, trainingCourses, users } from "../../db/schema";
+import { scorecardVersions, staff, teams, trainingCourses, trainingRecords, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { makeEligible, seedCatalogue, setSigner } from "../support/certification";
 import { demoDatabaseForThisFile } from "../support/db";
@@ -95,6 +95,7 @@ const ids = {
   batch: 0,
   certificate: 0,
   report: 0,
+  trainingRecord: 0,
 };
 const LOGIN = 302; // anyone not signed in is sent to /masuk
 
@@ -278,6 +279,45 @@ const CASES: Case[] = [
     params: () => ({ id: String(ids.course) }),
     form: {},
     expect: { anonim: LOGIN, hr: 400 },
+    otherwise: 403,
+  },
+  {
+    file: "pelatihan.catatan._index.tsx",
+    method: "GET",
+    path: "/pelatihan/catatan",
+    expect: { anonim: LOGIN, hr: 200, koordinator_qa: 200 },
+    otherwise: 403,
+  },
+  {
+    file: "pelatihan.catatan.baru.tsx",
+    method: "GET",
+    path: "/pelatihan/catatan/baru",
+    expect: { anonim: LOGIN, hr: 200, koordinator_qa: 200 },
+    otherwise: 403,
+  },
+  {
+    file: "pelatihan.catatan.baru.tsx",
+    method: "POST",
+    path: "/pelatihan/catatan/baru",
+    form: {},
+    expect: { anonim: LOGIN, hr: 400, koordinator_qa: 400 },
+    otherwise: 403,
+  },
+  {
+    file: "pelatihan.catatan.$id.tsx",
+    method: "GET",
+    path: "/pelatihan/catatan/:id",
+    params: () => ({ id: String(ids.trainingRecord) }),
+    expect: { anonim: LOGIN, hr: 200, koordinator_qa: 200 },
+    otherwise: 403,
+  },
+  {
+    file: "pelatihan.catatan.$id.tsx",
+    method: "POST",
+    path: "/pelatihan/catatan/:id",
+    params: () => ({ id: String(ids.trainingRecord) }),
+    form: { intent: "hapus" },
+    expect: { anonim: LOGIN, hr: 400, koordinator_qa: 400 },
     otherwise: 403,
   },
   {
@@ -996,6 +1036,8 @@ beforeAll(async () => {
     actor: { id: hrUser?.id ?? null, username: "hr" },
   });
   ids.batch = batch.batchId ?? 0;
+  const [record] = await db.select({ id: trainingRecords.id }).from(trainingRecords).limit(1);
+  ids.trainingRecord = record?.id ?? 0;
   await setSigner(db);
   await makeEligible(db, agent?.id ?? 0);
   const [kasi] = await db.select().from(users).where(eq(users.username, "kasi"));

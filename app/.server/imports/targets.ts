@@ -251,6 +251,8 @@ export const TARGETS: Record<ImportKind, Target> = {
       ];
     },
     describeConflict: "catatan pelatihan",
+    // A correction form opened before the import is then refused instead of overwriting it.
+    alsoSet: ["version = t.version + 1"],
   }),
   calls: target({
     table: "call_stats",

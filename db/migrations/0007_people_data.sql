@@ -2,4 +2,5 @@ ALTER TABLE "import_batches" DROP CONSTRAINT "import_batches_kind";--> statement
 ALTER TABLE "staff" ADD COLUMN "batch_id" integer;--> statement-breakpoint
 ALTER TABLE "import_uploads" ADD COLUMN "format" text DEFAULT 'csv' NOT NULL;--> statement-breakpoint
 ALTER TABLE "import_uploads" ADD COLUMN "sheet" text;--> statement-breakpoint
+ALTER TABLE "training_records" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "import_batches" ADD CONSTRAINT "import_batches_kind" CHECK ("import_batches"."kind" in ('staff', 'training', 'calls', 'intervals', 'roster'));
