@@ -108,13 +108,18 @@ export const ROLE_TASKS: Record<Role, Task[]> = {
     { title: "Data staf", text: "Tambah dan ubah data staf; NIP diperiksa saat diisi.", to: "/staf" },
     {
       title: "Impor data",
-      text: "Unggah CSV catatan pelatihan atau statistik panggilan: pratinjau, simpan, dan batalkan bila perlu.",
+      text: "Unggah CSV atau Excel data staf, catatan pelatihan atau statistik panggilan: pratinjau, simpan, dan batalkan bila perlu.",
       to: "/impor",
     },
     {
       title: "Katalog pelatihan",
       text: "Kode, nama, kategori, jam pelajaran dan masa berlaku tiap pelatihan.",
       to: "/pelatihan",
+    },
+    {
+      title: "Catatan pelatihan",
+      text: "Cari, tambah, perbaiki atau hapus satu catatan pelatihan; setiap perubahan tercatat.",
+      to: "/pelatihan/catatan",
     },
     {
       title: "Kelayakan sertifikasi",

@@ -14,6 +14,7 @@ import { addDays } from "../../analytics/dates";
 import { IMPORT_KINDS, type ImportKind } from "../../analytics/import-rules";
 import { NOT_TEXT, NOT_UTF8 } from "../../app/.server/imports/csv";
 import type { ImportReport } from "../../app/.server/imports/engine";
+import { NOT_XLSX } from "../../app/.server/imports/xlsx";
 import * as preview from "../../app/routes/impor.$id._index";
 import * as previewReport from "../../app/routes/impor.$id.laporan";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
@@ -146,7 +147,8 @@ describe("a hostile file", () => {
                   : "no rows",
           );
           if ("refused" in web) {
-            expect([NOT_UTF8, NOT_TEXT]).toContain(web.refused);
+            // A file starting as a zip is taken for an Excel workbook, and refused as one when it is none.
+            expect([NOT_UTF8, NOT_TEXT, NOT_XLSX]).toContain(web.refused);
             expect(cli.fileErrors.length).toBeGreaterThan(0);
           } else if (headerLineBytes(bytes) >= HEADER_SAMPLE_BYTES) {
             // The delimiter is guessed from the first 64 KiB: of bytes on disk, of characters in an upload. A
@@ -381,12 +383,16 @@ describe("a file refused midway on the command line", () => {
 });
 
 describe("the import pages with a hostile file", () => {
-  it("upload refuses a file with NUL bytes with a message (400), not a server error", async () => {
+  it("upload refuses a broken workbook and a file with NUL bytes with a message (400), not a server error", async () => {
     const hr = await sessionCookie("hr", DEMO_PASSWORD);
-    const file = new File([Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x6e, 0x69, 0x70])], "data.xlsx");
-    const r = await uploadThroughPage(hr, file);
+    const broken = new File([Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x6e, 0x69, 0x70])], "data.xlsx");
+    const r = await uploadThroughPage(hr, broken);
     expect(r.status).toBe(400);
-    expect((r.data as { errors: Record<string, string> }).errors.file).toBe(NOT_TEXT);
+    expect((r.data as { errors: Record<string, string> }).errors.file).toBe(NOT_XLSX);
+    const nul = new File([Uint8Array.from([0x6e, 0x69, 0x70, 0x00, 0x0a])], "data.csv");
+    const n = await uploadThroughPage(hr, nul);
+    expect(n.status).toBe(400);
+    expect((n.data as { errors: Record<string, string> }).errors.file).toBe(NOT_TEXT);
   });
 
   it("upload, preview and the preview's error report of a file full of formulas and broken quotes", async () => {

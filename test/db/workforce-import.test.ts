@@ -409,8 +409,8 @@ describe("the roster page's server functions", () => {
 });
 
 describe("who may import which kind", () => {
-  it("HR imports all four; the QA coordinator calls, intervals and roster; others none", () => {
-    expect(importableKinds(["hr"])).toEqual(["training", "calls", "intervals", "roster"]);
+  it("HR imports all five (staff too); the QA coordinator calls, intervals and roster; others none", () => {
+    expect(importableKinds(["hr"])).toEqual(["staff", "training", "calls", "intervals", "roster"]);
     expect(importableKinds(["koordinator_qa"])).toEqual(["calls", "intervals", "roster"]);
     for (const role of ["admin", "kepala_seksi", "penilai", "supervisor", "petugas"] as const) {
       expect(importableKinds([role])).toEqual([]);

@@ -173,7 +173,9 @@ const staffTarget = target({
   keyLabel: "NIP yang sama",
   values: (v) => {
     const r = v as StaffRow;
-    return [r.nip, r.fullName, r.birthPlace, r.birthDate, r.golongan, r.position, r.teamId, r.hireDate, r.active];
+    // The flag as text: postgres.js would send a JavaScript boolean array as boolean[], not text[].
+    const active = r.active ? "true" : "false";
+    return [r.nip, r.fullName, r.birthPlace, r.birthDate, r.golongan, r.position, r.teamId, r.hireDate, active];
   },
   describeConflict: "data staf",
   // An open staff form holding the old version is then refused instead of overwriting the import.
