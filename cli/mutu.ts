@@ -38,9 +38,9 @@ Perintah:
   user add --username U --role R [--role R2 …] [--staff NIP] [--name "Nama Tampilan"]
                                  Tambah pengguna. Kata sandi dibaca dari stdin, atau ditanyakan.
   import staff|training|calls|intervals|roster BERKAS [--sheet LEMBAR] [--commit [--valid-only]] [--json]
-                                 Periksa berkas CSV atau workbook Excel (.xlsx) data staf / catatan
+                                 Periksa berkas CSV atau berkas Excel (.xlsx) data staf / catatan
                                  pelatihan / statistik panggilan / statistik interval / jadwal dinas.
-                                 Dari workbook dibaca lembar pertama yang terlihat, atau --sheet.
+                                 Dari berkas Excel dibaca lembar pertama yang terlihat, atau --sheet.
                                  Tanpa --commit tidak ada yang disimpan.
                                  --valid-only menyimpan baris yang valid saja.
                                  --json mencetak satu objek JSON. Kode keluar: 0 tersimpan atau bersih,
@@ -192,7 +192,7 @@ async function importFile(kind: string | undefined, args: string[]): Promise<num
   if (!existsSync(file)) throw new UsageError(`Berkas tidak ditemukan: ${file}`);
   const { isWorkbookFile } = await import("../app/.server/imports/source");
   if (values.sheet !== undefined && !(await isWorkbookFile(file))) {
-    throw new UsageError("--sheet hanya berlaku untuk workbook Excel (.xlsx).");
+    throw new UsageError("--sheet hanya berlaku untuk berkas Excel (.xlsx).");
   }
   const { runImport } = await import("../app/.server/imports/engine");
   const handle = await getDatabase();

@@ -12,6 +12,7 @@ import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./db";
 import { UserFacingError } from "./errors";
 import { isUniqueViolation } from "./forms";
+import { RECORD_FIELDS } from "./training";
 
 export const RECORD_STATUSES = [
   { code: "lulus", label: "Lulus" },
@@ -113,22 +114,7 @@ export async function listRecords(db: Database, filters: RecordFilters, page: nu
   const pages = Math.max(1, Math.ceil(total / RECORDS_PER_PAGE));
   const shown = Math.min(Math.max(1, page), pages);
   const rows = await db
-    .select({
-      id: trainingRecords.id,
-      fullName: staff.fullName,
-      staffId: staff.id,
-      teamName: teams.name,
-      courseCode: trainingCourses.code,
-      courseName: trainingCourses.name,
-      startDate: trainingRecords.startDate,
-      endDate: trainingRecords.endDate,
-      hours: trainingRecords.hours,
-      status: trainingRecords.status,
-      score: trainingRecords.score,
-      provider: trainingRecords.provider,
-      certificateNumber: trainingRecords.certificateNumber,
-      batchId: trainingRecords.batchId,
-    })
+    .select({ fullName: staff.fullName, staffId: staff.id, teamName: teams.name, ...RECORD_FIELDS })
     .from(trainingRecords)
     .innerJoin(staff, eq(staff.id, trainingRecords.staffId))
     .innerJoin(teams, eq(teams.id, staff.teamId))

@@ -82,23 +82,27 @@ export async function saveCourse(db: Database, actor: Actor, input: z.output<typ
   }
 }
 
+/** A training record with its course, as every list of them (a person's, the records page, the export) reads it. */
+export const RECORD_FIELDS = {
+  id: trainingRecords.id,
+  code: trainingCourses.code,
+  name: trainingCourses.name,
+  category: trainingCourses.category,
+  validityMonths: trainingCourses.validityMonths,
+  startDate: trainingRecords.startDate,
+  endDate: trainingRecords.endDate,
+  hours: trainingRecords.hours,
+  status: trainingRecords.status,
+  score: trainingRecords.score,
+  provider: trainingRecords.provider,
+  certificateNumber: trainingRecords.certificateNumber,
+  batchId: trainingRecords.batchId,
+};
+
 /** A person's training records, newest first, with the course. */
 export function trainingOf(db: Database, staffId: number) {
   return db
-    .select({
-      id: trainingRecords.id,
-      code: trainingCourses.code,
-      name: trainingCourses.name,
-      category: trainingCourses.category,
-      validityMonths: trainingCourses.validityMonths,
-      startDate: trainingRecords.startDate,
-      endDate: trainingRecords.endDate,
-      hours: trainingRecords.hours,
-      status: trainingRecords.status,
-      score: trainingRecords.score,
-      provider: trainingRecords.provider,
-      certificateNumber: trainingRecords.certificateNumber,
-    })
+    .select(RECORD_FIELDS)
     .from(trainingRecords)
     .innerJoin(trainingCourses, eq(trainingCourses.id, trainingRecords.courseId))
     .where(eq(trainingRecords.staffId, staffId))

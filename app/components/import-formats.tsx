@@ -19,10 +19,10 @@ export function ImportFormats({ formats, maxMegabytes }: { formats: KindFormat[]
       <h2 id="format-berkas">Format berkas dan contoh</h2>
       <p>
         Berkas CSV UTF-8 (di Excel: <strong>Simpan sebagai → CSV UTF-8</strong>), dipisah koma, titik koma atau tab,
-        atau workbook Excel (.xlsx) apa adanya, paling besar {maxMegabytes} MB. Dari workbook dibaca lembar pertama yang
-        terlihat (atau lembar yang Anda sebutkan), dengan teks setiap sel seperti yang tampil di Excel; baris atau kolom
-        yang disembunyikan dan sel yang digabung dilaporkan, dan NIP harus berformat Teks. Baris pertama berisi nama
-        kolom, dalam bahasa Indonesia atau Inggris, dengan urutan, huruf besar-kecil dan spasi bebas (
+        atau berkas Excel (.xlsx) apa adanya, paling besar {maxMegabytes} MB. Dari berkas Excel dibaca lembar pertama
+        yang terlihat (atau lembar yang Anda sebutkan), dengan teks setiap sel seperti yang tampil di Excel; baris atau
+        kolom yang disembunyikan dan sel yang digabung dilaporkan, dan NIP harus berformat Teks. Baris pertama berisi
+        nama kolom, dalam bahasa Indonesia atau Inggris, dengan urutan, huruf besar-kecil dan spasi bebas (
         <code>Kode Pelatihan</code> = <code>kode_pelatihan</code>); kolom lain diabaikan. Angka boleh memakai koma
         desimal. Berkas yang sama diimpor dua kali tidak mengubah apa pun.
       </p>

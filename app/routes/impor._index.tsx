@@ -31,9 +31,9 @@ export default function Imports() {
     <div className="page">
       <h1>Impor data</h1>
       <p className="lead">
-        Unggah berkas CSV (koma, titik koma atau tab; UTF-8) atau workbook Excel (.xlsx). Mutu memeriksa setiap baris
-        dan menampilkan pratinjau: tidak ada yang disimpan sebelum Anda menyetujuinya. Kolom tiap jenis berkas dan
-        berkas contohnya ada di <a href="#format-berkas">Format berkas dan contoh</a>.
+        Unggah berkas CSV (koma, titik koma atau tab; UTF-8) atau berkas Excel (.xlsx). Mutu memeriksa setiap baris dan
+        menampilkan pratinjau: tidak ada yang disimpan sebelum Anda menyetujuinya. Kolom tiap jenis berkas dan berkas
+        contohnya ada di <a href="#format-berkas">Format berkas dan contoh</a>.
       </p>
       <Notice>
         {params.get("tanpa-perubahan") ? "Berkas sudah pernah diimpor: tidak ada data yang berubah." : null}

@@ -108,8 +108,8 @@ export default function TrainingRecords() {
                   <td data-label="Nama" className="card-title">
                     {r.fullName}
                   </td>
-                  <td data-label="Pelatihan" title={r.courseName}>
-                    {r.courseCode}
+                  <td data-label="Pelatihan" title={r.name}>
+                    {r.code}
                   </td>
                   <td data-label="Selesai">{formatDay(r.endDate)}</td>
                   <td data-label="Status">{STATUS_LABEL[r.status] ?? r.status}</td>
@@ -124,7 +124,7 @@ export default function TrainingRecords() {
                     )}
                   </td>
                   <td data-label="Tindakan">
-                    <Link to={`/pelatihan/catatan/${r.id}`} aria-label={`Ubah catatan ${r.courseCode} ${r.fullName}`}>
+                    <Link to={`/pelatihan/catatan/${r.id}`} aria-label={`Ubah catatan ${r.code} ${r.fullName}`}>
                       Ubah
                     </Link>
                   </td>

@@ -147,7 +147,7 @@ describe("what a workbook stores differently from what a person sees", () => {
     expect((await previewOf("staff", xlsx, { sheet: "pegawai" })).rows).toBe(41);
     const wrong = await previewOf("staff", xlsx, { sheet: "Staf" });
     expect(wrong.fileErrors).toEqual([
-      'Lembar "Staf" tidak ada di workbook ini. Lembar yang ada: "Catatan", "Pegawai".',
+      'Lembar "Staf" tidak ada di berkas Excel ini. Lembar yang ada: "Catatan", "Pegawai".',
     ]);
     const visibleFirst = await saved(
       "lembar-pertama.xlsx",
@@ -158,7 +158,7 @@ describe("what a workbook stores differently from what a person sees", () => {
 
   it("a file that is a zip but no workbook is refused as a whole, saying how to save it", async () => {
     const report = await previewOf("training", await saved("rusak.xlsx", Uint8Array.from([0x50, 0x4b, 3, 4, 0, 0])));
-    expect(report.fileErrors).toEqual([expect.stringMatching(/^Berkas ini bukan workbook Excel \(\.xlsx\)/)]);
+    expect(report.fileErrors).toEqual([expect.stringMatching(/^Berkas ini bukan berkas Excel \(\.xlsx\)/)]);
   });
 });
 

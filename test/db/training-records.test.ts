@@ -159,9 +159,9 @@ describe("the list", () => {
       cookie,
       url: `http://mutu.test/pelatihan/catatan?kursus=${course?.id}`,
     });
-    const { list } = listed.data as { list: { total: number; rows: { courseCode: string; batchId: number | null }[] } };
+    const { list } = listed.data as { list: { total: number; rows: { code: string; batchId: number | null }[] } };
     expect(list.total).toBeGreaterThanOrEqual(27);
-    expect(new Set(list.rows.map((r) => r.courseCode))).toEqual(new Set(["PYG-03"]));
+    expect(new Set(list.rows.map((r) => r.code))).toEqual(new Set(["PYG-03"]));
     expect(list.rows.filter((r) => r.batchId !== null).length).toBeGreaterThan(0);
   });
 });

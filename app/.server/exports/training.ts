@@ -6,7 +6,7 @@ import { staff, teams, trainingCourses, trainingRecords } from "../../../db/sche
 import type { Database } from "../db";
 import { UserFacingError } from "../errors";
 import { inScope } from "../scope";
-import { COURSE_CATEGORIES, listCourses } from "../training";
+import { COURSE_CATEGORIES, listCourses, RECORD_FIELDS } from "../training";
 import { type Column, cell, excelDay } from "../workbook/cells";
 import { type ListExport, paged, table } from "./list-export";
 
@@ -16,22 +16,7 @@ const categoryLabel = (code: string) => COURSE_CATEGORIES.find((c) => c.code ===
 /** Records within `where`, person by person as in the directory, each one's latest training first. */
 function trainingRows(db: Database, where: SQL | undefined, offset: number, limit: number) {
   return db
-    .select({
-      nip: staff.nip,
-      fullName: staff.fullName,
-      teamName: teams.name,
-      code: trainingCourses.code,
-      name: trainingCourses.name,
-      category: trainingCourses.category,
-      startDate: trainingRecords.startDate,
-      endDate: trainingRecords.endDate,
-      hours: trainingRecords.hours,
-      status: trainingRecords.status,
-      score: trainingRecords.score,
-      provider: trainingRecords.provider,
-      certificateNumber: trainingRecords.certificateNumber,
-      batchId: trainingRecords.batchId,
-    })
+    .select({ nip: staff.nip, fullName: staff.fullName, teamName: teams.name, ...RECORD_FIELDS })
     .from(trainingRecords)
     .innerJoin(staff, eq(staff.id, trainingRecords.staffId))
     .innerJoin(teams, eq(teams.id, staff.teamId))

@@ -24,7 +24,7 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 export const isZip = (bytes: Uint8Array) => ZIP_MAGIC.every((b, i) => bytes[i] === b);
 
 export const NOT_XLSX =
-  "Berkas ini bukan workbook Excel (.xlsx) yang dapat dibaca. Simpan ulang dari Excel sebagai Excel Workbook (.xlsx) atau CSV UTF-8, lalu unggah lagi.";
+  "Berkas ini bukan berkas Excel (.xlsx) yang dapat dibaca. Simpan ulang dari Excel sebagai Excel Workbook (.xlsx) atau CSV UTF-8, lalu unggah lagi.";
 const CHUNK = 1000;
 
 /** Column letters (A, Z, AA) as a 0-based index, and back. */
@@ -153,8 +153,8 @@ function chooseSheet(parts: Parts, wanted: string | undefined, zip: CentralDirec
     const names = parts.sheets.map((s) => `"${s.name}"`).join(", ");
     throw new FileRefused([
       wanted
-        ? `Lembar "${wanted}" tidak ada di workbook ini. Lembar yang ada: ${names}.`
-        : "Workbook ini tidak punya lembar yang terlihat.",
+        ? `Lembar "${wanted}" tidak ada di berkas Excel ini. Lembar yang ada: ${names}.`
+        : "Berkas Excel ini tidak punya lembar yang terlihat.",
     ]);
   }
   const file = zip.files.find((f) => f.path === sheet.target);
