@@ -1,12 +1,13 @@
 // Pure: the key performance indicators (IKU) the Kepala Seksi sets targets for each period (regulation
-// C.17.d), and how an actual value reads against its target. Every indicator is "higher is better".
+// C.17.d), and how an actual value reads against its target. Every indicator is "higher is better". The
+// `defaultTarget` of each is the domain reference's, also the default of its setting `iku.target.<code>`.
 
 export const IKU_INDICATORS = [
-  { code: "rata_nilai_qa", label: "Rata-rata nilai akhir QA", unit: "poin", defaultTarget: 80 },
-  { code: "cakupan_evaluasi", label: "Cakupan evaluasi (petugas yang memenuhi kuota)", unit: "%", defaultTarget: 100 },
-  { code: "staf_bersertifikat", label: "Staf bersertifikat keahlian", unit: "%", defaultTarget: 100 },
+  { code: "rata_nilai_qa", label: "Rata-rata nilai akhir QA", unit: "poin", defaultTarget: 85 },
+  { code: "cakupan_evaluasi", label: "Cakupan evaluasi (petugas yang memenuhi kuota)", unit: "%", defaultTarget: 95 },
+  { code: "staf_bersertifikat", label: "Staf bersertifikat keahlian", unit: "%", defaultTarget: 90 },
   { code: "capaian_cph", label: "Rata-rata capaian CPH terhadap target", unit: "%", defaultTarget: 100 },
-  { code: "sanggahan_tepat_waktu", label: "Sanggahan diselesaikan dalam batas waktu", unit: "%", defaultTarget: 100 },
+  { code: "sanggahan_tepat_waktu", label: "Sanggahan diselesaikan dalam batas waktu", unit: "%", defaultTarget: 95 },
 ] as const;
 
 export type IkuCode = (typeof IKU_INDICATORS)[number]["code"];

@@ -50,6 +50,17 @@ const cphTarget = (channel: string, fallback: number) =>
     help: "Skor CPH = min(100, CPH aktual ÷ target × 100).",
   }) satisfies Definition<number>;
 
+// The IKU targets a period has until the Kepala Seksi sets its own (domain reference: ≥ 85 final score, ≥ 95 %
+// coverage, ≥ 90 % certified, ≥ 95 % disputes on time; CPH at its target).
+const ikuTarget = (label: string, fallback: number) =>
+  ({
+    schema: decimal(0.1, 1000),
+    default: fallback,
+    group: "Target IKU bawaan",
+    label,
+    help: "Berlaku untuk periode yang targetnya belum ditetapkan Kepala Seksi.",
+  }) satisfies Definition<number>;
+
 const gradeMin = (label: string, fallback: number) =>
   ({
     schema: decimal(0, 100),
@@ -221,6 +232,11 @@ export const SETTINGS = {
     label: "Batas bawah nilai akhir KPI",
     help: "Petugas dengan nilai akhir di bawah ini ditandai di dasbor KPI (61 = batas bawah predikat Cukup).",
   } satisfies Definition<number>,
+  "iku.target.rata_nilai_qa": ikuTarget("Rata-rata nilai akhir QA (poin)", 85),
+  "iku.target.cakupan_evaluasi": ikuTarget("Cakupan evaluasi (%)", 95),
+  "iku.target.staf_bersertifikat": ikuTarget("Staf bersertifikat keahlian (%)", 90),
+  "iku.target.capaian_cph": ikuTarget("Rata-rata capaian CPH (%)", 100),
+  "iku.target.sanggahan_tepat_waktu": ikuTarget("Sanggahan diselesaikan tepat waktu (%)", 95),
   "cph.target.telepon": cphTarget("Telepon", 10),
   "cph.target.webchat": cphTarget("Web-chat", 8),
   "cph.target.media_sosial": cphTarget("Media sosial", 10),

@@ -52,13 +52,30 @@ export async function ikuValues(db: Database, report: PeriodKpiReport, settings:
   };
 }
 
+/** The targets the Kepala Seksi set for the period (only those). */
 export async function ikuTargetsOf(db: Database, periodId: string): Promise<Partial<Record<IkuCode, number>>> {
   const rows = await db.select().from(ikuTargets).where(eq(ikuTargets.periodId, periodId));
   return Object.fromEntries(rows.map((r) => [r.indicator, r.target]));
 }
 
+/** The default targets of the settings (`iku.target.*`), for a period whose targets were never set. */
+export const defaultIkuTargets = (settings: Settings): Record<IkuCode, number> =>
+  Object.fromEntries(IKU_INDICATORS.map((i) => [i.code, settings[`iku.target.${i.code}`]])) as Record<IkuCode, number>;
+
+/**
+ * The period's targets: those set for it, or, while none are (never set, or all cleared), the defaults of the
+ * settings.
+ */
+export async function effectiveIkuTargets(db: Database, periodId: string, settings: Settings) {
+  const set = await ikuTargetsOf(db, periodId);
+  return Object.keys(set).length > 0 ? set : defaultIkuTargets(settings);
+}
+
 export async function periodIku(db: Database, report: PeriodKpiReport, settings: Settings) {
-  return ikuAchievements(await ikuValues(db, report, settings), await ikuTargetsOf(db, report.periodId));
+  return ikuAchievements(
+    await ikuValues(db, report, settings),
+    await effectiveIkuTargets(db, report.periodId, settings),
+  );
 }
 
 // One optional field per indicator; empty means "no target". Read like a file's number (app/number-input.ts). Not a union of "" and a

@@ -3,6 +3,8 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { byTeamAndRank } from "../../analytics/kpi";
+import { periodOf } from "../../analytics/period";
+import { periodIku } from "../../app/.server/iku";
 import { periodKpiReport } from "../../app/.server/period-kpi";
 import { createReport } from "../../app/.server/reports";
 import { SYSTEM_ACCESS } from "../../app/.server/scope";
@@ -271,6 +273,20 @@ describe("written reports", () => {
 });
 
 describe("IKU targets", () => {
+  it("a period whose targets were never set reads the default targets of the settings (85, 95, 90, 100, 95)", async () => {
+    const settings = await getSettings(db());
+    // The demo sets targets for the five periods before the current one, not for the current one.
+    const report = await periodKpiReport(db(), periodOf(NOW).id, settings, SYSTEM_ACCESS);
+    const iku = await periodIku(db(), report, settings);
+    expect(Object.fromEntries(iku.map((i) => [i.code, i.target]))).toEqual({
+      rata_nilai_qa: 85,
+      cakupan_evaluasi: 95,
+      staf_bersertifikat: 90,
+      capaian_cph: 100,
+      sanggahan_tepat_waktu: 95,
+    });
+  });
+
   it("a word where a number belongs is refused in Indonesian, kept as typed, and nothing is saved", async () => {
     const cookie = await sessionCookie("kasi", DEMO_PASSWORD);
     const before = await db().select().from(ikuTargets).where(eq(ikuTargets.periodId, "2026-10"));
@@ -294,5 +310,9 @@ describe("IKU targets", () => {
     expect(saved.status).toBe(302);
     const rows = await db().select().from(ikuTargets).where(eq(ikuTargets.periodId, "2026-10"));
     expect(rows.map((r) => [r.indicator, r.target])).toEqual([["rata_nilai_qa", 82.5]]);
+    // Once one is set, the period has the targets the Kepala Seksi set: the others none.
+    const settings = await getSettings(db());
+    const iku = await periodIku(db(), await periodKpiReport(db(), "2026-10", settings, SYSTEM_ACCESS), settings);
+    expect(iku.filter((i) => i.target !== null).map((i) => i.code)).toEqual(["rata_nilai_qa"]);
   });
 });
