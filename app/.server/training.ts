@@ -47,6 +47,7 @@ export const courseInput = z.object({
   }),
   hours: optionalNumber("Jam pelajaran", 0.5, 1000),
   validityMonths: optionalNumber("Masa berlaku", 1, 240, true),
+  refreshMonths: optionalNumber("Penyegaran", 1, 120, true),
   active: z
     .string()
     .optional()

@@ -57,6 +57,14 @@ export function CourseForm({
           error={errors.validityMonths}
           hint="Kosongkan bila tidak kedaluwarsa. Pelatihan yang kedaluwarsa tidak dihitung untuk sertifikat."
         />
+        <TextField
+          name="refreshMonths"
+          label="Penyegaran setiap (bulan)"
+          inputMode="numeric"
+          defaultValue={values.refreshMonths}
+          error={errors.refreshMonths}
+          hint="Kosongkan bila tidak perlu diulang. Yang pernah mengikutinya tercantum di daftar penyegaran saat jatuh tempo."
+        />
       </div>
       <label className="checks">
         <input type="checkbox" name="active" defaultChecked={values.active === "on"} /> Aktif (dapat dipakai dalam

@@ -34,6 +34,7 @@ export default function EditCourse() {
     category: course.category,
     hours: course.hours === null ? "" : String(course.hours).replace(".", ","),
     validityMonths: course.validityMonths === null ? "" : String(course.validityMonths),
+    refreshMonths: course.refreshMonths === null ? "" : String(course.refreshMonths),
     active: course.active ? "on" : "",
   };
   return (

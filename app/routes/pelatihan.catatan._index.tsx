@@ -39,10 +39,11 @@ export default function TrainingRecords() {
         {params.get("disimpan") ? "Catatan pelatihan tersimpan." : null}
         {params.get("dihapus") ? "Catatan pelatihan dihapus." : null}
       </Notice>
-      <p>
+      <p className="actions">
         <Link to="/pelatihan/catatan/baru" className="button">
           Tambah catatan
         </Link>
+        <Link to="/pelatihan/penyegaran">Penyegaran jatuh tempo</Link>
       </p>
       <Form method="get" className="card filters">
         <SelectField

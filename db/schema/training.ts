@@ -30,6 +30,8 @@ export const trainingCourses = pgTable(
     hours: numeric({ precision: 6, scale: 1, mode: "number" }),
     // A completed training counts this many months after its end date; null = it does not expire.
     validityMonths: integer(),
+    // Attended again every so many months (regulation 2.3.3, penyegaran); null = no refresher asked.
+    refreshMonths: integer(),
     active: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -40,6 +42,7 @@ export const trainingCourses = pgTable(
       sql`${t.category} in ('teknis_layanan_informasi', 'soft_skills_komunikasi', 'penyegaran', 'lainnya')`,
     ),
     check("training_courses_validity", sql`${t.validityMonths} is null or ${t.validityMonths} > 0`),
+    check("training_courses_refresh", sql`${t.refreshMonths} is null or ${t.refreshMonths} > 0`),
   ],
 );
 

@@ -289,6 +289,13 @@ const CASES: Case[] = [
     otherwise: 403,
   },
   {
+    file: "pelatihan.penyegaran.tsx",
+    method: "GET",
+    path: "/pelatihan/penyegaran",
+    expect: { anonim: LOGIN, hr: 200, koordinator_qa: 200 },
+    otherwise: 403,
+  },
+  {
     file: "pelatihan.catatan.baru.tsx",
     method: "GET",
     path: "/pelatihan/catatan/baru",

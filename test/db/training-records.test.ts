@@ -6,11 +6,14 @@ import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { eligibilityOf } from "../../app/.server/certification";
 import { runImport } from "../../app/.server/imports/engine";
+import { refresherList } from "../../app/.server/refreshers";
 import { STALE_RECORD } from "../../app/.server/training-records";
 import { CONFIRM_FIELD, CONFIRM_VALUE } from "../../app/confirmation";
+import * as homePage from "../../app/routes/_index";
 import * as listPage from "../../app/routes/pelatihan.catatan._index";
 import * as editPage from "../../app/routes/pelatihan.catatan.$id";
 import * as newPage from "../../app/routes/pelatihan.catatan.baru";
+import * as refresherPage from "../../app/routes/pelatihan.penyegaran";
 import { auditLog, staff, trainingCourses, trainingRecords } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { makeEligible, seedCatalogue } from "../support/certification";
@@ -163,5 +166,33 @@ describe("the list", () => {
     expect(list.total).toBeGreaterThanOrEqual(27);
     expect(new Set(list.rows.map((r) => r.code))).toEqual(new Set(["PYG-03"]));
     expect(list.rows.filter((r) => r.batchId !== null).length).toBeGreaterThan(0);
+  });
+});
+
+describe("refreshers", () => {
+  it("lists the active people whose refresher is overdue or due within 30 days, counted per course and team", async () => {
+    const [course] = await db().select().from(trainingCourses).where(eq(trainingCourses.code, "PYG-03"));
+    const [person] = await db()
+      .select({ id: staff.id, fullName: staff.fullName })
+      .from(staff)
+      .where(and(eq(staff.active, true), eq(staff.position, "ketua_tim")))
+      .limit(1);
+    if (!course || !person) throw new Error("no course or person");
+    // PYG-03 is refreshed every 6 months: attended on 1 Jan 2026, due on 1 Jul 2026; today is later.
+    await db()
+      .insert(trainingRecords)
+      .values({ staffId: person.id, courseId: course.id, endDate: "2026-01-01", status: "selesai" });
+    const lines = await refresherList(db(), "2026-12-04");
+    const mine = lines.find((l) => l.staffId === person.id && l.courseCode === "PYG-03");
+    expect(mine).toMatchObject({ dueDate: "2026-07-01", overdue: true, fullName: person.fullName });
+    const cookie = await sessionCookie("koordinator", DEMO_PASSWORD);
+    const page = await callRoute(refresherPage, "/pelatihan/penyegaran", { cookie });
+    expect(page.status).toBe(200);
+    const home = await callRoute(homePage, "/", { cookie });
+    const { refreshers } = home.data as { refreshers: { overdue: number; counts: { courseCode: string }[] } };
+    expect(refreshers.overdue).toBeGreaterThan(0);
+    expect(refreshers.counts.map((c) => c.courseCode)).toContain("PYG-03");
+    const agentHome = await callRoute(homePage, "/", { cookie: await sessionCookie("petugas", DEMO_PASSWORD) });
+    expect((agentHome.data as { refreshers: unknown }).refreshers).toBeNull();
   });
 });

@@ -1,0 +1,86 @@
+// HR's people data in a real Chromium against the production build: the home page says how many refreshers are
+// overdue and leads to the list; the staff list saved as an Excel workbook previews on the import page like its
+// CSV (and the preview is cancelled, leaving the demo as it was); a training record is corrected by hand and the
+// list says so.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
+import { launchBrowser, signIn, testServer } from "../support/browser";
+import { typedWorkbook } from "../support/workbooks";
+
+const { baseUrl } = testServer();
+const sample = (name: string) => fileURLToPath(new URL(`../../fixtures/samples/${name}`, import.meta.url));
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function pageAs(username: string, width = 1366): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  onTestFinished(() => context.close());
+  const page = await context.newPage();
+  await signIn(page, baseUrl, username);
+  return page;
+}
+
+describe("HR's people data", () => {
+  test("the home page counts overdue refreshers and leads to the list of who is due", async () => {
+    const page = await pageAs("hr", 390);
+    const card = page.locator("section", { has: page.getByRole("heading", { name: "Penyegaran jatuh tempo" }) });
+    await expect(card.textContent()).resolves.toMatch(/\d+ lewat waktu, \d+ jatuh tempo dalam 30 hari\./);
+    await card.getByRole("link", { name: "Penyegaran jatuh tempo" }).click();
+    await page.getByRole("heading", { level: 1, name: "Penyegaran jatuh tempo" }).waitFor();
+    const rows = page.locator("tbody tr");
+    expect(await rows.count()).toBeGreaterThan(0);
+    await expect(rows.first().textContent()).resolves.toContain("Lewat waktu");
+    const width = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
+    expect(width).toBeLessThanOrEqual(390);
+  });
+
+  test("the staff list as an Excel workbook previews as its CSV; cancelling keeps everything as it was", async () => {
+    const page = await pageAs("hr");
+    const dir = mkdtempSync(path.join(tmpdir(), "mutu-browser-xlsx-"));
+    const file = path.join(dir, "Data Staf.xlsx");
+    writeFileSync(file, await typedWorkbook(readFileSync(sample("staf-contoh.csv"), "utf8")));
+    await page.goto(`${baseUrl}/impor`);
+    await page.getByLabel("Jenis data").selectOption("staff");
+    await page.getByLabel("Berkas CSV atau Excel").setInputFiles(file);
+    await page.getByRole("button", { name: "Unggah dan periksa" }).click();
+    await page.getByRole("heading", { level: 1, name: "Pratinjau impor" }).waitFor();
+    const counts = page.locator("dl.counts");
+    await counts.waitFor();
+    await expect(counts.textContent()).resolves.toMatch(/41/);
+    await expect(page.locator("main").textContent()).resolves.toContain("Ayu Lestari Wulandari");
+    await page.getByRole("button", { name: "Batalkan pratinjau" }).click();
+    await page.getByText("Pratinjau dibatalkan").waitFor();
+  });
+
+  test("a training record corrected by hand: saved, said so, and its source reads as recorded in Mutu", async () => {
+    const page = await pageAs("koordinator");
+    await page.goto(`${baseUrl}/pelatihan/catatan`);
+    await page.getByRole("heading", { level: 1, name: "Catatan pelatihan" }).waitFor();
+    await page.locator("tbody tr").first().getByRole("link", { name: /^Ubah/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Ubah catatan pelatihan" }).waitFor();
+    await page.getByLabel("Penyelenggara").fill("Pusdiklat Bea dan Cukai");
+    await page.getByRole("button", { name: "Simpan perbaikan" }).click();
+    await page.getByText("Catatan pelatihan tersimpan.").waitFor();
+    await page
+      .getByLabel("Tanggal selesai")
+      .first()
+      .waitFor({ state: "detached" })
+      .catch(() => {});
+    const bad = await pageAs("koordinator");
+    await bad.goto(`${baseUrl}/pelatihan/catatan/baru`);
+    await bad.getByRole("button", { name: "Simpan catatan" }).click();
+    const error = bad.locator(".error").first();
+    await error.waitFor();
+    await expect(error.textContent()).resolves.toBe("Pilih orangnya.");
+  });
+});
