@@ -73,7 +73,14 @@ describe("navigation", () => {
       "Pengaturan",
       "Log audit",
     ]);
-    expect(navigationFor(["hr"]).map((n) => n.label)).toEqual(["Beranda", "Sertifikasi", "Impor", "Pelatihan", "Staf"]);
+    expect(navigationFor(["hr"]).map((n) => n.label)).toEqual([
+      "Beranda",
+      "Sertifikasi",
+      "Impor",
+      "Pelatihan",
+      "Catatan pelatihan",
+      "Staf",
+    ]);
     expect(navigationFor(["petugas"]).map((n) => n.label)).toEqual(["Beranda", "Evaluasi", "Jadwal dinas"]);
     expect(navigationFor(["penilai"]).map((n) => n.label)).toEqual([
       "Beranda",
@@ -91,6 +98,7 @@ describe("navigation", () => {
       "Template",
       "Sertifikasi",
       "Impor",
+      "Catatan pelatihan",
       "Laporan",
       "Tenaga kerja",
       "Staf",
