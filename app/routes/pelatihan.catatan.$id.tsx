@@ -8,6 +8,7 @@ import { recordValues } from "~/.server/training-record-forms";
 import { deleteRecord, getRecord, recordChoices, recordInput, updateRecord } from "~/.server/training-records";
 import { ConfirmAction } from "~/components/confirm-action";
 import { TrainingRecordForm } from "~/components/training-record-form";
+import { can } from "~/permissions";
 import { formatInstantWib } from "../../analytics/dates";
 
 export const meta: MetaFunction = () => [{ title: "Ubah catatan pelatihan — Mutu" }];
@@ -16,10 +17,11 @@ const recordId = (params: { id?: string }) => (/^\d{1,9}$/.test(params.id ?? "")
 const versionInput = z.object({ version: z.coerce.number().int().positive() });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { env } = await requirePermission(request, context, "manage:training_record");
+  const { env, user } = await requirePermission(request, context, "manage:training_record");
   const record = await getRecord(env.db, recordId(params));
   if (!record) notFound("Catatan pelatihan ini tidak ditemukan; mungkin sudah dihapus.");
-  return { record, values: recordValues(record), choices: await recordChoices(env.db) };
+  const canOpenBatch = can(user.roles, "import:training");
+  return { record, values: recordValues(record), choices: await recordChoices(env.db), canOpenBatch };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -40,7 +42,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function EditTrainingRecord() {
-  const { record, values, choices } = useLoaderData<typeof loader>();
+  const { record, values, choices, canOpenBatch } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const editFailed = failed?.intent === "ubah" ? failed : undefined;
   return (
@@ -52,8 +54,13 @@ export default function EditTrainingRecord() {
       <p className="muted">
         {record.batchId ? (
           <>
-            Dari <Link to={`/impor/riwayat/${record.batchId}`}>impor no. {record.batchId}</Link>. Setelah diubah di
-            sini, catatan ini tidak lagi ikut dibatalkan bila impor itu dibatalkan.
+            Dari{" "}
+            {canOpenBatch ? (
+              <Link to={`/impor/riwayat/${record.batchId}`}>impor no. {record.batchId}</Link>
+            ) : (
+              `impor no. ${record.batchId}`
+            )}
+            . Setelah diubah di sini, catatan ini tidak lagi ikut dibatalkan bila impor itu dibatalkan.
           </>
         ) : (
           "Dicatat atau terakhir diubah di Mutu."

@@ -6,22 +6,25 @@ import { recordFilters } from "~/.server/training-record-forms";
 import { listRecords, recordChoices } from "~/.server/training-records";
 import { Notice, SelectField } from "~/components/field";
 import { STATUS_OPTIONS } from "~/components/training-record-form";
+import { can } from "~/permissions";
 import { formatScore } from "~/score-fields";
 import { formatDay } from "../../analytics/dates";
 
 export const meta: MetaFunction = () => [{ title: "Catatan pelatihan — Mutu" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { env } = await requirePermission(request, context, "manage:training_record");
+  const { env, user } = await requirePermission(request, context, "manage:training_record");
   const { filters, page } = recordFilters(new URL(request.url));
   const { courses } = await recordChoices(env.db);
-  return { list: await listRecords(env.db, filters, page), courses, teams: await listTeams(env.db) };
+  // A training batch's page is for those who import training (HR); the QA coordinator reads its number only.
+  const canOpenBatches = can(user.roles, "import:training");
+  return { list: await listRecords(env.db, filters, page), courses, teams: await listTeams(env.db), canOpenBatches };
 }
 
 const STATUS_LABEL = Object.fromEntries(STATUS_OPTIONS.map((o) => [o.value, o.label]));
 
 export default function TrainingRecords() {
-  const { list, courses, teams } = useLoaderData<typeof loader>();
+  const { list, courses, teams, canOpenBatches } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const pageLink = (page: number) => {
     const next = new URLSearchParams(params);
@@ -118,10 +121,12 @@ export default function TrainingRecords() {
                     {formatScore(r.score, 2)}
                   </td>
                   <td data-label="Asal">
-                    {r.batchId ? (
+                    {!r.batchId ? (
+                      "Dicatat di Mutu"
+                    ) : canOpenBatches ? (
                       <Link to={`/impor/riwayat/${r.batchId}`}>Impor no. {r.batchId}</Link>
                     ) : (
-                      "Dicatat di Mutu"
+                      `Impor no. ${r.batchId}`
                     )}
                   </td>
                   <td data-label="Tindakan">

@@ -3,13 +3,14 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { refresherList } from "~/.server/refreshers";
 import { requirePermission } from "~/.server/session";
 import { SelectField } from "~/components/field";
+import { can } from "~/permissions";
 import { formatDay } from "../../analytics/dates";
 import { DUE_WINDOW_DAYS } from "../../analytics/refreshers";
 
 export const meta: MetaFunction = () => [{ title: "Penyegaran jatuh tempo — Mutu" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { env } = await requirePermission(request, context, "manage:training_record");
+  const { env, user } = await requirePermission(request, context, "manage:training_record");
   const all = await refresherList(env.db);
   const q = new URL(request.url).searchParams;
   const lines = all.filter(
@@ -19,11 +20,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   );
   const courses = [...new Map(all.map((l) => [l.courseId, `${l.courseCode} — ${l.courseName}`]))];
   const teams = [...new Map(all.map((l) => [l.teamId, l.teamName]))];
-  return { lines, courses, teams };
+  // The catalogue, where the intervals are set, is HR's: the QA coordinator is told where, not sent there.
+  return { lines, courses, teams, canSetIntervals: can(user.roles, "manage:training") };
 }
 
 export default function Refreshers() {
-  const { lines, courses, teams } = useLoaderData<typeof loader>();
+  const { lines, courses, teams, canSetIntervals } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const overdue = lines.filter((l) => l.overdue).length;
   return (
@@ -34,8 +36,8 @@ export default function Refreshers() {
       <h1>Penyegaran jatuh tempo</h1>
       <p className="lead">
         Pelatihan yang harus diulang (penyegaran, 2.3.3): setiap orang aktif yang pernah mengikutinya, bila
-        penyegarannya sudah lewat waktu atau jatuh tempo dalam {DUE_WINDOW_DAYS} hari. Selang waktunya diatur di{" "}
-        <Link to="/pelatihan">katalog pelatihan</Link>.
+        penyegarannya sudah lewat waktu atau jatuh tempo dalam {DUE_WINDOW_DAYS} hari. Selang waktunya diatur SDM di{" "}
+        {canSetIntervals ? <Link to="/pelatihan">katalog pelatihan</Link> : "katalog pelatihan"}.
       </p>
       <Form method="get" className="card filters">
         <SelectField
