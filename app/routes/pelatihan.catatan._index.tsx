@@ -4,11 +4,11 @@ import { requirePermission } from "~/.server/session";
 import { listTeams } from "~/.server/staff";
 import { recordFilters } from "~/.server/training-record-forms";
 import { listRecords, recordChoices } from "~/.server/training-records";
+import { ExportLinks } from "~/components/export-links";
 import { Notice, SelectField } from "~/components/field";
 import { STATUS_OPTIONS } from "~/components/training-record-form";
+import { TrainingRecordTable } from "~/components/training-record-table";
 import { can } from "~/permissions";
-import { formatScore } from "~/score-fields";
-import { formatDay } from "../../analytics/dates";
 
 export const meta: MetaFunction = () => [{ title: "Catatan pelatihan — Mutu" }];
 
@@ -20,8 +20,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const canOpenBatches = can(user.roles, "import:training");
   return { list: await listRecords(env.db, filters, page), courses, teams: await listTeams(env.db), canOpenBatches };
 }
-
-const STATUS_LABEL = Object.fromEntries(STATUS_OPTIONS.map((o) => [o.value, o.label]));
 
 export default function TrainingRecords() {
   const { list, courses, teams, canOpenBatches } = useLoaderData<typeof loader>();
@@ -83,63 +81,16 @@ export default function TrainingRecords() {
           <button type="submit">Tampilkan</button>
         </div>
       </Form>
+      <ExportLinks
+        list="pelatihan"
+        params={new URLSearchParams(params.get("kursus") ? { kursus: params.get("kursus") ?? "" } : {})}
+        what={params.get("kursus") ? "catatan pelatihan ini" : "semua catatan pelatihan"}
+      />
       <p className="muted" aria-live="polite">
         {list.total.toLocaleString("id-ID")} catatan
         {list.pages > 1 ? `, halaman ${list.page} dari ${list.pages}` : ""}.
       </p>
-      {list.rows.length > 0 && (
-        <div className="table-wrap">
-          <table className="stack-table">
-            <caption className="visually-hidden">Catatan pelatihan</caption>
-            <thead>
-              <tr>
-                <th scope="col">Nama</th>
-                <th scope="col">Pelatihan</th>
-                <th scope="col">Selesai</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="num">
-                  Nilai
-                </th>
-                <th scope="col">Asal</th>
-                <th scope="col">
-                  <span className="visually-hidden">Tindakan</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((r) => (
-                <tr key={r.id}>
-                  <td data-label="Nama" className="card-title">
-                    {r.fullName}
-                  </td>
-                  <td data-label="Pelatihan" title={r.name}>
-                    {r.code}
-                  </td>
-                  <td data-label="Selesai">{formatDay(r.endDate)}</td>
-                  <td data-label="Status">{STATUS_LABEL[r.status] ?? r.status}</td>
-                  <td className="num" data-label="Nilai">
-                    {formatScore(r.score, 2)}
-                  </td>
-                  <td data-label="Asal">
-                    {!r.batchId ? (
-                      "Dicatat di Mutu"
-                    ) : canOpenBatches ? (
-                      <Link to={`/impor/riwayat/${r.batchId}`}>Impor no. {r.batchId}</Link>
-                    ) : (
-                      `Impor no. ${r.batchId}`
-                    )}
-                  </td>
-                  <td data-label="Tindakan">
-                    <Link to={`/pelatihan/catatan/${r.id}`} aria-label={`Ubah catatan ${r.code} ${r.fullName}`}>
-                      Ubah
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {list.rows.length > 0 && <TrainingRecordTable rows={list.rows} canOpenBatches={canOpenBatches} />}
       {list.pages > 1 && (
         <nav aria-label="Halaman catatan" className="pager">
           {list.page > 1 && <Link to={pageLink(list.page - 1)}>← Sebelumnya</Link>}

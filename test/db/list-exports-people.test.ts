@@ -3,7 +3,7 @@
 // see (no birth date without read:staff_personal), refused without the page's permission or with a filter that
 // cannot be used, and recorded in the audit log without the search text.
 import { readFileSync } from "node:fs";
-import { and, count, desc, eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runImport } from "../../app/.server/imports/engine";
 import * as auditRoute from "../../app/routes/admin.audit";
@@ -14,7 +14,7 @@ import * as courseRoute from "../../app/routes/pelatihan.$id";
 import * as staffRoute from "../../app/routes/staf._index";
 import { auditLog, importBatches, staff, trainingCourses, trainingRecords, users } from "../../db/schema";
 import { demoDatabaseForThisFile } from "../support/db";
-import { downloadList, nipsOf, type ReadTable, readCsv, signedInAs, teamNips } from "../support/list-exports";
+import { auditReader, downloadList, nipsOf, readCsv, sheet, signedInAs, teamNips } from "../support/list-exports";
 import { callRoute, type RouteModule, uploadThroughPage } from "../support/routes";
 
 const getHandle = demoDatabaseForThisFile("2026-11-29");
@@ -42,28 +42,7 @@ async function refused(who: string, file: string, query = "") {
   return { status: response.status, text: await response.text() };
 }
 
-const sheet = (sheets: Map<string, ReadTable>, name: string): ReadTable => {
-  const found = sheets.get(name);
-  if (!found) throw new Error(`no sheet "${name}" among ${[...sheets.keys()].join(", ")}`);
-  return found;
-};
-
-/** `who`'s latest audit entry for a download ("staf.xlsx"), once the file has been written and recorded. */
-async function audited(entityId: string, who: string) {
-  const entries = () =>
-    db()
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entity, "export"), eq(auditLog.entityId, entityId), eq(auditLog.actorLabel, who)))
-      .orderBy(desc(auditLog.id));
-  await expect.poll(async () => (await entries()).length).toBeGreaterThan(0);
-  return (await entries())[0];
-}
-
-/** Waits until `who`'s latest audit entry for the download holds `expected` (it is written once the file is). */
-function expectAudited(entityId: string, who: string, expected: Record<string, unknown>) {
-  return expect.poll(async () => (await audited(entityId, who))?.after).toMatchObject(expected);
-}
+const { audited, expectAudited } = auditReader(db);
 
 describe("the training records as a file", () => {
   it("HR's file holds every record; a course's page downloads that course's records only", async () => {

@@ -1,15 +1,15 @@
 // Four more lists taken away (issue 13): the coverage page, the calibration results, the certificate register
 // and the roster week. Each role downloads what its page shows — the same rows, the same filters — limited to
 // what the role may see, refused without the page's permission, and recorded in the audit log.
-import { and, desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as coverageRoute from "../../app/routes/cakupan";
 import * as calibrationRoute from "../../app/routes/kalibrasi._index";
 import * as registerRoute from "../../app/routes/sertifikat._index";
 import * as rosterRoute from "../../app/routes/tenaga-kerja.jadwal";
-import { auditLog, users } from "../../db/schema";
+import { users } from "../../db/schema";
 import { demoDatabaseForThisFile } from "../support/db";
-import { downloadList, nipsOf, type ReadTable, signedInAs, teamNips } from "../support/list-exports";
+import { auditReader, downloadList, nipsOf, sheet, signedInAs, teamNips } from "../support/list-exports";
 import { callRoute, type RouteModule } from "../support/routes";
 
 const getHandle = demoDatabaseForThisFile("2026-11-29");
@@ -24,28 +24,7 @@ async function page<T>(route: RouteModule, path: string, who: string): Promise<T
   return result.data as T;
 }
 
-const sheet = (sheets: Map<string, ReadTable>, name: string): ReadTable => {
-  const found = sheets.get(name);
-  if (!found) throw new Error(`no sheet "${name}" among ${[...sheets.keys()].join(", ")}`);
-  return found;
-};
-
-/** `who`'s latest audit entry for a download ("staf.xlsx"), once the file has been written and recorded. */
-async function audited(entityId: string, who: string) {
-  const entries = () =>
-    db()
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entity, "export"), eq(auditLog.entityId, entityId), eq(auditLog.actorLabel, who)))
-      .orderBy(desc(auditLog.id));
-  await expect.poll(async () => (await entries()).length).toBeGreaterThan(0);
-  return (await entries())[0];
-}
-
-/** Waits until `who`'s latest audit entry for the download holds `expected` (it is written once the file is). */
-function expectAudited(entityId: string, who: string, expected: Record<string, unknown>) {
-  return expect.poll(async () => (await audited(entityId, who))?.after).toMatchObject(expected);
-}
+const { expectAudited } = auditReader(db);
 
 type CoveragePage = {
   period: { id: string; label: string };

@@ -1,13 +1,13 @@
 // Downloading a list export (/unduh/<list>.<xlsx|csv>) as a signed-in user's browser does, and reading the file
 // back: the workbook with exceljs (its "Ringkasan" as label → value, its tables as header → value records), the
 // CSV file as Indonesian Excel reads it (BOM, semicolons).
-import { eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
-import { beforeAll } from "vitest";
+import { beforeAll, expect } from "vitest";
 import type { Database } from "../../app/.server/db";
 import * as exportRoute from "../../app/routes/unduh.$berkas";
-import { staff, teams, users } from "../../db/schema";
+import { auditLog, staff, teams, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { BASE_URL, sessionCookie } from "./routes";
 
@@ -110,4 +110,31 @@ export function signedInAs(roles: readonly string[]) {
       return readCsv(await response.arrayBuffer());
     },
   };
+}
+
+/** A workbook's sheet by name; failing with the names there are. */
+export const sheet = (sheets: Map<string, ReadTable>, name: string): ReadTable => {
+  const found = sheets.get(name);
+  if (!found) throw new Error(`no sheet "${name}" among ${[...sheets.keys()].join(", ")}`);
+  return found;
+};
+
+/** Reading the audit entries of downloads, in the file's database. */
+export function auditReader(db: () => Database) {
+  /** `who`'s latest audit entry for a download ("staf.xlsx"), once the file has been written and recorded. */
+  async function audited(entityId: string, who: string) {
+    const entries = () =>
+      db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "export"), eq(auditLog.entityId, entityId), eq(auditLog.actorLabel, who)))
+        .orderBy(desc(auditLog.id));
+    await expect.poll(async () => (await entries()).length).toBeGreaterThan(0);
+    return (await entries())[0];
+  }
+  /** Waits until `who`'s latest audit entry for the download holds `expected` (it is written once the file is). */
+  function expectAudited(entityId: string, who: string, expected: Record<string, unknown>) {
+    return expect.poll(async () => (await audited(entityId, who))?.after).toMatchObject(expected);
+  }
+  return { audited, expectAudited };
 }
