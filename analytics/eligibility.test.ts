@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { type CapabilityEvidence, eligibility, type TrainingEvidence } from "./eligibility";
+import { type CapabilityEvidence, eligibility, REGULATION_RULES, type TrainingEvidence } from "./eligibility";
+
+// A center's stricter policy: a failed course does not count and a course's validity expires.
+const LOCAL = { failedCounts: false, validityExpires: true };
 
 const tli = (over: Partial<TrainingEvidence> = {}): TrainingEvidence => ({
   id: 1,
@@ -38,6 +41,7 @@ describe("eligibility", () => {
       trainings: [tli(), ssk()],
       decisions: [capable()],
       asOf: "2026-11-29",
+      rules: LOCAL,
     });
     expect(r.eligible).toBe(true);
     expect(r.requirements.map((q) => [q.key, q.met, q.sourceId])).toEqual([
@@ -62,27 +66,64 @@ describe("eligibility", () => {
     expect(withdrawn.requirements[2]?.missing).toMatch(/Belum ada keputusan/);
   });
 
-  it("SSK-01 ended 20 Jun 2022 with 36 months' validity expired on 20 Jun 2025: missing, and says so", () => {
+  it("local policy: SSK-01 ended 20 Jun 2022 + 36 months' validity = expired on 20 Jun 2025: missing, and says so", () => {
+    const r = eligibility({
+      role: "petugas_layanan",
+      trainings: [tli(), ssk({ endDate: "2022-06-20" })],
+      decisions: [capable()],
+      asOf: "2026-11-29",
+      rules: LOCAL,
+    });
+    expect(r.eligible).toBe(false);
+    expect(r.requirements[1]?.missing).toBe(
+      "SSK-01 selesai 20 Jun 2022, kedaluwarsa sejak 20 Jun 2025 (kebijakan lokal); perlu mengikuti lagi.",
+    );
+  });
+
+  it("the regulation (default): the same SSK-01 of 20 Jun 2022 still counts, without an end date", () => {
     const r = eligibility({
       role: "petugas_layanan",
       trainings: [tli(), ssk({ endDate: "2022-06-20" })],
       decisions: [capable()],
       asOf: "2026-11-29",
     });
-    expect(r.eligible).toBe(false);
-    expect(r.requirements[1]?.missing).toBe(
-      "SSK-01 selesai 20 Jun 2022, kedaluwarsa sejak 20 Jun 2025; perlu mengikuti lagi.",
-    );
+    expect(r.eligible).toBe(true);
+    expect(r.requirements[1]?.evidence).toBe("SSK-01 Pelatihan Soft Skills Komunikasi, selesai 20 Jun 2022");
   });
 
-  it("a failed training does not count and the message says it was failed", () => {
+  it("the regulation (default): a failed course was attended (mengikuti), so it counts and says so", () => {
     const r = eligibility({
       role: "petugas_layanan",
       trainings: [tli({ status: "tidak_lulus" }), ssk()],
       decisions: [capable()],
       asOf: "2026-11-29",
+      rules: REGULATION_RULES,
     });
-    expect(r.requirements[0]?.missing).toMatch(/tidak lulus/);
+    expect(r.eligible).toBe(true);
+    expect(r.requirements[0]?.evidence).toMatch(/diikuti \(tidak lulus\) 14 Mar 2025/);
+  });
+
+  it("local policy: a failed training does not count and the message says it was failed", () => {
+    const r = eligibility({
+      role: "petugas_layanan",
+      trainings: [tli({ status: "tidak_lulus" }), ssk()],
+      decisions: [capable()],
+      asOf: "2026-11-29",
+      rules: LOCAL,
+    });
+    expect(r.requirements[0]?.missing).toMatch(/tidak lulus; menurut kebijakan lokal/);
+  });
+
+  it("the capability requirement names the decider recorded, or the Direktur PPKC while none is", () => {
+    const recorded = eligibility({
+      role: "petugas_layanan",
+      trainings: [],
+      decisions: [capable({ decidedBy: "Plh. Direktur PPKC" })],
+      asOf: "2026-11-29",
+    });
+    expect(recorded.requirements[2]?.label).toBe("Dianggap mampu oleh Plh. Direktur PPKC");
+    const none = eligibility({ role: "petugas_layanan", trainings: [], decisions: [], asOf: "2026-11-29" });
+    expect(none.requirements[2]?.label).toBe("Dianggap mampu oleh Direktur PPKC");
   });
 
   it("judged on a date: a training or decision after that date does not count yet", () => {

@@ -52,6 +52,8 @@ export type GroupSummary = {
   evaluations: number;
   /** Agents who reached the evaluation quota of the period. */
   quotaMet: number;
+  /** The officials the certified share counts (KETUJUH: every active official; here the agents given). */
+  officials: number;
   certified: number;
   /** Share 0–1 of agents who reached the quota / hold a certificate in force; null for an empty group. */
   coverage: number | null;
@@ -80,6 +82,7 @@ export function summarize(rows: readonly AgentKpiInput[], bands: readonly GradeB
     })),
     evaluations: rows.reduce((sum, r) => sum + r.evaluations, 0),
     quotaMet,
+    officials: rows.length,
     certified,
     coverage: rows.length === 0 ? null : quotaMet / rows.length,
     certifiedShare: rows.length === 0 ? null : certified / rows.length,

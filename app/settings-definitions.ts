@@ -192,6 +192,13 @@ export const SETTINGS = {
     label: "Perubahan per menit per alamat IP",
     help: "Untuk semua akun dari satu alamat. Satu kantor sering keluar melalui satu alamat: bawaan 3000 = 50 orang × 60. 0 = tanpa batas.",
   } satisfies Definition<number>,
+  "rateLimit.verificationsPerMinutePerAddress": {
+    schema: wholeNumber(1, 10_000),
+    default: 20,
+    group: "Batas perubahan",
+    label: "Pemeriksaan sertifikat per menit per alamat IP",
+    help: "Halaman publik /verifikasi (tanpa masuk). Membatasi orang yang mencoba menebak kode; pemeriksa biasa hanya membuka satu atau dua.",
+  } satisfies Definition<number>,
   "http.trustProxy": {
     schema: z.boolean(),
     default: false,
@@ -305,6 +312,44 @@ export const SETTINGS = {
     group: "Sertifikat Keahlian",
     label: "NIP pejabat penanda tangan",
     help: "18 digit.",
+  } satisfies Definition<string>,
+  "certificate.verifyBaseUrl": {
+    schema: z
+      .string()
+      .trim()
+      .max(200, { error: "Paling panjang 200 huruf." })
+      .refine((v) => v === "" || /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(v), {
+        error: "Tulis alamat lengkap, misalnya https://mutu.beacukai.go.id (atau kosongkan).",
+      })
+      .transform((v) => v.replace(/\/+$/, ""))
+      .default(""),
+    default: "",
+    group: "Sertifikat Keahlian",
+    label: "Alamat publik Mutu untuk verifikasi",
+    help: "Alamat yang dibuka kode QR pada sertifikat (…/verifikasi/KODE). Kosong = alamat tempat sertifikat diterbitkan.",
+  } satisfies Definition<string>,
+  // E.4 (a) and (b) say "mengikuti" (attended): by the regulation a failed course is still attended and a course
+  // does not expire. A center may be stricter; it then writes down the basis of its own policy.
+  "certification.failedCounts": {
+    schema: z.boolean(),
+    default: true,
+    group: "Syarat sertifikat (E.4)",
+    label: "Diklat yang tidak lulus tetap dihitung “mengikuti”",
+    help: "Peraturan (E.4 huruf a dan b) hanya mensyaratkan mengikuti diklat. Matikan bila kebijakan lokal mensyaratkan lulus atau selesai, lalu tulis dasarnya di bawah.",
+  } satisfies Definition<boolean>,
+  "certification.validityExpires": {
+    schema: z.boolean(),
+    default: false,
+    group: "Syarat sertifikat (E.4)",
+    label: "Masa berlaku kursus membatasi syarat",
+    help: "Peraturan tidak mengenal masa berlaku diklat. Aktifkan bila kebijakan lokal menetapkannya; masa berlaku diatur per kursus di katalog pelatihan.",
+  } satisfies Definition<boolean>,
+  "certification.localPolicy": {
+    schema: optionalText(300),
+    default: "",
+    group: "Syarat sertifikat (E.4)",
+    label: "Dasar kebijakan lokal",
+    help: "Wajib bila salah satu pilihan di atas berbeda dari peraturan: nomor dan tanggal nota dinas atau keputusan, dan isinya. Ditampilkan pada halaman kelayakan.",
   } satisfies Definition<string>,
   "grade.min.1": gradeMin("predikat pertama", 91),
   "grade.min.2": gradeMin("predikat kedua", 76),

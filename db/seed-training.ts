@@ -1,11 +1,12 @@
 // Inserts the demo training catalogue, training records, capability decisions and certificates
 // (fixtures/demo-training.ts). The certificate PDF is made by the caller's function, so db/ stays free of
 // the app's PDF code.
-import { createHash } from "node:crypto";
+import { createHash, randomInt } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { wibDay } from "../analytics/dates";
 import { certificateRoleLabel } from "../analytics/eligibility";
 import { type PositionCode, pangkatLabel } from "../analytics/organization";
+import { verificationCode } from "../analytics/verification-code";
 import { buildDemoTraining } from "../fixtures/demo-training";
 import type { Database } from "./client";
 import {
@@ -32,9 +33,17 @@ export type PdfContent = {
   signerName: string;
   signerNip: string;
   issuedAt: Date;
+  verification: { code: string; url: string };
+  decision: { decidedBy: string; letterNumber: string; letterDate: string } | null;
 };
 
+// Where the demo's QR codes point: the address `npm start` serves on (PORT, 3000 by default).
+const demoVerifyBase = () => `http://localhost:${process.env.PORT || 3000}/verifikasi`;
+
 // A fictitious signing official for the demo (the real one is set under Pengaturan).
+export const DEMO_LOCAL_POLICY =
+  "Nota Dinas Kepala Seksi ND-45/PP.1/2025 tanggal 3 Maret 2025: pelatihan soft skills berlaku 36 bulan";
+
 export const DEMO_SIGNER = { name: "Hendra Wijayanto", nip: "197105121993031002" };
 
 export async function insertDemoTraining(
@@ -57,18 +66,27 @@ export async function insertDemoTraining(
       .insert(trainingRecords)
       .values(plan.trainings.map(({ code, ...t }) => ({ ...t, courseId: courseId.get(code) ?? 0 })));
   }
+  const decisionOf = new Map<string, typeof capabilityDecisions.$inferSelect>();
   if (plan.decisions.length > 0) {
-    await tx.insert(capabilityDecisions).values(
-      plan.decisions.map((d) => ({
-        ...d,
-        decidedBy: "Direktur Penerimaan dan Peraturan Kepabeanan dan Cukai",
-        recordedBy: input.recordedBy,
-      })),
-    );
+    const rows = await tx
+      .insert(capabilityDecisions)
+      .values(
+        plan.decisions.map((d) => ({
+          ...d,
+          decidedBy: "Direktur Penerimaan dan Peraturan Kepabeanan dan Cukai",
+          recordedBy: input.recordedBy,
+        })),
+      )
+      .returning();
+    for (const d of rows) decisionOf.set(`${d.staffId}|${d.role}`, d);
   }
   await tx.insert(settings).values([
     { key: "certificate.signerName", value: DEMO_SIGNER.name },
     { key: "certificate.signerNip", value: DEMO_SIGNER.nip },
+    // The demo center keeps a local policy stricter than E.4 (which has no expiry): its soft-skills course is
+    // valid for three years. The regulation's rule is the default everywhere else.
+    { key: "certification.validityExpires", value: true },
+    { key: "certification.localPolicy", value: DEMO_LOCAL_POLICY },
   ]);
 
   const perYear = new Map<number, number>();
@@ -81,7 +99,11 @@ export async function insertDemoTraining(
     perYear.set(year, sequence);
     const number = `${String(sequence).padStart(3, "0")}/SK-CC/${year}`;
     const issuedAt = new Date(`${c.issuedOn}T02:00:00Z`);
+    const code = verificationCode(randomInt);
+    const decision = decisionOf.get(`${c.staffId}|${c.role}`) ?? null;
     const pdf = await input.makePdf({
+      verification: { code, url: `${demoVerifyBase()}/${code}` },
+      decision,
       number,
       fullName: person.fullName,
       nip: person.nip,
@@ -119,6 +141,11 @@ export async function insertDemoTraining(
       revokedAt: c.revoke ? input.now : null,
       revokedBy: c.revoke ? input.issuedBy : null,
       revokeReason: c.revoke,
+      verificationCode: code,
+      decisionId: decision?.id ?? null,
+      decidedBy: decision?.decidedBy ?? null,
+      decisionLetterNumber: decision?.letterNumber ?? null,
+      decisionLetterDate: decision?.letterDate ?? null,
     });
   }
   if (perYear.size > 0) {

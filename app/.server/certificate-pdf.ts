@@ -1,9 +1,11 @@
 // The Sertifikat Keahlian as a PDF, laid out after Lampiran IV of KEP-165/BC/2014 with its fields (1)–(8)
 // and signature block. The document's own dates are the issue time; the bytes are stored as issued and
 // always served from storage, never generated again.
-import { PDFDocument, type PDFFont, rgb, StandardFonts } from "pdf-lib";
+import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
+import qrcode from "qrcode-generator";
 import { MONTHS_ID, parseCalendarDay } from "../../analytics/dates";
 import { formatNip } from "../../analytics/nip";
+import { formatVerificationCode } from "../../analytics/verification-code";
 
 export type CertificateContent = {
   number: string; // (1)
@@ -19,6 +21,10 @@ export type CertificateContent = {
   signerName: string;
   signerNip: string;
   issuedAt: Date;
+  /** The public check: the code printed under the QR code, and the address the QR code holds. */
+  verification: { code: string; url: string };
+  /** E.4 (c): the capability decision the certificate rests on. */
+  decision: { decidedBy: string; letterNumber: string; letterDate: string } | null;
 };
 
 /** '29 November 2026' for '2026-11-29'. */
@@ -48,6 +54,28 @@ function wrap(font: PDFFont, size: number, text: string, width: number): string[
   }
   if (line) lines.push(line);
   return lines;
+}
+
+/** The QR code of `text` as dark squares, `size` points wide, its lower-left corner at (x, y). */
+function drawQr(page: PDFPage, text: string, x: number, y: number, size: number) {
+  const qr = qrcode(0, "M");
+  qr.addData(text);
+  qr.make();
+  const count = qr.getModuleCount();
+  const cell = size / count;
+  for (let row = 0; row < count; row++) {
+    for (let col = 0; col < count; col++) {
+      if (!qr.isDark(row, col)) continue;
+      // Each module a touch larger than its cell, so that no hairline gaps show between neighbours.
+      page.drawRectangle({
+        x: x + col * cell,
+        y: y + size - (row + 1) * cell,
+        width: cell + 0.05,
+        height: cell + 0.05,
+        color: rgb(0, 0, 0),
+      });
+    }
+  }
 }
 
 export async function certificatePdf(c: CertificateContent): Promise<Uint8Array> {
@@ -120,5 +148,26 @@ export async function certificatePdf(c: CertificateContent): Promise<Uint8Array>
   text(c.signerName, right, 12, bold);
   y -= 17;
   text(`NIP ${formatNip(c.signerNip)}`, right);
+
+  // Below the Lampiran IV layout: the public check and the E.4 (c) decision, small, so the format stays as set.
+  const qrSize = 72;
+  const bottom = MARGIN - 24;
+  drawQr(page, c.verification.url, MARGIN, bottom, qrSize);
+  const noteX = MARGIN + qrSize + 12;
+  const noteWidth = A4.width - MARGIN - noteX;
+  y = bottom + qrSize - 9;
+  const note = (value: string, font = regular) => {
+    for (const line of wrap(font, 9, drawable(font, value), noteWidth)) {
+      page.drawText(line, { x: noteX, y, size: 9, font, color: ink });
+      y -= 12;
+    }
+  };
+  note(`Kode verifikasi: ${formatVerificationCode(c.verification.code)}`, bold);
+  note(`Periksa keabsahan sertifikat ini di ${c.verification.url}`);
+  if (c.decision) {
+    note(
+      `Dianggap mampu (E.4 huruf c) oleh ${c.decision.decidedBy} dengan surat Nomor ${c.decision.letterNumber} tanggal ${longDate(c.decision.letterDate)}.`,
+    );
+  }
   return doc.save({ useObjectStreams: false });
 }

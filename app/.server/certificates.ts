@@ -1,13 +1,14 @@
 // Sertifikat Keahlian: issued by the Kepala Seksi to an eligible person only, numbered NNN/SK-CC/YYYY per
 // year without gaps (the counter row is taken inside the issuing transaction), stored as issued, revoked
 // with a reason and never deleted.
-import { createHash } from "node:crypto";
+import { createHash, randomInt } from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { parseFormDate, wibDay } from "../../analytics/dates";
 import { CERTIFICATE_ROLES, type CertificateRole, certificateRoleLabel } from "../../analytics/eligibility";
 import { pangkatLabel } from "../../analytics/organization";
-import { certificateCounters, certificates, staff } from "../../db/schema";
+import { verificationCode } from "../../analytics/verification-code";
+import { capabilityDecisions, certificateCounters, certificates, staff } from "../../db/schema";
 import { type Actor, recordAudit } from "./audit";
 import { certificatePdf } from "./certificate-pdf";
 import { eligibilityOf } from "./certification";
@@ -50,8 +51,11 @@ export async function issueCertificate(
   actor: Actor & { id: number },
   settings: Settings,
   input: z.output<typeof issueInput>,
-  now = new Date(),
+  options: { now?: Date; origin?: string } = {},
 ): Promise<{ id: number; number: string }> {
+  const now = options.now ?? new Date();
+  // Where the QR code points: the public address from the settings, else the address the Kepala Seksi used.
+  const verifyBase = `${settings["certificate.verifyBaseUrl"] || options.origin || "http://localhost:3000"}/verifikasi`;
   const signerName = settings["certificate.signerName"];
   const signerNip = settings["certificate.signerNip"];
   if (!signerName || !signerNip) {
@@ -95,6 +99,19 @@ export async function issueCertificate(
         .returning({ sequence: certificateCounters.lastSequence });
       if (!counter) throw new Error("certificate counter missing");
       const number = formatNumber(counter.sequence, year);
+      const decisionId = check.requirements.find((r) => r.key === "mampu")?.sourceId ?? null;
+      const [decision] = decisionId
+        ? await tx
+            .select({
+              id: capabilityDecisions.id,
+              decidedBy: capabilityDecisions.decidedBy,
+              letterNumber: capabilityDecisions.letterNumber,
+              letterDate: capabilityDecisions.letterDate,
+            })
+            .from(capabilityDecisions)
+            .where(eq(capabilityDecisions.id, decisionId))
+        : [];
+      const code = verificationCode(randomInt);
       const content = {
         number,
         fullName: person.fullName,
@@ -109,6 +126,8 @@ export async function issueCertificate(
         signerName,
         signerNip,
         issuedAt: now,
+        verification: { code, url: `${verifyBase}/${code}` },
+        decision: decision ?? null,
       };
       const pdf = await certificatePdf(content);
       const [row] = await tx
@@ -133,6 +152,11 @@ export async function issueCertificate(
           pdfSha256: createHash("sha256").update(pdf).digest("hex"),
           issuedBy: actor.id,
           issuedAt: now,
+          verificationCode: code,
+          decisionId: decision?.id ?? null,
+          decidedBy: decision?.decidedBy ?? null,
+          decisionLetterNumber: decision?.letterNumber ?? null,
+          decisionLetterDate: decision?.letterDate ?? null,
         })
         .returning({ id: certificates.id });
       if (!row) throw new Error("insert returned nothing");
@@ -226,6 +250,10 @@ export async function getCertificate(db: Database, id: number, access: Access) {
       signerNip: certificates.signerNip,
       pdfSha256: certificates.pdfSha256,
       issuedAt: certificates.issuedAt,
+      verificationCode: certificates.verificationCode,
+      decidedBy: certificates.decidedBy,
+      decisionLetterNumber: certificates.decisionLetterNumber,
+      decisionLetterDate: certificates.decisionLetterDate,
     })
     .from(certificates)
     .where(and(eq(certificates.id, id), certificatesInScope(access)));

@@ -1,12 +1,14 @@
 // Capability decisions ("dianggap mampu", E.4.c) and certificate eligibility per person.
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
+import { type CertificateSpan, certificateRoleFor, certificatesHeld } from "../../analytics/certified-staff";
 import { parseFormDate, wibDay } from "../../analytics/dates";
 import {
   type CapabilityEvidence,
   CERTIFICATE_ROLES,
   type CertificateRole,
   type Eligibility,
+  type EligibilityRules,
   eligibility,
   type TrainingEvidence,
 } from "../../analytics/eligibility";
@@ -23,16 +25,13 @@ import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./db";
 import { UserFacingError } from "./errors";
 import { type Access, staffInScope } from "./scope";
+import { getSettings, type Settings } from "./settings";
 import { trainingOf } from "./training";
 
 const ROLE_CODES = CERTIFICATE_ROLES.map((r) => r.code) as [CertificateRole, ...CertificateRole[]];
 
-/** The certificate role that matches a contact-center position. */
-export function roleForPosition(position: string): CertificateRole {
-  if (position === "koordinator_tim_kerja") return "supervisor";
-  if (position === "ketua_tim") return "ketua_tim";
-  return "petugas_layanan";
-}
+/** The certificate role that matches a contact-center position (analytics/certified-staff.ts). */
+export const roleForPosition = certificateRoleFor;
 
 export const decisionInput = z.object({
   role: z.enum(ROLE_CODES, { error: "Pilih keahlian yang dinilai mampu." }),
@@ -130,11 +129,35 @@ export function decisionsOf(db: Database, staffId: number) {
     .orderBy(desc(capabilityDecisions.letterDate));
 }
 
-/** Training and decision evidence of many people at once (two queries, however many people). */
+/** The E.4 rules in force: the regulation's unless the settings hold a local policy. */
+export function eligibilityRules(settings: Settings): EligibilityRules {
+  return {
+    failedCounts: settings["certification.failedCounts"],
+    validityExpires: settings["certification.validityExpires"],
+  };
+}
+
+/** The local policy in words when the rules differ from the regulation; null when they follow it. */
+export function localPolicyOf(settings: Settings): string | null {
+  const rules = eligibilityRules(settings);
+  if (rules.failedCounts && !rules.validityExpires) return null;
+  const parts = [
+    rules.failedCounts ? null : "diklat yang tidak lulus tidak dihitung",
+    rules.validityExpires ? "masa berlaku kursus membatasi syarat" : null,
+  ].filter(Boolean);
+  const basis = settings["certification.localPolicy"].trim();
+  return `Kebijakan lokal: ${parts.join("; ")}${basis ? ` (${basis})` : ""}.`;
+}
+
+/**
+ * Training and decision evidence of many people at once (two queries, however many people), with the rules
+ * in force read from the settings in the same database (or transaction).
+ */
 async function evidenceFor(db: Database, staffIds: number[]) {
   const trainings = new Map<number, TrainingEvidence[]>();
   const decisions = new Map<number, CapabilityEvidence[]>();
-  if (staffIds.length === 0) return { trainings, decisions };
+  const rules = eligibilityRules(await getSettings(db));
+  if (staffIds.length === 0) return { trainings, decisions, rules };
   const records = await db
     .select({
       id: trainingRecords.id,
@@ -167,7 +190,7 @@ async function evidenceFor(db: Database, staffIds: number[]) {
     });
     decisions.set(d.staffId, list);
   }
-  return { trainings, decisions };
+  return { trainings, decisions, rules };
 }
 
 export async function eligibilityOf(
@@ -176,13 +199,43 @@ export async function eligibilityOf(
   role: CertificateRole,
   asOf: string,
 ): Promise<Eligibility> {
-  const { trainings, decisions } = await evidenceFor(db, [staffId]);
-  return eligibility({ role, trainings: trainings.get(staffId) ?? [], decisions: decisions.get(staffId) ?? [], asOf });
+  const { trainings, decisions, rules } = await evidenceFor(db, [staffId]);
+  return eligibility({
+    role,
+    trainings: trainings.get(staffId) ?? [],
+    decisions: decisions.get(staffId) ?? [],
+    asOf,
+    rules,
+  });
 }
 
-export type EligibilityFilter = { teamId?: number; role?: CertificateRole; status?: "layak" | "belum" };
+export type EligibilityFilter = {
+  teamId?: number;
+  role?: CertificateRole;
+  status?: "layak" | "belum";
+  /** KETUJUH: whether the person holds the certificate of their position's role on the day. */
+  certificate?: "ada" | "belum";
+};
 
-/** Every active staff member `access` reaches, with their eligibility for the chosen role. */
+/** Every certificate's span, for what was in force on a day (analytics/certified-staff.ts). */
+export function certificateSpans(db: Database, staffIds?: number[]): Promise<CertificateSpan[]> {
+  return db
+    .select({
+      id: certificates.id,
+      staffId: certificates.staffId,
+      role: certificates.qualifiedRole,
+      number: certificates.number,
+      issuedOn: certificates.issuedOn,
+      revokedAt: certificates.revokedAt,
+    })
+    .from(certificates)
+    .where(staffIds ? inArray(certificates.staffId, staffIds) : undefined);
+}
+
+/**
+ * Every active staff member `access` reaches (KETUJUH: every official of the three teams), with their
+ * eligibility for the chosen role and the certificate of their position's role in force on `asOf`.
+ */
 export async function eligibilityList(db: Database, access: Access, filter: EligibilityFilter, asOf: string) {
   const people = await db
     .select({
@@ -199,31 +252,51 @@ export async function eligibilityList(db: Database, access: Access, filter: Elig
       and(eq(staff.active, true), filter.teamId ? eq(staff.teamId, filter.teamId) : undefined, staffInScope(access)),
     )
     .orderBy(asc(teams.id), asc(staff.fullName));
-  const { trainings, decisions } = await evidenceFor(
-    db,
-    people.map((p) => p.id),
+  const ids = people.map((p) => p.id);
+  const [{ trainings, decisions, rules }, spans] = await Promise.all([
+    evidenceFor(db, ids),
+    ids.length ? certificateSpans(db, ids) : [],
+  ]);
+  // The certificate of the role asked (by default the position's, as KETUJUH requires) in force on the day.
+  const roleOf = (p: { position: string }) => filter.role ?? roleForPosition(p.position);
+  const held = certificatesHeld(
+    people.map((p) => ({ staffId: p.id, role: roleOf(p) })),
+    spans,
+    asOf,
   );
   return people
     .map((p) => {
-      const role = filter.role ?? roleForPosition(p.position);
+      const role = roleOf(p);
+      const certificate = held.get(p.id);
       return {
         ...p,
-        ...eligibility({ role, trainings: trainings.get(p.id) ?? [], decisions: decisions.get(p.id) ?? [], asOf }),
+        certificate: certificate
+          ? { id: certificate.id, number: certificate.number, issuedOn: certificate.issuedOn }
+          : null,
+        ...eligibility({
+          role,
+          trainings: trainings.get(p.id) ?? [],
+          decisions: decisions.get(p.id) ?? [],
+          asOf,
+          rules,
+        }),
       };
     })
-    .filter((p) => !filter.status || (filter.status === "layak") === p.eligible);
+    .filter((p) => !filter.status || (filter.status === "layak") === p.eligible)
+    .filter((p) => !filter.certificate || (filter.certificate === "ada") === (p.certificate !== null));
 }
 
 export const eligibilityFilterInput = z.object({
   tim: z.coerce.number().int().positive().optional().catch(undefined),
   peran: z.enum(ROLE_CODES).optional().catch(undefined),
   status: z.enum(["layak", "belum"]).optional().catch(undefined),
+  sertifikat: z.enum(["ada", "belum"]).optional().catch(undefined),
 });
 
 /** The filter from a query string (team, role, status: nothing personal, so they may sit in the URL). */
 export function eligibilityFilterFrom(params: URLSearchParams): EligibilityFilter {
   const parsed = eligibilityFilterInput.parse(Object.fromEntries(params));
-  return { teamId: parsed.tim, role: parsed.peran, status: parsed.status };
+  return { teamId: parsed.tim, role: parsed.peran, status: parsed.status, certificate: parsed.sertifikat };
 }
 
 /**

@@ -3,12 +3,14 @@
 // template version used, rank and group summaries by analytics/kpi.ts. The review page and the workbook both
 // read this, so a number is the same wherever it appears.
 import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { certifiedStaff } from "../../analytics/certified-staff";
 import { quotaStatus } from "../../analytics/coverage";
 import { type AgentKpiInput, type GroupSummary, rankWithinTeams, summarize } from "../../analytics/kpi";
 import { CHANNELS, type ChannelCode } from "../../analytics/organization";
 import { periodFromId } from "../../analytics/period";
 import { gradeOf, type Kpi, periodKpi, type Section } from "../../analytics/scoring";
 import { certificates, evaluations, scorecardVersions, staff, teams } from "../../db/schema";
+import { certificateSpans } from "./certification";
 import { quotaFrom } from "./coverage";
 import type { Database } from "./db";
 import { evaluatedNow } from "./population";
@@ -130,11 +132,17 @@ export async function periodKpis(
     )
     .orderBy(teams.id, staff.fullName);
   // Every version (a handful): cheaper than waiting for the grouping to know which ones are used.
-  const [grouped, people, versions, spans] = await Promise.all([
+  // KETUJUH counts every active official of the three teams, evaluated or not (Penilai and coordinators too).
+  const officialsQuery = db
+    .select({ staffId: staff.id, position: staff.position, teamId: staff.teamId, hireDate: staff.hireDate })
+    .from(staff)
+    .where(and(inScope, eq(staff.active, true)));
+  const [grouped, people, versions, spans, activeOfficials] = await Promise.all([
     groupedQuery,
     peopleQuery,
     db.select().from(scorecardVersions),
     certificateSpans(db),
+    officialsQuery,
   ]);
 
   const weights = new Map(versions.map((v) => [v.id, weightsOf(v)]));
@@ -145,8 +153,7 @@ export async function periodKpis(
 
   const reports: PeriodKpiReport[] = [];
   for (const periodId of periodIds) {
-    const { lastDay, end } = periodFromId(periodId);
-    const certified = certifiedAt(spans, lastDay, end);
+    const { lastDay } = periodFromId(periodId);
     const rows = people
       .filter((p) => p.evaluatedNow || byAgent.has(key(periodId, p.staffId)))
       .map((p): Omit<AgentKpiRow, "rank"> => {
@@ -172,38 +179,47 @@ export async function periodKpis(
           cphActual: g?.cphActual ?? null,
           kpi,
           predikat: gradeOf(kpi.score, bands),
-          certified: certified.has(p.staffId),
+          certified: false, // set below, with the officials of the period
           quotaMet: quotaStatus({ interactions: g?.evaluations ?? 0, byChannel }, quota).met,
         };
       });
+    // The officials of the period: those active now who had joined by its last day, and everyone it lists.
+    const officials = new Map(
+      activeOfficials
+        .filter((o) => o.hireDate === null || o.hireDate <= lastDay)
+        .map((o) => [o.staffId, { staffId: o.staffId, position: o.position, teamId: o.teamId }]),
+    );
+    for (const r of rows) officials.set(r.staffId, { staffId: r.staffId, position: r.position, teamId: r.teamId });
+    const certified = certifiedStaff([...officials.values()], spans, lastDay);
     const ranks = rankWithinTeams(rows.map((r) => ({ staffId: r.staffId, teamId: r.teamId, score: r.kpi.score })));
-    const agents = rows.map((r) => ({ ...r, rank: ranks.get(r.staffId) ?? null }));
+    const agents = rows.map((r) => ({
+      ...r,
+      certified: certified.held.has(r.staffId),
+      rank: ranks.get(r.staffId) ?? null,
+    }));
     const teamIds = [...new Set(agents.map((a) => a.teamId))];
     reports.push({
       periodId,
       agents,
       teams: teamIds.map((teamId) => {
         const members = agents.filter((a) => a.teamId === teamId);
-        return { teamId, teamName: members[0]?.teamName ?? "", summary: summarize(members as AgentKpiInput[], bands) };
+        const summary = withCertified(summarize(members as AgentKpiInput[], bands), certified.byTeam.get(teamId));
+        return { teamId, teamName: members[0]?.teamName ?? "", summary };
       }),
-      center: summarize(agents as AgentKpiInput[], bands),
+      center: withCertified(summarize(agents as AgentKpiInput[], bands), certified.all),
     });
   }
   return reports;
 }
 
-/** Every certificate's span (issued, revoked), read once for all the periods asked. */
-function certificateSpans(db: Database) {
-  return db
-    .select({ staffId: certificates.staffId, issuedOn: certificates.issuedOn, revokedAt: certificates.revokedAt })
-    .from(certificates);
-}
-
-/** Who held a certificate in force at the end of the period (issued by its last day, not revoked before). */
-function certifiedAt(spans: Awaited<ReturnType<typeof certificateSpans>>, lastDay: string, end: Date): Set<number> {
-  return new Set(
-    spans.filter((c) => c.issuedOn <= lastDay && (c.revokedAt === null || c.revokedAt >= end)).map((c) => c.staffId),
-  );
+/** The certified-staff figures of a summary counted over every official (KETUJUH), not only the evaluated. */
+function withCertified(
+  summary: GroupSummary,
+  count: { officials: number; certified: number } | undefined,
+): GroupSummary {
+  const officials = count?.officials ?? 0;
+  const certified = count?.certified ?? 0;
+  return { ...summary, officials, certified, certifiedShare: officials === 0 ? null : certified / officials };
 }
 
 /** The KPI of one period, of the people `access` reaches. */

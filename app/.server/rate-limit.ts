@@ -101,3 +101,22 @@ export function enforceWriteLimit(
     : `Terlalu banyak perubahan dikirim dari alamat jaringan ini dalam waktu singkat. ${wait} Perubahan terakhir belum disimpan.`;
   throw data<ErrorBody>({ message }, { status: 429, headers: { "Retry-After": String(verdict.retryAfterSeconds) } });
 }
+
+/**
+ * Counts one public certificate lookup (/verifikasi, no sign-in) against the client address's budget, reads
+ * included, and throws a 429 with Retry-After when it is spent: guessing codes stays hopeless.
+ */
+export function enforceLookupLimit(settings: Settings, ip: string, context?: AppLoadContext, nowMs = Date.now()): void {
+  const verdict = limiter.take(
+    [{ key: `verify:${ip}`, perMinute: settings["rateLimit.verificationsPerMinutePerAddress"] }],
+    nowMs,
+  );
+  if (verdict.ok) return;
+  if (context) waits.set(context, verdict.retryAfterSeconds);
+  throw data<ErrorBody>(
+    {
+      message: `Terlalu banyak pemeriksaan sertifikat dari alamat jaringan ini dalam waktu singkat. Tunggu ${verdict.retryAfterSeconds} detik, lalu coba lagi.`,
+    },
+    { status: 429, headers: { "Retry-After": String(verdict.retryAfterSeconds) } },
+  );
+}

@@ -1,9 +1,11 @@
 // The roster week grid: one row per person, one column per day (Monday to Sunday), each shift in the column
 // of the WIB day it starts on. Its forms (add, change, delete a shift) are read by roster-forms.ts and checked
 // against the user's manage:roster scope by roster.ts.
+import { certificatesHeld } from "../../analytics/certified-staff";
 import { addDays, shiftWeek, weekOfDay, wibDay } from "../../analytics/dates";
 import { CHANNELS } from "../../analytics/organization";
 import { can } from "../permissions";
+import { certificateSpans } from "./certification";
 import type { Database } from "./db";
 import { listShifts, rosterStaff } from "./roster";
 import { type Access, accessFor } from "./scope";
@@ -39,8 +41,14 @@ async function rosterGrid(db: Database, read: Access, monday: string, editId: nu
     rosterStaff(db, read),
     manage ? rosterStaff(db, manage) : Promise.resolve([]),
   ]);
+  // KETUJUH: a shift held by someone without the certificate of their position in force that day is marked.
+  const spans = await certificateSpans(db, [...new Set(shifts.map((s) => s.staffId))]);
+  const certifiedOn = (s: { staffId: number; position: string; day: string }) =>
+    certificatesHeld([{ staffId: s.staffId, position: s.position }], spans, s.day).has(s.staffId);
   // A night shift that began on the Sunday before belongs to last week's grid.
-  const inWeek = shifts.filter((s) => s.day >= monday && s.day <= sunday);
+  const inWeek = shifts
+    .filter((s) => s.day >= monday && s.day <= sunday)
+    .map((s) => ({ ...s, uncertified: !certifiedOn(s) }));
   const editableIds = new Set(editable.map((p) => p.id));
   const edit = editId ? (inWeek.find((s) => s.id === editId && editableIds.has(s.staffId)) ?? null) : null;
   return {
@@ -62,6 +70,7 @@ async function rosterGrid(db: Database, read: Access, monday: string, editId: nu
       channel: edit.channel,
     },
     canManage: manage !== null,
+    uncertifiedShifts: inWeek.filter((s) => s.uncertified).length,
   };
 }
 

@@ -48,6 +48,12 @@ export function parseSettings(
       errors[key] = `Harus lebih kecil dari nilai minimal predikat sebelumnya (${higher}).`;
     }
   }
+  // A rule stricter than E.4 needs its written basis next to it.
+  const local = value["certification.failedCounts"] === false || value["certification.validityExpires"] === true;
+  if (local && !errors["certification.localPolicy"] && !String(value["certification.localPolicy"] ?? "").trim()) {
+    errors["certification.localPolicy"] =
+      "Tuliskan dasar kebijakan lokal (nomor dan tanggal nota dinas atau keputusan): syarat sertifikat kini berbeda dari peraturan E.4.";
+  }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value: value as Settings };
 }
 

@@ -55,7 +55,7 @@ export function CourseForm({
           inputMode="numeric"
           defaultValue={values.validityMonths}
           error={errors.validityMonths}
-          hint="Kosongkan bila tidak kedaluwarsa. Pelatihan yang kedaluwarsa tidak dihitung untuk sertifikat."
+          hint="Kosongkan bila tidak kedaluwarsa. Membatasi syarat sertifikat hanya bila kebijakan lokal mengaktifkannya (Pengaturan › Syarat sertifikat); peraturan E.4 tidak mengenal masa berlaku."
         />
         <TextField
           name="refreshMonths"

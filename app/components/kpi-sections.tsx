@@ -19,6 +19,8 @@ type Summary = {
   evaluations: number;
   quotaMet: number;
   coverage: number | null;
+  officials: number;
+  certified: number;
   certifiedShare: number | null;
 };
 
@@ -27,7 +29,7 @@ export function HeadlineCards({ center, below, threshold }: { center: Summary; b
     ["Nilai akhir rata-rata", formatScore(center.average), `dari ${center.complete} KPI lengkap`],
     ["KPI lengkap", `${center.complete} / ${center.agents}`, "petugas dengan keempat dimensi"],
     ["Cakupan evaluasi", percent(center.coverage), `${center.quotaMet} petugas memenuhi kuota`],
-    ["Bersertifikat", percent(center.certifiedShare), "Sertifikat Keahlian berlaku"],
+    ["Bersertifikat", percent(center.certifiedShare), `${center.certified} dari ${center.officials} pejabat (KETUJUH)`],
     ["Di bawah batas", String(below), `nilai akhir < ${threshold}`],
     ["Evaluasi interaksi", center.evaluations.toLocaleString("id-ID"), "yang sudah diajukan"],
   ];

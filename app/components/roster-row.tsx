@@ -8,7 +8,16 @@ type Person = {
   fullName: string;
   teamName: string;
   canEdit: boolean;
-  shifts: { id: number; day: string; start: string; end: string; crossesMidnight: boolean; channel: string }[];
+  shifts: {
+    id: number;
+    day: string;
+    start: string;
+    end: string;
+    crossesMidnight: boolean;
+    channel: string;
+    /** KETUJUH: the person held no certificate for their position that day. */
+    uncertified: boolean;
+  }[];
 };
 
 /**
@@ -53,6 +62,11 @@ export function RosterRow({
                     {s.start}–{s.end}
                     {s.crossesMidnight ? " (+1)" : ""} · {channelShortName(s.channel)}
                   </span>
+                  {s.uncertified && (
+                    <span className="badge warn" title="Belum memegang Sertifikat Keahlian yang berlaku (KETUJUH)">
+                      tanpa sertifikat
+                    </span>
+                  )}
                   {person.canEdit && (
                     <span className="shift-actions">
                       <Link

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { activeCertificates } from "~/.server/certificates";
-import { eligibilityFilterFrom, eligibilityList } from "~/.server/certification";
+import { eligibilityFilterFrom, eligibilityList, localPolicyOf } from "~/.server/certification";
 import { requirePermission } from "~/.server/session";
 import { listTeams } from "~/.server/staff";
 import { ExportLinks } from "~/components/export-links";
@@ -16,13 +15,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { access, env } = await requirePermission(request, context, "read:eligibility");
   const filter = eligibilityFilterFrom(new URL(request.url).searchParams);
   const today = wibDay(new Date());
-  const [rows, held, teams] = await Promise.all([
+  // KETUJUH counts every official the page reaches, whatever the filters show.
+  const everyone = filter.teamId ? { teamId: filter.teamId } : {};
+  const [rows, all, teams] = await Promise.all([
     eligibilityList(env.db, access, filter, today),
-    activeCertificates(env.db),
+    eligibilityList(env.db, access, everyone, today),
     listTeams(env.db),
   ]);
   return {
-    rows: rows.map((r) => ({ ...r, certificate: held.get(`${r.id}|${r.role}`) ?? null })),
+    rows,
+    officials: { count: all.length, certified: all.filter((p) => p.certificate !== null).length },
+    localPolicy: localPolicyOf(env.settings),
     teams,
     today,
     canIssue: can(access.roles, "issue:certificate"),
@@ -35,7 +38,7 @@ function Requirement({ met, text }: { met: boolean; text: string | null }) {
 }
 
 export default function Eligibility() {
-  const { rows, teams, today, canIssue, canRegister } = useLoaderData<typeof loader>();
+  const { rows, officials, localPolicy, teams, today, canIssue, canRegister } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const eligible = rows.filter((r) => r.eligible).length;
   return (
@@ -43,7 +46,17 @@ export default function Eligibility() {
       <h1>Kelayakan Sertifikat Keahlian</h1>
       <p className="lead">
         Syarat butir E.4: (a) diklat teknis layanan informasi, (b) pelatihan soft skills komunikasi contact center, (c)
-        dianggap mampu oleh Direktur PPKC. Dinilai per {formatDay(today)}.
+        dianggap mampu oleh Direktur PPKC. Dinilai per {formatDay(today)}. Menurut peraturan, diklat yang diikuti
+        dihitung walaupun tidak lulus, dan tidak kedaluwarsa.
+      </p>
+      {localPolicy && <p className="alert alert-info">{localPolicy} Diatur di Pengaturan › Syarat sertifikat (E.4).</p>}
+      <p>
+        <strong>
+          KETUJUH: {officials.certified} dari {officials.count}
+        </strong>{" "}
+        pejabat memegang Sertifikat Keahlian yang berlaku untuk jabatannya (Koordinator Tim Kerja sebagai Supervisor,
+        Ketua Tim sebagai Ketua Tim, Petugas Layanan dan Penilai sebagai Petugas Layanan).{" "}
+        {officials.count > officials.certified && <Link to="?sertifikat=belum">Lihat yang belum bersertifikat</Link>}
       </p>
       <Form method="get" className="filters">
         <SelectField
@@ -68,6 +81,16 @@ export default function Eligibility() {
           options={[
             { value: "layak", label: "Memenuhi syarat" },
             { value: "belum", label: "Belum memenuhi syarat" },
+          ]}
+        />
+        <SelectField
+          name="sertifikat"
+          label="Sertifikat berlaku"
+          placeholder="Semua"
+          defaultValue={params.get("sertifikat") ?? ""}
+          options={[
+            { value: "ada", label: "Sudah memegang" },
+            { value: "belum", label: "Belum memegang" },
           ]}
         />
         <button type="submit">Tampilkan</button>
@@ -107,7 +130,10 @@ export default function Eligibility() {
                 <td data-label="Persyaratan" className="small">
                   {r.requirements.map((q) => (
                     <div key={q.key}>
-                      <Requirement met={q.met} text={q.met ? q.label : q.missing} />
+                      <Requirement
+                        met={q.met}
+                        text={q.met ? (q.key === "mampu" ? `${q.label}, ${q.evidence}` : q.label) : q.missing}
+                      />
                     </div>
                   ))}
                 </td>

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { safeRedirect } from "~/.server/auth";
 import { signInWithForm } from "~/.server/auth-forms";
 import { optionalUser, requestEnv } from "~/.server/session";
@@ -57,6 +57,9 @@ export default function SignIn() {
             </button>
           </div>
         </Form>
+        <p className="muted small">
+          Memeriksa keabsahan Sertifikat Keahlian? <Link to="/verifikasi">Verifikasi sertifikat</Link> tanpa masuk.
+        </p>
       </div>
     </div>
   );

@@ -11,6 +11,7 @@ import { formatDay, formatInstantWib } from "../../analytics/dates";
 import { certificateRoleLabel } from "../../analytics/eligibility";
 import { formatNip } from "../../analytics/nip";
 import { pangkatLabel } from "../../analytics/organization";
+import { formatVerificationCode } from "../../analytics/verification-code";
 
 export const meta: MetaFunction = () => [{ title: "Sertifikat Keahlian — Mutu" }];
 
@@ -57,6 +58,10 @@ export default function CertificatePage() {
         Sertifikat {c.number}{" "}
         {c.revokedAt ? <span className="badge danger">dicabut</span> : <span className="badge">berlaku</span>}
       </h1>
+      <p className="muted">
+        Diterbitkan oleh Direktur PPKC atas nama Direktur Jenderal (butir E.3); disiapkan di Mutu oleh Seksi Penyuluhan
+        dan Layanan Informasi.
+      </p>
       <div className="card">
         <dl className="facts">
           <dt>(1) Nomor</dt>
@@ -82,6 +87,18 @@ export default function CertificatePage() {
           <dt>Penanda tangan</dt>
           <dd>
             {c.signerName} (NIP {formatNip(c.signerNip)})
+          </dd>
+          <dt>Dianggap mampu (E.4 c)</dt>
+          <dd>
+            {c.decisionLetterNumber && c.decisionLetterDate
+              ? `${c.decidedBy}, surat Nomor ${c.decisionLetterNumber} tanggal ${formatDay(c.decisionLetterDate)}`
+              : "tidak tercatat (sertifikat diterbitkan sebelum keputusan dicatat bersama sertifikat)"}
+          </dd>
+          <dt>Kode verifikasi</dt>
+          <dd>
+            <Link to={`/verifikasi/${c.verificationCode}`} className="num">
+              {formatVerificationCode(c.verificationCode)}
+            </Link>
           </dd>
           <dt>Diterbitkan di Mutu</dt>
           <dd>{formatInstantWib(new Date(c.issuedAt))}</dd>

@@ -27,8 +27,11 @@ export default function Register() {
     <div className="page">
       <h1>{scope === "own" ? "Sertifikat saya" : "Register Sertifikat Keahlian"}</h1>
       <p className="lead">
-        Diterbitkan Direktur PPKC a.n. Direktur Jenderal (butir E.3, Lampiran IV). Nomor urut per tahun tanpa celah;
-        sertifikat dicabut, tidak pernah dihapus.
+        Sertifikat keahlian diterbitkan oleh Direktur PPKC atas nama Direktur Jenderal (butir E.3, Lampiran IV); di
+        Mutu, Seksi Penyuluhan dan Layanan Informasi menyiapkannya untuk ditandatangani. Nomor urut per tahun tanpa
+        celah (001/SK-CC/2026; setelah 999 menjadi empat angka, 1000/SK-CC/2026); sertifikat dicabut, tidak pernah
+        dihapus. Keabsahannya dapat diperiksa siapa saja dengan kode verifikasi di{" "}
+        <Link to="/verifikasi">/verifikasi</Link>.
       </p>
       <Notice>{params.get("dicabut") ? "Sertifikat dicabut." : null}</Notice>
       {canIssue && (

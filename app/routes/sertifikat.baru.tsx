@@ -33,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, env, actor } = await requirePermission(request, context, "issue:certificate");
   const result = await submitForm(issueInput, await request.formData(), (input) =>
-    issueCertificate(env.db, { ...actor, id: user.id }, env.settings, input),
+    issueCertificate(env.db, { ...actor, id: user.id }, env.settings, input, { origin: new URL(request.url).origin }),
   );
   if (!result.ok) return data(result, { status: result.status });
   throw redirect(`/sertifikat/${result.value.id}?terbit=1`);
@@ -49,6 +49,11 @@ export default function Issue() {
         <Link to="/kelayakan">← Kelayakan</Link>
       </p>
       <h1>Terbitkan Sertifikat Keahlian</h1>
+      <p className="lead">
+        Sertifikat keahlian diterbitkan oleh Direktur PPKC atas nama Direktur Jenderal (butir E.3). Mutu menyiapkan
+        dokumennya di Seksi Penyuluhan dan Layanan Informasi: nomor urut, isi Lampiran IV, kode QR dan kode verifikasi,
+        untuk ditandatangani pejabat tersebut.
+      </p>
       <div className="card">
         <dl className="facts">
           <dt>Nama</dt>
@@ -91,7 +96,8 @@ export default function Issue() {
           error={errors.issuedOn}
         />
         <p className="muted small">
-          Nomor urut diberikan saat disimpan; sertifikat tersimpan sebagai PDF persis seperti diterbitkan.
+          Nomor urut (NNN/SK-CC/TTTT, per tahun tanpa celah) diberikan saat disimpan; sertifikat tersimpan sebagai PDF
+          persis seperti diterbitkan, dengan kode verifikasi yang dapat diperiksa siapa saja di /verifikasi.
         </p>
         <FormError message={errors._form ?? errors.staffId ?? errors.role} errors={errors} />
         <div>

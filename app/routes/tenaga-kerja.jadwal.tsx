@@ -59,6 +59,13 @@ export default function Roster() {
           what={`jadwal ${d.week.label}`}
         />
       )}
+      {d.uncertifiedShifts > 0 && (
+        <p className="alert alert-info">
+          {d.uncertifiedShifts} sif minggu ini dipegang pejabat yang belum memegang Sertifikat Keahlian yang berlaku
+          untuk jabatannya (ditandai <span className="badge warn">tanpa sertifikat</span>). Menurut KETUJUH
+          KEP-165/BC/2014 setiap pejabat yang melaksanakan kegiatan contact center harus memiliki sertifikat keahlian.
+        </p>
+      )}
       <div className="table-wrap">
         <table className="roster stack-table">
           <caption className="visually-hidden">Sif per petugas dan hari, {d.week.label}</caption>

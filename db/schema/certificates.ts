@@ -13,6 +13,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { staff } from "./organization";
+import { capabilityDecisions } from "./training";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",
@@ -53,6 +54,14 @@ export const certificates = pgTable(
     revokedAt: timestamp({ withTimezone: true }),
     revokedBy: integer().references(() => users.id),
     revokeReason: text(),
+    // The short code printed with the QR code: /verifikasi/<code> answers, without sign-in, whether the
+    // certificate is valid. Ten characters of an alphabet without look-alikes (analytics/verification-code.ts).
+    verificationCode: text().notNull().unique(),
+    // E.4 (c): the capability decision the certificate rests on, copied as it stood at issuance.
+    decisionId: integer().references(() => capabilityDecisions.id),
+    decidedBy: text(),
+    decisionLetterNumber: text(),
+    decisionLetterDate: date({ mode: "string" }),
   },
   (t) => [
     uniqueIndex("certificates_year_sequence").on(t.year, t.sequence),

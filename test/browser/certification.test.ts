@@ -14,6 +14,9 @@ const sample = (name: string) => fileURLToPath(new URL(`../../fixtures/samples/$
 // The demo agent who has the technical training and a capability decision but no soft-skills training until
 // the corrected file brings it (fixtures/samples/build.ts, agent "i").
 const PERSON = "Fajar Maharani";
+// Read off the certificate page once issued, for the public check that follows.
+let verificationCode = "";
+let nip = "";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -101,6 +104,10 @@ describe("training import to certificate", () => {
     await page.locator("h1", { hasText: /\d{3}\/SK-CC\/\d{4}/ }).waitFor();
     await expect(page.locator("main").textContent()).resolves.toContain(PERSON);
     await shoot(page, { path: `${screenshots}certificate.png`, fullPage: true });
+    const facts = await page.locator("dl.facts").textContent();
+    expect(facts).toMatch(/Dianggap mampu \(E\.4 c\).*surat Nomor .* tanggal \d{1,2} \w{3} \d{4}/);
+    verificationCode = (await page.getByRole("link", { name: /^[2-9A-Z]{5}-[2-9A-Z]{5}$/ }).textContent()) ?? "";
+    nip = (await page.locator("dd.num").first().textContent()) ?? "";
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -119,5 +126,32 @@ describe("training import to certificate", () => {
     await page.goto(`${baseUrl}/kelayakan`);
     await expect(eligibilityRow(page).textContent()).resolves.toMatch(/\d{3}\/SK-CC\/\d{4}/);
     await page.context().close();
+  });
+
+  test("anyone checks the certificate by its code without signing in, on a phone; a wrong code is unknown", async () => {
+    expect(verificationCode).toMatch(/^[2-9A-Z]{5}-[2-9A-Z]{5}$/);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/masuk`);
+    await page.getByRole("link", { name: "Verifikasi sertifikat" }).click();
+    await page.getByRole("heading", { level: 1, name: "Verifikasi Sertifikat Keahlian" }).waitFor();
+    await page.getByLabel("Kode verifikasi").fill(verificationCode.toLowerCase());
+    await page.getByRole("button", { name: "Periksa" }).click();
+    const answer = page.getByRole("status");
+    await answer.filter({ hasText: "Sertifikat ini sah dan berlaku." }).waitFor();
+    const main = (await page.locator("main").textContent()) ?? "";
+    expect(main).toContain(PERSON);
+    expect(main).toContain("Petugas Layanan");
+    expect(main).toMatch(/\d{3}\/SK-CC\/\d{4}/);
+    expect(main.replace(/\s/g, "")).not.toContain(nip.replace(/\s/g, ""));
+    const width = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
+    expect(width).toBeLessThanOrEqual(390);
+    await shoot(page, { path: `${screenshots}verification.png`, fullPage: true });
+
+    await page.getByRole("link", { name: "← Periksa kode lain" }).click();
+    await page.getByLabel("Kode verifikasi").fill("ZZZZZ-ZZZZZ");
+    await page.getByRole("button", { name: "Periksa" }).click();
+    await page.getByRole("status").filter({ hasText: "Kode tidak dikenal." }).waitFor();
+    await context.close();
   });
 });

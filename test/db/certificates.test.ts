@@ -71,7 +71,7 @@ describe("issuing", () => {
 
   it("is refused to someone not eligible, naming what is missing, and takes no number", async () => {
     await expect(issue(agents[1] ?? 0)).rejects.toThrow(
-      /belum memenuhi syarat sebagai Petugas Layanan: Belum ada catatan diklat teknis/,
+      /belum memenuhi syarat sebagai Petugas Layanan: Belum ada catatan mengikuti diklat teknis/,
     );
     expect(await db().select().from(certificates)).toEqual([]);
   });

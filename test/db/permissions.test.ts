@@ -123,6 +123,16 @@ const CASES: Case[] = [
   { file: "keluar.tsx", method: "GET", path: "/keluar", expect: {}, otherwise: 302 },
   { file: "keluar.tsx", method: "POST", path: "/keluar", expect: {}, otherwise: 302 },
   { file: "healthz.ts", method: "GET", path: "/healthz", expect: {}, otherwise: 200 },
+  // Public certificate verification: the same answer for everyone, signed in or not.
+  { file: "verifikasi._index.tsx", method: "GET", path: "/verifikasi", expect: {}, otherwise: 200 },
+  {
+    file: "verifikasi.$kode.tsx",
+    method: "GET",
+    path: "/verifikasi/:kode (unknown)",
+    params: () => ({ kode: "ABCDE23456" }),
+    expect: {},
+    otherwise: 404,
+  },
   { file: "$.tsx", method: "GET", path: "/tidak-ada", expect: {}, otherwise: 404 },
   {
     file: "staf._index.tsx",
@@ -533,6 +543,8 @@ const CASES: Case[] = [
     petugas: 200,
     hr: 200,
   }),
+  // The refreshers due: HR and the QA coordinator, who keep training records.
+  ...listExport("penyegaran", "", { koordinator_qa: 200, hr: 200 }),
   ...listExport("staf", "", {
     admin: 200,
     kepala_seksi: 200,

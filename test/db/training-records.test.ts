@@ -58,6 +58,7 @@ const formOf = (r: typeof trainingRecords.$inferSelect, change: Record<string, s
 describe("a training record corrected by hand", () => {
   it("HR's correction is audited before and after, and eligibility follows; the same old form again is refused as stale", async () => {
     const { staffId, record } = await agentWithRecords();
+    const [otherCourse] = await db().select().from(trainingCourses).where(eq(trainingCourses.code, "PP-01"));
     expect((await eligibilityOf(db(), staffId, "petugas_layanan", TODAY)).eligible).toBe(true);
     const cookie = await sessionCookie("hr", DEMO_PASSWORD);
     const path = `/pelatihan/catatan/${record.id}`;
@@ -67,7 +68,8 @@ describe("a training record corrected by hand", () => {
       cookie,
       params: { id: String(record.id) },
       method: "POST",
-      form: formOf(record, { status: "tidak_lulus", provider: "Pusdiklat" }),
+      // The record had been entered under the wrong course: it was Pelayanan Prima, not the soft-skills training.
+      form: formOf(record, { courseId: String(otherCourse?.id), provider: "Pusdiklat" }),
     });
     expect(saved.status).toBe(302);
     expect(saved.location).toBe("/pelatihan/catatan?disimpan=1");
@@ -76,7 +78,11 @@ describe("a training record corrected by hand", () => {
       .from(auditLog)
       .where(and(eq(auditLog.entity, "training_record"), eq(auditLog.entityId, String(record.id))))
       .orderBy(desc(auditLog.id));
-    expect(entry).toMatchObject({ action: "update", before: { status: "selesai" }, after: { status: "tidak_lulus" } });
+    expect(entry).toMatchObject({
+      action: "update",
+      before: { courseId: record.courseId },
+      after: { courseId: otherCourse?.id, provider: "Pusdiklat" },
+    });
     const now = await eligibilityOf(db(), staffId, "petugas_layanan", TODAY);
     expect(now.eligible).toBe(false);
     const stale = await callRoute(editPage, path, {
@@ -88,7 +94,7 @@ describe("a training record corrected by hand", () => {
     expect(stale.status).toBe(409);
     expect(stale.data).toMatchObject({ errors: { _form: STALE_RECORD } });
     const [after] = await db().select().from(trainingRecords).where(eq(trainingRecords.id, record.id));
-    expect(after).toMatchObject({ status: "tidak_lulus", version: record.version + 1, batchId: null });
+    expect(after).toMatchObject({ courseId: otherCourse?.id, version: record.version + 1, batchId: null });
   });
 
   it("the QA coordinator adds a record; the same person, course and end date again is refused at the date", async () => {

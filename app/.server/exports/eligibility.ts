@@ -11,13 +11,14 @@ import { CERTIFICATION_COLUMNS, CERTIFICATION_SHEET, certificationRows } from ".
 import { type ListExport, table } from "./list-export";
 
 const STATUS_WORDS = { layak: "Memenuhi syarat", belum: "Belum memenuhi syarat" } as const;
+const CERTIFICATE_WORDS = { ada: "Sudah memegang", belum: "Belum memegang" } as const;
 
 export const eligibilityExport: ListExport = {
   name: "kelayakan",
   label: "Daftar kelayakan sertifikasi",
   permission: "read:eligibility",
   formats: ["xlsx", "csv"],
-  options: ["tim", "peran", "status"],
+  options: ["tim", "peran", "status", "sertifikat"],
   async prepare(ctx, params) {
     const filter = eligibilityFilterFrom(params);
     const day = wibDay(ctx.now);
@@ -32,6 +33,7 @@ export const eligibilityExport: ListExport = {
         ["Tim", cell.text(team?.name ?? "Semua")],
         ["Keahlian", cell.text(filter.role ? certificateRoleLabel(filter.role) : "Sesuai jabatan")],
         ["Status", cell.text(filter.status ? STATUS_WORDS[filter.status] : "Semua")],
+        ["Sertifikat berlaku", cell.text(filter.certificate ? CERTIFICATE_WORDS[filter.certificate] : "Semua")],
       ],
       audit: { ...filter, day },
       tables: [

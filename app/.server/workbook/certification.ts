@@ -1,18 +1,14 @@
 // The sheet "Pelatihan & Sertifikasi": each active staff member's eligibility for the certificate role of
-// their position (each requirement met or what is missing) and the certificate they held on the same day.
-import { and, desc, isNull, or, sql } from "drizzle-orm";
-import { parseCalendarDay, WIB_OFFSET_MS } from "../../../analytics/dates";
+// their position (each requirement met or what is missing) and the certificate of that role they held on the
+// same day (KETUJUH).
 import { certificateRoleLabel } from "../../../analytics/eligibility";
 import { positionLabel } from "../../../analytics/organization";
-import { certificates } from "../../../db/schema";
 import { type EligibilityFilter, eligibilityList } from "../certification";
 import type { Database } from "../db";
 import type { Access } from "../scope";
 import { type Book, type Column, excelDay, TableSheet, yesNo } from "./cells";
 
-type PersonRow = Awaited<ReturnType<typeof eligibilityList>>[number] & {
-  certificate: { number: string; issuedOn: string } | null;
-};
+type PersonRow = Awaited<ReturnType<typeof eligibilityList>>[number];
 
 function requirement(key: string, header: string): Column<PersonRow>[] {
   const of = (p: PersonRow) => p.requirements.find((r) => r.key === key);
@@ -43,35 +39,14 @@ export const CERTIFICATION_COLUMNS: readonly Column<PersonRow>[] = [
   { header: "Tanggal Sertifikat", width: 12, kind: "date", value: (p) => excelDay(p.certificate?.issuedOn ?? null) },
 ];
 
-/** The certificate each person held at the end of `day` (issued by then, not revoked by then); the latest. */
-async function certificatesInForce(db: Database, day: string) {
-  const d = parseCalendarDay(day);
-  if (!d) throw new Error(`not a day: ${day}`);
-  const endOfDay = new Date(Date.UTC(d.year, d.month - 1, d.day + 1) - WIB_OFFSET_MS);
-  const rows = await db
-    .select({ staffId: certificates.staffId, number: certificates.number, issuedOn: certificates.issuedOn })
-    .from(certificates)
-    .where(
-      and(
-        sql`${certificates.issuedOn} <= ${day}`,
-        or(isNull(certificates.revokedAt), sql`${certificates.revokedAt} >= ${endOfDay.toISOString()}`),
-      ),
-    )
-    .orderBy(desc(certificates.issuedOn), desc(certificates.id));
-  const held = new Map<number, { number: string; issuedOn: string }>();
-  for (const r of rows) if (!held.has(r.staffId)) held.set(r.staffId, { number: r.number, issuedOn: r.issuedOn });
-  return held;
-}
-
 /** The people of the sheet: their eligibility on `day` within `access` and `filter`, and the certificate held then. */
-export async function certificationRows(
+export function certificationRows(
   db: Database,
   day: string,
   access: Access,
   filter: EligibilityFilter = {},
 ): Promise<PersonRow[]> {
-  const [people, held] = await Promise.all([eligibilityList(db, access, filter, day), certificatesInForce(db, day)]);
-  return people.map((p) => ({ ...p, certificate: held.get(p.id) ?? null }));
+  return eligibilityList(db, access, filter, day);
 }
 
 /** Writes "Pelatihan & Sertifikasi" of the KPI workbook; returns how many people it holds. */
