@@ -8,7 +8,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { wibDay } from "../../analytics/dates";
 import { periodOf } from "../../analytics/period";
-import { issueCertificate, revokeCertificate } from "../../app/.server/certificates";
+import { formatNumber, issueCertificate, revokeCertificate } from "../../app/.server/certificates";
 import { eligibilityList, eligibilityOf } from "../../app/.server/certification";
 import { periodKpiReport } from "../../app/.server/period-kpi";
 import { rosterPage } from "../../app/.server/roster-page";
@@ -116,6 +116,15 @@ describe("E.4 (a) and (b): attended counts, unless a local policy with its basis
 });
 
 describe("the certificate: decision on it, and public verification", () => {
+  it("is numbered per year as NNN/SK-CC/YYYY and widens to four digits after 999, never wrapping", () => {
+    expect([1, 999, 1000, 1234].map((n) => formatNumber(n, 2026))).toEqual([
+      "001/SK-CC/2026",
+      "999/SK-CC/2026",
+      "1000/SK-CC/2026",
+      "1234/SK-CC/2026",
+    ]);
+  });
+
   let code = "";
   let number = "";
 
