@@ -1,6 +1,8 @@
 // What the KPI review page shows for a period: the period and its approval, the KPI of every agent in the
 // viewer's scope with team and center summaries, the trend of the last 12 periods per team, IKU against
-// targets, and calibration health. One loader's worth of data, shaped for the page.
+// targets, calibration health, and the training suggested to the agents below the threshold. One loader's worth
+// of data, shaped for the page.
+import { wibDay } from "../../analytics/dates";
 import { byTeamAndRank, byTeamThen, outliers, pageOf } from "../../analytics/kpi";
 import { type Period, periodFromId, periodOf, shiftPeriod } from "../../analytics/period";
 import type { Sort, SortColumns } from "../list-params";
@@ -12,6 +14,7 @@ import { periodKpis } from "./period-kpi";
 import { isPeriodId, periodOpenWork, periodStatus, periodsWithData } from "./periods";
 import { type Access, accessFor } from "./scope";
 import type { Settings } from "./settings";
+import { trainingNeedsOf } from "./training-needs";
 
 export const TREND_PERIODS = 12;
 /** Rows of the KPI table per page: a center of a thousand agents is twenty pages, not one page of a thousand. */
@@ -106,6 +109,9 @@ export async function kpiDashboard(
         ]
       : [],
   );
+  const below = agents.filter((a) => a.kpi.score !== null && a.kpi.score < threshold);
+  // Judged on this period's dimensions (the ones in the list) and on today's training records.
+  const needs = await trainingNeedsOf(db, access, below, threshold, wibDay(now));
   const outlying = outliers(points);
   const scatter = points.map((p, i) => ({ ...p, outlier: outlying[i] ?? false }));
   return {
@@ -138,7 +144,11 @@ export async function kpiDashboard(
       teams: Object.fromEntries(r.teams.map((t) => [t.teamName, t.summary.average])),
     })),
     scatter: { points: scatter, listAll: scatter.length <= SCATTER_TABLE_ALL },
-    below: agents.filter((a) => a.kpi.score !== null && a.kpi.score < threshold),
+    below,
+    belowTraining: below.flatMap((a) => {
+      const found = needs.get(a.staffId) ?? [];
+      return found.length > 0 ? [{ staffId: a.staffId, fullName: a.fullName, needs: found }] : [];
+    }),
     threshold,
     iku: await periodIku(db, report, settings),
     calibration: {
@@ -152,6 +162,8 @@ export async function kpiDashboard(
     can: {
       approve: can(access.roles, "approve:period"),
       setIku: can(access.roles, "manage:iku"),
+      // The course page is HR's catalogue: a course name links there only for who may open it.
+      openCourses: can(access.roles, "manage:training"),
       // How far the workbook reaches: "any" the whole center, "team" the supervisor's team; null: no workbook.
       export: accessFor(access, "export:kpi")?.scope ?? null,
     },

@@ -1,6 +1,7 @@
 // What a person's page adds beyond their record, each part only for viewers whose roles reach that person:
-// certification (training, eligibility, decisions, certificates), the KPI of the last periods, and the person's
-// evaluations with a way to score them (an agent's page is where an assessor finds them).
+// certification (training, eligibility, decisions, certificates), the KPI of the last periods with the training
+// it suggests, and the person's evaluations with a way to score them (an agent's page is where an assessor finds
+// them).
 import { wibDay } from "../../analytics/dates";
 import { periodOf, shiftPeriod } from "../../analytics/period";
 import { can, type PermissionKey } from "../permissions";
@@ -11,6 +12,7 @@ import { agentKpi } from "./period-kpi";
 import { evaluableAgents } from "./population";
 import { type Access, accessFor, reaches } from "./scope";
 import type { Settings } from "./settings";
+import { personTrainingNeeds } from "./training-needs";
 
 type Person = { id: number; teamId: number; position: string };
 
@@ -38,6 +40,11 @@ export async function staffPageExtras(
   const periods = Array.from({ length: KPI_PERIODS }, (_, i) => shiftPeriod(periodOf(now).id, -1 - i).id);
   const evaluations = reaching(access, "read:evaluation", person);
   const kpi = evaluations ? await agentKpi(db, person.id, periods, settings) : null;
+  // Whoever may see the KPI sees what it suggests, from the same numbers.
+  const trainingNeeds =
+    evaluations && kpi
+      ? await personTrainingNeeds(db, evaluations, person.id, kpi, settings["kpi.threshold"], wibDay(now))
+      : null;
   // Scoped in the query as on the evaluation list: another assessor's draft stays theirs.
   const listed = evaluations
     ? await listEvaluations(db, evaluations, { agentId: person.id }, settings["evaluation.disputeWindowDays"], now)
@@ -48,9 +55,12 @@ export async function staffPageExtras(
   return {
     certification,
     kpi,
+    trainingNeeds,
     evaluations: listed ? { recent: listed.rows.slice(0, RECENT_EVALUATIONS), total: listed.total } : null,
     canEvaluate,
     canOpenCertificates: reaching(access, "read:certificate", person) !== null,
+    // The course page is HR's catalogue (manage:training); others read the course's name only.
+    canOpenCourses: can(access.roles, "manage:training"),
     canDecide: can(access.roles, "decide:capability"),
     canIssue: can(access.roles, "issue:certificate"),
   };

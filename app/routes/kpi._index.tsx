@@ -10,6 +10,7 @@ import { DimensionsChart, DistributionChart, QualityCphChart, TrendChart } from 
 import { AgentsTable, ApprovalPanel, HeadlineCards, NoData } from "~/components/kpi-sections";
 import { Pager } from "~/components/pager";
 import { PeriodPicker } from "~/components/period-picker";
+import { BelowThresholdTraining } from "~/components/training-needs";
 import { readSort } from "~/list-params";
 import { formatScore } from "~/score-fields";
 
@@ -108,7 +109,10 @@ export default function KpiReview() {
         {d.below.length === 0 ? (
           <p className="muted">Tidak ada petugas dengan nilai akhir di bawah batas.</p>
         ) : (
-          <AgentsTable agents={d.below} caption="Petugas di bawah batas" threshold={d.threshold} />
+          <>
+            <AgentsTable agents={d.below} caption="Petugas di bawah batas" threshold={d.threshold} />
+            <BelowThresholdTraining rows={d.belowTraining} linkCourses={d.can.openCourses} />
+          </>
         )}
       </section>
       <section aria-labelledby="kalibrasi">

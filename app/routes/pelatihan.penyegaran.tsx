@@ -1,23 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { refresherList } from "~/.server/refreshers";
+import { filterRefreshers, refresherFilterFrom, refresherList } from "~/.server/refreshers";
 import { requirePermission } from "~/.server/session";
+import { ExportLinks } from "~/components/export-links";
 import { SelectField } from "~/components/field";
 import { can } from "~/permissions";
-import { formatDay } from "../../analytics/dates";
+import { formatDay, wibDay } from "../../analytics/dates";
 import { DUE_WINDOW_DAYS } from "../../analytics/refreshers";
 
 export const meta: MetaFunction = () => [{ title: "Penyegaran jatuh tempo — Mutu" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { env, user } = await requirePermission(request, context, "manage:training_record");
-  const all = await refresherList(env.db);
-  const q = new URL(request.url).searchParams;
-  const lines = all.filter(
-    (l) =>
-      (!q.get("kursus") || String(l.courseId) === q.get("kursus")) &&
-      (!q.get("tim") || String(l.teamId) === q.get("tim")),
-  );
+  const { env, user, access } = await requirePermission(request, context, "manage:training_record");
+  const all = await refresherList(env.db, wibDay(new Date()), access);
+  const lines = filterRefreshers(all, refresherFilterFrom(new URL(request.url).searchParams));
   const courses = [...new Map(all.map((l) => [l.courseId, `${l.courseCode} — ${l.courseName}`]))];
   const teams = [...new Map(all.map((l) => [l.teamId, l.teamName]))];
   // The catalogue, where the intervals are set, is HR's: the QA coordinator is told where, not sent there.
@@ -63,6 +59,7 @@ export default function Refreshers() {
           ? "Tidak ada penyegaran yang lewat waktu atau jatuh tempo."
           : `${overdue} lewat waktu, ${lines.length - overdue} jatuh tempo dalam ${DUE_WINDOW_DAYS} hari.`}
       </p>
+      {lines.length > 0 && <ExportLinks list="penyegaran" what="daftar penyegaran jatuh tempo ini" />}
       {lines.length > 0 && (
         <div className="table-wrap">
           <table className="stack-table">

@@ -9,6 +9,7 @@ import { KpiHistory } from "~/components/kpi-history";
 import { CertificationSummary, TrainingRecords } from "~/components/person-certification";
 import { RaporForm } from "~/components/rapor-form";
 import { StaffFacts } from "~/components/staff-facts";
+import { TrainingNeeds } from "~/components/training-needs";
 import { ROLE_LABELS } from "../../analytics/roles";
 import { can } from "../permissions";
 
@@ -52,6 +53,12 @@ export default function Profile() {
         <section aria-labelledby="kpi">
           <h2 id="kpi">KPI saya</h2>
           <KpiHistory rows={extras.kpi} />
+        </section>
+      )}
+      {extras?.trainingNeeds && (
+        <section aria-labelledby="saran-pelatihan">
+          <h2 id="saran-pelatihan">Saran pelatihan</h2>
+          <TrainingNeeds data={extras.trainingNeeds} linkCourses={extras.canOpenCourses} own />
         </section>
       )}
       {rapor && (

@@ -11,6 +11,7 @@ import { KpiHistory } from "~/components/kpi-history";
 import { CapabilityDecisions, CertificationSummary, TrainingRecords } from "~/components/person-certification";
 import { PersonEvaluations } from "~/components/person-evaluations";
 import { StaffFacts } from "~/components/staff-facts";
+import { TrainingNeeds } from "~/components/training-needs";
 import { can } from "~/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Data staf — Mutu" }];
@@ -97,6 +98,12 @@ export default function StaffPage() {
         <section aria-labelledby="kpi">
           <h2 id="kpi">KPI {kpi.length} periode terakhir</h2>
           <KpiHistory rows={kpi} />
+        </section>
+      )}
+      {d.trainingNeeds && (
+        <section aria-labelledby="saran-pelatihan">
+          <h2 id="saran-pelatihan">Saran pelatihan</h2>
+          <TrainingNeeds data={d.trainingNeeds} linkCourses={d.canOpenCourses} own={false} />
         </section>
       )}
       {certification && (

@@ -24,6 +24,7 @@ const PAGES = [
   "/kelayakan",
   "/sertifikat",
   "/pelatihan",
+  "/pelatihan/penyegaran",
   "/staf",
   "/tenaga-kerja/jadwal",
   "/admin/audit",
@@ -95,7 +96,10 @@ describe("what each role can take away", () => {
       expect.arrayContaining([expect.stringMatching(/^Rapor_\d{18}_\d{4}-\d{2}_\d{4}-\d{2}\.xlsx$/)]),
     );
     // HR: training records and eligibility as workbooks; an assessor: the evaluations.
-    expect(of("hr").map((d) => d.page)).toEqual(expect.arrayContaining(["/kelayakan", "/pelatihan"]));
+    expect(of("hr").map((d) => d.page)).toEqual(
+      expect.arrayContaining(["/kelayakan", "/pelatihan", "/pelatihan/penyegaran"]),
+    );
+    expect(of("koordinator").some((d) => d.name.startsWith("Penyegaran_"))).toBe(true);
     expect(names("hr").filter((n) => n.endsWith(".xlsx")).length).toBeGreaterThanOrEqual(2);
     expect(of("penilai").some((d) => d.page.startsWith("/evaluasi") && d.name.endsWith(".xlsx"))).toBe(true);
     expect(of("admin").some((d) => d.page === "/admin/audit")).toBe(true);

@@ -1,18 +1,20 @@
-// Four more lists taken away (issue 13): the training records, the staff directory, the audit log and one import
-// batch. Each role downloads what its page shows — the same rows, the same filters — limited to what the role may
+// Five more lists taken away (issue 13): the training records, the refreshers due, the staff directory, the audit
+// log and one import batch. Each role downloads what its page shows — the same rows, the same filters — limited to what the role may
 // see (no birth date without read:staff_personal), refused without the page's permission or with a filter that
 // cannot be used, and recorded in the audit log without the search text.
 import { readFileSync } from "node:fs";
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { wibDay } from "../../analytics/dates";
 import { runImport } from "../../app/.server/imports/engine";
 import * as auditRoute from "../../app/routes/admin.audit";
 import * as previewRoute from "../../app/routes/impor.$id._index";
 import * as importBatchRoute from "../../app/routes/impor.riwayat.$id._index";
 import * as importReportRoute from "../../app/routes/impor.riwayat.$id.laporan";
 import * as courseRoute from "../../app/routes/pelatihan.$id";
+import * as refresherRoute from "../../app/routes/pelatihan.penyegaran";
 import * as staffRoute from "../../app/routes/staf._index";
-import { auditLog, importBatches, staff, trainingCourses, trainingRecords, users } from "../../db/schema";
+import { auditLog, importBatches, staff, teams, trainingCourses, trainingRecords, users } from "../../db/schema";
 import { demoDatabaseForThisFile } from "../support/db";
 import { auditReader, downloadList, nipsOf, readCsv, sheet, signedInAs, teamNips } from "../support/list-exports";
 import { callRoute, type RouteModule, uploadThroughPage } from "../support/routes";
@@ -97,6 +99,76 @@ describe("the training records as a file", () => {
     expect((await refused("hr", "pelatihan.csv", "kursus=abc")).status).toBe(400);
     expect((await refused("penilai", "pelatihan.xlsx")).status).toBe(403);
     expect((await refused("admin", "pelatihan.xlsx")).status).toBe(403);
+  });
+});
+
+type RefresherPage = {
+  lines: { staffId: number; courseId: number; courseCode: string; teamId: number; overdue: boolean }[];
+  courses: [number, string][];
+};
+
+describe("the refreshers due as a file", () => {
+  /** The staff ids of the page's lines, each with its course: what a row of the file must match, in order. */
+  const linesOf = (shown: RefresherPage) => shown.lines.map((l) => `${l.staffId}:${l.courseCode}`);
+  async function fileLines(rows: Record<string, unknown>[]) {
+    const people = await db().select({ id: staff.id, nip: staff.nip }).from(staff);
+    const idOf = new Map(people.map((p) => [p.nip, p.id]));
+    return rows.map((r) => `${idOf.get(String(r.NIP))}:${r["Kode Pelatihan"]}`);
+  }
+
+  it("HR's file holds the page's lines in the page's order, with each person's NIP and the dates as dates", async () => {
+    const shown = await page<RefresherPage>(refresherRoute, "/pelatihan/penyegaran", "hr");
+    expect(shown.lines.length).toBeGreaterThan(0);
+    const day = wibDay(new Date());
+    const { response, summary, sheets } = await workbook("hr", "penyegaran.xlsx");
+    expect(response.headers.get("content-disposition")).toContain(`filename="Penyegaran_${day}.xlsx"`);
+    expect(String(summary.get("$title"))).toContain("Penyegaran Jatuh Tempo");
+    expect(summary.get("Pelatihan")).toBe("Semua pelatihan");
+    expect(summary.get("Tim Kerja")).toBe("Semua tim");
+    expect(summary.get("Cakupan")).toBe("Seluruh contact center");
+    const table = sheet(sheets, "Penyegaran");
+    expect(await fileLines(table.rows)).toEqual(linesOf(shown));
+    expect(table.rows[0]?.["Jatuh Tempo"]).toBeInstanceOf(Date);
+    expect(table.rows.filter((r) => r.Keadaan === "Lewat waktu").length).toBe(
+      shown.lines.filter((l) => l.overdue).length,
+    );
+    await expectAudited("penyegaran.xlsx", "hr", { day, scope: "any", rows: shown.lines.length });
+  });
+
+  it("the coordinator's file of one course and one team is the page's with the same filters, as CSV too", async () => {
+    const all = await page<RefresherPage>(refresherRoute, "/pelatihan/penyegaran", "koordinator");
+    const first = all.lines[0];
+    if (!first) throw new Error("no refresher due in the demo");
+    const query = `kursus=${first.courseId}&tim=${first.teamId}`;
+    const shown = await page<RefresherPage>(refresherRoute, `/pelatihan/penyegaran?${query}`, "koordinator");
+    const [team] = await db().select().from(teams).where(eq(teams.id, first.teamId));
+    const { response, summary, sheets } = await workbook("koordinator", "penyegaran.xlsx", query);
+    expect(response.headers.get("content-disposition")).toContain(`_${first.courseCode}.xlsx`);
+    expect(summary.get("Pelatihan")).toMatch(new RegExp(`^${first.courseCode} — `));
+    expect(summary.get("Tim Kerja")).toBe(team?.name);
+    const table = sheet(sheets, "Penyegaran");
+    expect(await fileLines(table.rows)).toEqual(linesOf(shown));
+    const file = await csv("koordinator", "penyegaran.csv", query);
+    expect(file.headers).toEqual(table.headers);
+    expect(file.rows.length).toBe(shown.lines.length);
+    // The audit log names the course by its code and the team by its number: no one's NIP or name.
+    const entry = await audited("penyegaran.csv", "koordinator");
+    expect(entry?.after).toMatchObject({ code: first.courseCode, teamId: first.teamId, scope: "any" });
+    expect(JSON.stringify(entry?.after)).not.toMatch(/\d{18}/);
+  });
+
+  it("refuses a course or team that does not exist, and everyone without the page", async () => {
+    expect(await refused("hr", "penyegaran.xlsx", "kursus=9999")).toMatchObject({
+      status: 400,
+      text: expect.stringMatching(/Pelatihan nomor "9999" tidak ada di katalog/),
+    });
+    expect(await refused("koordinator", "penyegaran.csv", "tim=99")).toMatchObject({
+      status: 400,
+      text: expect.stringMatching(/Tim kerja nomor "99" tidak ada/),
+    });
+    for (const who of ["kasi", "penilai", "supervisor", "petugas", "admin"]) {
+      expect((await refused(who, "penyegaran.xlsx")).status, who).toBe(403);
+    }
   });
 });
 

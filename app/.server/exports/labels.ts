@@ -8,6 +8,7 @@ export const LIST_EXPORT_LABELS = {
   kelayakan: "Daftar kelayakan sertifikasi",
   sertifikat: "Register sertifikat",
   pelatihan: "Catatan pelatihan",
+  penyegaran: "Penyegaran jatuh tempo",
   staf: "Direktori staf",
   jadwal: "Jadwal dinas satu minggu",
   audit: "Log audit",

@@ -10,6 +10,7 @@ import { importBatchExport } from "./import-batch";
 import type { ListExportName } from "./labels";
 import type { ListExport } from "./list-export";
 import { raporExport } from "./rapor";
+import { refreshersExport } from "./refreshers";
 import { rosterExport } from "./roster";
 import { staffExport } from "./staff";
 import { trainingExport } from "./training";
@@ -23,6 +24,7 @@ export const LIST_EXPORTS: Partial<Record<ListExportName, ListExport>> = {
   kelayakan: eligibilityExport,
   rapor: raporExport,
   pelatihan: trainingExport,
+  penyegaran: refreshersExport,
   staf: staffExport,
   audit: auditExport,
   impor: importBatchExport,
