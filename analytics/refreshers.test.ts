@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { refresherCounts, refreshersDue } from "./refreshers";
+import { refreshersDue } from "./refreshers";
 
 const courses = [
   { id: 1, code: "PYG-03", name: "Penyegaran Standar Layanan", refreshMonths: 12 },
@@ -54,22 +54,5 @@ describe("refreshers due", () => {
       TODAY,
     );
     expect(lines).toEqual([]);
-  });
-
-  it("counts per course and team: Layanan Informasi 2 overdue, Manajemen Layanan 1 due", () => {
-    const lines = refreshersDue(
-      courses,
-      [
-        { staffId: 10, courseId: 1, endDate: "2025-01-01" },
-        { staffId: 12, courseId: 1, endDate: "2025-02-01" },
-        { staffId: 11, courseId: 1, endDate: "2025-12-31" },
-      ],
-      people,
-      TODAY,
-    );
-    expect(refresherCounts(lines)).toEqual([
-      { courseCode: "PYG-03", teamName: "Layanan Informasi", overdue: 2, due: 0 },
-      { courseCode: "PYG-03", teamName: "Manajemen Layanan", overdue: 0, due: 1 },
-    ]);
   });
 });

@@ -70,18 +70,3 @@ export function refreshersDue(
       x.fullName.localeCompare(y.fullName, "id"),
   );
 }
-
-/** Counts per course and team: how many are overdue and how many due soon. */
-export function refresherCounts(lines: readonly RefresherLine[]) {
-  const counts = new Map<string, { courseCode: string; teamName: string; overdue: number; due: number }>();
-  for (const l of lines) {
-    const key = `${l.courseCode}|${l.teamName}`;
-    const c = counts.get(key) ?? { courseCode: l.courseCode, teamName: l.teamName, overdue: 0, due: 0 };
-    if (l.overdue) c.overdue += 1;
-    else c.due += 1;
-    counts.set(key, c);
-  }
-  return [...counts.values()].sort(
-    (a, b) => a.courseCode.localeCompare(b.courseCode) || a.teamName.localeCompare(b.teamName, "id"),
-  );
-}

@@ -85,6 +85,7 @@ describe("navigation", () => {
     expect(navigationFor(["penilai"]).map((n) => n.label)).toEqual([
       "Beranda",
       "Evaluasi",
+      "Cakupan",
       "Kalibrasi",
       "Template",
       "Staf",

@@ -36,6 +36,8 @@ export const PERMISSIONS = {
     "approve:period:any",
     "manage:iku:any",
     "read:report:any",
+    // Answers a team's report, names who follows it up by when, and closes it (A.2.c, A.2.e).
+    "answer:report:any",
     "read:roster:any",
     "manage:roster:any",
     "read:workforce:any",
@@ -76,6 +78,8 @@ export const PERMISSIONS = {
     "create:evaluation:any",
     "read:template:any",
     "read:calibration:own",
+    // Who still needs evaluating this period: the assessor's own to-do list (issue 15).
+    "read:coverage:any",
   ],
   supervisor: [
     ...EVERYONE,

@@ -16,7 +16,8 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ROLE_LABELS } from "../analytics/roles";
-import { optionalUser } from "./.server/session";
+import { inboxOf, inboxView } from "./.server/inbox";
+import { optionalUser, requestEnv } from "./.server/session";
 import { useNonce } from "./components/nonce";
 import { navigationFor } from "./navigation";
 import styles from "./styles.css?url";
@@ -30,14 +31,28 @@ export const meta: MetaFunction = () => [{ title: "Mutu — Bravo Bea Cukai 1500
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await optionalUser(request, context);
+  // What waits for the user: its count in the navigation, its lines on the home page (read from here, once).
+  let inbox: ReturnType<typeof inboxView> | null = null;
+  if (user && !user.mustChangePassword) {
+    const env = await requestEnv(request, context);
+    const access = {
+      userId: user.id,
+      roles: user.roles,
+      scope: "own" as const,
+      staffId: user.staffId,
+      teamId: user.teamId,
+    };
+    inbox = inboxView(await inboxOf(env.db, access, env.settings));
+  }
   return {
     user: user && { displayName: user.displayName, username: user.username, roles: user.roles },
+    inbox,
   };
 }
 
 type HeaderUser = NonNullable<Awaited<ReturnType<typeof loader>>["user"]>;
 
-function NavList({ user }: { user: HeaderUser }) {
+function NavList({ user, waiting }: { user: HeaderUser; waiting: number }) {
   return (
     <ul>
       {navigationFor(user.roles).map((item) => (
@@ -45,6 +60,13 @@ function NavList({ user }: { user: HeaderUser }) {
           <NavLink to={item.to} end={item.to === "/"}>
             {item.label}
           </NavLink>
+          {/* Beside the link, not in it: the link keeps its name, the number is read right after it. */}
+          {item.to === "/" && waiting > 0 && (
+            <span className="nav-count">
+              {waiting}
+              <span className="visually-hidden"> pekerjaan menunggu</span>
+            </span>
+          )}
         </li>
       ))}
     </ul>
@@ -70,7 +92,7 @@ function UserMenu({ user }: { user: HeaderUser }) {
   );
 }
 
-function Header({ user }: { user: Awaited<ReturnType<typeof loader>>["user"] }) {
+function Header({ user, waiting }: { user: Awaited<ReturnType<typeof loader>>["user"]; waiting: number }) {
   const { pathname } = useLocation();
   return (
     <header className="site-header">
@@ -82,7 +104,7 @@ function Header({ user }: { user: Awaited<ReturnType<typeof loader>>["user"] }) 
         {user && (
           <>
             <nav className="main-nav" aria-label="Navigasi utama">
-              <NavList user={user} />
+              <NavList user={user} waiting={waiting} />
             </nav>
             <UserMenu user={user} />
             {/* On a phone (CSS shows one or the other) the links and the user menu fold into one disclosure that
@@ -91,7 +113,7 @@ function Header({ user }: { user: Awaited<ReturnType<typeof loader>>["user"] }) 
               <summary>Menu</summary>
               <div className="phone-menu-panel">
                 <nav aria-label="Navigasi utama">
-                  <NavList user={user} />
+                  <NavList user={user} waiting={waiting} />
                 </nav>
                 <UserMenu user={user} />
               </div>
@@ -118,7 +140,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#konten">
           Lewati ke konten utama
         </a>
-        <Header user={data?.user ?? null} />
+        <Header user={data?.user ?? null} waiting={data?.inbox?.reduce((sum, g) => sum + g.count, 0) ?? 0} />
         <main id="konten" tabIndex={-1}>
           {children}
         </main>

@@ -21,6 +21,7 @@ import {
   users,
 } from "./schema";
 import { insertDemoEvaluations } from "./seed-evaluations";
+import { insertDemoFollowUps } from "./seed-reports";
 import { insertDemoTraining, type PdfContent } from "./seed-training";
 import { insertDemoWorkforce } from "./seed-workforce";
 
@@ -119,13 +120,17 @@ export async function seedDemo(
     if (options.evaluations) {
       const review = buildDemoReview(options.now);
       await tx.insert(ikuTargets).values(review.targets.map((t) => ({ ...t, setBy: kasi })));
-      await tx.insert(reports).values(
-        review.reports.map(({ author, ...r }) => ({
-          ...r,
-          periodId: periodOfDay(r.reportDate).id,
-          authorUserId: idOf(author)?.id ?? coordinator,
-        })),
-      );
+      const filed = await tx
+        .insert(reports)
+        .values(
+          review.reports.map(({ author, ...r }) => ({
+            ...r,
+            periodId: periodOfDay(r.reportDate).id,
+            authorUserId: idOf(author)?.id ?? coordinator,
+          })),
+        )
+        .returning({ id: reports.id, authorUserId: reports.authorUserId, reportDate: reports.reportDate });
+      await insertDemoFollowUps(tx, filed, review.followUps, { kasi, idOf: (u) => idOf(u)?.id ?? coordinator });
       await tx
         .insert(periods)
         .values(

@@ -212,7 +212,8 @@ export async function eligibilityOf(
 export type EligibilityFilter = {
   teamId?: number;
   role?: CertificateRole;
-  status?: "layak" | "belum";
+  /** layak: eligible; belum: not; keputusan: both trainings met, waiting only for the capability decision. */
+  status?: "layak" | "belum" | "keputusan";
   /** KETUJUH: whether the person holds the certificate of their position's role on the day. */
   certificate?: "ada" | "belum";
 };
@@ -282,14 +283,18 @@ export async function eligibilityList(db: Database, access: Access, filter: Elig
         }),
       };
     })
-    .filter((p) => !filter.status || (filter.status === "layak") === p.eligible)
+    .filter((p) =>
+      filter.status === "keputusan"
+        ? !p.eligible && p.requirements.every((r) => r.met || r.key === "mampu")
+        : !filter.status || (filter.status === "layak") === p.eligible,
+    )
     .filter((p) => !filter.certificate || (filter.certificate === "ada") === (p.certificate !== null));
 }
 
 export const eligibilityFilterInput = z.object({
   tim: z.coerce.number().int().positive().optional().catch(undefined),
   peran: z.enum(ROLE_CODES).optional().catch(undefined),
-  status: z.enum(["layak", "belum"]).optional().catch(undefined),
+  status: z.enum(["layak", "belum", "keputusan"]).optional().catch(undefined),
   sertifikat: z.enum(["ada", "belum"]).optional().catch(undefined),
 });
 

@@ -2,9 +2,12 @@
 // viewer's scope with team and center summaries, the trend of the last 12 periods per team, IKU against
 // targets, calibration health, and the training suggested to the agents below the threshold. One loader's worth
 // of data, shaped for the page.
+
 import { wibDay } from "../../analytics/dates";
 import { byTeamAndRank, byTeamThen, outliers, pageOf } from "../../analytics/kpi";
+import { REPORT_KINDS } from "../../analytics/organization";
 import { type Period, periodFromId, periodOf, shiftPeriod } from "../../analytics/period";
+import { reportTimeliness } from "../../analytics/report-follow-up";
 import type { Sort, SortColumns } from "../list-params";
 import { can } from "../permissions";
 import { assessorDrift } from "./calibration";
@@ -12,6 +15,7 @@ import type { Database } from "./db";
 import { periodIku } from "./iku";
 import { periodKpis } from "./period-kpi";
 import { isPeriodId, periodOpenWork, periodStatus, periodsWithData } from "./periods";
+import { listReports } from "./reports";
 import { type Access, accessFor } from "./scope";
 import type { Settings } from "./settings";
 import { trainingNeedsOf } from "./training-needs";
@@ -150,6 +154,11 @@ export async function kpiDashboard(
       return found.length > 0 ? [{ staffId: a.staffId, fullName: a.fullName, needs: found }] : [];
     }),
     threshold,
+    // "Segera" (3.1.1, 3.2.1): days from a problem arising to its report, per team (kind of report).
+    reportTimeliness: reportTimeliness(
+      await listReports(db, periodId),
+      REPORT_KINDS.map((k) => k.code),
+    ),
     iku: await periodIku(db, report, settings),
     calibration: {
       sessions: new Set(drift.map((d) => d.sessionId)).size,

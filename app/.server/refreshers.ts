@@ -3,7 +3,7 @@
 // (/pelatihan/penyegaran) and its download (exports/refreshers.ts) filter the list the same way.
 import { and, eq, isNotNull } from "drizzle-orm";
 import { wibDay } from "../../analytics/dates";
-import { type RefresherLine, refresherCounts, refreshersDue } from "../../analytics/refreshers";
+import { type RefresherLine, refreshersDue } from "../../analytics/refreshers";
 import { staff, teams, trainingCourses, trainingRecords } from "../../db/schema";
 import type { Database } from "./db";
 import { type Access, SYSTEM_ACCESS, staffInScope } from "./scope";
@@ -49,14 +49,4 @@ export function filterRefreshers(lines: readonly RefresherLine[], filter: Refres
   return lines.filter(
     (l) => (!filter.kursus || String(l.courseId) === filter.kursus) && (!filter.tim || String(l.teamId) === filter.tim),
   );
-}
-
-/** What the home page shows: the counts per course and team, and how many in all. */
-export async function refresherSummary(db: Database) {
-  const lines = await refresherList(db);
-  return {
-    overdue: lines.filter((l) => l.overdue).length,
-    due: lines.filter((l) => !l.overdue).length,
-    counts: refresherCounts(lines),
-  };
 }

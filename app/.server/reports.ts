@@ -1,13 +1,14 @@
 // Written reports of the teams to the Kepala Seksi (regulation 3.1–3.3): kind, problem, related regulation,
 // analysis, conclusion or recommendation, author, date and period.
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { parseFormDate } from "../../analytics/dates";
 import { REPORT_KINDS, type ReportKind } from "../../analytics/organization";
 import { periodOfDay } from "../../analytics/period";
-import { reports, users } from "../../db/schema";
+import { reportEvents, reports, users } from "../../db/schema";
 import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./db";
+import { InvalidInput } from "./errors";
 import { assertPeriodOpen } from "./periods";
 
 const text = (label: string, max: number) =>
@@ -28,6 +29,15 @@ export const reportInput = z.object({
       });
     return day ?? "";
   }),
+  problemAroseOn: z.string({ error: "Isi tanggal masalah mulai terjadi." }).transform((v, ctx) => {
+    const day = parseFormDate(v);
+    if (!day)
+      ctx.addIssue({
+        code: "custom",
+        message: "Tanggal masalah muncul tidak valid. Gunakan HH/BB/TTTT (05/01/2026), tahun 1900–2199.",
+      });
+    return day ?? "";
+  }),
   title: text("Judul", 200),
   problem: text("Permasalahan", 5000),
   regulation: text("Ketentuan terkait", 2000),
@@ -37,14 +47,23 @@ export const reportInput = z.object({
 
 /** Files a report; its period follows from its date (26th–25th). Refused into a locked period. */
 export async function createReport(db: Database, actor: Actor & { id: number }, input: z.output<typeof reportInput>) {
+  if (input.problemAroseOn > input.reportDate) {
+    throw new InvalidInput({ problemAroseOn: "Masalah tidak mungkin muncul sesudah tanggal laporan." });
+  }
   const periodId = periodOfDay(input.reportDate).id;
   await assertPeriodOpen(db, periodId);
-  const [row] = await db
-    .insert(reports)
-    .values({ ...input, periodId, authorUserId: actor.id })
-    .returning({ id: reports.id });
-  await recordAudit(db, actor, { action: "report.create", entity: "report", entityId: row?.id, after: input });
-  return { id: row?.id ?? 0, periodId };
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(reports)
+      .values({ ...input, periodId, authorUserId: actor.id })
+      .returning({ id: reports.id });
+    if (!row) throw new Error("insert returned nothing");
+    await tx
+      .insert(reportEvents)
+      .values({ reportId: row.id, status: "baru", note: "Laporan diajukan.", byUserId: actor.id });
+    await recordAudit(tx, actor, { action: "report.create", entity: "report", entityId: row.id, after: input });
+    return { id: row.id, periodId };
+  });
 }
 
 const reportColumns = {
@@ -59,6 +78,19 @@ const reportColumns = {
   conclusion: reports.conclusion,
   author: users.displayName,
   createdAt: reports.createdAt,
+  problemAroseOn: reports.problemAroseOn,
+  status: reports.status,
+  answer: reports.answer,
+  answeredBy: reports.answeredBy,
+  answeredAt: reports.answeredAt,
+  assigneeUserId: reports.assigneeUserId,
+  assignee: sql<
+    string | null
+  >`(select ${users.displayName} from ${users} where ${users.id} = ${reports.assigneeUserId})`,
+  followUpDue: reports.followUpDue,
+  followUp: reports.followUp,
+  followedUpAt: reports.followedUpAt,
+  closedAt: reports.closedAt,
 };
 
 export async function getReport(db: Database, id: number) {

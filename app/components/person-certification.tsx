@@ -188,7 +188,7 @@ export function CapabilityDecisions({
         </ul>
       )}
       {canDecide && (
-        <details open={failed?.intent === "decide" || undefined}>
+        <details id="keputusan" open={failed?.intent === "decide" || undefined}>
           <summary>Catat keputusan "dianggap mampu"</summary>
           <Form method="post" className="stack card" noValidate>
             <input type="hidden" name="intent" value="decide" />

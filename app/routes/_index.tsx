@@ -1,24 +1,23 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { refresherSummary } from "~/.server/refreshers";
+import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/.server/session";
-import { RefresherCard } from "~/components/refresher-card";
+import { Inbox } from "~/components/inbox";
 import { RoleTasks } from "~/components/role-tasks";
-import { can } from "~/permissions";
+import type { loader as rootLoader } from "~/root";
 import { periodOf } from "../../analytics/period";
 import { ROLE_LABELS } from "../../analytics/roles";
 
 export const meta: MetaFunction = () => [{ title: "Beranda — Mutu" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user, env } = await requirePermission(request, context, "read:home");
-  // HR and the QA coordinator, who hold training, see who is due for a refresher.
-  const refreshers = can(user.roles, "manage:training_record") ? await refresherSummary(env.db) : null;
-  return { displayName: user.displayName, roles: user.roles, period: periodOf(new Date()).label, refreshers };
+  const { user } = await requirePermission(request, context, "read:home");
+  // The inbox itself comes with the root loader, which also counts it for the navigation.
+  return { displayName: user.displayName, roles: user.roles, period: periodOf(new Date()).label };
 }
 
 export default function Home() {
-  const { displayName, roles, period, refreshers } = useLoaderData<typeof loader>();
+  const { displayName, roles, period } = useLoaderData<typeof loader>();
+  const inbox = useRouteLoaderData<typeof rootLoader>("root")?.inbox ?? [];
   return (
     <div className="page">
       <h1>Selamat datang, {displayName}</h1>
@@ -28,7 +27,7 @@ export default function Home() {
       <div className="period-banner">
         <strong>Periode berjalan:</strong> {period}
       </div>
-      {refreshers && <RefresherCard summary={refreshers} />}
+      <Inbox groups={inbox} />
       {roles.map((role) => (
         <RoleTasks key={role} role={role} label={ROLE_LABELS[role]} />
       ))}

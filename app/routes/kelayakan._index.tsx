@@ -81,6 +81,7 @@ export default function Eligibility() {
           options={[
             { value: "layak", label: "Memenuhi syarat" },
             { value: "belum", label: "Belum memenuhi syarat" },
+            { value: "keputusan", label: 'Tinggal menunggu keputusan "mampu"' },
           ]}
         />
         <SelectField

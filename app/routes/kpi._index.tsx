@@ -10,6 +10,7 @@ import { DimensionsChart, DistributionChart, QualityCphChart, TrendChart } from 
 import { AgentsTable, ApprovalPanel, HeadlineCards, NoData } from "~/components/kpi-sections";
 import { Pager } from "~/components/pager";
 import { PeriodPicker } from "~/components/period-picker";
+import { ReportTimelinessTable } from "~/components/report-timeliness";
 import { BelowThresholdTraining } from "~/components/training-needs";
 import { readSort } from "~/list-params";
 import { formatScore } from "~/score-fields";
@@ -115,6 +116,7 @@ export default function KpiReview() {
           </>
         )}
       </section>
+      <ReportTimelinessTable rows={d.reportTimeliness} />
       <section aria-labelledby="kalibrasi">
         <h2 id="kalibrasi">Kesehatan kalibrasi</h2>
         <p>

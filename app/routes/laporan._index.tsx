@@ -7,6 +7,7 @@ import { PeriodPicker } from "~/components/period-picker";
 import { can } from "~/permissions";
 import { formatDay } from "../../analytics/dates";
 import { reportKindLabel } from "../../analytics/organization";
+import { reportStatusLabel } from "../../analytics/report-follow-up";
 
 export const meta: MetaFunction = () => [{ title: "Laporan — Mutu" }];
 
@@ -50,6 +51,7 @@ export default function Reports() {
                 <th scope="col">Jenis</th>
                 <th scope="col">Judul</th>
                 <th scope="col">Penulis</th>
+                <th scope="col">Status</th>
               </tr>
             </thead>
             <tbody>
@@ -63,6 +65,11 @@ export default function Reports() {
                     <Link to={`/laporan/${r.id}`}>{r.title}</Link>
                   </td>
                   <td data-label="Penulis">{r.author}</td>
+                  <td data-label="Status">
+                    <span className={r.status === "selesai" ? "badge" : "badge warn"}>
+                      {reportStatusLabel(r.status)}
+                    </span>
+                  </td>
                 </tr>
               ))}
             </tbody>

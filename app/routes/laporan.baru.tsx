@@ -54,6 +54,15 @@ export default function NewReport() {
           defaultValue={value("reportDate") ?? today}
           error={errors.reportDate}
         />
+        <TextField
+          name="problemAroseOn"
+          label="Tanggal masalah mulai terjadi"
+          type="date"
+          max={today}
+          defaultValue={value("problemAroseOn")}
+          error={errors.problemAroseOn}
+          hint="Permasalahan dilaporkan segera (butir 3.1.1 dan 3.2.1): selisih hari sampai tanggal laporan ditampilkan di halaman KPI."
+        />
         <TextField name="title" label="Judul" defaultValue={value("title")} error={errors.title} maxLength={200} />
         <TextAreaField
           name="problem"

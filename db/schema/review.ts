@@ -55,10 +55,42 @@ export const reports = pgTable(
       .notNull()
       .references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // When the problem arose, so "segera" (3.1.1, 3.2.1) can be measured; null on reports filed before it was asked.
+    problemAroseOn: date({ mode: "string" }),
+    // The follow-up of supervision results (A.2.c, A.2.e): baru → ditanggapi → ditindaklanjuti → selesai.
+    status: text().notNull().default("baru"),
+    answer: text(),
+    answeredBy: integer().references(() => users.id),
+    answeredAt: timestamp({ withTimezone: true }),
+    assigneeUserId: integer().references(() => users.id),
+    followUpDue: date({ mode: "string" }),
+    followUp: text(),
+    followedUpAt: timestamp({ withTimezone: true }),
+    closedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     index("reports_period_idx").on(t.periodId),
+    index("reports_status_idx").on(t.status),
+    check("reports_status", sql`${t.status} in ('baru', 'ditanggapi', 'ditindaklanjuti', 'selesai')`),
     check("reports_kind", sql`${t.kind} in ('layanan_informasi', 'manajemen_layanan', 'penjamin_kualitas')`),
     check("reports_period", sql`${t.periodId} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
   ],
+);
+
+// Each step of a report's follow-up, in order: who moved it to which status, when, with what words.
+export const reportEvents = pgTable(
+  "report_events",
+  {
+    id: serial().primaryKey(),
+    reportId: integer()
+      .notNull()
+      .references(() => reports.id),
+    status: text().notNull(),
+    note: text().notNull(),
+    byUserId: integer()
+      .notNull()
+      .references(() => users.id),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("report_events_report_idx").on(t.reportId)],
 );

@@ -33,11 +33,13 @@ async function pageAs(username: string, width = 1366): Promise<Page> {
 }
 
 describe("HR's people data", () => {
-  test("the home page counts overdue refreshers and leads to the list of who is due", async () => {
+  test("the home page's inbox counts overdue refreshers and leads to the list of who is due", async () => {
     const page = await pageAs("hr", 390);
-    const card = page.locator("section", { has: page.getByRole("heading", { name: "Penyegaran jatuh tempo" }) });
+    const card = page.locator("section.inbox-group", {
+      has: page.getByRole("heading", { name: "Penyegaran jatuh tempo" }),
+    });
     await expect(card.textContent()).resolves.toMatch(/\d+ lewat waktu, \d+ jatuh tempo dalam 30 hari\./);
-    await card.getByRole("link", { name: "Penyegaran jatuh tempo" }).click();
+    await card.getByRole("link", { name: "Penyegaran jatuh tempo", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Penyegaran jatuh tempo" }).waitFor();
     const rows = page.locator("tbody tr");
     expect(await rows.count()).toBeGreaterThan(0);

@@ -201,6 +201,7 @@ describe("approving a period", () => {
         {
           kind: "penjamin_kualitas",
           reportDate: "2026-10-02",
+          problemAroseOn: "2026-10-01",
           title: "Uji",
           problem: "Uji",
           regulation: "KEP-165/BC/2014",
@@ -247,6 +248,7 @@ describe("written reports", () => {
     const form = {
       kind: "penjamin_kualitas",
       reportDate: "26/11/2026",
+      problemAroseOn: "24/11/2026",
       title: "Hasil kalibrasi November",
       problem: "Selisih penilaian butir empati antarpenilai.",
       regulation: "KEP-165/BC/2014 Lampiran I butir 2.3.1",

@@ -527,7 +527,7 @@ const CASES: Case[] = [
   }),
   ...listExport("kelayakan", "", { kepala_seksi: 200, koordinator_qa: 200, hr: 200, supervisor: 200 }),
   ...listExport("rapor", "dari=2026-08&sampai=2026-10", { petugas: 200 }, ["xlsx"]),
-  ...listExport("cakupan", "periode=2026-10", { kepala_seksi: 200, koordinator_qa: 200 }),
+  ...listExport("cakupan", "periode=2026-10", { kepala_seksi: 200, koordinator_qa: 200, penilai: 200 }),
   ...listExport("kalibrasi", "", { kepala_seksi: 200, koordinator_qa: 200, penilai: 200 }),
   ...listExport("sertifikat", "", { kepala_seksi: 200, hr: 200, supervisor: 200, petugas: 200 }),
   ...listExport("jadwal", "minggu=2026-W49", {
@@ -587,6 +587,26 @@ const CASES: Case[] = [
     path: "/laporan/x",
     params: () => ({ id: String(ids.report) }),
     expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200, supervisor: 200 },
+    otherwise: 403,
+  },
+  {
+    // Answering (and closing) a report is the Kepala Seksi's; an empty answer is refused with reasons.
+    file: "laporan.$id.tsx",
+    method: "POST",
+    path: "/laporan/x (answer)",
+    params: () => ({ id: String(ids.report) }),
+    form: { intent: "answer" },
+    expect: { anonim: LOGIN, kepala_seksi: 400 },
+    otherwise: 403,
+  },
+  {
+    // A follow-up is recorded by the person named; an empty one is refused before anything else is checked.
+    file: "laporan.$id.tsx",
+    method: "POST",
+    path: "/laporan/x (follow-up)",
+    params: () => ({ id: String(ids.report) }),
+    form: { intent: "follow_up" },
+    expect: { anonim: LOGIN, kepala_seksi: 400, koordinator_qa: 400, supervisor: 400 },
     otherwise: 403,
   },
   {
@@ -666,7 +686,7 @@ const CASES: Case[] = [
     file: "cakupan.tsx",
     method: "GET",
     path: "/cakupan",
-    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200 },
+    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200, penilai: 200 },
     otherwise: 403,
   },
   {
@@ -1072,6 +1092,7 @@ beforeAll(async () => {
     {
       kind: "penjamin_kualitas",
       reportDate: "2026-11-27",
+      problemAroseOn: "2026-11-26",
       title: "Laporan uji",
       problem: "Masalah",
       regulation: "KEP-165/BC/2014",

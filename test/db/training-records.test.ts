@@ -9,7 +9,7 @@ import { runImport } from "../../app/.server/imports/engine";
 import { refresherList } from "../../app/.server/refreshers";
 import { STALE_RECORD } from "../../app/.server/training-records";
 import { CONFIRM_FIELD, CONFIRM_VALUE } from "../../app/confirmation";
-import * as homePage from "../../app/routes/_index";
+import * as root from "../../app/root";
 import * as listPage from "../../app/routes/pelatihan.catatan._index";
 import * as editPage from "../../app/routes/pelatihan.catatan.$id";
 import * as newPage from "../../app/routes/pelatihan.catatan.baru";
@@ -194,11 +194,17 @@ describe("refreshers", () => {
     const cookie = await sessionCookie("koordinator", DEMO_PASSWORD);
     const page = await callRoute(refresherPage, "/pelatihan/penyegaran", { cookie });
     expect(page.status).toBe(200);
-    const home = await callRoute(homePage, "/", { cookie });
-    const { refreshers } = home.data as { refreshers: { overdue: number; counts: { courseCode: string }[] } };
-    expect(refreshers.overdue).toBeGreaterThan(0);
-    expect(refreshers.counts.map((c) => c.courseCode)).toContain("PYG-03");
-    const agentHome = await callRoute(homePage, "/", { cookie: await sessionCookie("petugas", DEMO_PASSWORD) });
-    expect((agentHome.data as { refreshers: unknown }).refreshers).toBeNull();
+    // The home page's inbox (read from the root loader) counts the same lines, overdue first.
+    type Inbox = {
+      inbox: { key: string; count: number; summary?: string; items: { text: string; overdue: boolean }[] }[];
+    };
+    const home = await callRoute(root, "/", { cookie });
+    const due = (home.data as Inbox).inbox.find((g) => g.key === "penyegaran");
+    expect(due?.count).toBe((page.data as { lines: unknown[] }).lines.length);
+    expect(due?.summary).toMatch(/^\d+ lewat waktu, \d+ jatuh tempo dalam 30 hari\.$/);
+    expect(due?.items[0]).toMatchObject({ overdue: true });
+    expect(due?.items.some((i) => i.text.endsWith(": PYG-03"))).toBe(true);
+    const agentHome = await callRoute(root, "/", { cookie: await sessionCookie("petugas", DEMO_PASSWORD) });
+    expect((agentHome.data as Inbox).inbox.some((g) => g.key === "penyegaran")).toBe(false);
   });
 });

@@ -10,7 +10,11 @@ import { cell } from "../workbook/cells";
 import { CERTIFICATION_COLUMNS, CERTIFICATION_SHEET, certificationRows } from "../workbook/certification";
 import { type ListExport, table } from "./list-export";
 
-const STATUS_WORDS = { layak: "Memenuhi syarat", belum: "Belum memenuhi syarat" } as const;
+const STATUS_WORDS = {
+  layak: "Memenuhi syarat",
+  belum: "Belum memenuhi syarat",
+  keputusan: 'Tinggal menunggu keputusan "mampu"',
+} as const;
 const CERTIFICATE_WORDS = { ada: "Sudah memegang", belum: "Belum memegang" } as const;
 
 export const eligibilityExport: ListExport = {
