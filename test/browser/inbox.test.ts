@@ -2,8 +2,9 @@
 // lists what waits for that role from the demo data, the navigation's number is the sum of the groups, and a
 // group's count is what the page it links to counts.
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
-import { launchBrowser, signIn, testServer } from "../support/browser";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser, testServer } from "../support/browser";
+import { homeWithInbox } from "../support/inbox";
 
 const { baseUrl } = testServer();
 
@@ -15,14 +16,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function home(username: string, width = 1366): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  onTestFinished(() => context.close());
-  const page = await context.newPage();
-  await signIn(page, baseUrl, username);
-  await page.getByRole("heading", { level: 2, name: "Menunggu Anda" }).waitFor();
-  return page;
-}
+const home = (username: string, width = 1366) => homeWithInbox(browser, baseUrl, username, width);
 
 /** The inbox group with this title: its count badge and its lines. */
 function group(page: Page, title: string | RegExp) {

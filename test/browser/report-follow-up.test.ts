@@ -3,9 +3,10 @@
 // was done; the Kepala Seksi closes it after confirming; the page shows each result where the person acted and
 // the whole history.
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { addDays, wibDay } from "../../analytics/dates";
-import { launchBrowser, signIn, testServer } from "../support/browser";
+import { launchBrowser, testServer } from "../support/browser";
+import { homeWithInbox } from "../support/inbox";
 
 const { baseUrl } = testServer();
 
@@ -17,14 +18,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function home(username: string, width = 1366): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  onTestFinished(() => context.close());
-  const page = await context.newPage();
-  await signIn(page, baseUrl, username);
-  await page.getByRole("heading", { level: 2, name: "Menunggu Anda" }).waitFor();
-  return page;
-}
+const home = (username: string, width = 1366) => homeWithInbox(browser, baseUrl, username, width);
 
 /** Opens the line of the inbox group with this title that leads to `path` (else the first line). */
 async function openFromInbox(page: Page, title: string, path?: string) {

@@ -1,7 +1,6 @@
 // Capability decisions and Sertifikat Keahlian on the real database: only to the eligible, numbered per year
 // without gaps even when issued at once, stored as issued, revoked but never deleted.
 import { createHash } from "node:crypto";
-import { inflateSync } from "node:zlib";
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { issueCertificate, revokeCertificate } from "../../app/.server/certificates";
@@ -14,6 +13,7 @@ import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { makeEligible, seedCatalogue, setSigner } from "../support/certification";
 import { demoDatabaseForThisFile } from "../support/db";
 import { staffIdOf } from "../support/evaluations";
+import { pdfText } from "../support/pdf";
 import { callRoute, sessionCookie } from "../support/routes";
 
 const getHandle = demoDatabaseForThisFile("staff", async (handle) => {
@@ -38,29 +38,6 @@ beforeAll(async () => {
 
 const issue = async (staffId: number, issuedOn = "2026-11-02") =>
   issueCertificate(db(), kasi, await getSettings(db()), { staffId, role: "petugas_layanan", issuedOn });
-
-/** The text a PDF draws: pdf-lib writes it as hex strings (WinAnsi) inside deflated content streams. */
-function pdfText(bytes: Uint8Array): string {
-  const raw = Buffer.from(bytes);
-  const texts: string[] = [];
-  let at = 0;
-  for (;;) {
-    const start = raw.indexOf("stream\n", at);
-    if (start < 0) break;
-    const end = raw.indexOf("\nendstream", start);
-    const body = raw.subarray(start + 7, end);
-    let content: string;
-    try {
-      content = inflateSync(body).toString("latin1");
-    } catch {
-      content = body.toString("latin1");
-    }
-    for (const m of content.matchAll(/<([0-9A-Fa-f]+)> Tj/g))
-      texts.push(Buffer.from(m[1] ?? "", "hex").toString("latin1"));
-    at = end + 10;
-  }
-  return texts.join("\n");
-}
 
 describe("issuing", () => {
   it("is refused until the signing official is set", async () => {

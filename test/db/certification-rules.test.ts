@@ -3,7 +3,6 @@
 // certificate carries a code that /verifikasi answers without sign-in (name, role, dates; never the NIP),
 // rate-limited; KETUJUH counts every active official, Penilai included, and the roster marks shifts of people
 // without a certificate in force.
-import { inflateSync } from "node:zlib";
 import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { wibDay } from "../../analytics/dates";
@@ -20,6 +19,7 @@ import { defaultSettings } from "../../app/settings-definitions";
 import { certificates, shifts, staff, trainingCourses, trainingRecords, users } from "../../db/schema";
 import { makeEligible, SIGNER, seedCatalogue } from "../support/certification";
 import { demoDatabaseForThisFile } from "../support/db";
+import { pdfText } from "../support/pdf";
 import { callRoute } from "../support/routes";
 
 const getHandle = demoDatabaseForThisFile("staff", async (handle) => {
@@ -47,28 +47,6 @@ beforeAll(async () => {
   assessor = await pick("penilai");
   await updateSettings(db(), { id: null, username: "test" }, { ...defaultSettings(), ...SIGNER });
 });
-
-/** The text a PDF draws: pdf-lib writes it as hex strings inside deflated content streams. */
-function pdfText(bytes: Uint8Array): string {
-  const raw = Buffer.from(bytes);
-  const texts: string[] = [];
-  for (let at = 0; ; ) {
-    const start = raw.indexOf("stream\n", at);
-    if (start < 0) break;
-    const end = raw.indexOf("\nendstream", start);
-    const body = raw.subarray(start + 7, end);
-    let content: string;
-    try {
-      content = inflateSync(body).toString("latin1");
-    } catch {
-      content = body.toString("latin1");
-    }
-    for (const m of content.matchAll(/<([0-9A-Fa-f]+)> Tj/g))
-      texts.push(Buffer.from(m[1] ?? "", "hex").toString("latin1"));
-    at = end + 10;
-  }
-  return texts.join("\n");
-}
 
 const issue = async (staffId: number, origin = "https://mutu.contoh.go.id") =>
   issueCertificate(
