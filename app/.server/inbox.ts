@@ -2,47 +2,33 @@
 // for them, each line leading to the page where it is done, deadlines in WIB, overdue first
 // (analytics/inbox.ts). Every count is the count of the page the group links to, with the same scope.
 import { aliasedTable, and, asc, eq, gt, isNull, sql } from "drizzle-orm";
-import { formatInstantWib, wibDay } from "../../analytics/dates";
-import { dueWords, type InboxGroup, type InboxItem, isOverdue, orderItems, waitedWords } from "../../analytics/inbox";
+import { formatInstantWib } from "../../analytics/dates";
+import { dueWords, type InboxGroup, isOverdue, waitedWords } from "../../analytics/inbox";
 import { periodFromId, periodOf, shiftPeriod } from "../../analytics/period";
 import type { Role } from "../../analytics/roles";
 import {
   calibrationParticipants,
   calibrationSessions,
   evaluations,
-  importBatches,
-  importUploads,
-  reports,
   scorecardTemplates,
   scorecardVersions,
   staff,
   users,
 } from "../../db/schema";
 import { can } from "../permissions";
-import { eligibilityList } from "./certification";
 import { periodCoverage } from "./coverage";
 import type { Database } from "./db";
 import { evaluationsInScope } from "./evaluation-queries";
 import { disputeDeadline } from "./evaluation-workflow";
+import { DAY_MS, group, type InboxContext } from "./inbox-group";
+import { headWork, importAndTrainingWork, reportWork } from "./inbox-office";
 import { periodKpiReport } from "./period-kpi";
-import { periodStatus, periodsWithData } from "./periods";
-import { refresherList } from "./refreshers";
 import { type Access, accessFor } from "./scope";
 import type { Settings } from "./settings";
 
-/** Lines shown per group; the rest are on the page the group links to. */
-const SHOWN = 8;
-/** The last days of a period, when quota shortfalls and missing period reviews become work for today. */
 const PERIOD_END_DAYS = 7;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-type Context = { db: Database; access: Access; settings: Settings; now: Date };
 
 const agentStaff = aliasedTable(staff, "inbox_agent");
-
-function group(key: string, title: string, to: string | null, items: InboxItem[], now: Date, count = items.length) {
-  return { key, title, count, to, items: orderItems(items, now).slice(0, to ? SHOWN : undefined) } as InboxGroup;
-}
 
 const evaluationWords = (kind: string, interactionAt: Date | null, periodId: string) =>
   kind === "period_review"
@@ -52,7 +38,7 @@ const evaluationWords = (kind: string, interactionAt: Date | null, periodId: str
     : `interaksi ${interactionAt ? formatInstantWib(interactionAt) : ""}`.trim();
 
 /** Agent: the evaluations to confirm or dispute while the window is open. */
-async function toAnswer({ db, access, settings, now }: Context): Promise<InboxGroup[]> {
+async function toAnswer({ db, access, settings, now }: InboxContext): Promise<InboxGroup[]> {
   if (!access.staffId || !can(access.roles, "respond:evaluation")) return [];
   const days = settings["evaluation.disputeWindowDays"];
   const rows = await db
@@ -86,7 +72,7 @@ async function toAnswer({ db, access, settings, now }: Context): Promise<InboxGr
 }
 
 /** Assessor: their drafts, and the calibration sessions they have not scored. */
-async function assessorWork({ db, access, now }: Context): Promise<InboxGroup[]> {
+async function assessorWork({ db, access, now }: InboxContext): Promise<InboxGroup[]> {
   if (!can(access.roles, "create:evaluation")) return [];
   const drafts = await db
     .select({
@@ -140,7 +126,7 @@ async function assessorWork({ db, access, now }: Context): Promise<InboxGroup[]>
 }
 
 /** Assessor and coordinator: who is still below the period's quota, and (in its last days) without a review. */
-async function quotaWork({ db, access, settings, now }: Context, always: boolean): Promise<InboxGroup[]> {
+async function quotaWork({ db, access, settings, now }: InboxContext, always: boolean): Promise<InboxGroup[]> {
   if (!can(access.roles, "read:coverage")) return [];
   const period = periodOf(now);
   const nearEnd = period.end.getTime() - now.getTime() <= PERIOD_END_DAYS * DAY_MS;
@@ -186,7 +172,7 @@ async function quotaWork({ db, access, settings, now }: Context, always: boolean
 }
 
 /** The disputes `access` may see that wait for the coordinator's decision, oldest first. */
-async function disputes({ db, access, settings, now }: Context, title: string): Promise<InboxGroup[]> {
+async function disputes({ db, access, settings, now }: InboxContext, title: string): Promise<InboxGroup[]> {
   const read = accessFor(access, "read:evaluation");
   if (!read) return [];
   const days = settings["evaluation.disputeWindowDays"];
@@ -218,7 +204,7 @@ async function disputes({ db, access, settings, now }: Context, title: string): 
 }
 
 /** Coordinator: calibration sessions to close, templates in draft. */
-async function coordinatorWork({ db, access, now }: Context): Promise<InboxGroup[]> {
+async function coordinatorWork({ db, access, now }: InboxContext): Promise<InboxGroup[]> {
   if (!can(access.roles, "manage:calibration")) return [];
   const open = await db
     .select({
@@ -276,7 +262,7 @@ async function coordinatorWork({ db, access, now }: Context): Promise<InboxGroup
 }
 
 /** Supervisor: the agents of their team below the KPI threshold in the last finished period. */
-async function belowThreshold({ db, access, settings, now }: Context): Promise<InboxGroup[]> {
+async function belowThreshold({ db, access, settings, now }: InboxContext): Promise<InboxGroup[]> {
   const read = accessFor(access, "read:kpi");
   if (!read) return [];
   const periodId = shiftPeriod(periodOf(now).id, -1).id;
@@ -300,235 +286,9 @@ async function belowThreshold({ db, access, settings, now }: Context): Promise<I
   ];
 }
 
-/** Kepala Seksi: finished periods not yet approved, certificates to issue, capability decisions to record. */
-async function headWork({ db, access, now }: Context): Promise<InboxGroup[]> {
-  if (!can(access.roles, "approve:period")) return [];
-  const current = periodOf(now).id;
-  const finished = (await periodsWithData(db, now, 12)).filter((p) => p.id < current);
-  const statuses = await Promise.all(finished.map((p) => periodStatus(db, p.id)));
-  const waiting = finished.filter((_, i) => !statuses[i]?.approved);
-  const eligibility = can(access.roles, "issue:certificate") ? accessFor(access, "read:eligibility") : null;
-  const people = eligibility ? await eligibilityList(db, eligibility, {}, wibDay(now)) : [];
-  const toIssue = people.filter((p) => p.eligible && p.certificate === null);
-  // The same rule as the list's filter "keputusan" (certification.ts).
-  const toDecide = people.filter((p) => !p.eligible && p.requirements.every((r) => r.met || r.key === "mampu"));
-  return [
-    waiting.length
-      ? group(
-          "periode",
-          "Periode selesai yang menunggu persetujuan Anda",
-          null,
-          waiting.map((p) => ({
-            text: p.label,
-            to: `/kpi?periode=${p.id}`,
-            due: null,
-            note: "tinjau KPI lalu setujui dan kunci",
-          })),
-          now,
-        )
-      : null,
-    toIssue.length
-      ? group(
-          "terbitkan",
-          "Memenuhi syarat, sertifikat belum diterbitkan",
-          "/kelayakan?status=layak&sertifikat=belum",
-          toIssue.map((p) => ({
-            text: p.fullName,
-            to: `/sertifikat/baru?staf=${p.id}&peran=${p.role}`,
-            due: null,
-            note: p.teamName.replace(/^Tim Kerja /, ""),
-          })),
-          now,
-        )
-      : null,
-    toDecide.length
-      ? group(
-          "keputusan-mampu",
-          'Diklat lengkap, menunggu keputusan "dianggap mampu"',
-          "/kelayakan?status=keputusan",
-          toDecide.map((p) => ({
-            text: p.fullName,
-            to: `/staf/${p.id}#keputusan`,
-            due: null,
-            note: p.teamName.replace(/^Tim Kerja /, ""),
-          })),
-          now,
-        )
-      : null,
-  ].filter((g): g is InboxGroup => g !== null);
-}
-
-/**
- * Reports (A.2.c, A.2.e): the Kepala Seksi's to answer, to close, and follow-ups past their due day; whoever was
- * named, the follow-ups they owe.
- */
-async function reportWork({ db, access, now }: Context): Promise<InboxGroup[]> {
-  if (!can(access.roles, "read:report")) return [];
-  const open = await db
-    .select({
-      id: reports.id,
-      title: reports.title,
-      status: reports.status,
-      reportDate: reports.reportDate,
-      createdAt: reports.createdAt,
-      assigneeUserId: reports.assigneeUserId,
-      followUpDue: reports.followUpDue,
-    })
-    .from(reports)
-    .where(sql`${reports.status} <> 'selesai'`)
-    .orderBy(asc(reports.reportDate), asc(reports.id));
-  const today = wibDay(now);
-  // A follow-up is due by the end of its due day, WIB.
-  const dueEnd = (day: string) => new Date(`${day}T23:59:00+07:00`);
-  const line = (r: (typeof open)[number], note: string, due: Date | null) => ({
-    text: r.title,
-    to: `/laporan/${r.id}#tindak-lanjut`,
-    due,
-    note,
-  });
-  const groups: InboxGroup[] = [];
-  if (can(access.roles, "answer:report")) {
-    const toAnswer = open.filter((r) => r.status === "baru");
-    const toClose = open.filter((r) => r.status === "ditindaklanjuti");
-    const late = open.filter((r) => r.status === "ditanggapi" && r.followUpDue !== null && r.followUpDue < today);
-    if (toAnswer.length)
-      groups.push(
-        group(
-          "laporan-tanggapi",
-          "Laporan tim yang menunggu tanggapan Anda",
-          null,
-          toAnswer.map((r) => line(r, `diajukan ${formatInstantWib(r.createdAt)}`, null)),
-          now,
-        ),
-      );
-    if (late.length)
-      groups.push(
-        group(
-          "laporan-terlambat",
-          "Tindak lanjut laporan yang terlambat",
-          null,
-          late.map((r) => line(r, "belum ditindaklanjuti", dueEnd(r.followUpDue ?? today))),
-          now,
-        ),
-      );
-    if (toClose.length)
-      groups.push(
-        group(
-          "laporan-tutup",
-          "Laporan yang sudah ditindaklanjuti, siap ditutup",
-          null,
-          toClose.map((r) => line(r, "periksa tindak lanjutnya lalu tutup", null)),
-          now,
-        ),
-      );
-  }
-  const mine = open.filter((r) => r.status === "ditanggapi" && r.assigneeUserId === access.userId);
-  if (mine.length)
-    groups.push(
-      group(
-        "laporan-tindak-lanjut",
-        "Tindak lanjut laporan yang ditugaskan kepada Anda",
-        null,
-        mine.map((r) => line(r, "catat yang sudah dilakukan", r.followUpDue ? dueEnd(r.followUpDue) : null)),
-        now,
-      ),
-    );
-  return groups;
-}
-
-/** HR and whoever imports: imports saved in part, previews left unsaved, refreshers due. */
-async function importAndTrainingWork({ db, access, now }: Context): Promise<InboxGroup[]> {
-  const groups: InboxGroup[] = [];
-  if (can(access.roles, "import:data")) {
-    const since = new Date(now.getTime() - 30 * DAY_MS);
-    const partial = await db
-      .select({
-        id: importBatches.id,
-        fileName: importBatches.fileName,
-        errors: importBatches.errors,
-        createdAt: importBatches.createdAt,
-      })
-      .from(importBatches)
-      .where(
-        and(
-          eq(importBatches.createdBy, access.userId),
-          gt(importBatches.errors, 0),
-          isNull(importBatches.undoneAt),
-          gt(importBatches.createdAt, since),
-        ),
-      )
-      .orderBy(asc(importBatches.createdAt));
-    const unsaved = await db
-      .select({ id: importUploads.id, fileName: importUploads.fileName, uploadedAt: importUploads.uploadedAt })
-      .from(importUploads)
-      .where(
-        and(
-          eq(importUploads.uploadedBy, access.userId),
-          isNull(importUploads.batchId),
-          gt(importUploads.uploadedAt, new Date(now.getTime() - 7 * DAY_MS)),
-        ),
-      )
-      .orderBy(asc(importUploads.uploadedAt));
-    if (partial.length) {
-      groups.push(
-        group(
-          "impor-sebagian",
-          "Impor yang tersimpan sebagian (30 hari terakhir)",
-          null,
-          partial.map((b) => ({
-            text: `Impor #${b.id} ${b.fileName}`,
-            to: `/impor/riwayat/${b.id}`,
-            due: null,
-            note: `${b.errors} kesalahan tidak ikut tersimpan: perbaiki barisnya lalu impor lagi`,
-          })),
-          now,
-        ),
-      );
-    }
-    if (unsaved.length) {
-      groups.push(
-        group(
-          "pratinjau",
-          "Pratinjau impor yang belum disimpan atau dibatalkan",
-          null,
-          unsaved.map((u) => ({
-            text: u.fileName,
-            to: `/impor/${u.id}`,
-            due: null,
-            note: `diunggah ${formatInstantWib(u.uploadedAt)}`,
-          })),
-          now,
-        ),
-      );
-    }
-  }
-  const training = accessFor(access, "manage:training_record");
-  if (training) {
-    const lines = await refresherList(db, wibDay(now), training);
-    if (lines.length) {
-      const overdue = lines.filter((l) => l.overdue).length;
-      groups.push({
-        ...group(
-          "penyegaran",
-          "Penyegaran jatuh tempo",
-          "/pelatihan/penyegaran",
-          lines.map((l) => ({
-            text: `${l.fullName}: ${l.courseCode}`,
-            to: "/pelatihan/penyegaran",
-            due: new Date(`${l.dueDate}T00:00:00+07:00`),
-          })),
-          now,
-        ),
-        summary: `${overdue} lewat waktu, ${lines.length - overdue} jatuh tempo dalam 30 hari.`,
-      });
-    }
-  }
-  return groups;
-}
-
 /** Everything waiting for the user, by the roles they hold; a group two roles share appears once. */
 export async function inboxOf(db: Database, access: Access, settings: Settings, now = new Date()) {
-  const ctx: Context = { db, access, settings, now };
+  const ctx: InboxContext = { db, access, settings, now };
   const has = (role: Role) => access.roles.includes(role);
   const parts = await Promise.all([
     toAnswer(ctx),

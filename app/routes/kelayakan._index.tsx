@@ -3,11 +3,12 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { eligibilityFilterFrom, eligibilityList, localPolicyOf } from "~/.server/certification";
 import { requirePermission } from "~/.server/session";
 import { listTeams } from "~/.server/staff";
+import { EligibilityTable } from "~/components/eligibility-table";
 import { ExportLinks } from "~/components/export-links";
 import { SelectField } from "~/components/field";
 import { can } from "~/permissions";
 import { formatDay, wibDay } from "../../analytics/dates";
-import { CERTIFICATE_ROLES, certificateRoleLabel } from "../../analytics/eligibility";
+import { CERTIFICATE_ROLES } from "../../analytics/eligibility";
 
 export const meta: MetaFunction = () => [{ title: "Kelayakan sertifikat — Mutu" }];
 
@@ -31,10 +32,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     canIssue: can(access.roles, "issue:certificate"),
     canRegister: can(access.roles, "read:certificate"),
   };
-}
-
-function Requirement({ met, text }: { met: boolean; text: string | null }) {
-  return met ? <span className="ok">✓ {text}</span> : <span className="error">✗ {text}</span>;
 }
 
 export default function Eligibility() {
@@ -108,58 +105,7 @@ export default function Eligibility() {
         staf memenuhi syarat.
       </p>
       {rows.length > 0 && <ExportLinks list="kelayakan" what="daftar kelayakan ini" />}
-      <div className="table-wrap">
-        <table className="stack-table">
-          <caption className="visually-hidden">Kelayakan per staf</caption>
-          <thead>
-            <tr>
-              <th scope="col">Nama</th>
-              <th scope="col">Tim</th>
-              <th scope="col">Keahlian</th>
-              <th scope="col">Persyaratan</th>
-              <th scope="col">Sertifikat</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td data-label="Nama" className="card-title">
-                  <Link to={`/staf/${r.id}`}>{r.fullName}</Link>
-                </td>
-                <td data-label="Tim">{r.teamName.replace("Tim Kerja ", "")}</td>
-                <td data-label="Keahlian">{certificateRoleLabel(r.role)}</td>
-                <td data-label="Persyaratan" className="small">
-                  {r.requirements.map((q) => (
-                    <div key={q.key}>
-                      <Requirement
-                        met={q.met}
-                        text={q.met ? (q.key === "mampu" ? `${q.label}, ${q.evidence}` : q.label) : q.missing}
-                      />
-                    </div>
-                  ))}
-                </td>
-                <td data-label="Sertifikat">
-                  {r.certificate ? (
-                    canRegister ? (
-                      <Link to={`/sertifikat/${r.certificate.id}`}>{r.certificate.number}</Link>
-                    ) : (
-                      r.certificate.number
-                    )
-                  ) : r.eligible && canIssue ? (
-                    <Link className="button" to={`/sertifikat/baru?staf=${r.id}&peran=${r.role}`}>
-                      Terbitkan
-                    </Link>
-                  ) : r.eligible ? (
-                    <span className="badge">layak</span>
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <EligibilityTable rows={rows} canIssue={canIssue} canRegister={canRegister} />
     </div>
   );
 }
