@@ -1,6 +1,7 @@
 export * from "./auth";
 export * from "./calibration";
 export * from "./certificates";
+export * from "./coaching";
 export * from "./evaluations";
 export * from "./organization";
 export * from "./review";
