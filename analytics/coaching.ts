@@ -2,6 +2,9 @@
 // programme (regulation C.17.a): a session's status, when an agreed action is late, and whether the evaluations
 // after the session show an improvement. No I/O, no wall clock: `today` (a WIB day) is passed in.
 
+/** Rows of agreed actions the new-session form offers; more can be added on the session's page. */
+export const ACTION_ROWS = 3;
+
 export const COACHING_OUTCOMES = [
   { code: "tercapai", label: "Tercapai" },
   { code: "tidak_tercapai", label: "Tidak tercapai" },

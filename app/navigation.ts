@@ -8,6 +8,7 @@ const NAV: NavItem[] = [
   { to: "/kpi", label: "KPI", permission: "read:kpi" },
   { to: "/evaluasi", label: "Evaluasi", permission: "read:evaluation" },
   { to: "/cakupan", label: "Cakupan", permission: "read:coverage" },
+  { to: "/pembinaan", label: "Pembinaan", permission: "read:coaching" },
   { to: "/kalibrasi", label: "Kalibrasi", permission: "read:calibration" },
   { to: "/template", label: "Template", permission: "read:template" },
   { to: "/kelayakan", label: "Sertifikasi", permission: "read:eligibility", scopes: ["any", "team"] },

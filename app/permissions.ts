@@ -28,6 +28,7 @@ export const PERMISSIONS = {
     "read:calibration:any",
     "read:eligibility:any",
     "decide:capability:any",
+    "read:coaching:any",
     "issue:certificate:any",
     "read:certificate:any",
     "read:training:any",
@@ -49,6 +50,9 @@ export const PERMISSIONS = {
     "read:evaluation:any",
     "create:evaluation:any",
     "settle:evaluation:any",
+    // Coaching after evaluations (C.17.a): opens sessions, agrees actions and records their follow-up.
+    "read:coaching:any",
+    "manage:coaching:any",
     "read:template:any",
     "manage:template:any",
     "read:coverage:any",
@@ -78,6 +82,8 @@ export const PERMISSIONS = {
     "create:evaluation:any",
     "read:template:any",
     "read:calibration:own",
+    "read:coaching:any",
+    "manage:coaching:any",
     // Who still needs evaluating this period: the assessor's own to-do list (issue 15).
     "read:coverage:any",
   ],
@@ -86,6 +92,9 @@ export const PERMISSIONS = {
     "read:staff:team",
     "read:evaluation:team",
     "read:eligibility:team",
+    // Coaches their own team's agents, as the assessors and the coordinator coach anyone.
+    "read:coaching:team",
+    "manage:coaching:team",
     "read:certificate:team",
     "read:training:team",
     "read:kpi:team",
@@ -106,6 +115,9 @@ export const PERMISSIONS = {
     "read:staff:own",
     "read:evaluation:own",
     "respond:evaluation:own",
+    // Their own coaching: reads it, acknowledges it with a comment.
+    "read:coaching:own",
+    "respond:coaching:own",
     "read:certificate:own",
     "read:training:own",
     "read:roster:own",

@@ -20,6 +20,7 @@ import {
   teams,
   users,
 } from "./schema";
+import { insertDemoCoaching } from "./seed-coaching";
 import { insertDemoEvaluations } from "./seed-evaluations";
 import { insertDemoFollowUps } from "./seed-reports";
 import { insertDemoTraining, type PdfContent } from "./seed-training";
@@ -137,6 +138,13 @@ export async function seedDemo(
           review.approvedPeriods.map((id) => ({ id, status: "approved", approvedBy: kasi, approvedAt: options.now })),
         );
       await insertDemoWorkforce(tx, { now: options.now, staff: data.staff, staffIdByNip });
+      await insertDemoCoaching(tx, {
+        now: options.now,
+        agentStaffId: demoAgent,
+        agentUserId: idOf("petugas")?.id ?? coordinator,
+        assessorUserId: assessor,
+        coordinatorUserId: coordinator,
+      });
     }
     await tx.insert(settings).values({ key: DEMO_SEEDED_KEY, value: true });
     await tx.insert(auditLog).values({

@@ -2,7 +2,15 @@
 // what exists beyond their reach. When such a record does exist, the request was an authorization failure
 // all the same: it goes to the audit log as `access_denied`, like a refused page (403), naming the record.
 import { eq, sql } from "drizzle-orm";
-import { calibrationSessions, certificates, evaluations, importBatches, importUploads, staff } from "../../db/schema";
+import {
+  calibrationSessions,
+  certificates,
+  coachingSessions,
+  evaluations,
+  importBatches,
+  importUploads,
+  staff,
+} from "../../db/schema";
 import { recordAudit } from "./audit";
 import { notFound } from "./errors";
 import type { Authenticated } from "./session";
@@ -14,6 +22,7 @@ const TABLES = {
   calibration_session: calibrationSessions,
   import_upload: importUploads,
   import_batch: importBatches,
+  coaching_session: coachingSessions,
 } as const;
 export type ScopedEntity = keyof typeof TABLES;
 

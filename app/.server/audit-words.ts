@@ -30,6 +30,13 @@ export const ACTION_LABELS: Record<string, string> = {
   "period.reopen": "membuka kembali periode",
   "iku.set": "menetapkan target IKU",
   "report.create": "membuat laporan",
+  "report.answer": "menanggapi laporan",
+  "report.follow_up": "mencatat tindak lanjut laporan",
+  "report.close": "menutup laporan",
+  "coaching.open": "membuka sesi pembinaan",
+  "coaching.acknowledge": "menanggapi pembinaan",
+  "coaching.add_action": "menambah tindakan pembinaan",
+  "coaching.follow_up": "mencatat tindak lanjut pembinaan",
   import: "mengimpor",
   undo_import: "membatalkan impor",
   export: "mengunduh",
@@ -72,6 +79,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   training_course: "Pelatihan",
   training_record: "Catatan pelatihan",
   report: "Laporan",
+  coaching_session: "Pembinaan",
   export: "Unduhan",
 };
 

@@ -50,6 +50,7 @@ export const AUDIT_KINDS = [
   { value: "jadwal", label: "Jadwal dinas", entities: ["shift"] },
   { value: "pelatihan", label: "Katalog pelatihan", entities: ["training_course"] },
   { value: "laporan", label: "Laporan", entities: ["report"] },
+  { value: "pembinaan", label: "Pembinaan", entities: ["coaching_session"] },
   { value: "staf", label: "Staf", entities: ["staff"] },
   { value: "pengguna", label: "Pengguna, masuk dan keluar", entities: ["user"] },
   { value: "pengaturan", label: "Pengaturan", entities: ["setting"] },

@@ -15,7 +15,7 @@ import { getEvaluation } from "./evaluation-queries";
 import { STALE_EVALUATION } from "./evaluation-save";
 import { computeScores, readScores, type SentScores, scoreProblems } from "./evaluation-scores";
 import { assertPeriodOpen } from "./periods";
-import type { Access } from "./scope";
+import { type Access, accessFor, reaches } from "./scope";
 import { loadVersion, type VersionItem } from "./scorecards";
 import type { Permitted } from "./session";
 
@@ -58,7 +58,7 @@ function answerProblem(row: Answerable, windowDays: number, now: Date): string |
  * continue or send it (its author, while a draft), settle its dispute (the QA coordinator).
  */
 function evaluationRights(
-  e: Answerable & { agentStaffId: number; assessorUserId: number },
+  e: Answerable & { agentStaffId: number; agentTeamId?: number | null; assessorUserId: number },
   access: Access,
   windowDays: number,
   now = new Date(),
@@ -75,7 +75,14 @@ function evaluationRights(
       answerProblem(e, windowDays, now) === null,
     canEdit: e.state === "draft" && e.assessorUserId === access.userId,
     canSettle: e.state === "disputed" && can(access.roles, "settle:evaluation"),
+    // Coaching from this evaluation (C.17.a), by whoever coaches the agent.
+    canCoach: e.state !== "draft" && !isAgent && coaches(access, e),
   };
+}
+
+function coaches(access: Access, e: { agentStaffId: number; agentTeamId?: number | null }) {
+  const manage = accessFor(access, "manage:coaching");
+  return manage !== null && reaches(manage, { staffId: e.agentStaffId, teamId: e.agentTeamId ?? null });
 }
 
 const EVALUATION_NOT_FOUND = "Evaluasi ini tidak ditemukan, atau tidak termasuk wewenang Anda.";

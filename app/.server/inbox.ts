@@ -20,6 +20,7 @@ import { periodCoverage } from "./coverage";
 import type { Database } from "./db";
 import { evaluationsInScope } from "./evaluation-queries";
 import { disputeDeadline } from "./evaluation-workflow";
+import { coachingWork } from "./inbox-coaching";
 import { DAY_MS, group, type InboxContext } from "./inbox-group";
 import { headWork, importAndTrainingWork, reportWork } from "./inbox-office";
 import { periodKpiReport } from "./period-kpi";
@@ -302,6 +303,7 @@ export async function inboxOf(db: Database, access: Access, settings: Settings, 
     headWork(ctx),
     reportWork(ctx),
     importAndTrainingWork(ctx),
+    coachingWork(ctx),
   ]);
   const seen = new Set<string>();
   return parts.flat().filter((g) => !seen.has(g.key) && seen.add(g.key));

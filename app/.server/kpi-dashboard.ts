@@ -119,7 +119,13 @@ export async function kpiDashboard(
   const outlying = outliers(points);
   const scatter = points.map((p, i) => ({ ...p, outlier: outlying[i] ?? false }));
   return {
-    period: { id: period.id, label: period.label, firstDay: period.firstDay, lastDay: period.lastDay },
+    period: {
+      id: period.id,
+      label: period.label,
+      firstDay: period.firstDay,
+      lastDay: period.lastDay,
+      finished: period.lastDay < wibDay(now),
+    },
     ended: now >= period.end,
     status: await periodStatus(db, periodId),
     // Before locking: what is still open (only for who may lock it).
@@ -173,6 +179,8 @@ export async function kpiDashboard(
       setIku: can(access.roles, "manage:iku"),
       // The course page is HR's catalogue: a course name links there only for who may open it.
       openCourses: can(access.roles, "manage:training"),
+      // Opening coaching from the below-threshold list (C.17.a): the KPI's scope is theirs already.
+      coach: can(access.roles, "manage:coaching"),
       // How far the workbook reaches: "any" the whole center, "team" the supervisor's team; null: no workbook.
       export: accessFor(access, "export:kpi")?.scope ?? null,
     },

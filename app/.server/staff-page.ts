@@ -1,11 +1,12 @@
 // What a person's page adds beyond their record, each part only for viewers whose roles reach that person:
 // certification (training, eligibility, decisions, certificates), the KPI of the last periods with the training
-// it suggests, and the person's evaluations with a way to score them (an agent's page is where an assessor finds
+// it suggests, their coaching, and the person's evaluations with a way to score them (an agent's page is where an assessor finds
 // them).
 import { wibDay } from "../../analytics/dates";
 import { periodOf, shiftPeriod } from "../../analytics/period";
 import { can, type PermissionKey } from "../permissions";
 import { certificationOf } from "./certification";
+import { listCoaching } from "./coaching";
 import type { Database } from "./db";
 import { listEvaluations } from "./evaluation-list";
 import { agentKpi } from "./period-kpi";
@@ -49,6 +50,13 @@ export async function staffPageExtras(
   const listed = evaluations
     ? await listEvaluations(db, evaluations, { agentId: person.id }, settings["evaluation.disputeWindowDays"], now)
     : null;
+  const coachingAccess = reaching(access, "read:coaching", person);
+  const coaching = coachingAccess
+    ? (await listCoaching(db, coachingAccess, { agentId: person.id }, wibDay(now))).map(({ actions, ...r }) => ({
+        ...r,
+        actions: actions.map((a) => a.id),
+      }))
+    : null;
   const canEvaluate =
     can(access.roles, "create:evaluation") &&
     (await evaluableAgents(db, access.staffId)).some((a) => a.id === person.id);
@@ -58,6 +66,8 @@ export async function staffPageExtras(
     trainingNeeds,
     evaluations: listed ? { recent: listed.rows.slice(0, RECENT_EVALUATIONS), total: listed.total } : null,
     canEvaluate,
+    coaching,
+    canCoach: person.id !== access.staffId && reaching(access, "manage:coaching", person) !== null,
     canOpenCertificates: reaching(access, "read:certificate", person) !== null,
     // The course page is HR's catalogue (manage:training); others read the course's name only.
     canOpenCourses: can(access.roles, "manage:training"),

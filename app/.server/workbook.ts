@@ -18,6 +18,7 @@ import { AGENT_COLUMNS } from "./workbook/agents";
 import { writeCalibrationSheet } from "./workbook/calibration";
 import { predikatStyles, TableSheet, WorkbookAborted } from "./workbook/cells";
 import { writeCertificationSheet } from "./workbook/certification";
+import { writeCoachingSheet } from "./workbook/coaching";
 import { csvValue } from "./workbook/csv";
 import { writeEvaluationSheet, writeItemSheet } from "./workbook/evaluations";
 import { writeReportSheet } from "./workbook/reports";
@@ -113,6 +114,8 @@ export async function writeKpiWorkbook(db: Database, options: KpiWorkbookOptions
     // center's workbook, so a team's file names no one outside the team.
     if (center) await writeCalibrationSheet(book, db, period.id, settings["calibration.spreadThreshold"]);
     await writeCertificationSheet(book, db, certificationDay, access);
+    // Coaching is about the agents: within the workbook's scope, as the evaluations are.
+    await writeCoachingSheet(book, db, period, access, today);
     if (center) await writeReportSheet(book, db, period.id);
     return { periodId: period.id, agents, evaluations, items };
   });

@@ -55,7 +55,7 @@ const NOTICES: Record<string, string> = {
 };
 
 export default function EvaluationPage() {
-  const { evaluation: e, deadline, canRespond, canEdit, canSettle } = useLoaderData<typeof loader>();
+  const { evaluation: e, deadline, canRespond, canEdit, canSettle, canCoach } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const [params] = useSearchParams();
   const notice = Object.keys(NOTICES).find((k) => params.get(k));
@@ -105,11 +105,18 @@ export default function EvaluationPage() {
 
       {canRespond && deadline && <EvaluationResponse deadline={deadline} failed={failed} />}
       {canEdit && <DraftActions e={e} failed={failed} />}
-      {canSettle && (
+      {(canSettle || canCoach) && (
         <div className="actions">
-          <Link to={`/evaluasi/${e.id}/selesaikan`} className="button">
-            Selesaikan sanggahan
-          </Link>
+          {canSettle && (
+            <Link to={`/evaluasi/${e.id}/selesaikan`} className="button">
+              Selesaikan sanggahan
+            </Link>
+          )}
+          {canCoach && (
+            <Link to={`/pembinaan/baru?petugas=${e.agentStaffId}&evaluasi=${e.id}`} className="button secondary">
+              Buka pembinaan dari evaluasi ini
+            </Link>
+          )}
         </div>
       )}
 

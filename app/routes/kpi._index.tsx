@@ -3,6 +3,7 @@ import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react"
 import { KPI_SORTS, kpiDashboard, kpiPeriodChoice } from "~/.server/kpi-dashboard";
 import { kpiReviewAction } from "~/.server/kpi-forms";
 import { requirePermission } from "~/.server/session";
+import { BelowThresholdCoaching } from "~/components/coaching-table";
 import { DownloadLink } from "~/components/download-link";
 import { Notice } from "~/components/field";
 import { IkuTable } from "~/components/iku-table";
@@ -113,6 +114,9 @@ export default function KpiReview() {
           <>
             <AgentsTable agents={d.below} caption="Petugas di bawah batas" threshold={d.threshold} />
             <BelowThresholdTraining rows={d.belowTraining} linkCourses={d.can.openCourses} />
+            {d.can.coach && (
+              <BelowThresholdCoaching agents={d.below} periodId={d.period.id} finished={d.period.finished} />
+            )}
           </>
         )}
       </section>

@@ -4,6 +4,7 @@ import { raporChoices } from "~/.server/exports/rapor";
 import { requirePermission } from "~/.server/session";
 import { getStaff } from "~/.server/staff";
 import { staffPageExtras } from "~/.server/staff-page";
+import { CoachingTable } from "~/components/coaching-table";
 import { Notice } from "~/components/field";
 import { KpiHistory } from "~/components/kpi-history";
 import { CertificationSummary, TrainingRecords } from "~/components/person-certification";
@@ -53,6 +54,12 @@ export default function Profile() {
         <section aria-labelledby="kpi">
           <h2 id="kpi">KPI saya</h2>
           <KpiHistory rows={extras.kpi} />
+        </section>
+      )}
+      {extras?.coaching && extras.coaching.length > 0 && (
+        <section aria-labelledby="pembinaan">
+          <h2 id="pembinaan">Pembinaan saya</h2>
+          <CoachingTable rows={extras.coaching} showAgent={false} caption="Pembinaan saya" />
         </section>
       )}
       {extras?.trainingNeeds && (

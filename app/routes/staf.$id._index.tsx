@@ -6,6 +6,7 @@ import { requirePermission } from "~/.server/session";
 import { getStaff } from "~/.server/staff";
 import { capabilityAction } from "~/.server/staff-forms";
 import { staffPageExtras } from "~/.server/staff-page";
+import { CoachingTable } from "~/components/coaching-table";
 import { Notice } from "~/components/field";
 import { KpiHistory } from "~/components/kpi-history";
 import { CapabilityDecisions, CertificationSummary, TrainingRecords } from "~/components/person-certification";
@@ -94,6 +95,17 @@ export default function StaffPage() {
         )}
       </div>
       {evaluations && <PersonEvaluations person={person} evaluations={evaluations} />}
+      {d.coaching && (
+        <section aria-labelledby="pembinaan">
+          <h2 id="pembinaan">Pembinaan</h2>
+          <CoachingTable rows={d.coaching} showAgent={false} caption={`Pembinaan ${person.fullName}`} />
+          {d.canCoach && (
+            <p>
+              <Link to={`/pembinaan/baru?petugas=${person.id}`}>Buka sesi pembinaan untuk {person.fullName}</Link>
+            </p>
+          )}
+        </section>
+      )}
       {kpi && (
         <section aria-labelledby="kpi">
           <h2 id="kpi">KPI {kpi.length} periode terakhir</h2>

@@ -61,6 +61,7 @@ describe("KPI review", () => {
       "Rincian Item",
       "Kalibrasi",
       "Pelatihan & Sertifikasi",
+      "Pembinaan",
       "Laporan",
     ]);
     const summary = JSON.stringify(workbook.getWorksheet("Ringkasan")?.getSheetValues());

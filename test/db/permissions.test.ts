@@ -17,7 +17,16 @@ import { createUser } from "../../app/.server/users";
 import * as newEvaluation from "../../app/routes/evaluasi.baru";
 import * as calibrationList from "../../app/routes/kalibrasi._index";
 import { commentField, valueField } from "../../app/score-fields";
-import { scorecardVersions, staff, teams, trainingCourses, trainingRecords, users } from "../../db/schema";
+import {
+  coachingActions,
+  coachingSessions,
+  scorecardVersions,
+  staff,
+  teams,
+  trainingCourses,
+  trainingRecords,
+  users,
+} from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { makeEligible, seedCatalogue, setSigner } from "../support/certification";
 import { demoDatabaseForThisFile } from "../support/db";
@@ -96,6 +105,8 @@ const ids = {
   certificate: 0,
   report: 0,
   trainingRecord: 0,
+  coaching: 0,
+  otherTeamCoaching: 0,
 };
 const LOGIN = 302; // anyone not signed in is sent to /masuk
 
@@ -610,6 +621,75 @@ const CASES: Case[] = [
     otherwise: 403,
   },
   {
+    file: "pembinaan._index.tsx",
+    method: "GET",
+    path: "/pembinaan",
+    expect: { anonim: LOGIN, admin: 403, hr: 403 },
+    otherwise: 200,
+  },
+  {
+    file: "pembinaan.$id.tsx",
+    method: "GET",
+    path: "/pembinaan/:id (the demo petugas's)",
+    params: () => ({ id: String(ids.coaching) }),
+    expect: { anonim: LOGIN, admin: 403, hr: 403 },
+    otherwise: 200,
+  },
+  {
+    // Another team's agent: out of the supervisor's and the agent's scope, as if it did not exist.
+    file: "pembinaan.$id.tsx",
+    method: "GET",
+    path: "/pembinaan/:id (another team's)",
+    params: () => ({ id: String(ids.otherTeamCoaching) }),
+    expect: { anonim: LOGIN, admin: 403, hr: 403, supervisor: 404, petugas: 404 },
+    otherwise: 200,
+  },
+  {
+    // Only the agent acknowledges their own coaching; a comment too long is refused before anything is saved.
+    file: "pembinaan.$id.tsx",
+    method: "POST",
+    path: "/pembinaan/:id acknowledge",
+    params: () => ({ id: String(ids.coaching) }),
+    form: { intent: "acknowledge", comment: "x".repeat(2001) },
+    expect: { anonim: LOGIN, petugas: 400 },
+    otherwise: 403,
+  },
+  {
+    // The follow-up is the coaches' (assessors, the coordinator, the agent's supervisor); an empty one is refused.
+    file: "pembinaan.$id.tsx",
+    method: "POST",
+    path: "/pembinaan/:id follow-up",
+    params: () => ({ id: String(ids.coaching) }),
+    form: { intent: "follow_up" },
+    expect: { anonim: LOGIN, koordinator_qa: 400, penilai: 400, supervisor: 400 },
+    otherwise: 403,
+  },
+  {
+    file: "pembinaan.$id.tsx",
+    method: "POST",
+    path: "/pembinaan/:id (another team's) follow-up",
+    params: () => ({ id: String(ids.otherTeamCoaching) }),
+    form: { intent: "follow_up" },
+    expect: { anonim: LOGIN, koordinator_qa: 400, penilai: 400, kepala_seksi: 403, supervisor: 404, petugas: 404 },
+    otherwise: 403,
+  },
+  {
+    file: "pembinaan.baru.tsx",
+    method: "GET",
+    path: "/pembinaan/baru",
+    expect: { anonim: LOGIN, koordinator_qa: 200, penilai: 200, supervisor: 200 },
+    otherwise: 403,
+  },
+  {
+    // Opening coaching for the demo petugas with nothing filled in is refused with reasons.
+    file: "pembinaan.baru.tsx",
+    method: "POST",
+    path: "/pembinaan/baru",
+    form: () => ({ agentId: String(ids.ownStaff) }),
+    expect: { anonim: LOGIN, koordinator_qa: 400, penilai: 400, supervisor: 400 },
+    otherwise: 403,
+  },
+  {
     file: "laporan.baru.tsx",
     method: "GET",
     path: "/laporan/baru",
@@ -1101,6 +1181,25 @@ beforeAll(async () => {
     },
   );
   ids.report = report.id;
+  // The demo petugas's coaching (the supervisor's team) and a session of an agent in another team.
+  const [penilai] = await db.select({ id: users.id }).from(users).where(eq(users.username, "penilai"));
+  const coach = async (agentStaffId: number) => {
+    const [session] = await db
+      .insert(coachingSessions)
+      .values({ agentStaffId, coachUserId: penilai?.id ?? 0, heldOn: "2026-11-20", observation: "Salam pembuka." })
+      .returning({ id: coachingSessions.id });
+    await db
+      .insert(coachingActions)
+      .values({
+        sessionId: session?.id ?? 0,
+        description: "Latihan",
+        ownerUserId: penilai?.id ?? 0,
+        dueOn: "2026-11-30",
+      });
+    return session?.id ?? 0;
+  };
+  ids.coaching = await coach(petugasStaff);
+  ids.otherTeamCoaching = await coach(ids.otherTeamStaff);
 });
 
 describe("permission table", () => {
@@ -1358,6 +1457,13 @@ describe("denied access", () => {
         params: () => ({ id: ids.upload }),
         entity: "import_upload",
         id: () => ids.upload,
+      },
+      {
+        who: "petugas",
+        file: "pembinaan.$id.tsx",
+        params: () => ({ id: String(ids.otherTeamCoaching) }),
+        entity: "coaching_session",
+        id: () => String(ids.otherTeamCoaching),
       },
       {
         who: "koordinator_qa",

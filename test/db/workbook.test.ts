@@ -43,6 +43,7 @@ const SHEETS = [
   "Rincian Item",
   "Kalibrasi",
   "Pelatihan & Sertifikasi",
+  "Pembinaan",
   "Laporan",
 ];
 const AGENT_HEADER = [
