@@ -81,11 +81,17 @@ describe("navigation", () => {
       "Catatan pelatihan",
       "Staf",
     ]);
-    expect(navigationFor(["petugas"]).map((n) => n.label)).toEqual(["Beranda", "Evaluasi", "Jadwal dinas"]);
+    expect(navigationFor(["petugas"]).map((n) => n.label)).toEqual([
+      "Beranda",
+      "Evaluasi",
+      "Pembinaan",
+      "Jadwal dinas",
+    ]);
     expect(navigationFor(["penilai"]).map((n) => n.label)).toEqual([
       "Beranda",
       "Evaluasi",
       "Cakupan",
+      "Pembinaan",
       "Kalibrasi",
       "Template",
       "Staf",
@@ -95,6 +101,7 @@ describe("navigation", () => {
       "KPI",
       "Evaluasi",
       "Cakupan",
+      "Pembinaan",
       "Kalibrasi",
       "Template",
       "Sertifikasi",

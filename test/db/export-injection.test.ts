@@ -9,7 +9,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte, ne } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -25,6 +25,8 @@ import { parseKpiExportArgs, runKpiExport } from "../../cli/export-kpi";
 import {
   calibrationParticipants,
   calibrationSessions,
+  coachingActions,
+  coachingSessions,
   evaluationScores,
   evaluations,
   importBatches,
@@ -150,6 +152,32 @@ const getHandle = demoDatabaseForThisFile("2026-11-29", async (handle) => {
         conclusion: plant(hostile(`simpulan-${r.id}`), ["Laporan"]),
       })
       .where(eq(reports.id, r.id));
+  }
+
+  // The texts of the coaching held in the period: what was observed, the agent's comment, each action and its note.
+  const coached = await db
+    .select({ id: coachingSessions.id })
+    .from(coachingSessions)
+    .where(and(gte(coachingSessions.heldOn, "2026-10-26"), lte(coachingSessions.heldOn, "2026-11-25")));
+  if (coached.length === 0) throw new Error("the demo period has no coaching");
+  for (const c of coached) {
+    await db
+      .update(coachingSessions)
+      .set({
+        observation: plant(hostile(`amatan-${c.id}`), ["Pembinaan"]),
+        agentComment: plant(hostile(`komentar-${c.id}`), ["Pembinaan"]),
+      })
+      .where(eq(coachingSessions.id, c.id));
+    const actions = await db
+      .select({ id: coachingActions.id })
+      .from(coachingActions)
+      .where(eq(coachingActions.sessionId, c.id));
+    for (const a of actions) {
+      await db
+        .update(coachingActions)
+        .set({ description: plant(hostile(`tindakan-${a.id}`), ["Pembinaan"]) })
+        .where(eq(coachingActions.id, a.id));
+    }
   }
 
   // A course code: the eligibility evidence begins with it ("TLI-01 Diklat …, lulus 14 Mar 2025").
