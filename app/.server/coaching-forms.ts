@@ -18,7 +18,9 @@ import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./db";
 import { InvalidInput, UserFacingError } from "./errors";
 import { formValues, parseForm, type SubmitResult, submitForm } from "./forms";
+import { agentKpi } from "./period-kpi";
 import { type Access, reaches } from "./scope";
+import type { Settings } from "./settings";
 
 type Person = { id: number; teamId: number; fullName: string };
 
@@ -131,6 +133,19 @@ function readActions(raw: Record<string, unknown>): { actions: ActionInput[]; er
   return { actions, errors };
 }
 
+/**
+ * The finished period `periodId` when the agent's final score in it was below the threshold (a session may then
+ * record it as its basis, a fact shown on the session), else null.
+ */
+export async function kpiBasis(db: Database, agent: Person, periodId: string, settings: Settings, today: string) {
+  if (!/^[0-9]{4}-(0[1-9]|1[0-2])$/.test(periodId)) return null;
+  const period = periodFromId(periodId);
+  if (period.lastDay >= today) return null;
+  const [kpi] = await agentKpi(db, agent.id, [period.id], settings);
+  const score = kpi?.kpi.score ?? null;
+  return score !== null && score < settings["kpi.threshold"] ? { id: period.id, label: period.label, score } : null;
+}
+
 export const openInput = z.object({
   heldOn: day("Tanggal pembinaan"),
   observation: text("hal yang diamati", 10),
@@ -164,6 +179,7 @@ export async function openCoaching(
   actor: Actor & { id: number },
   agent: Person,
   form: FormData,
+  settings: Settings,
 ): Promise<SubmitResult<number>> {
   const raw = Object.fromEntries([...new Set(form.keys())].map((k) => [k, form.get(k)]));
   const { actions, errors: actionErrors } = readActions(raw);
@@ -198,8 +214,8 @@ export async function openCoaching(
     if (evaluationIds.length === 0 && !input.kpiPeriodId) {
       errors.evaluations = "Pilih paling sedikit satu evaluasi yang menjadi dasar pembinaan.";
     }
-    if (input.kpiPeriodId && periodFromId(input.kpiPeriodId).lastDay >= today) {
-      errors.evaluations = "KPI periode itu belum final; pilih evaluasi yang menjadi dasar pembinaan.";
+    if (input.kpiPeriodId && !(await kpiBasis(db, agent, input.kpiPeriodId, settings, today))) {
+      errors.evaluations = `Nilai akhir ${agent.fullName} pada ${periodFromId(input.kpiPeriodId).label} tidak di bawah batas ${settings["kpi.threshold"]} (atau periodenya belum selesai); pilih evaluasi yang menjadi dasar pembinaan.`;
     }
     if (Object.keys(errors).length) throw new InvalidInput(errors);
     const numbered = actions.map((a, i) => ({ ...a, field: i + 1 }));

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { coachableAgent, evaluationChoices, openCoaching, ownerChoices } from "~/.server/coaching-forms";
+import { coachableAgent, evaluationChoices, kpiBasis, openCoaching, ownerChoices } from "~/.server/coaching-forms";
 import { notFound } from "~/.server/errors";
 import { evaluableAgents } from "~/.server/population";
 import { reaches } from "~/.server/scope";
@@ -8,11 +8,8 @@ import { requirePermission } from "~/.server/session";
 import { NewCoachingForm } from "~/components/coaching-new";
 import { SelectField } from "~/components/field";
 import { wibDay } from "../../analytics/dates";
-import { periodFromId } from "../../analytics/period";
 
 export const meta: MetaFunction = () => [{ title: "Buka sesi pembinaan — Mutu" }];
-
-const PERIOD_ID = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { access, env } = await requirePermission(request, context, "manage:coaching");
@@ -24,15 +21,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const agent = asked ? await coachableAgent(env.db, access, Number(asked)) : null;
   if (asked && !agent) notFound("Petugas ini tidak ditemukan, atau tidak termasuk wewenang Anda.");
   const periodId = params.get("periode");
-  const kpiPeriod = periodId && PERIOD_ID.test(periodId) ? periodFromId(periodId) : null;
+  const today = wibDay(new Date());
+  const kpiPeriod = agent && periodId ? await kpiBasis(env.db, agent, periodId, env.settings, today) : null;
   return {
     agents: agents.map((a) => ({ value: a.id, label: `${a.fullName} — ${a.teamName.replace("Tim Kerja ", "")}` })),
     agent,
     evaluations: agent ? await evaluationChoices(env.db, agent.id) : [],
     owners: agent ? await ownerChoices(env.db, agent, access.userId) : [],
     chosenEvaluation: Number(params.get("evaluasi")) || null,
-    kpiPeriod: kpiPeriod ? { id: kpiPeriod.id, label: kpiPeriod.label } : null,
-    today: wibDay(new Date()),
+    kpiPeriod,
+    today,
   };
 }
 
@@ -41,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const agent = await coachableAgent(env.db, access, Number(form.get("agentId")));
   if (!agent) notFound("Petugas ini tidak ditemukan, atau tidak termasuk wewenang Anda.");
-  const result = await openCoaching(env.db, { ...actor, id: access.userId }, agent, form);
+  const result = await openCoaching(env.db, { ...actor, id: access.userId }, agent, form, env.settings);
   if (!result.ok) return data(result, { status: result.status });
   throw redirect(`/pembinaan/${result.value}?dibuka=1`);
 }

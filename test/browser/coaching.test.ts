@@ -1,13 +1,13 @@
-// Coaching in a real Chromium against the production build: the supervisor opens a session from the KPI page's
-// below-threshold list with two actions; the agent finds it in their inbox on a phone and acknowledges it; the
+// Coaching in a real Chromium against the production build: the administrator gives an agent below the threshold an
+// account; the supervisor opens a session from the KPI page's below-threshold list with two actions; the agent finds it in their inbox on a phone and acknowledges it; the
 // supervisor follows up both actions; the session shows on the staff page, the agent's profile and in the KPI
 // workbook the supervisor downloads.
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
 import { addDays, formatDay, wibDay } from "../../analytics/dates";
 import { periodOf, shiftPeriod } from "../../analytics/period";
-import { launchBrowser, testServer } from "../support/browser";
+import { launchBrowser, signIn, testServer } from "../support/browser";
 import { homeWithInbox } from "../support/inbox";
 
 const { baseUrl } = testServer();
@@ -26,6 +26,10 @@ const OBSERVATION = "Kedisiplinan di bawah batas: terlambat masuk sif empat kali
 const AGENT_ACTION = "Masuk sif tepat waktu selama dua minggu";
 const SUPERVISOR_ACTION = "Memeriksa catatan kehadiran setiap Jumat";
 
+const AGENT = "agen.dibina";
+const FIRST_PASSWORD = "Awal-Dari-Admin-2026";
+const AGENT_PASSWORD = "Kopi-Tubruk-Pagi-2026";
+
 let sessionPath = "";
 let agentName = "";
 
@@ -34,13 +38,50 @@ async function openSession(page: Page) {
   await page.getByRole("heading", { level: 2, name: "Tindakan yang disepakati" }).waitFor();
 }
 
+/** The agent's own browser: signs in with the password they chose at the first sign-in. */
+async function agentHome(width: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  onTestFinished(() => context.close());
+  const page = await context.newPage();
+  await signIn(page, baseUrl, AGENT, AGENT_PASSWORD);
+  await page.getByRole("heading", { level: 2, name: "Menunggu Anda" }).waitFor();
+  return page;
+}
+
 describe("coaching after a KPI below the threshold", () => {
+  test("the administrator gives the first agent below the threshold an account; the agent chooses a password", async () => {
+    const supervisor = await home("supervisor");
+    await supervisor.goto(`${baseUrl}/kpi?periode=${shiftPeriod(periodOf(new Date()).id, -1).id}`);
+    const link = supervisor.getByRole("link", { name: /^Buka pembinaan untuk / }).first();
+    agentName = ((await link.textContent()) ?? "").replace("Buka pembinaan untuk ", "");
+    const admin = await home("admin");
+    await admin.goto(`${baseUrl}/admin/pengguna/baru`);
+    await admin.locator("#username").fill(AGENT);
+    const option = admin.locator("#staffId option", { hasText: `${agentName} — ` });
+    await admin.locator("#staffId").selectOption((await option.getAttribute("value")) ?? "");
+    await admin.locator("input[name='roles[]'][value='petugas']").check();
+    await admin.locator("#password").fill(FIRST_PASSWORD);
+    await admin.locator("#passwordConfirm").fill(FIRST_PASSWORD);
+    await admin.getByRole("button", { name: "Simpan pengguna" }).click();
+    await admin.waitForURL(/dibuat=1/);
+    const agent = await (await browser.newContext()).newPage();
+    onTestFinished(() => agent.context().close());
+    await agent.goto(`${baseUrl}/masuk`);
+    await agent.locator("#username").fill(AGENT);
+    await agent.locator("#password").fill(FIRST_PASSWORD);
+    await agent.getByRole("button", { name: "Masuk" }).click();
+    await agent.getByRole("heading", { level: 1, name: "Ganti kata sandi" }).waitFor();
+    await agent.getByLabel("Kata sandi saat ini").fill(FIRST_PASSWORD);
+    await agent.getByLabel("Kata sandi baru", { exact: true }).fill(AGENT_PASSWORD);
+    await agent.getByLabel("Ulangi kata sandi baru").fill(AGENT_PASSWORD);
+    await agent.getByRole("button", { name: "Simpan kata sandi baru" }).click();
+    await agent.waitForURL((url) => !url.pathname.startsWith("/profil/kata-sandi"));
+  });
+
   test("the supervisor opens it from the KPI page with two agreed actions", async () => {
     const page = await home("supervisor");
     await page.goto(`${baseUrl}/kpi?periode=${shiftPeriod(periodOf(new Date()).id, -1).id}`);
-    const link = page.getByRole("link", { name: /^Buka pembinaan untuk / }).first();
-    agentName = ((await link.textContent()) ?? "").replace("Buka pembinaan untuk ", "");
-    await link.click();
+    await page.getByRole("link", { name: `Buka pembinaan untuk ${agentName}`, exact: true }).click();
     await page.getByRole("heading", { level: 2, name: `Pembinaan untuk ${agentName}` }).waitFor();
     await page.getByText("Dasar: nilai akhir").waitFor();
     // Nothing filled in: every mistake is said at its field, and the page keeps what was typed.
@@ -69,7 +110,7 @@ describe("coaching after a KPI below the threshold", () => {
   });
 
   test("the agent finds it in the inbox on a phone and acknowledges it with a comment", async () => {
-    const page = await home("petugas", 390);
+    const page = await agentHome(390);
     const group = page.locator("section.inbox-group", {
       has: page.getByRole("heading", { level: 3, name: "Pembinaan menunggu tanggapan Anda" }),
     });
@@ -83,7 +124,7 @@ describe("coaching after a KPI below the threshold", () => {
     const width = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
     expect(width).toBeLessThanOrEqual(390);
     // Their own action stays in the inbox with its deadline until it is followed up.
-    const home2 = await home("petugas", 390);
+    const home2 = await agentHome(390);
     await home2.getByText(AGENT_ACTION).waitFor();
   });
 
@@ -98,8 +139,9 @@ describe("coaching after a KPI below the threshold", () => {
       await item.getByLabel(outcome, { exact: true }).check();
       await item.getByLabel("Catatan tindak lanjut").fill("Dicek dari log masuk dua minggu terakhir.");
       await item.getByRole("button", { name: "Catat tindak lanjut" }).click();
-      await page.waitForURL(/\?ditindaklanjuti=1/);
+      await item.getByRole("button", { name: "Catat tindak lanjut" }).waitFor({ state: "detached" });
       await page.getByText("Tindak lanjut tercatat.").waitFor();
+      await expect(item.locator(".badge").first().textContent()).resolves.toBe(outcome);
     }
     await expect(page.locator("h1 .badge").textContent()).resolves.toBe("Selesai");
     await page.getByRole("link", { name: "← Pembinaan" }).click();
@@ -107,7 +149,7 @@ describe("coaching after a KPI below the threshold", () => {
   });
 
   test("the profile, the staff page and the KPI workbook show it", async () => {
-    const agent = await home("petugas");
+    const agent = await agentHome(1366);
     await agent.goto(`${baseUrl}/profil`);
     const mine = agent.locator("section", { has: agent.getByRole("heading", { name: "Pembinaan saya" }) });
     await expect(mine.locator(`a[href="${sessionPath}"]`).textContent()).resolves.toBe(formatDay(today));

@@ -13,8 +13,10 @@ import { addDays, wibDay } from "../../analytics/dates";
 import { periodOf, shiftPeriod } from "../../analytics/period";
 import { SYSTEM_ACCESS } from "../../app/.server/scope";
 import { getSettings } from "../../app/.server/settings";
+import { createUser } from "../../app/.server/users";
 import { writeKpiWorkbook } from "../../app/.server/workbook";
 import * as root from "../../app/root";
+import * as kpiPage from "../../app/routes/kpi._index";
 import * as coachingList from "../../app/routes/pembinaan._index";
 import * as coachingPage from "../../app/routes/pembinaan.$id";
 import * as newCoaching from "../../app/routes/pembinaan.baru";
@@ -27,6 +29,7 @@ import { staffIdOf } from "../support/evaluations";
 import { callRoute, sessionCookie } from "../support/routes";
 
 const getHandle = demoDatabaseForThisFile("today");
+const AGENT_PASSWORD = "Kopi-Tubruk-Pagi-2026";
 const db = () => getHandle().db;
 
 type Group = { key: string; count: number; items: { text: string; to: string; overdue: boolean }[] };
@@ -37,11 +40,40 @@ describe("a coaching session", () => {
   it("from the below-threshold list: two actions, acknowledged by the agent, followed up, shown everywhere", async () => {
     const today = wibDay(new Date());
     const supervisor = await sessionCookie("supervisor", DEMO_PASSWORD);
-    const agentCookie = await sessionCookie("petugas", DEMO_PASSWORD);
-    const agentId = await staffIdOf(db(), "petugas");
-    const [agentUser] = await db().select().from(users).where(eq(users.username, "petugas"));
-    const [supervisorUser] = await db().select().from(users).where(eq(users.username, "supervisor"));
     const lastPeriod = shiftPeriod(periodOf(new Date()).id, -1).id;
+    // The first agent of the supervisor's team below the threshold in the last finished period, given an account.
+    const kpi = (await callRoute(kpiPage, `/kpi?periode=${lastPeriod}`, { cookie: supervisor })).data as {
+      below: { staffId: number; fullName: string }[];
+    };
+    const below = kpi.below[0];
+    if (!below) throw new Error("the demo has an agent below the threshold in the last finished period");
+    const agentId = below.staffId;
+    await createUser(
+      db(),
+      { id: null, username: "uji" },
+      { username: "agen.dibina", displayName: "", "roles[]": ["petugas"], staffId: agentId, password: AGENT_PASSWORD },
+      { mustChangePassword: false },
+    );
+    const agentCookie = await sessionCookie("agen.dibina", AGENT_PASSWORD);
+    const [agentUser] = await db().select().from(users).where(eq(users.username, "agen.dibina"));
+    const [supervisorUser] = await db().select().from(users).where(eq(users.username, "supervisor"));
+
+    // The demo petugas was not below the threshold then: that period cannot be the basis of their coaching.
+    const notBelow = await callRoute(newCoaching, "/pembinaan/baru", {
+      method: "POST",
+      cookie: supervisor,
+      form: {
+        agentId: String(await staffIdOf(db(), "petugas")),
+        kpiPeriodId: lastPeriod,
+        heldOn: today,
+        observation: "Kehadiran perlu diperbaiki pada periode lalu.",
+        description1: "Masuk sif tepat waktu",
+        owner1: String(supervisorUser?.id),
+        due1: addDays(today, 7),
+      },
+    });
+    expect(notBelow.status).toBe(400);
+    expect(errorsOf(notBelow).evaluations).toMatch(/tidak di bawah batas/);
 
     // The page offers the agent, their evaluations and who may own an action.
     const page = await callRoute(newCoaching, `/pembinaan/baru?petugas=${agentId}&periode=${lastPeriod}`, {
@@ -57,7 +89,7 @@ describe("a coaching session", () => {
       agentId: String(agentId),
       kpiPeriodId: lastPeriod,
       heldOn: today,
-      observation: "Kedisiplinan 50: sering terlambat masuk sif dan istirahat melebihi jadwal.",
+      observation: "Nilai akhir di bawah batas: salam pembuka tidak lengkap dan informasi tanpa dasar ketentuan.",
       description1: "Masuk sif tepat waktu selama dua minggu",
       owner1: String(agentUser?.id),
       due1: addDays(today, 14),
