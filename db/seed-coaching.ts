@@ -2,7 +2,7 @@
 // two lowest evaluations and has not yet acknowledged it (their inbox); one action is theirs for next week, the
 // assessor's own is a day overdue (the assessor's and the supervisor's inbox). A colleague of the same team had a
 // session a month ago, acknowledged and followed up (one action done, one not), to show a finished one.
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, asc, eq, lt, ne } from "drizzle-orm";
 import { addDays, wibDay } from "../analytics/dates";
 import type { Database } from "./client";
 import { coachingActions, coachingSessionEvaluations, coachingSessions, evaluations, staff } from "./schema";
@@ -10,7 +10,8 @@ import { coachingActions, coachingSessionEvaluations, coachingSessions, evaluati
 /** 09:00 WIB on `day`. */
 const morning = (day: string) => new Date(`${day}T09:00:00+07:00`);
 
-async function lowest(tx: Database, agentStaffId: number, count: number) {
+/** The agent's lowest-scored interactions before `day` (WIB), the basis a coach would pick. */
+async function lowest(tx: Database, agentStaffId: number, count: number, day: string) {
   return tx
     .select({ id: evaluations.id })
     .from(evaluations)
@@ -19,6 +20,7 @@ async function lowest(tx: Database, agentStaffId: number, count: number) {
         eq(evaluations.agentStaffId, agentStaffId),
         eq(evaluations.kind, "interaction"),
         ne(evaluations.state, "draft"),
+        lt(evaluations.interactionAt, new Date(`${day}T00:00:00+07:00`)),
       ),
     )
     .orderBy(asc(evaluations.total), asc(evaluations.id))
@@ -43,7 +45,7 @@ export async function insertDemoCoaching(
     })
     .returning({ id: coachingSessions.id });
   if (!session) throw new Error("demo coaching not inserted");
-  const from = await lowest(tx, who.agentStaffId, 2);
+  const from = await lowest(tx, who.agentStaffId, 2, heldOn);
   if (from.length) {
     await tx
       .insert(coachingSessionEvaluations)
@@ -91,7 +93,7 @@ export async function insertDemoCoaching(
     })
     .returning({ id: coachingSessions.id });
   if (!done) return;
-  const basis = await lowest(tx, colleague.id, 1);
+  const basis = await lowest(tx, colleague.id, 1, earlier);
   if (basis.length) {
     await tx.insert(coachingSessionEvaluations).values(basis.map((e) => ({ sessionId: done.id, evaluationId: e.id })));
   }

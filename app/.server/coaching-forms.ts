@@ -3,6 +3,7 @@
 // took first is refused with what happened ("sudah ditanggapi … muat ulang").
 import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { z } from "zod";
+import { endOfWibDay } from "../../analytics/certified-staff";
 import { ACTION_ROWS } from "../../analytics/coaching";
 import { parseFormDate, wibDay } from "../../analytics/dates";
 import { periodFromId } from "../../analytics/period";
@@ -185,6 +186,9 @@ export async function openCoaching(
   const { actions, errors: actionErrors } = readActions(raw);
   // Every mistake at once: the action rows' and the rest of the form's.
   const parsed = parseForm(openInput, form);
+  if (form.getAll("evaluations[]").length === 0 && !form.get("kpiPeriodId")) {
+    actionErrors.evaluations = "Pilih paling sedikit satu evaluasi yang menjadi dasar pembinaan.";
+  }
   if (!parsed.ok || Object.keys(actionErrors).length) {
     return {
       ok: false,
@@ -200,7 +204,7 @@ export async function openCoaching(
     const evaluationIds = [...new Set(input["evaluations[]"])];
     const found = evaluationIds.length
       ? await db
-          .select({ id: evaluations.id })
+          .select({ id: evaluations.id, interactionAt: evaluations.interactionAt })
           .from(evaluations)
           .where(
             and(
@@ -211,8 +215,9 @@ export async function openCoaching(
           )
       : [];
     if (found.length !== evaluationIds.length) errors.evaluations = "Pilih evaluasi petugas ini dari daftar.";
-    if (evaluationIds.length === 0 && !input.kpiPeriodId) {
-      errors.evaluations = "Pilih paling sedikit satu evaluasi yang menjadi dasar pembinaan.";
+    const later = found.filter((e) => e.interactionAt && e.interactionAt >= endOfWibDay(input.heldOn));
+    if (later.length) {
+      errors.evaluations = `Evaluasi ${later.map((e) => `#${e.id}`).join(", ")} menilai interaksi sesudah tanggal pembinaan; pilih evaluasi sebelumnya atau ubah tanggalnya.`;
     }
     if (input.kpiPeriodId && !(await kpiBasis(db, agent, input.kpiPeriodId, settings, today))) {
       errors.evaluations = `Nilai akhir ${agent.fullName} pada ${periodFromId(input.kpiPeriodId).label} tidak di bawah batas ${settings["kpi.threshold"]} (atau periodenya belum selesai); pilih evaluasi yang menjadi dasar pembinaan.`;

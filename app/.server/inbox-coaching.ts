@@ -1,12 +1,11 @@
 // The work inbox's coaching groups: the agent's sessions to acknowledge, anyone's agreed actions still to do, and
 // for coaches the actions past their due day that wait for a follow-up (the supervisor: their team's; an assessor
 // or the coordinator: their own sessions'). Each line leads to the session's page.
-import { endOfWibDay } from "../../analytics/certified-staff";
 import { formatDay, wibDay } from "../../analytics/dates";
 import type { InboxGroup } from "../../analytics/inbox";
 import { can } from "../permissions";
 import { awaitingAcknowledgement, openActions } from "./coaching";
-import { group, type InboxContext } from "./inbox-group";
+import { dueByEndOf, group, type InboxContext } from "./inbox-group";
 import { accessFor } from "./scope";
 
 export async function coachingWork({ db, access, now }: InboxContext): Promise<InboxGroup[]> {
@@ -41,7 +40,7 @@ export async function coachingWork({ db, access, now }: InboxContext): Promise<I
         mine.map((a) => ({
           text: a.agentStaffId === access.staffId ? a.description : `${a.agentName}: ${a.description}`,
           to: `/pembinaan/${a.sessionId}#tindakan`,
-          due: endOfWibDay(a.dueOn),
+          due: dueByEndOf(a.dueOn),
         })),
         now,
       ),
@@ -65,7 +64,7 @@ export async function coachingWork({ db, access, now }: InboxContext): Promise<I
           others.map((a) => ({
             text: `${a.agentName}: ${a.description} (${a.owner})`,
             to: `/pembinaan/${a.sessionId}#tindakan`,
-            due: endOfWibDay(a.dueOn),
+            due: dueByEndOf(a.dueOn),
             note: "catat tindak lanjutnya",
           })),
           now,

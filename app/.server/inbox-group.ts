@@ -8,6 +8,9 @@ import type { Settings } from "./settings";
 const SHOWN = 8;
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Work due on a WIB day is due by the end of it: 23.59 WIB, as the inbox shows it. */
+export const dueByEndOf = (day: string) => new Date(`${day}T23:59:00+07:00`);
+
 export type InboxContext = { db: Database; access: Access; settings: Settings; now: Date };
 
 /** A group of `count` pieces of work, its lines in the inbox's order, cut to SHOWN when a page lists them all. */

@@ -7,7 +7,7 @@ import { periodOf } from "../../analytics/period";
 import { importBatches, importUploads, reports } from "../../db/schema";
 import { can } from "../permissions";
 import { eligibilityList } from "./certification";
-import { DAY_MS, group, type InboxContext } from "./inbox-group";
+import { DAY_MS, dueByEndOf, group, type InboxContext } from "./inbox-group";
 import { periodStatus, periodsWithData } from "./periods";
 import { refresherList } from "./refreshers";
 import { accessFor } from "./scope";
@@ -90,8 +90,6 @@ export async function reportWork({ db, access, now }: InboxContext): Promise<Inb
     .where(sql`${reports.status} <> 'selesai'`)
     .orderBy(asc(reports.reportDate), asc(reports.id));
   const today = wibDay(now);
-  // A follow-up is due by the end of its due day, WIB.
-  const dueEnd = (day: string) => new Date(`${day}T23:59:00+07:00`);
   const line = (r: (typeof open)[number], note: string, due: Date | null) => ({
     text: r.title,
     to: `/laporan/${r.id}#tindak-lanjut`,
@@ -119,7 +117,7 @@ export async function reportWork({ db, access, now }: InboxContext): Promise<Inb
           "laporan-terlambat",
           "Tindak lanjut laporan yang terlambat",
           null,
-          late.map((r) => line(r, "belum ditindaklanjuti", dueEnd(r.followUpDue ?? today))),
+          late.map((r) => line(r, "belum ditindaklanjuti", dueByEndOf(r.followUpDue ?? today))),
           now,
         ),
       );
@@ -141,7 +139,7 @@ export async function reportWork({ db, access, now }: InboxContext): Promise<Inb
         "laporan-tindak-lanjut",
         "Tindak lanjut laporan yang ditugaskan kepada Anda",
         null,
-        mine.map((r) => line(r, "catat yang sudah dilakukan", r.followUpDue ? dueEnd(r.followUpDue) : null)),
+        mine.map((r) => line(r, "catat yang sudah dilakukan", r.followUpDue ? dueByEndOf(r.followUpDue) : null)),
         now,
       ),
     );

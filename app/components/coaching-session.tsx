@@ -67,39 +67,42 @@ function FollowUpForm({ action, failed }: { action: Action; failed?: Failed }) {
   const mine = failed?.intent === "follow_up" && failed.values.actionId === String(action.id);
   const errors = mine ? failed.errors : {};
   return (
-    <Form method="post" className="stack" noValidate>
-      <input type="hidden" name="intent" value="follow_up" />
-      <input type="hidden" name="actionId" value={action.id} />
-      <fieldset className="field">
-        <legend>Hasil</legend>
-        <div className="checks">
-          {COACHING_OUTCOMES.map((o) => (
-            <label key={o.code}>
-              <input
-                type="radio"
-                name="outcome"
-                value={o.code}
-                defaultChecked={mine && failed.values.outcome === o.code}
-              />
-              {o.label}
-            </label>
-          ))}
+    <details className="follow-up" open={mine}>
+      <summary>Catat hasilnya</summary>
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="intent" value="follow_up" />
+        <input type="hidden" name="actionId" value={action.id} />
+        <fieldset className="field">
+          <legend>Hasil</legend>
+          <div className="checks">
+            {COACHING_OUTCOMES.map((o) => (
+              <label key={o.code}>
+                <input
+                  type="radio"
+                  name="outcome"
+                  value={o.code}
+                  defaultChecked={mine && failed.values.outcome === o.code}
+                />
+                {o.label}
+              </label>
+            ))}
+          </div>
+          {errors.outcome && <span className="error">{errors.outcome}</span>}
+        </fieldset>
+        <TextAreaField
+          id={`outcomeNote-${action.id}`}
+          name="outcomeNote"
+          label="Catatan tindak lanjut"
+          rows={2}
+          defaultValue={mine ? failed.values.outcomeNote : undefined}
+          error={errors.outcomeNote}
+        />
+        <FormError message={errors._form} errors={errors} />
+        <div>
+          <button type="submit">Catat tindak lanjut</button>
         </div>
-        {errors.outcome && <span className="error">{errors.outcome}</span>}
-      </fieldset>
-      <TextAreaField
-        id={`outcomeNote-${action.id}`}
-        name="outcomeNote"
-        label="Catatan tindak lanjut"
-        rows={2}
-        defaultValue={mine ? failed.values.outcomeNote : undefined}
-        error={errors.outcomeNote}
-      />
-      <FormError message={errors._form} errors={errors} />
-      <div>
-        <button type="submit">Catat tindak lanjut</button>
-      </div>
-    </Form>
+      </Form>
+    </details>
   );
 }
 
@@ -136,7 +139,7 @@ export function CoachingSession({
       <section aria-labelledby="tindakan" className="card">
         <h2 id="tindakan">Tindakan yang disepakati</h2>
         <Notice>{done && done.key !== "ditanggapi" ? done.text : null}</Notice>
-        <ol className="history">
+        <ol className="coaching-actions">
           {actions.map((a) => (
             <li key={a.id}>
               <strong>{a.description}</strong>

@@ -106,7 +106,7 @@ describe("coaching after a KPI below the threshold", () => {
     await page.getByText("Sesi pembinaan tersimpan").waitFor();
     sessionPath = new URL(page.url()).pathname;
     await expect(page.locator("#dasar").locator("..").textContent()).resolves.toContain(OBSERVATION);
-    await expect(page.locator("ol.history > li").count()).resolves.toBe(2);
+    await expect(page.locator("ol.coaching-actions > li").count()).resolves.toBe(2);
   });
 
   test("the agent finds it in the inbox on a phone and acknowledges it with a comment", async () => {
@@ -135,7 +135,8 @@ describe("coaching after a KPI below the threshold", () => {
       [AGENT_ACTION, "Tercapai"],
       [SUPERVISOR_ACTION, "Tidak tercapai"],
     ] as const) {
-      const item = page.locator("ol.history > li", { hasText: action });
+      const item = page.locator("ol.coaching-actions > li", { hasText: action });
+      await item.getByText("Catat hasilnya").click();
       await item.getByLabel(outcome, { exact: true }).check();
       await item.getByLabel("Catatan tindak lanjut").fill("Dicek dari log masuk dua minggu terakhir.");
       await item.getByRole("button", { name: "Catat tindak lanjut" }).click();

@@ -1188,14 +1188,12 @@ beforeAll(async () => {
       .insert(coachingSessions)
       .values({ agentStaffId, coachUserId: penilai?.id ?? 0, heldOn: "2026-11-20", observation: "Salam pembuka." })
       .returning({ id: coachingSessions.id });
-    await db
-      .insert(coachingActions)
-      .values({
-        sessionId: session?.id ?? 0,
-        description: "Latihan",
-        ownerUserId: penilai?.id ?? 0,
-        dueOn: "2026-11-30",
-      });
+    await db.insert(coachingActions).values({
+      sessionId: session?.id ?? 0,
+      description: "Latihan",
+      ownerUserId: penilai?.id ?? 0,
+      dueOn: "2026-11-30",
+    });
     return session?.id ?? 0;
   };
   ids.coaching = await coach(petugasStaff);
