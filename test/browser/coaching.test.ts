@@ -1,13 +1,13 @@
-// Coaching in a real Chromium against the production build: the administrator gives an agent below the threshold an
-// account; the supervisor opens a session from the KPI page's below-threshold list with two actions; the agent finds it in their inbox on a phone and acknowledges it; the
+// Coaching in a real Chromium against the production build: the supervisor opens a session from the KPI page's
+// below-threshold list with two actions; the agent finds it in their inbox on a phone and acknowledges it; the
 // supervisor follows up both actions; the session shows on the staff page, the agent's profile and in the KPI
 // workbook the supervisor downloads.
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { addDays, formatDay, wibDay } from "../../analytics/dates";
 import { periodOf, shiftPeriod } from "../../analytics/period";
-import { launchBrowser, signIn, testServer } from "../support/browser";
+import { launchBrowser, testServer } from "../support/browser";
 import { homeWithInbox } from "../support/inbox";
 
 const { baseUrl } = testServer();
@@ -26,10 +26,6 @@ const OBSERVATION = "Kedisiplinan di bawah batas: terlambat masuk sif empat kali
 const AGENT_ACTION = "Masuk sif tepat waktu selama dua minggu";
 const SUPERVISOR_ACTION = "Memeriksa catatan kehadiran setiap Jumat";
 
-const AGENT = "agen.dibina";
-const FIRST_PASSWORD = "Awal-Dari-Admin-2026";
-const AGENT_PASSWORD = "Kopi-Tubruk-Pagi-2026";
-
 let sessionPath = "";
 let agentName = "";
 
@@ -38,47 +34,13 @@ async function openSession(page: Page) {
   await page.getByRole("heading", { level: 2, name: "Tindakan yang disepakati" }).waitFor();
 }
 
-/** The agent's own browser: signs in with the password they chose at the first sign-in. */
-async function agentHome(width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  onTestFinished(() => context.close());
-  const page = await context.newPage();
-  await signIn(page, baseUrl, AGENT, AGENT_PASSWORD);
-  await page.getByRole("heading", { level: 2, name: "Menunggu Anda" }).waitFor();
-  return page;
-}
+const agentHome = (width: number) => home("petugas", width);
 
 describe("coaching after a KPI below the threshold", () => {
-  test("the administrator gives the first agent below the threshold an account; the agent chooses a password", async () => {
-    const supervisor = await home("supervisor");
-    await supervisor.goto(`${baseUrl}/kpi?periode=${shiftPeriod(periodOf(new Date()).id, -1).id}`);
-    const link = supervisor.getByRole("link", { name: /^Buka pembinaan untuk / }).first();
-    agentName = ((await link.textContent()) ?? "").replace("Buka pembinaan untuk ", "");
-    const admin = await home("admin");
-    await admin.goto(`${baseUrl}/admin/pengguna/baru`);
-    await admin.locator("#username").fill(AGENT);
-    const option = admin.locator("#staffId option", { hasText: `${agentName} — ` });
-    await admin.locator("#staffId").selectOption((await option.getAttribute("value")) ?? "");
-    await admin.locator("input[name='roles[]'][value='petugas']").check();
-    await admin.locator("#password").fill(FIRST_PASSWORD);
-    await admin.locator("#passwordConfirm").fill(FIRST_PASSWORD);
-    await admin.getByRole("button", { name: "Simpan pengguna" }).click();
-    await admin.waitForURL(/dibuat=1/);
-    const agent = await (await browser.newContext()).newPage();
-    onTestFinished(() => agent.context().close());
-    await agent.goto(`${baseUrl}/masuk`);
-    await agent.locator("#username").fill(AGENT);
-    await agent.locator("#password").fill(FIRST_PASSWORD);
-    await agent.getByRole("button", { name: "Masuk" }).click();
-    await agent.getByRole("heading", { level: 1, name: "Ganti kata sandi" }).waitFor();
-    await agent.getByLabel("Kata sandi saat ini").fill(FIRST_PASSWORD);
-    await agent.getByLabel("Kata sandi baru", { exact: true }).fill(AGENT_PASSWORD);
-    await agent.getByLabel("Ulangi kata sandi baru").fill(AGENT_PASSWORD);
-    await agent.getByRole("button", { name: "Simpan kata sandi baru" }).click();
-    await agent.waitForURL((url) => !url.pathname.startsWith("/profil/kata-sandi"));
-  });
-
   test("the supervisor opens it from the KPI page with two agreed actions", async () => {
+    // The demo petugas's final score of the last finished period is below the threshold.
+    const agent = await home("petugas");
+    agentName = ((await agent.locator(".user-menu a").first().textContent()) ?? "").trim();
     const page = await home("supervisor");
     await page.goto(`${baseUrl}/kpi?periode=${shiftPeriod(periodOf(new Date()).id, -1).id}`);
     await page.getByRole("link", { name: `Buka pembinaan untuk ${agentName}`, exact: true }).click();
