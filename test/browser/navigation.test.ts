@@ -32,7 +32,7 @@ const pathname = (page: Page) => new URL(page.url()).pathname;
 describe("navigation per role", () => {
   test.each([
     { role: "admin", links: ["Beranda", "Staf", "Pengguna", "Pengaturan", "Log audit"] },
-    { role: "petugas", links: ["Beranda", "Evaluasi", "Jadwal dinas"] },
+    { role: "petugas", links: ["Beranda", "Evaluasi", "Pembinaan", "Jadwal dinas"] },
   ])("$role sees exactly its own links", async ({ role, links }) => {
     const page = await freshPage();
     await signIn(page, baseUrl, role);
