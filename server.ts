@@ -11,6 +11,7 @@ import express from "express";
 import { demoLoginsText, prepareDatabase } from "./app/.server/bootstrap";
 import { mutuRequestHandler } from "./app/.server/http-edge";
 import { logError, logRequest } from "./app/.server/log";
+import { startMailWorker } from "./app/.server/mail/service";
 import { securityMiddleware } from "./app/.server/security-headers";
 import { loadSecret } from "./app/.server/session";
 import { getSettings } from "./app/.server/settings";
@@ -93,6 +94,20 @@ async function main() {
   if (seededNow) console.log("Data demo telah dimuat ke basis data baru.");
   if (demo) console.log(`${demoLoginsText()}\n`);
 
+  // Mail (optional): the worker sends the outbox beside the server, never inside a request.
+  const mailWorker = config.mail
+    ? startMailWorker(handle.db, config.mail, { fallbackBaseUrl: `http://${shown}:${config.port}` })
+    : undefined;
+  if (config.mail) {
+    const smtp = new URL(config.mail.smtpUrl);
+    console.log(`Surel dikirim melalui ${smtp.hostname}:${smtp.port || (smtp.protocol === "smtps:" ? 465 : 587)}.`);
+    if (!(await getSettings(handle.db))["certificate.verifyBaseUrl"]) {
+      console.log(
+        `Alamat publik Mutu belum diisi di Pengaturan: tautan dalam surel memakai http://${shown}:${config.port}.`,
+      );
+    }
+  }
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -102,7 +117,8 @@ async function main() {
     server.closeIdleConnections();
     // Give open requests a moment, then close the database cleanly (PGlite flushes to disk here).
     setTimeout(() => server.closeAllConnections(), 3000).unref();
-    Promise.all([vite?.close(), closeDatabase()])
+    // The mail worker finishes the send under way before the database closes.
+    Promise.all([vite?.close(), mailWorker?.stop().then(() => closeDatabase()) ?? closeDatabase()])
       .then(() => process.exit(0))
       .catch((error) => {
         logError("shutdown", error);

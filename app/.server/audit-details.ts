@@ -5,6 +5,7 @@ import { formatDay, formatInstantWib, parseCalendarDay } from "../../analytics/d
 import { certificateRoleLabel } from "../../analytics/eligibility";
 import { IKU_INDICATORS } from "../../analytics/iku";
 import { KIND_LABELS } from "../../analytics/import-rules";
+import { isMailKind, MAIL_KIND_INFO } from "../../analytics/mail";
 import { channelShortName, pangkatLabel, positionLabel, reportKindLabel } from "../../analytics/organization";
 import { periodFromId } from "../../analytics/period";
 import { isRole, ROLE_LABELS } from "../../analytics/roles";
@@ -69,6 +70,12 @@ const excerpt: Format = (v) => {
 const FIELDS: Record<string, Field> = {
   username: { label: "Nama pengguna" },
   displayName: { label: "Nama tampilan" },
+  email: { label: "Alamat surel" },
+  disabledKinds: {
+    label: "Surel yang dimatikan",
+    format: list(code((k) => (isMailKind(k) ? MAIL_KIND_INFO[k].label : k))),
+  },
+  digest: { label: "Ringkasan harian" },
   roles: { label: "Peran", format: list(code((r) => (isRole(r) ? ROLE_LABELS[r] : r))) },
   staffId: { label: "Staf", format: person },
   disabledAt: { label: "Dinonaktifkan sejak" },

@@ -14,6 +14,7 @@ export const ACTION_LABELS: Record<string, string> = {
   enable: "mengaktifkan",
   reset_password: "mengatur ulang kata sandi",
   change_password: "mengganti kata sandi",
+  mail_preferences: "mengubah pengaturan surel",
   seed_demo: "memuat data demo",
   submit: "mengirim",
   close: "menutup",

@@ -20,6 +20,7 @@ import {
   snapshot,
 } from "./evaluation-scores";
 import { interactionTimeProblem } from "./interaction-time";
+import { mailEvaluationSubmitted } from "./mail/events";
 import { assertPeriodOpen } from "./periods";
 import type { Access } from "./scope";
 import {
@@ -213,6 +214,8 @@ export async function writeEvaluation(
         after: { state, ...args.audit.after },
       }),
     ]);
+    // The agent's mail, in this transaction: a submission that fails queues nothing.
+    if (submit) await mailEvaluationSubmitted(tx, id, now);
     return { id, state };
   });
 }

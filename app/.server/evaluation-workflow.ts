@@ -14,6 +14,7 @@ import { InvalidInput, notFound, UserFacingError } from "./errors";
 import { getEvaluation } from "./evaluation-queries";
 import { STALE_EVALUATION } from "./evaluation-save";
 import { computeScores, readScores, type SentScores, scoreProblems } from "./evaluation-scores";
+import { mailDisputeFiled, mailDisputeSettled } from "./mail/events";
 import { assertPeriodOpen } from "./periods";
 import { type Access, accessFor, reaches } from "./scope";
 import { loadVersion, type VersionItem } from "./scorecards";
@@ -137,6 +138,7 @@ async function answer(
       entityId: id,
       after,
     });
+    if (change.state === "disputed") await mailDisputeFiled(tx, id, now);
   });
 }
 
@@ -261,6 +263,7 @@ export async function settleDispute(
       before: { state: "disputed", total: row.total, revision: row.revision },
       after: { state: "final", total: adjusted?.computed.total ?? row.total, note },
     });
+    await mailDisputeSettled(tx, id, settlement.outcome, now);
   });
 }
 

@@ -9,6 +9,7 @@ import { callStats, evaluations, periods, users } from "../../db/schema";
 import { type Actor, recordAudit } from "./audit";
 import { type Database, prepared } from "./db";
 import { UserFacingError } from "./errors";
+import { mailPeriodApproved } from "./mail/events";
 
 export type PeriodStatus = {
   id: string;
@@ -108,6 +109,7 @@ export async function approvePeriod(db: Database, actor: Actor & { id: number },
       before: before[0] ?? null,
       after: values,
     });
+    await mailPeriodApproved(tx, periodId, now);
   });
 }
 

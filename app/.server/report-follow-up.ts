@@ -10,6 +10,7 @@ import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./db";
 import { InvalidInput, UserFacingError } from "./errors";
 import { submitConfirmed, submitForm } from "./forms";
+import { mailReportAnswered } from "./mail/events";
 
 /** Who may be asked to follow a report up: the Kepala Seksi, the QA coordinator and the supervisors. */
 const ASSIGNABLE_ROLES = ["kepala_seksi", "koordinator_qa", "supervisor"];
@@ -98,6 +99,8 @@ async function step(
       );
     }
     await tx.insert(reportEvents).values({ reportId: id, status: to, note: words, byUserId: actor.id });
+    // Answering tells the report's author and the person named (in this transaction: a refused step queues nothing).
+    if (which === "answer") await mailReportAnswered(tx, id);
     await recordAudit(tx, actor, {
       action: `report.${which}`,
       entity: "report",

@@ -5,6 +5,7 @@ import { accessSync, constants, existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { type DatabaseHandle, dataDir } from "../../db/client";
+import { type MailConfig, readMailConfig } from "./mail/config";
 import { sessionSecretProblem } from "./session";
 
 /** A start refused for a reason the operator can fix; its message is the one line to print. */
@@ -12,7 +13,13 @@ export class StartupError extends Error {
   override name = "StartupError";
 }
 
-export type ServerConfig = { port: number; host: string; databaseUrl: string | undefined };
+export type ServerConfig = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  /** Null when mail is off (SMTP_URL unset). */
+  mail: MailConfig | null;
+};
 
 /** Reads and checks the configuration without writing anything. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -37,7 +44,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (!databaseUrl || !env.SESSION_SECRET) checkDataDir(dataDir());
   const secret = sessionSecretProblem();
   if (secret) throw new StartupError(secret);
-  return { port, host: env.HOST ?? "0.0.0.0", databaseUrl };
+  const mail = readMailConfig(env);
+  if (mail && "problem" in mail) throw new StartupError(mail.problem);
+  return { port, host: env.HOST ?? "0.0.0.0", databaseUrl, mail };
 }
 
 /** MUTU_DATA_DIR must be a folder this user can write, or a path where one can be made. */

@@ -7,6 +7,7 @@ import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./db";
 import { UserFacingError } from "./errors";
 import { isUniqueViolation } from "./forms";
+import { emailInput } from "./mail/address";
 import { hashPassword, type PasswordOwner, passwordProblem, verifyPassword } from "./passwords";
 import { destroyUserSessions } from "./session";
 
@@ -40,6 +41,7 @@ export const userCreateInput = z
     displayName,
     "roles[]": roles,
     staffId,
+    email: emailInput,
     password: z.string({ error: "Kata sandi wajib diisi." }),
     passwordConfirm: z.string().optional(),
   })
@@ -62,6 +64,7 @@ export const userUpdateInput = z.object({
   displayName: z.string().trim().min(1, { error: "Nama tampilan wajib diisi." }).max(120),
   "roles[]": roles,
   staffId,
+  email: emailInput,
   version: z.coerce.number().int(),
 });
 
@@ -143,7 +146,7 @@ async function assertAnotherAdmin(db: Database, userId: number) {
 export async function createUser(
   db: Database,
   actor: Actor,
-  input: z.output<typeof userCreateInput>,
+  input: Omit<z.output<typeof userCreateInput>, "email"> & { email?: string | null },
   options: { mustChangePassword: boolean } = { mustChangePassword: true },
 ): Promise<number> {
   const passwordHash = await hashPassword(input.password);
@@ -169,6 +172,7 @@ export async function createUser(
           passwordHash,
           roles: input["roles[]"],
           staffId: input.staffId,
+          email: input.email ?? null,
           mustChangePassword: options.mustChangePassword,
         })
         .returning();
@@ -204,6 +208,7 @@ export async function updateUser(db: Database, actor: Actor, id: number, input: 
           displayName: input.displayName,
           roles: nextRoles,
           staffId: input.staffId,
+          email: input.email,
           version: before.version + 1,
           updatedAt: new Date(),
         })

@@ -16,6 +16,21 @@ export function StaffLinkField({ options, value, error }: { options: StaffOption
   );
 }
 
+/** The account's mail address (optional): where Mutu's notifications go. */
+export function EmailField({ value, error }: { value?: string; error?: string }) {
+  return (
+    <TextField
+      name="email"
+      label="Alamat surel"
+      type="email"
+      autoComplete="off"
+      defaultValue={value ?? ""}
+      error={error}
+      hint="Boleh dikosongkan: tanpa alamat, Mutu tidak mengirim surel kepada pengguna ini. Pengguna dapat mengubahnya sendiri di Profil."
+    />
+  );
+}
+
 /** A new password and its repetition; `initial` for an account being created (its first password, not a new one). */
 export function NewPasswordFields({
   errors,

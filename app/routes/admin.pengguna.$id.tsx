@@ -15,7 +15,7 @@ import {
 } from "~/.server/users";
 import { FormError, Notice, TextField } from "~/components/field";
 import { RoleCheckboxes } from "~/components/role-checkboxes";
-import { NewPasswordFields, StaffLinkField } from "~/components/user-fields";
+import { EmailField, NewPasswordFields, StaffLinkField } from "~/components/user-fields";
 
 export const meta: MetaFunction = () => [{ title: "Ubah pengguna — Mutu" }];
 
@@ -88,6 +88,7 @@ export default function EditUser() {
           value={values?.staffId ?? String(user.staffId ?? "")}
           error={updateErrors.staffId}
         />
+        <EmailField value={values?.email ?? user.email ?? ""} error={updateErrors.email} />
         <RoleCheckboxes selected={values?.["roles[]"]?.split("\n") ?? user.roles} error={updateErrors["roles[]"]} />
         <FormError message={updateErrors._form} errors={updateErrors} />
         <Notice>{doneFor("update")}</Notice>

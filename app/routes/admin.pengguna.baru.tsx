@@ -6,7 +6,7 @@ import { staffWithoutAccount } from "~/.server/staff";
 import { createUser, userCreateInput } from "~/.server/users";
 import { FormError, TextField } from "~/components/field";
 import { RoleCheckboxes } from "~/components/role-checkboxes";
-import { NewPasswordFields, StaffLinkField } from "~/components/user-fields";
+import { EmailField, NewPasswordFields, StaffLinkField } from "~/components/user-fields";
 
 export const meta: MetaFunction = () => [{ title: "Tambah pengguna — Mutu" }];
 
@@ -56,6 +56,7 @@ export default function NewUser() {
           error={errors.displayName}
           hint="Boleh dikosongkan bila akun dihubungkan dengan staf: nama staf dipakai."
         />
+        <EmailField value={values.email} error={errors.email} />
         <RoleCheckboxes selected={values["roles[]"]?.split("\n") ?? []} error={errors["roles[]"]} />
         <NewPasswordFields errors={errors} initial />
         <p className="hint muted">Berikan kata sandi awal kepada pengguna secara langsung, bukan melalui surel.</p>

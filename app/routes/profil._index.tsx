@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { raporChoices } from "~/.server/exports/rapor";
+import { ownMailAddress } from "~/.server/mail/preferences";
 import { requirePermission } from "~/.server/session";
 import { getStaff } from "~/.server/staff";
 import { staffPageExtras } from "~/.server/staff-page";
@@ -21,6 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const person = access.staffId ? await getStaff(env.db, access.staffId, access, true) : null;
   return {
     user: { username: user.username, displayName: user.displayName, roles: user.roles },
+    email: await ownMailAddress(env.db, user.id),
     person,
     extras: person ? await staffPageExtras(env.db, person, access, env.settings) : null,
     rapor: person && can(user.roles, "export:rapor") ? raporChoices() : null,
@@ -28,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Profile() {
-  const { user, person, extras, rapor } = useLoaderData<typeof loader>();
+  const { user, email, person, extras, rapor } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <div className="page">
@@ -41,6 +43,8 @@ export default function Profile() {
           <dd>{user.username}</dd>
           <dt>Peran</dt>
           <dd>{user.roles.map((r) => ROLE_LABELS[r]).join(", ")}</dd>
+          <dt>Alamat surel</dt>
+          <dd>{email ?? "Belum diisi: Mutu tidak mengirim surel kepada Anda."}</dd>
           {person && <StaffFacts person={person} />}
         </dl>
       </div>
@@ -48,6 +52,9 @@ export default function Profile() {
       <div className="actions">
         <Link to="/profil/kata-sandi" className="button">
           Ganti kata sandi
+        </Link>
+        <Link to="/profil/surel" className="button secondary">
+          Atur surel
         </Link>
       </div>
       {extras?.kpi && (

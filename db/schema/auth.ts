@@ -18,6 +18,8 @@ export const users = pgTable(
       .unique()
       .references(() => staff.id),
     disabledAt: timestamp({ withTimezone: true }),
+    // Where Mutu sends this person's mail (optional; none, no mail). Stored lower-case.
+    email: text(),
     // Set when an admin resets the password: the user must choose a new one at the next sign-in.
     mustChangePassword: boolean().notNull().default(false),
     lastLoginAt: timestamp({ withTimezone: true }),
@@ -27,6 +29,7 @@ export const users = pgTable(
   },
   (t) => [
     check("users_username_lower", sql`${t.username} = lower(${t.username})`),
+    check("users_email_lower", sql`${t.email} = lower(${t.email})`),
     check("users_roles_known", sql`${t.roles} <@ array[${roleList}]::text[]`),
   ],
 );
