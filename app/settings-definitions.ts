@@ -325,8 +325,8 @@ export const SETTINGS = {
       .default(""),
     default: "",
     group: "Sertifikat Keahlian",
-    label: "Alamat publik Mutu untuk verifikasi",
-    help: "Alamat yang dibuka kode QR pada sertifikat (…/verifikasi/KODE). Kosong = alamat tempat sertifikat diterbitkan.",
+    label: "Alamat publik Mutu",
+    help: "Alamat yang dibuka kode QR pada sertifikat (…/verifikasi/KODE) dan tautan dalam surel. Kosong = alamat tempat sertifikat diterbitkan; surel memakai alamat server.",
   } satisfies Definition<string>,
   // E.4 (a) and (b) say "mengikuti" (attended): by the regulation a failed course is still attended and a course
   // does not expire. A center may be stricter; it then writes down the basis of its own policy.

@@ -1,8 +1,10 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { mailStatus } from "~/.server/mail/worker";
 import { requirePermission } from "~/.server/session";
 import { getSettings, parseSettings, updateSettings } from "~/.server/settings";
 import { FormError, Notice, TextField } from "~/components/field";
+import { MailStatus } from "~/components/mail-status";
 import { SETTING_KEYS, SETTINGS } from "~/settings-definitions";
 
 export const meta: MetaFunction = () => [{ title: "Pengaturan — Mutu" }];
@@ -16,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const kind = typeof fallback === "boolean" ? "toggle" : typeof fallback === "number" ? "number" : "text";
     return { key, label, help, english, group, fallback, kind };
   });
-  return { values: await getSettings(env.db), fields };
+  return { values: await getSettings(env.db), fields, mail: await mailStatus(env.db) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -31,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SettingsPage() {
-  const { values, fields } = useLoaderData<typeof loader>();
+  const { values, fields, mail } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Partial<Record<string, string>> = result?.errors ?? {};
   const groups = [...new Set(fields.map((f) => f.group))];
@@ -39,6 +41,7 @@ export default function SettingsPage() {
     <div className="page page-narrow">
       <h1>Pengaturan</h1>
       <p className="lead">Setiap perubahan tercatat di log audit.</p>
+      <MailStatus {...mail} />
       <Form method="post" className="stack">
         {groups.map((group) => (
           <fieldset key={group} className="stack">

@@ -1027,6 +1027,16 @@ const CASES: Case[] = [
     expect: { anonim: LOGIN },
     otherwise: 400,
   },
+  // One's own mail settings: every signed-in person, on their own account only (no id in the path).
+  { file: "profil.surel.tsx", method: "GET", path: "/profil/surel", expect: { anonim: LOGIN }, otherwise: 200 },
+  {
+    file: "profil.surel.tsx",
+    method: "POST",
+    path: "/profil/surel",
+    form: { email: "bukan alamat", mode: "single" },
+    expect: { anonim: LOGIN },
+    otherwise: 400,
+  },
 ];
 
 const getHandle = demoDatabaseForThisFile("staff");

@@ -34,7 +34,9 @@ async function freePort(): Promise<number> {
 /** Starts `server.ts` with `env` (on top of a clean one) and waits for it to exit. */
 async function start(env: Record<string, string>): Promise<{ code: number | null; lines: string[] }> {
   const base = { ...process.env };
-  for (const key of ["DATABASE_URL", "SESSION_SECRET", "MUTU_DATA_DIR", "PORT", "HOST"]) delete base[key];
+  for (const key of ["DATABASE_URL", "SESSION_SECRET", "MUTU_DATA_DIR", "PORT", "HOST", "SMTP_URL", "MAIL_FROM"]) {
+    delete base[key];
+  }
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     env: { ...base, NODE_ENV: "production", HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -66,6 +68,23 @@ describe("starting with a bad configuration", () => {
     const dataDir = path.join(work, "short-secret");
     const result = await start({ SESSION_SECRET: "pendek", MUTU_DATA_DIR: dataDir, PORT: String(await freePort()) });
     expectOneLine(result, /SESSION_SECRET terlalu pendek \(6 karakter\): pakai paling sedikit 32 karakter/);
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it("an SMTP_URL that is not one, or one without MAIL_FROM, stops the start with what to write", async () => {
+    const dataDir = path.join(work, "bad-mail");
+    const port = String(await freePort());
+    const notSmtp = await start({ SMTP_URL: "mail.example.go.id:587", MUTU_DATA_DIR: dataDir, PORT: port });
+    expectOneLine(notSmtp, /SMTP_URL bukan alamat server surel: tulis seperti smtp:\/\/pengguna:sandi@/);
+    const noSender = await start({ SMTP_URL: "smtp://mail.example.go.id:587", MUTU_DATA_DIR: dataDir, PORT: port });
+    expectOneLine(noSender, /SMTP_URL diisi tetapi MAIL_FROM kosong/);
+    const badSender = await start({
+      SMTP_URL: "smtp://mail.example.go.id:587",
+      MAIL_FROM: "Mutu",
+      MUTU_DATA_DIR: dataDir,
+      PORT: port,
+    });
+    expectOneLine(badSender, /MAIL_FROM bukan alamat surel \(sekarang "Mutu"\)/);
     expect(existsSync(dataDir)).toBe(false);
   });
 

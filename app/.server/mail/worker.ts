@@ -13,6 +13,7 @@ import { type MailOutboxRow, mailOutbox, users } from "../../../db/schema";
 import type { Database } from "../db";
 import { redact } from "../log";
 import { getSettings } from "../settings";
+import { mailEnabled } from "./config";
 import { digestMail, singleText } from "./content";
 
 export type MailMessage = {
@@ -156,7 +157,12 @@ async function markFailed(
   return gaveUp;
 }
 
-/** What the admin sees under Pengaturan: waiting, sent in the last 7 days, given up (kept 90 days). */
+/** What the admin sees under Pengaturan: mail on or off, and the outbox's counts. */
+export async function mailStatus(db: Database, now = new Date()) {
+  return { configured: mailEnabled(), ...(await outboxCounts(db, now)) };
+}
+
+/** Waiting, retrying, sent in the last 7 days, given up (kept 90 days). */
 export async function outboxCounts(db: Database, now = new Date()) {
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
   const [row] = await db
