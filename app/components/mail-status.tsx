@@ -32,7 +32,8 @@ export function MailStatus({
         </dl>
       ) : (
         <p className="muted">
-          Mutu tidak mengirim surel: SMTP_URL dan MAIL_FROM belum diatur di server (lihat README, "Surel").
+          Mutu tidak mengirim surel: <code>SMTP_URL</code> dan <code>MAIL_FROM</code> belum diatur di server (lihat
+          README, bagian "Mail").
         </p>
       )}
       <p className="hint muted">Tautan dalam surel memakai "Alamat publik Mutu" di bawah.</p>
