@@ -4,15 +4,17 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { nextDigestAt } from "../../analytics/mail";
+import { settleDispute } from "../../app/.server/evaluation-workflow";
 import { mailEvaluationSubmitted } from "../../app/.server/mail/events";
 import { queueDisputeReminders } from "../../app/.server/mail/scan";
 import { smtpTransport } from "../../app/.server/mail/service";
 import { deliverDue, outboxCounts } from "../../app/.server/mail/worker";
 import { approvePeriod } from "../../app/.server/periods";
+import { answerReport } from "../../app/.server/report-follow-up";
 import * as evaluationPage from "../../app/routes/evaluasi.$id._index";
 import * as newEvaluation from "../../app/routes/evaluasi.baru";
 import * as mailPage from "../../app/routes/profil.surel";
-import { evaluations, mailOutbox, users } from "../../db/schema";
+import { evaluations, mailOutbox, reports, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { demoDatabaseForThisFile } from "../support/db";
 import { interactionForm, staffIdOf } from "../support/evaluations";
@@ -25,14 +27,14 @@ const db = () => getHandle().db;
 const saved = { SMTP_URL: process.env.SMTP_URL, MAIL_FROM: process.env.MAIL_FROM };
 let smtp: TestSmtpServer;
 const who: Record<string, string> = {};
-const userId = { penilai: 0, petugas: 0, koordinator: 0, kasi: 0 };
+const userId = { penilai: 0, petugas: 0, koordinator: 0, kasi: 0, supervisor: 0 };
 let agent = 0;
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
   process.env.SMTP_URL = smtp.url;
   process.env.MAIL_FROM = "Mutu <mutu@mutu.test>";
-  for (const u of ["penilai", "petugas", "koordinator", "kasi"] as const) {
+  for (const u of ["penilai", "petugas", "koordinator", "kasi", "supervisor"] as const) {
     who[u] = await sessionCookie(u, DEMO_PASSWORD);
     const [row] = await db().select({ id: users.id }).from(users).where(eq(users.username, u));
     userId[u] = row?.id ?? 0;
@@ -69,7 +71,7 @@ beforeEach(async () => {
   await choose("petugas", { email: "Petugas@Mutu.Test", on: AGENT_KINDS, mode: "single" });
   await choose("koordinator", {
     email: "koordinator@mutu.test",
-    on: ["dispute_filed", "period_approved"],
+    on: ["dispute_filed", "period_approved", "report_answered"],
     mode: "single",
   });
 });
@@ -166,6 +168,58 @@ describe("queueing with the event", () => {
     });
     expect(r.status).toBe(400);
     expect((r.data as { errors: Record<string, string> }).errors.email).toMatch(/Alamat surel tidak valid/);
+  });
+
+  it("a settled dispute tells the agent the outcome, never the score", async () => {
+    const id = await submit();
+    await callRoute(evaluationPage, "/evaluasi/x", {
+      method: "POST",
+      params: { id: String(id) },
+      form: { intent: "dispute", reason: "S4 dinilai 4, padahal jeda karena INSW lambat." },
+      cookie: who.petugas,
+    });
+    const [e] = await db().select().from(evaluations).where(eq(evaluations.id, id));
+    await settleDispute(db(), { id: userId.koordinator, username: "koordinator" }, id, {
+      outcome: "upheld",
+      note: "Rekaman menunjukkan jeda 90 detik.",
+      lockVersion: e?.lockVersion ?? 0,
+      scores: { values: new Map(), comments: new Map() },
+    });
+    const [settled] = (await outbox()).filter((x) => x.kind === "dispute_settled");
+    expect(settled).toMatchObject({ userId: userId.petugas, linkPath: `/evaluasi/${id}` });
+    expect(settled?.body).toMatch(/: nilai tetap\./);
+    expect(settled?.body).not.toContain(String(e?.total).replace(".", ","));
+  });
+
+  it("an answered report tells its author and the person named, each their own words", async () => {
+    await db().update(users).set({ email: "supervisor@mutu.test" }).where(eq(users.id, userId.supervisor));
+    const [report] = await db()
+      .insert(reports)
+      .values({
+        kind: "penjamin_kualitas",
+        periodId: "2026-11",
+        reportDate: "2026-12-01",
+        title: "Jeda panjang saat INSW lambat",
+        problem: "p",
+        regulation: "r",
+        analysis: "a",
+        conclusion: "c",
+        authorUserId: userId.koordinator,
+      })
+      .returning({ id: reports.id });
+    const id = report?.id ?? 0;
+    await answerReport(db(), { id: userId.kasi, username: "kasi" }, id, {
+      answer: "Tambahkan contoh pada pedoman butir empati.",
+      assigneeUserId: userId.supervisor,
+      followUpDue: "2026-12-20",
+    });
+    const rows = (await outbox()).filter((x) => x.kind === "report_answered");
+    expect(rows.map((r) => [r.userId, r.subject])).toEqual([
+      [userId.supervisor, "Anda ditunjuk menindaklanjuti laporan"],
+      [userId.koordinator, "Laporan Anda telah ditanggapi"],
+    ]);
+    expect(rows[0]?.body).toContain("Tenggat tindak lanjut: 20 Des 2026.");
+    expect(rows.every((r) => r.linkPath === `/laporan/${id}`)).toBe(true);
   });
 
   it("approving a period tells the agents evaluated in it and the coordinators, once per approval", async () => {
