@@ -11,6 +11,7 @@ import { smtpTransport } from "../../app/.server/mail/service";
 import { deliverDue, outboxCounts } from "../../app/.server/mail/worker";
 import { approvePeriod } from "../../app/.server/periods";
 import { answerReport } from "../../app/.server/report-follow-up";
+import * as userPage from "../../app/routes/admin.pengguna.$id";
 import * as evaluationPage from "../../app/routes/evaluasi.$id._index";
 import * as newEvaluation from "../../app/routes/evaluasi.baru";
 import * as mailPage from "../../app/routes/profil.surel";
@@ -34,6 +35,7 @@ beforeAll(async () => {
   smtp = await startSmtpServer();
   process.env.SMTP_URL = smtp.url;
   process.env.MAIL_FROM = "Mutu <mutu@mutu.test>";
+  who.admin = await sessionCookie("admin", DEMO_PASSWORD);
   for (const u of ["penilai", "petugas", "koordinator", "kasi", "supervisor"] as const) {
     who[u] = await sessionCookie(u, DEMO_PASSWORD);
     const [row] = await db().select({ id: users.id }).from(users).where(eq(users.username, u));
@@ -158,6 +160,31 @@ describe("queueing with the event", () => {
       process.env.SMTP_URL = smtp.url;
     }
     expect(await outbox()).toEqual([]);
+  });
+
+  it("the admin sets a person's address on the user form: stored lower-case, refused when not an address", async () => {
+    const [before] = await db().select().from(users).where(eq(users.id, userId.supervisor));
+    const form = (email: string) => ({
+      intent: "update",
+      version: String(before?.version),
+      displayName: before?.displayName ?? "",
+      "roles[]": before?.roles ?? [],
+      staffId: String(before?.staffId ?? ""),
+      email,
+    });
+    const post = (email: string) =>
+      callRoute(userPage, "/admin/pengguna/x", {
+        method: "POST",
+        params: { id: String(userId.supervisor) },
+        form: form(email),
+        cookie: who.admin,
+      });
+    const bad = await post("supervisor@");
+    expect(bad.status).toBe(400);
+    expect((bad.data as { errors: Record<string, string> }).errors.email).toMatch(/Alamat surel tidak valid/);
+    expect((await post(" Supervisor@Mutu.Test ")).status).toBe(200);
+    const [after] = await db().select({ email: users.email }).from(users).where(eq(users.id, userId.supervisor));
+    expect(after?.email).toBe("supervisor@mutu.test");
   });
 
   it("the page refuses an address that is not one, and says so next to the field", async () => {
