@@ -25,7 +25,7 @@ export const MAIL_KIND_INFO: Record<MailKind, { label: string; roles: readonly R
   dispute_filed: { label: "Sanggahan baru dari petugas", roles: ["koordinator_qa"] },
   dispute_settled: { label: "Sanggahan Anda telah diputuskan", roles: ["petugas"] },
   coaching_due: {
-    label: "Tindakan coaching jatuh tempo",
+    label: "Tindakan pembinaan jatuh tempo",
     roles: ["petugas", "supervisor", "koordinator_qa", "kepala_seksi", "penilai"],
   },
   period_approved: { label: "Periode disetujui dan dikunci", roles: ["petugas", "supervisor", "koordinator_qa"] },

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { nextDigestAt } from "../../analytics/mail";
 import { settleDispute } from "../../app/.server/evaluation-workflow";
 import { mailEvaluationSubmitted } from "../../app/.server/mail/events";
-import { queueDisputeReminders } from "../../app/.server/mail/scan";
+import { queueCoachingDue, queueDisputeReminders } from "../../app/.server/mail/scan";
 import { smtpTransport } from "../../app/.server/mail/service";
 import { deliverDue, outboxCounts } from "../../app/.server/mail/worker";
 import { approvePeriod } from "../../app/.server/periods";
@@ -15,7 +15,7 @@ import * as userPage from "../../app/routes/admin.pengguna.$id";
 import * as evaluationPage from "../../app/routes/evaluasi.$id._index";
 import * as newEvaluation from "../../app/routes/evaluasi.baru";
 import * as mailPage from "../../app/routes/profil.surel";
-import { evaluations, mailOutbox, reports, users } from "../../db/schema";
+import { coachingActions, coachingSessions, evaluations, mailOutbox, reports, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { demoDatabaseForThisFile } from "../support/db";
 import { interactionForm, staffIdOf } from "../support/evaluations";
@@ -280,6 +280,45 @@ describe("the dispute window's reminder", () => {
     await db().update(evaluations).set({ state: "acknowledged" }).where(eq(evaluations.id, id));
     await db().delete(mailOutbox);
     expect(await queueDisputeReminders(db(), new Date("2026-12-06T04:00:00Z"))).toBe(0);
+  });
+});
+
+describe("a coaching action falling due", () => {
+  it("due tomorrow: its owner is told once, with the session's page; done actions and later ones are not", async () => {
+    const [session] = await db()
+      .insert(coachingSessions)
+      .values({
+        agentStaffId: agent,
+        coachUserId: userId.koordinator,
+        heldOn: "2026-12-01",
+        observation: "Jeda panjang.",
+      })
+      .returning({ id: coachingSessions.id });
+    const sessionId = session?.id ?? 0;
+    const [due] = await db()
+      .insert(coachingActions)
+      .values([
+        {
+          sessionId,
+          description: "Latihan menjawab pertanyaan tarif",
+          ownerUserId: userId.petugas,
+          dueOn: "2026-12-05",
+        },
+        { sessionId, description: "Membaca pedoman", ownerUserId: userId.petugas, dueOn: "2026-12-09" },
+      ])
+      .returning({ id: coachingActions.id });
+    // 4 Dec 2026, 10:00 WIB: the first action is due tomorrow, the second in five days.
+    const now = new Date("2026-12-04T03:00:00Z");
+    expect(await queueCoachingDue(db(), now)).toBe(1);
+    expect(await queueCoachingDue(db(), now)).toBe(0);
+    const [row] = (await outbox()).filter((r) => r.kind === "coaching_due");
+    expect(row).toMatchObject({
+      userId: userId.petugas,
+      subject: "Tindakan pembinaan jatuh tempo 5 Des 2026",
+      linkPath: `/pembinaan/${sessionId}#tindakan`,
+      dedupeKey: `coaching_due:${due?.id}:2026-12-05`,
+    });
+    expect(row?.body).toContain('"Latihan menjawab pertanyaan tarif"');
   });
 });
 

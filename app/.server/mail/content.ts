@@ -115,8 +115,12 @@ export type CoachingDueWords = { title: string; dueDay: string; linkPath: string
 export function coachingDue(c: CoachingDueWords): Omit<MailText, "dedupeKey"> {
   return {
     kind: "coaching_due",
-    subject: `Tindakan coaching jatuh tempo ${formatDay(c.dueDay)}`,
-    body: `Tindakan coaching "${c.title}" jatuh tempo ${formatDay(c.dueDay)}. Catat hasilnya di Mutu.`,
+    subject: `Tindakan pembinaan jatuh tempo ${formatDay(c.dueDay)}`,
+    body: [
+      `Tindakan pembinaan yang menjadi tugas Anda jatuh tempo ${formatDay(c.dueDay)}:`,
+      `"${c.title.length > 200 ? `${c.title.slice(0, 197)}…` : c.title}"`,
+      "Setelah dikerjakan, tindak lanjutnya dicatat di halaman pembinaan.",
+    ].join("\n"),
     linkPath: c.linkPath,
   };
 }

@@ -1,13 +1,14 @@
 // The time-based mail, queued by the worker's periodic scan rather than by an event: the dispute window closing
 // in two days, and coaching actions falling due. Each is queued once (its dedupe key), however often the scan
 // runs and however many instances run it. The scan also purges old sent mail so the outbox stays small.
-import { and, eq, gt, isNotNull, lt, lte, or } from "drizzle-orm";
+import { and, eq, gt, gte, isNotNull, isNull, lt, lte, or } from "drizzle-orm";
+import { addDays, wibDay } from "../../../analytics/dates";
 import { REMINDER_LEAD_DAYS, reminderDue } from "../../../analytics/mail";
-import { evaluations, mailOutbox, users } from "../../../db/schema";
+import { coachingActions, evaluations, mailOutbox, users } from "../../../db/schema";
 import type { Database } from "../db";
 import { getSettings } from "../settings";
 import { mailEnabled } from "./config";
-import { disputeWindowClosing, type EvaluationWords } from "./content";
+import { coachingDue, disputeWindowClosing, type EvaluationWords } from "./content";
 import { queueMails } from "./outbox";
 
 const DAY_MS = 86_400_000;
@@ -48,15 +49,38 @@ export async function queueDisputeReminders(db: Database, now = new Date()): Pro
 }
 
 /**
- * Queues "coaching action due" for the coaching actions falling due: to be filled in when the coaching tables
- * (`coaching_sessions`, `coaching_actions`, migration 0010 on main) are merged. What it should do: select the
- * open actions (status not done) whose due day (WIB) is today or tomorrow, with their owner user, and queue
- * `coachingDue({ title, dueDay, linkPath: "/coaching/<session id>" })` (content.ts) for the owner with the
- * dedupe key `coaching_due:<action id>:<due day>` (a changed due day is a new reminder). The kind, its label
- * and the profile's checkbox already exist; the worker already calls this on every scan.
+ * Queues "coaching action due" to the owner of each agreed action still without its follow-up whose due day (WIB)
+ * is today or tomorrow: once per action and due day (a due day changed later is a new reminder). An action
+ * already past its day when mail was switched on is the inbox's to show, not a mail's.
  */
-export async function queueCoachingDue(_db: Database, _now = new Date()): Promise<number> {
-  return 0;
+export async function queueCoachingDue(db: Database, now = new Date()): Promise<number> {
+  if (!mailEnabled()) return 0;
+  const today = wibDay(now);
+  const due = await db
+    .select({
+      id: coachingActions.id,
+      sessionId: coachingActions.sessionId,
+      description: coachingActions.description,
+      dueOn: coachingActions.dueOn,
+      ownerUserId: coachingActions.ownerUserId,
+    })
+    .from(coachingActions)
+    .where(
+      and(
+        isNull(coachingActions.outcome),
+        gte(coachingActions.dueOn, today),
+        lte(coachingActions.dueOn, addDays(today, 1)),
+      ),
+    );
+  return queueMails(
+    db,
+    due.map((a) => ({
+      ...coachingDue({ title: a.description, dueDay: a.dueOn, linkPath: `/pembinaan/${a.sessionId}#tindakan` }),
+      userId: a.ownerUserId,
+      dedupeKey: `coaching_due:${a.id}:${a.dueOn}`,
+    })),
+    now,
+  );
 }
 
 /** Sent mail is kept 30 days (to tell what went out), mail given up 90 days (for the admin's count). */
