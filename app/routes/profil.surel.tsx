@@ -55,24 +55,28 @@ export default function MailPreferences() {
         {page.kinds.length > 0 ? (
           <fieldset className="stack">
             <legend>Kirimi saya surel bila</legend>
-            {page.kinds.map((k) => (
-              <label className="checks" key={k.kind}>
-                <input type="checkbox" name="on[]" value={k.kind} defaultChecked={k.on} /> {k.label}
-              </label>
-            ))}
+            <div className="checks stacked">
+              {page.kinds.map((k) => (
+                <label key={k.kind}>
+                  <input type="checkbox" name="on[]" value={k.kind} defaultChecked={k.on} /> {k.label}
+                </label>
+              ))}
+            </div>
           </fieldset>
         ) : (
           <p className="muted">Peran Anda tidak menerima pemberitahuan surel.</p>
         )}
         <fieldset className="stack">
           <legend>Cara pengiriman</legend>
-          <label className="checks">
-            <input type="radio" name="mode" value="single" defaultChecked={!page.digest} /> Satu surel per kejadian
-          </label>
-          <label className="checks">
-            <input type="radio" name="mode" value="digest" defaultChecked={page.digest} /> Ringkasan harian (satu surel
-            setiap pukul 07.00 WIB)
-          </label>
+          <div className="checks stacked">
+            <label>
+              <input type="radio" name="mode" value="single" defaultChecked={!page.digest} /> Satu surel per kejadian
+            </label>
+            <label>
+              <input type="radio" name="mode" value="digest" defaultChecked={page.digest} /> Ringkasan harian (satu
+              surel setiap pukul 07.00 WIB)
+            </label>
+          </div>
         </fieldset>
         <p className="hint muted">
           Surel berisi tautan ke halaman Mutu, tanpa nilai: hasil penilaian hanya dapat dibaca setelah masuk.
