@@ -3,24 +3,13 @@
 // supervisor follows up both actions; the session shows on the staff page, the agent's profile and in the KPI
 // workbook the supervisor downloads.
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import { addDays, formatDay, wibDay } from "../../analytics/dates";
 import { periodOf, shiftPeriod } from "../../analytics/period";
-import { launchBrowser, testServer } from "../support/browser";
-import { homeWithInbox } from "../support/inbox";
+import { homesForThisFile } from "../support/inbox";
 
-const { baseUrl } = testServer();
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const home = (username: string, width = 1366) => homeWithInbox(browser, baseUrl, username, width);
+const { baseUrl, home } = homesForThisFile();
 const today = wibDay(new Date());
 const OBSERVATION = "Kedisiplinan di bawah batas: terlambat masuk sif empat kali dalam satu periode.";
 const AGENT_ACTION = "Masuk sif tepat waktu selama dua minggu";

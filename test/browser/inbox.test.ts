@@ -1,22 +1,11 @@
 // The work inbox in a real Chromium against the production build: signed in as each demo role, the home page
 // lists what waits for that role from the demo data, the navigation's number is the sum of the groups, and a
 // group's count is what the page it links to counts.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, testServer } from "../support/browser";
-import { homeWithInbox } from "../support/inbox";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { homesForThisFile } from "../support/inbox";
 
-const { baseUrl } = testServer();
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const home = (username: string, width = 1366) => homeWithInbox(browser, baseUrl, username, width);
+const { baseUrl, home } = homesForThisFile();
 
 /** The inbox group with this title: its count badge and its lines. */
 function group(page: Page, title: string | RegExp) {

@@ -2,23 +2,12 @@
 // inbox and answers it, naming the supervisor and a due day; the supervisor finds it in theirs and records what
 // was done; the Kepala Seksi closes it after confirming; the page shows each result where the person acted and
 // the whole history.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import { addDays, wibDay } from "../../analytics/dates";
-import { launchBrowser, testServer } from "../support/browser";
-import { homeWithInbox } from "../support/inbox";
+import { homesForThisFile } from "../support/inbox";
 
-const { baseUrl } = testServer();
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const home = (username: string, width = 1366) => homeWithInbox(browser, baseUrl, username, width);
+const { baseUrl, home } = homesForThisFile();
 
 /** Opens the line of the inbox group with this title that leads to `path` (else the first line). */
 async function openFromInbox(page: Page, title: string, path?: string) {
