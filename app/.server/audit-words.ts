@@ -46,7 +46,7 @@ export const ACTION_LABELS: Record<string, string> = {
 
 /** The exports of personal data (export-audit.ts), as the log names them. */
 export const EXPORT_LABELS: Record<string, string> = {
-  kpi_workbook: "Workbook KPI (.xlsx)",
+  kpi_workbook: "Berkas Excel KPI (.xlsx)",
   kpi_csv: "KPI petugas (.csv)",
   eligibility_csv: "Daftar kelayakan sertifikasi (.csv)",
   eligibility_xlsx: "Daftar kelayakan sertifikasi (.xlsx)",

@@ -67,7 +67,7 @@ describe("downloads in the audit log", () => {
       teams: new Map([[supervisorTeam.id, supervisorTeam.name]]),
     });
     expect(described.action).toBe("mengunduh");
-    expect(described.record).toBe("Unduhan: Workbook KPI (.xlsx)");
+    expect(described.record).toBe("Unduhan: Berkas Excel KPI (.xlsx)");
     expect(described.details).toEqual(
       expect.arrayContaining([
         { label: "Periode", value: "Periode Oktober 2026 (26 Okt 2026 – 25 Nov 2026)" },
