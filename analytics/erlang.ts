@@ -16,74 +16,40 @@
 //   has no steady state.
 // - targetServiceLevel 1 (100 %) throws: with any traffic SL < 1 for every finite N, so the search would not end.
 
-/**
- * Largest traffic accepted, in erlangs. The biggest single queues carry a few thousand erlangs; far above that a
- * unit mistake (milliseconds as seconds, calls per day as per interval) is likelier, and the O(N) recursion would
- * hold the event loop for long.
- */
-export const MAX_TRAFFIC_ERLANGS = 1_000_000;
+import {
+  ceilIgnoringRoundingNoise,
+  DEFAULT_MAX_OCCUPANCY,
+  DEFAULT_SHRINKAGE,
+  erlangBStep,
+  MAX_TRAFFIC_ERLANGS,
+  requireAgents,
+  requireFiniteAtLeast,
+  requireTraffic,
+  type ServiceLevelInput,
+  type ServiceLevelResult,
+  type Staffing,
+  type StaffingInput,
+  staffingTargets,
+  trafficOf,
+  waitFromBlocking,
+  withinCap,
+} from "./erlang-inputs";
 
-/** Default occupancy cap: 1, no cap beyond the service-level target. The app passes its own (0.85). */
-export const DEFAULT_MAX_OCCUPANCY = 1;
-
-/** Default shrinkage: 0, positions equal agents. */
-export const DEFAULT_SHRINKAGE = 0;
-
-export type ServiceLevelInput = {
-  callsPerInterval: number;
-  intervalSeconds: number;
-  ahtSeconds: number;
-  agents: number;
-  targetAnswerSeconds: number;
+export {
+  type AbandonmentInput,
+  type AbandonmentResult,
+  erlangA,
+  requiredAgentsWithAbandonment,
+} from "./erlang-abandonment";
+export {
+  DEFAULT_MAX_OCCUPANCY,
+  DEFAULT_SHRINKAGE,
+  MAX_TRAFFIC_ERLANGS,
+  type ServiceLevelInput,
+  type ServiceLevelResult,
+  type Staffing,
+  type StaffingInput,
 };
-
-export type ServiceLevelResult = {
-  trafficErlangs: number;
-  probabilityWait: number; // 0–1
-  serviceLevel: number; // 0–1, share of contacts answered within targetAnswerSeconds
-  asaSeconds: number; // average speed of answer; Infinity when agents ≤ traffic
-  occupancy: number; // 0–1
-};
-
-export type StaffingInput = {
-  callsPerInterval: number;
-  intervalSeconds: number;
-  ahtSeconds: number;
-  targetServiceLevel: number; // [0, 1)
-  targetAnswerSeconds: number;
-  maxOccupancy?: number; // (0, 1], default DEFAULT_MAX_OCCUPANCY
-  shrinkage?: number; // [0, 1), default DEFAULT_SHRINKAGE
-};
-
-export type Staffing = ServiceLevelResult & {
-  agents: number; // on the phones at once
-  positions: number; // scheduled, covering shrinkage (breaks, training, absence)
-};
-
-function requireFiniteAtLeast(field: string, value: number, min: number, strict = false) {
-  if (typeof value !== "number" || !Number.isFinite(value) || (strict ? value <= min : value < min))
-    throw new Error(`${field} harus bilangan hingga ${strict ? ">" : "≥"} ${min} (diterima: ${String(value)}).`);
-}
-
-function requireAgents(field: string, value: number) {
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0)
-    throw new Error(`${field} harus bilangan bulat ≥ 0 (diterima: ${String(value)}).`);
-}
-
-function requireTraffic(field: string, value: number) {
-  requireFiniteAtLeast(field, value, 0);
-  if (value > MAX_TRAFFIC_ERLANGS)
-    throw new Error(
-      `${field} ${value} Erlang melebihi batas ${MAX_TRAFFIC_ERLANGS.toLocaleString("id-ID")} Erlang; periksa satuan volume dan AHT.`,
-    );
-}
-
-// One step of the Erlang B recursion. Shared by erlangC and requiredAgents so both produce bit-identical values
-// (requiredAgents' answer then agrees exactly with serviceLevel at the same N).
-const erlangBStep = (b: number, n: number, traffic: number) => (traffic * b) / (n + traffic * b);
-
-// Erlang C from Erlang B at N > A. The denominator N − A + A·B is positive there.
-const waitFromBlocking = (agents: number, traffic: number, b: number) => (agents * b) / (agents - traffic * (1 - b));
 
 /** Probability (0–1) that a contact waits, for `agents` (whole, ≥ 0) and `trafficErlangs` (≥ 0) of traffic. */
 export function erlangC(agents: number, trafficErlangs: number): number {
@@ -99,15 +65,6 @@ export function erlangC(agents: number, trafficErlangs: number): number {
     if (b === 0) return 0;
   }
   return waitFromBlocking(agents, trafficErlangs, b);
-}
-
-function trafficOf(input: { callsPerInterval: number; intervalSeconds: number; ahtSeconds: number }) {
-  requireFiniteAtLeast("callsPerInterval", input.callsPerInterval, 0);
-  requireFiniteAtLeast("intervalSeconds", input.intervalSeconds, 0, true);
-  requireFiniteAtLeast("ahtSeconds", input.ahtSeconds, 0);
-  const traffic = (input.callsPerInterval * input.ahtSeconds) / input.intervalSeconds;
-  requireTraffic("trafficErlangs (callsPerInterval × ahtSeconds ÷ intervalSeconds)", traffic);
-  return traffic;
 }
 
 // SL = 1 − Pw·e^(−(N−A)·T/AHT) and ASA = Pw·AHT ÷ (N−A), at N > A > 0. Shared so that the search and serviceLevel
@@ -145,10 +102,6 @@ export function serviceLevel(input: ServiceLevelInput): ServiceLevelResult {
   };
 }
 
-// n ÷ (1 − s) is often a whole number that binary arithmetic lands just above (21 ÷ 0.7 = 30.000000000000004);
-// that noise must not schedule a whole extra position.
-const ceilIgnoringRoundingNoise = (x: number) => Math.ceil(x - x * 1e-12);
-
 /**
  * The smallest whole number of agents with traffic < N, service level ≥ `targetServiceLevel` within
  * `targetAnswerSeconds`, and occupancy A ÷ N ≤ `maxOccupancy`; with the measures at that N, and `positions`,
@@ -156,19 +109,8 @@ const ceilIgnoringRoundingNoise = (x: number) => Math.ceil(x - x * 1e-12);
  * O(N): one pass of the Erlang B recursion, testing each candidate from floor(A) + 1 upward as it goes.
  */
 export function requiredAgents(input: StaffingInput): Staffing {
-  const traffic = trafficOf(input);
+  const { traffic, maxOccupancy, shrinkage } = staffingTargets(input);
   const { ahtSeconds, targetServiceLevel, targetAnswerSeconds } = input;
-  const maxOccupancy = input.maxOccupancy ?? DEFAULT_MAX_OCCUPANCY;
-  const shrinkage = input.shrinkage ?? DEFAULT_SHRINKAGE;
-  if (typeof targetServiceLevel !== "number" || !(targetServiceLevel >= 0 && targetServiceLevel < 1))
-    throw new Error(
-      `targetServiceLevel harus ≥ 0 dan < 1 (diterima: ${String(targetServiceLevel)}); 100% tidak pernah tercapai selama ada panggilan.`,
-    );
-  requireFiniteAtLeast("targetAnswerSeconds", targetAnswerSeconds, 0);
-  if (typeof maxOccupancy !== "number" || !(maxOccupancy > 0 && maxOccupancy <= 1))
-    throw new Error(`maxOccupancy harus > 0 dan ≤ 1 (diterima: ${String(maxOccupancy)}).`);
-  if (typeof shrinkage !== "number" || !(shrinkage >= 0 && shrinkage < 1))
-    throw new Error(`shrinkage harus ≥ 0 dan < 1 (diterima: ${String(shrinkage)}).`);
   if (traffic === 0)
     return {
       trafficErlangs: 0,
@@ -203,11 +145,11 @@ export function requiredAgents(input: StaffingInput): Staffing {
   }
 }
 
-/** The smallest N with N > A and A ÷ N ≤ maxOccupancy, by the same comparison the results are reported with. */
+/** The smallest N with N > A and A ÷ N ≤ maxOccupancy (rounding noise aside). */
 function firstCandidate(traffic: number, maxOccupancy: number): number {
   let n = Math.max(Math.floor(traffic) + 1, Math.ceil(traffic / maxOccupancy));
   // traffic ÷ maxOccupancy is rounded, so the estimate can be one off either way.
-  while (n - 1 > traffic && traffic / (n - 1) <= maxOccupancy) n--;
-  while (traffic / n > maxOccupancy) n++;
+  while (n - 1 > traffic && withinCap(traffic / (n - 1), maxOccupancy)) n--;
+  while (!withinCap(traffic / n, maxOccupancy)) n++;
   return n;
 }

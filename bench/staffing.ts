@@ -3,11 +3,12 @@
 // `erlangC(N, A)` evaluations at each interval's resulting N, in the same run. Volumes follow a daily shape with
 // morning and afternoon peaks, up to 5,000 calls per half hour; AHT 180–400 s by channel. Then the whole plan of
 // that week as the app makes it (`forecast` from six weeks of interval sums, `staffingPlan` with a roster: Erlang C
-// for the need and the service level the roster is expected to achieve, the comparison, the totals).
+// for the need and the service level the roster is expected to achieve, the comparison, the totals). And the same
+// week under Erlang A (requiredAgentsWithAbandonment, patience 180 s), against Erlang C's requiredAgents.
 //   npx tsx bench/staffing.ts [repetitions=21] [peakCalls=5000]
 
 import { isoWeek } from "../analytics/dates";
-import { erlangC, requiredAgents } from "../analytics/erlang";
+import { erlangC, requiredAgents, requiredAgentsWithAbandonment } from "../analytics/erlang";
 import { forecast, type ProfileInput } from "../analytics/forecast";
 import type { ChannelCode } from "../analytics/organization";
 import { type RosteredInput, staffingPlan } from "../analytics/staffing";
@@ -105,7 +106,14 @@ if (planned.length !== 1680) throw new Error(`expected 1,680 planned intervals, 
 const plannedAgents = planned.reduce((sum, p) => sum + p.agents, 0);
 if (plannedAgents !== week.reduce((sum, r) => sum + r.agents, 0)) throw new Error("the plan differs from staffing");
 
+// The same week under Erlang A (callers hang up after 3 minutes on average): what abandonment costs to compute.
+const PATIENCE_SECONDS = 180;
+const staffWeekWithAbandonment = () =>
+  intervals.map((input) => requiredAgentsWithAbandonment({ ...input, patienceSeconds: PATIENCE_SECONDS }));
+const weekWithAbandonment = staffWeekWithAbandonment();
+
 const bareMs = median(repetitions, bareWeek);
+const abandonmentMs = median(repetitions, staffWeekWithAbandonment);
 const staffingMs = median(repetitions, staffWeek);
 const planMs = median(repetitions, planWeek);
 
@@ -123,6 +131,9 @@ console.log(
       `${sum(week.map((r) => r.positions)).toLocaleString("en")} positions`,
     `median of ${repetitions} after ${WARM_UP} warm-up runs: requiredAgents ${staffingMs.toFixed(2)} ms, ` +
       `bare erlangC at the same N ${bareMs.toFixed(2)} ms, ratio ${(staffingMs / bareMs).toFixed(2)}x`,
+    `Erlang A (patience ${PATIENCE_SECONDS} s) for the same week: ${abandonmentMs.toFixed(2)} ms, ratio to requiredAgents ` +
+      `(Erlang C) ${(abandonmentMs / staffingMs).toFixed(2)}x; ${sum(weekWithAbandonment.map((r) => r.agents)).toLocaleString("en")} ` +
+      `agent-intervals against Erlang C's ${sum(week.map((r) => r.agents)).toLocaleString("en")}`,
     `the week's plan (forecast + staffingPlan with a roster, ${planned.filter((p) => p.status === "kurang").length} intervals short): ` +
       `${planMs.toFixed(2)} ms, ratio to bare erlangC ${(planMs / bareMs).toFixed(2)}x`,
   ].join("\n"),
