@@ -4,7 +4,9 @@
 // weekStaffing, so the page and the file agree. Written in the workbook shell (workbook/shell.ts) with the cell
 // helpers of workbook/cells.ts (text never a formula, shared styles, frozen and filtered headers), like the KPI one.
 import { type IsoWeek, isoWeek, weekdayName } from "../../analytics/dates";
+import { CHANNELS } from "../../analytics/organization";
 import { type PlanInterval, STATUS_LABELS, type StaffingStatus, type StaffingTotals } from "../../analytics/staffing";
+import { type WhatIf, whatIfWords } from "../../analytics/staffing-what-if";
 import { formatClock } from "../../analytics/workforce-time";
 import type { Database } from "./db";
 import type { Settings } from "./settings";
@@ -98,7 +100,7 @@ const TOTAL_HEADERS = [
 async function writeSummarySheet(
   book: Book,
   plan: WeekStaffing,
-  meta: { now: Date; actor: string; week: IsoWeek },
+  meta: { now: Date; actor: string; week: IsoWeek; simulation: string | null },
 ): Promise<void> {
   const { basis } = plan;
   const sheet = openSummarySheet(book, {
@@ -114,6 +116,7 @@ async function writeSummarySheet(
       ["Data dari", cell.date(basis.firstDay)],
       ["Data sampai", cell.date(basis.lastDay)],
       ["Ada data historis", text(yesNo(basis.hasHistory))],
+      ...(meta.simulation ? [["Simulasi", text(meta.simulation)] as [string, Cell]] : []),
       ...madeRows(meta.now, meta.actor),
     ],
   });
@@ -160,7 +163,12 @@ async function writeSummarySheet(
   await keepPace(book.output, sheet);
 }
 
-export type StaffingWorkbookOptions = WorkbookOptions & { weekId: string; settings: Settings };
+export type StaffingWorkbookOptions = WorkbookOptions & {
+  weekId: string;
+  settings: Settings;
+  /** A simulation of one channel (the plan page's what-if): said on the summary, never saved. */
+  whatIf?: WhatIf | null;
+};
 
 /**
  * Writes the staffing plan of a week to `output`. Throws UserFacingError for a malformed week; rejects with
@@ -171,10 +179,13 @@ export async function writeStaffingWorkbook(
   options: StaffingWorkbookOptions,
 ): Promise<{ weekId: string; label: string; channels: number; intervals: number; understaffed: number }> {
   const now = options.now ?? new Date();
-  const plan = await weekStaffing(db, options.settings, options.weekId, { now });
+  const plan = await weekStaffing(db, options.settings, options.weekId, { now, whatIf: options.whatIf });
+  const simulation = options.whatIf
+    ? `${CHANNELS.find((c) => c.code === options.whatIf?.channel)?.short ?? options.whatIf.channel}: ${whatIfWords(options.whatIf).join(", ")} (tidak disimpan)`
+    : null;
 
   const intervals = await writeWorkbook(options.output, { now }, async (book) => {
-    await writeSummarySheet(book, plan, { now, actor: options.actor, week: plan.week });
+    await writeSummarySheet(book, plan, { now, actor: options.actor, week: plan.week, simulation });
     let written = 0;
     for (const channel of plan.channels) {
       const sheet = new TableSheet(book, channel.label, INTERVAL_COLUMNS);

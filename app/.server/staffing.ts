@@ -15,6 +15,7 @@ import {
   staffingPlan,
   sumTotals,
 } from "../../analytics/staffing";
+import { applyWhatIf, type WhatIf } from "../../analytics/staffing-what-if";
 import { callStats, staff, teams } from "../../db/schema";
 import { cphTargets } from "./cph";
 import type { Database } from "./db";
@@ -92,7 +93,7 @@ export async function weekStaffing(
   db: Database,
   settings: Settings,
   weekId: string,
-  options: { channel?: ChannelCode; now?: Date } = {},
+  options: { channel?: ChannelCode; now?: Date; whatIf?: WhatIf | null } = {},
 ): Promise<WeekStaffing> {
   const asked = askedWeek(weekId, options.now);
   if (!asked.ok) throw new UserFacingError(asked.message, "minggu");
@@ -109,12 +110,15 @@ export async function weekStaffing(
     rosteredPerInterval(db, { from: week.monday, to: week.sunday, intervalMinutes, channel }),
   ]);
   const channels = CHANNELS.filter((c) => !channel || c.code === channel);
+  // A what-if changes this computation only: the settings and the statistics stay as they are.
+  const asIs = { forecast: forecast(profile, intervalMinutes), targets: staffingTargets(settings) };
+  const basis = options.whatIf ? applyWhatIf(asIs.forecast, asIs.targets, options.whatIf) : asIs;
   const plans = staffingPlan({
     days: week.days,
     intervalMinutes,
     channels: channels.map((c) => c.code),
-    forecast: forecast(profile, intervalMinutes),
-    targets: staffingTargets(settings),
+    forecast: basis.forecast,
+    targets: basis.targets,
     rostered,
   });
   const first = basisWeeks[0]?.id ?? "";

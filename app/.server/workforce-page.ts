@@ -5,6 +5,7 @@
 import { addDays, formatDay, isoWeekday, mondayOf, shiftWeek, weekOfDay, wibDay } from "../../analytics/dates";
 import { CHANNELS, type ChannelCode } from "../../analytics/organization";
 import { periodOf, shiftPeriod } from "../../analytics/period";
+import { whatIfWords } from "../../analytics/staffing-what-if";
 import {
   heatmap,
   isMetric,
@@ -19,7 +20,8 @@ import { periodChoice } from "./periods";
 import { rosteredPerInterval } from "./roster";
 import type { Access } from "./scope";
 import type { Settings } from "./settings";
-import { agentWorkload, askedWeek, weekStaffing } from "./staffing";
+import { agentWorkload, askedWeek, staffingTargets, weekStaffing } from "./staffing";
+import { readWhatIf } from "./staffing-what-if";
 
 /** The choices of the page from its search parameters, each falling back to a sensible default. */
 export function workforceChoice(params: URLSearchParams) {
@@ -80,7 +82,8 @@ export async function staffingPage(db: Database, settings: Settings, params: URL
   const chosen = askedWeek(params.get("minggu"), now);
   const week = chosen.ok ? chosen.week : weekOfDay(wibDay(now));
   const { channel } = workforceChoice(params);
-  const plan = await weekStaffing(db, settings, week.id, { channel, now });
+  const simulation = readWhatIf(params, channel);
+  const plan = await weekStaffing(db, settings, week.id, { channel, now, whatIf: simulation.whatIf });
   const today = wibDay(now);
   const askedDay = params.get("hari");
   const day = week.days.find((d) => d === askedDay) ?? week.days.find((d) => d === today) ?? week.monday;
@@ -93,5 +96,13 @@ export async function staffingPage(db: Database, settings: Settings, params: URL
     intervalMinutes: plan.intervalMinutes,
     channel: channelPlan,
     day,
+    /** The channel's targets as the settings hold them (a simulation's plan shows its own). */
+    settingsTargets: staffingTargets(settings)[channel],
+    whatIf: {
+      words: simulation.whatIf ? whatIfWords(simulation.whatIf) : [],
+      values: simulation.values,
+      errors: simulation.errors,
+      query: simulation.query,
+    },
   };
 }

@@ -6,6 +6,7 @@ import { DownloadLink } from "~/components/download-link";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { ImportHint } from "~/components/import-hint";
 import { DayTable, WeekGrid } from "~/components/staffing-tables";
+import { WhatIfForm, WhatIfNotice } from "~/components/staffing-what-if";
 import { can } from "~/permissions";
 import { formatDay, weekdayName } from "../../analytics/dates";
 import { CHANNELS } from "../../analytics/organization";
@@ -28,8 +29,9 @@ const hours = (value: number) => value.toLocaleString("id-ID", { maximumFraction
 export default function StaffingPlan() {
   const d = useLoaderData<typeof loader>();
   const c = d.channel;
+  const simulated = d.whatIf.query ? `&${d.whatIf.query}` : "";
   const link = (week: string, day?: string) =>
-    `/tenaga-kerja/rencana?minggu=${week}&kanal=${c.channel}${day ? `&hari=${day}#hari` : ""}`;
+    `/tenaga-kerja/rencana?minggu=${week}&kanal=${c.channel}${simulated}${day ? `&hari=${day}#hari` : ""}`;
   const t = c.targets;
   const dayIntervals = c.intervals.filter((i) => i.day === d.day);
   const dayIndex = d.week.days.indexOf(d.day);
@@ -41,7 +43,14 @@ export default function StaffingPlan() {
         {Math.round(t.serviceLevel * 100)} % dijawab dalam {t.answerSeconds} detik, okupansi paling tinggi{" "}
         {Math.round(t.maxOccupancy * 100)} %, waktu tidak tersedia (<i lang="en">shrinkage</i>){" "}
         {Math.round(t.shrinkage * 100)} % (
-        {d.canSetTargets ? <Link to="/admin/pengaturan">Pengaturan</Link> : "diatur Administrator di Pengaturan"}).
+        {simulated ? (
+          "simulasi, tidak disimpan"
+        ) : d.canSetTargets ? (
+          <Link to="/admin/pengaturan">Pengaturan</Link>
+        ) : (
+          "diatur Administrator di Pengaturan"
+        )}
+        ).
       </p>
       <FormError message={d.error ?? undefined} />
       <div className="toolbar">
@@ -56,11 +65,22 @@ export default function StaffingPlan() {
           <button type="submit">Tampilkan</button>
         </Form>
         {d.canExport && (
-          <DownloadLink className="button secondary" href={`/tenaga-kerja/unduh?minggu=${d.week.id}`}>
-            Unduh rencana minggu ini (.xlsx)
+          <DownloadLink
+            className="button secondary"
+            href={`/tenaga-kerja/unduh?minggu=${d.week.id}${simulated ? `&kanal=${c.channel}${simulated}` : ""}`}
+          >
+            {simulated ? "Unduh rencana dengan simulasi (.xlsx)" : "Unduh rencana minggu ini (.xlsx)"}
           </DownloadLink>
         )}
       </div>
+      <WhatIfNotice label={c.label} whatIf={d.whatIf} />
+      <WhatIfForm
+        label={c.label}
+        whatIf={d.whatIf}
+        targets={d.settingsTargets}
+        keep={{ minggu: d.week.id, kanal: c.channel, hari: d.day }}
+        plain={link(d.week.id).replace(simulated, "")}
+      />
       <nav className="pager" aria-label="Minggu">
         <Link to={link(d.week.previous)} rel="prev">
           ← Minggu sebelumnya
