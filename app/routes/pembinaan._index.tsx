@@ -1,34 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { listCoaching } from "~/.server/coaching";
+import { COACHING_STATUS_CHOICES, coachingStatusFrom, listCoaching, statusFilter } from "~/.server/coaching";
 import { requirePermission } from "~/.server/session";
 import { CoachingTable } from "~/components/coaching-table";
+import { ExportLinks } from "~/components/export-links";
 import { SelectField } from "~/components/field";
 import { can } from "~/permissions";
-import { COACHING_STATUSES, type CoachingStatus } from "../../analytics/coaching";
 import { wibDay } from "../../analytics/dates";
 
 export const meta: MetaFunction = () => [{ title: "Pembinaan — Mutu" }];
 
-const STATUS_CHOICES = [
-  { value: "terbuka", label: "Belum selesai" },
-  ...COACHING_STATUSES.map((s) => ({ value: s.code, label: s.label })),
-  { value: "semua", label: "Semua" },
-];
-
-/** The most sessions the page lists; the rest are in the KPI workbook's Pembinaan sheet, period by period. */
+/** The most sessions the page lists; the download holds them all. */
 const LIMIT = 300;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { access, env } = await requirePermission(request, context, "read:coaching");
-  const asked = new URL(request.url).searchParams.get("status") ?? "terbuka";
-  const status = STATUS_CHOICES.some((c) => c.value === asked) ? asked : "terbuka";
-  const rows = await listCoaching(
-    env.db,
-    access,
-    { status: status === "semua" ? undefined : (status as CoachingStatus | "terbuka") },
-    wibDay(new Date()),
-  );
+  const status = coachingStatusFrom(new URL(request.url).searchParams);
+  const rows = await listCoaching(env.db, access, { status: statusFilter(status) }, wibDay(new Date()));
   return {
     status,
     total: rows.length,
@@ -49,7 +37,7 @@ export default function CoachingList() {
       </p>
       <div className="toolbar">
         <Form method="get" className="filters" aria-label="Saring pembinaan">
-          <SelectField name="status" label="Status" options={STATUS_CHOICES} defaultValue={d.status} />
+          <SelectField name="status" label="Status" options={COACHING_STATUS_CHOICES} defaultValue={d.status} />
           <button type="submit" className="secondary">
             Tampilkan
           </button>
@@ -63,6 +51,7 @@ export default function CoachingList() {
       <p className="muted">
         {d.total} sesi{d.total > d.rows.length ? `; ${d.rows.length} terbaru ditampilkan` : ""}.
       </p>
+      {d.total > 0 && <ExportLinks list="pembinaan" what="daftar pembinaan ini, satu baris per tindakan" />}
       <CoachingTable rows={d.rows} showAgent={!d.own} caption="Sesi pembinaan" />
     </div>
   );

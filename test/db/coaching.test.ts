@@ -25,10 +25,12 @@ import { auditLog, coachingActions, coachingSessions, staff, users } from "../..
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { demoDatabaseForThisFile } from "../support/db";
 import { staffIdOf } from "../support/evaluations";
+import { auditReader, downloadList, nipsOf, readCsv, readWorkbook } from "../support/list-exports";
 import { callRoute, sessionCookie } from "../support/routes";
 
 const getHandle = demoDatabaseForThisFile("today");
 const db = () => getHandle().db;
+const { expectAudited } = auditReader(db);
 
 type Group = { key: string; count: number; items: { text: string; to: string; overdue: boolean }[] };
 const inbox = async (cookie: string) => ((await callRoute(root, "/", { cookie })).data as { inbox: Group[] }).inbox;
@@ -245,6 +247,31 @@ describe("a coaching session", () => {
     };
     expect(list.rows.length).toBeGreaterThan(0);
     expect(list.rows.every((r) => r.teamId === own?.teamId)).toBe(true);
+  });
+
+  it("its download holds the page's sessions, one row per action, within each reader's reach, and is audited", async () => {
+    const supervisor = await sessionCookie("supervisor", DEMO_PASSWORD);
+    const listed = (await callRoute(coachingList, "/pembinaan?status=semua", { cookie: supervisor })).data as {
+      rows: { id: number; actions: number[] }[];
+    };
+    const response = await downloadList(supervisor, "pembinaan.xlsx", "status=semua");
+    expect(response.status).toBe(200);
+    const { summary, sheets } = await readWorkbook(await response.arrayBuffer());
+    expect(summary.get("Status")).toBe("Semua");
+    const rows = sheets.get("Pembinaan")?.rows ?? [];
+    expect(rows).toHaveLength(listed.rows.reduce((n, r) => n + r.actions.length, 0));
+    expect(new Set(rows.map((r) => r.Sesi))).toEqual(new Set(listed.rows.map((r) => r.id)));
+    await expectAudited("pembinaan.xlsx", "supervisor", { status: "semua", scope: "team", rows: rows.length });
+    // The agent's CSV holds their own sessions only.
+    const agentId = await staffIdOf(db(), "petugas");
+    const [agent] = await db().select({ nip: staff.nip }).from(staff).where(eq(staff.id, agentId));
+    const own = readCsv(
+      await (
+        await downloadList(await sessionCookie("petugas", DEMO_PASSWORD), "pembinaan.csv", "status=semua")
+      ).arrayBuffer(),
+    );
+    expect(own.rows.length).toBeGreaterThan(0);
+    expect(new Set(nipsOf(own, "NIP Petugas"))).toEqual(new Set([agent?.nip]));
   });
 
   it("the demo: the assessor's overdue action is in the assessor's and the supervisor's inbox", async () => {

@@ -556,6 +556,14 @@ const CASES: Case[] = [
   }),
   // The refreshers due: HR and the QA coordinator, who keep training records.
   ...listExport("penyegaran", "", { koordinator_qa: 200, hr: 200 }),
+  // Coaching within each reader's reach: everyone's, the supervisor's team, the agent's own.
+  ...listExport("pembinaan", "status=semua", {
+    kepala_seksi: 200,
+    koordinator_qa: 200,
+    penilai: 200,
+    supervisor: 200,
+    petugas: 200,
+  }),
   ...listExport("staf", "", {
     admin: 200,
     kepala_seksi: 200,

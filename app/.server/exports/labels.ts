@@ -14,6 +14,7 @@ export const LIST_EXPORT_LABELS = {
   audit: "Log audit",
   impor: "Baris dan kesalahan satu impor",
   rapor: "Rapor kinerja",
+  pembinaan: "Daftar pembinaan",
 } as const;
 
 export type ListExportName = keyof typeof LIST_EXPORT_LABELS;

@@ -3,6 +3,7 @@
 import { auditExport } from "./audit-log";
 import { calibrationExport } from "./calibration";
 import { certificatesExport } from "./certificates";
+import { coachingExport } from "./coaching";
 import { coverageExport } from "./coverage";
 import { eligibilityExport } from "./eligibility";
 import { evaluationsExport } from "./evaluations";
@@ -28,4 +29,5 @@ export const LIST_EXPORTS: Partial<Record<ListExportName, ListExport>> = {
   staf: staffExport,
   audit: auditExport,
   impor: importBatchExport,
+  pembinaan: coachingExport,
 };

@@ -1,18 +1,18 @@
 // The sheet "Pembinaan": the coaching sessions held in the period within the workbook's scope, one row per agreed
 // action, with the agent's acknowledgement and the action's follow-up (late ones marked, as of the day the workbook
-// is made).
+// is made). The same rows and columns are /pembinaan's download (exports/coaching.ts).
 import { inArray } from "drizzle-orm";
 import { coachingOutcomeLabel } from "../../../analytics/coaching";
 import type { Period } from "../../../analytics/period";
 import { staff } from "../../../db/schema";
-import { type CoachingAction, type CoachingRow, listCoaching } from "../coaching";
+import { type CoachingAction, type CoachingFilter, type CoachingRow, listCoaching } from "../coaching";
 import type { Database } from "../db";
 import type { Access } from "../scope";
 import { type Book, type Column, excelDay, excelWib, TableSheet, yesNo } from "./cells";
 
-type Row = { session: CoachingRow & { nip: string }; action: CoachingAction };
+export type CoachingActionRow = { session: CoachingRow & { nip: string }; action: CoachingAction };
 
-const COLUMNS: readonly Column<Row>[] = [
+export const COACHING_COLUMNS: readonly Column<CoachingActionRow>[] = [
   { header: "Sesi", width: 8, kind: "integer", value: (r) => r.session.id },
   { header: "Tanggal Pembinaan", width: 12, kind: "date", value: (r) => excelDay(r.session.heldOn) },
   { header: "NIP Petugas", width: 21, kind: "nip", value: (r) => r.session.nip },
@@ -32,15 +32,12 @@ const COLUMNS: readonly Column<Row>[] = [
   { header: "Lewat Tenggat", width: 10, kind: "text", value: (r) => yesNo(r.action.late) },
 ];
 
-export async function writeCoachingSheet(
-  book: Book,
-  db: Database,
-  period: Period,
-  access: Access,
-  today: string,
-): Promise<number> {
-  const table = new TableSheet(book, "Pembinaan", COLUMNS);
-  const sessions = await listCoaching(db, access, { heldFrom: period.firstDay, heldTo: period.lastDay }, today);
+/**
+ * One row per agreed action of the sessions `access` (read:coaching, or the workbook's scope) reaches under
+ * `filter`, oldest session first, each with the agent's NIP: the KPI workbook's sheet and /pembinaan's download.
+ */
+export async function coachingActionRows(db: Database, access: Access, filter: CoachingFilter, today: string) {
+  const sessions = await listCoaching(db, access, filter, today);
   const ids = [...new Set(sessions.map((s) => s.agentStaffId))];
   const nips = new Map(
     ids.length
@@ -50,11 +47,28 @@ export async function writeCoachingSheet(
         ])
       : [],
   );
-  // Oldest first, as the period ran.
-  for (const session of sessions.reverse()) {
-    for (const action of session.actions) {
-      table.add({ session: { ...session, nip: nips.get(session.agentStaffId) ?? "" }, action });
-    }
+  return sessions
+    .reverse()
+    .flatMap((session) =>
+      session.actions.map((action) => ({ session: { ...session, nip: nips.get(session.agentStaffId) ?? "" }, action })),
+    );
+}
+
+export async function writeCoachingSheet(
+  book: Book,
+  db: Database,
+  period: Period,
+  access: Access,
+  today: string,
+): Promise<number> {
+  const table = new TableSheet(book, "Pembinaan", COACHING_COLUMNS);
+  for (const row of await coachingActionRows(
+    db,
+    access,
+    { heldFrom: period.firstDay, heldTo: period.lastDay },
+    today,
+  )) {
+    table.add(row);
   }
   return table.close();
 }
