@@ -4,6 +4,7 @@
 import {
   ceilIgnoringRoundingNoise,
   erlangBStep,
+  noTraffic,
   requireAgents,
   requireFiniteAtLeast,
   type ServiceLevelInput,
@@ -135,15 +136,7 @@ export function erlangA(input: AbandonmentInput): AbandonmentResult {
   requireAgents("agents", input.agents);
   requireFiniteAtLeast("targetAnswerSeconds", input.targetAnswerSeconds, 0);
   requireFiniteAtLeast("patienceSeconds", input.patienceSeconds, 0, true);
-  if (traffic === 0)
-    return {
-      trafficErlangs: 0,
-      probabilityWait: 0,
-      serviceLevel: 1,
-      asaSeconds: 0,
-      occupancy: 0,
-      probabilityAbandon: 0,
-    };
+  if (traffic === 0) return { ...noTraffic(), probabilityAbandon: 0 };
   let b = 1;
   for (let n = 1; n <= input.agents && b > 0; n++) b = erlangBStep(b, n, traffic);
   return abandonmentMeasures(input.agents, b, traffic, input, input.targetAnswerSeconds);
@@ -161,17 +154,7 @@ export function requiredAgentsWithAbandonment(
   const maxAbandonment = input.maxAbandonment ?? 1;
   if (typeof maxAbandonment !== "number" || !(maxAbandonment > 0 && maxAbandonment <= 1))
     throw new Error(`maxAbandonment harus > 0 dan ≤ 1 (diterima: ${String(maxAbandonment)}).`);
-  if (traffic === 0)
-    return {
-      trafficErlangs: 0,
-      probabilityWait: 0,
-      serviceLevel: 1,
-      asaSeconds: 0,
-      occupancy: 0,
-      agents: 0,
-      positions: 0,
-      probabilityAbandon: 0,
-    };
+  if (traffic === 0) return { ...noTraffic(), agents: 0, positions: 0, probabilityAbandon: 0 };
   const blockingAt = (agents: number) => {
     let b = 1;
     for (let n = 1; n <= agents && b > 0; n++) b = erlangBStep(b, n, traffic);

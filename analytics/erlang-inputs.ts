@@ -105,3 +105,12 @@ export function staffingTargets(input: StaffingInput) {
     throw new Error(`shrinkage harus ≥ 0 dan < 1 (diterima: ${String(shrinkage)}).`);
   return { traffic, maxOccupancy, shrinkage };
 }
+
+/** No traffic (no contacts, or AHT 0) is no work: nobody waits, every contact is answered at once, nobody is busy. */
+export const noTraffic = () => ({
+  trafficErlangs: 0,
+  probabilityWait: 0,
+  serviceLevel: 1,
+  asaSeconds: 0,
+  occupancy: 0,
+});

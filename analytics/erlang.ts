@@ -22,6 +22,7 @@ import {
   DEFAULT_SHRINKAGE,
   erlangBStep,
   MAX_TRAFFIC_ERLANGS,
+  noTraffic,
   requireAgents,
   requireFiniteAtLeast,
   requireTraffic,
@@ -88,7 +89,7 @@ export function serviceLevel(input: ServiceLevelInput): ServiceLevelResult {
   const traffic = trafficOf(input);
   requireAgents("agents", input.agents);
   requireFiniteAtLeast("targetAnswerSeconds", input.targetAnswerSeconds, 0);
-  if (traffic === 0) return { trafficErlangs: 0, probabilityWait: 0, serviceLevel: 1, asaSeconds: 0, occupancy: 0 };
+  if (traffic === 0) return noTraffic();
   if (input.agents <= traffic)
     return { trafficErlangs: traffic, probabilityWait: 1, serviceLevel: 0, asaSeconds: Infinity, occupancy: 1 };
   const { agents, ahtSeconds, targetAnswerSeconds } = input;
@@ -111,16 +112,7 @@ export function serviceLevel(input: ServiceLevelInput): ServiceLevelResult {
 export function requiredAgents(input: StaffingInput): Staffing {
   const { traffic, maxOccupancy, shrinkage } = staffingTargets(input);
   const { ahtSeconds, targetServiceLevel, targetAnswerSeconds } = input;
-  if (traffic === 0)
-    return {
-      trafficErlangs: 0,
-      probabilityWait: 0,
-      serviceLevel: 1,
-      asaSeconds: 0,
-      occupancy: 0,
-      agents: 0,
-      positions: 0,
-    };
+  if (traffic === 0) return { ...noTraffic(), agents: 0, positions: 0 };
 
   // B(N) needs every B(n < N), so the recursion runs from 1 anyway, bare up to the first candidate; from there each
   // step also tests the service level. The loop ends: SL → 1 > target as N grows.

@@ -3,6 +3,7 @@
 // window's reminder is due, and how digest items group. No I/O; `now` is always passed in.
 
 import { WIB_OFFSET_MS } from "./dates";
+import { disputeDeadline } from "./dispute-window";
 import type { Role } from "./roles";
 
 export const MAIL_KINDS = [
@@ -77,7 +78,7 @@ const DAY_MS = 86_400_000;
  */
 export function reminderDue(submittedAt: Date, windowDays: number, now: Date): boolean {
   if (windowDays <= REMINDER_LEAD_DAYS) return false;
-  const deadline = submittedAt.getTime() + windowDays * DAY_MS;
+  const deadline = disputeDeadline(submittedAt, windowDays).getTime();
   return now.getTime() < deadline && now.getTime() >= deadline - REMINDER_LEAD_DAYS * DAY_MS;
 }
 

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { wibDay } from "../../analytics/dates";
 import type { Actor } from "./audit";
-import { type CoachingPage, getCoaching } from "./coaching";
+import { type CoachingSession, findCoachingSession, getCoaching } from "./coaching";
 import {
   acknowledgeCoaching,
   acknowledgeInput,
@@ -17,9 +17,8 @@ import type { Database } from "./db";
 import { submitForm } from "./forms";
 import { type Access, accessFor, reaches } from "./scope";
 
-function mayManage(access: Access, page: CoachingPage) {
+function mayManage(access: Access, session: CoachingSession) {
   const manage = accessFor(access, "manage:coaching");
-  const { session } = page;
   return (
     manage !== null &&
     session.agentStaffId !== access.staffId &&
@@ -27,21 +26,21 @@ function mayManage(access: Access, page: CoachingPage) {
   );
 }
 
-const mayAcknowledge = (access: Access, page: CoachingPage) =>
+const mayAcknowledge = (access: Access, session: CoachingSession) =>
   accessFor(access, "respond:coaching") !== null &&
-  page.session.agentStaffId === access.staffId &&
-  page.session.acknowledgedAt === null;
+  session.agentStaffId === access.staffId &&
+  session.acknowledgedAt === null;
 
 /** The page's data for `access` (read:coaching), or null when the session is not found within it. */
 export async function coachingPage(db: Database, access: Access, id: number, now = new Date()) {
   const page = await getCoaching(db, access, id, wibDay(now));
   if (!page) return null;
-  const manage = mayManage(access, page);
+  const manage = mayManage(access, page.session);
   const agent = { id: page.session.agentStaffId, teamId: page.session.teamId, fullName: page.session.agentName };
   return {
     ...page,
     today: wibDay(now),
-    can: { acknowledge: mayAcknowledge(access, page), manage },
+    can: { acknowledge: mayAcknowledge(access, page.session), manage },
     owners: manage ? await ownerChoices(db, agent, access.userId) : [],
   };
 }
@@ -56,12 +55,11 @@ export async function coachingAction(
   id: number,
   form: FormData,
 ) {
-  const page = await getCoaching(db, access, id, wibDay(new Date()));
-  if (!page) return { missing: true as const };
+  const session = await findCoachingSession(db, access, id);
+  if (!session) return { missing: true as const };
   const parsed = intentInput.safeParse({ intent: form.get("intent") });
   if (!parsed.success) return null;
   const { intent } = parsed.data;
-  const { session } = page;
   if (intent === "acknowledge") {
     if (accessFor(access, "respond:coaching") === null || session.agentStaffId !== access.staffId) return null;
     const result = await submitForm(acknowledgeInput, form, (input) =>
@@ -69,7 +67,7 @@ export async function coachingAction(
     );
     return { ...result, intent };
   }
-  if (!mayManage(access, page)) return null;
+  if (!mayManage(access, session)) return null;
   const agent = { id: session.agentStaffId, teamId: session.teamId, fullName: session.agentName };
   const result =
     intent === "follow_up"

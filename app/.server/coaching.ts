@@ -86,6 +86,24 @@ const sessionColumns = {
   createdAt: coachingSessions.createdAt,
 };
 
+/** Sessions with their agent, team and coach, to be narrowed by the caller. */
+const selectSessions = (db: Database) =>
+  db
+    .select(sessionColumns)
+    .from(coachingSessions)
+    .innerJoin(agent, eq(agent.id, coachingSessions.agentStaffId))
+    .innerJoin(teams, eq(teams.id, agent.teamId))
+    .innerJoin(coach, eq(coach.id, coachingSessions.coachUserId));
+
+/** One session (without its actions and evaluations), or null when missing or outside `access`. */
+export async function findCoachingSession(db: Database, access: Access, id: number) {
+  if (!Number.isSafeInteger(id)) return null;
+  const [session] = await selectSessions(db).where(and(eq(coachingSessions.id, id), coachingInScope(access)));
+  return session ?? null;
+}
+
+export type CoachingSession = NonNullable<Awaited<ReturnType<typeof findCoachingSession>>>;
+
 export type CoachingFilter = {
   agentId?: number;
   status?: CoachingStatus | "terbuka";
@@ -115,12 +133,7 @@ export const statusFilter = (status: string): CoachingFilter["status"] =>
  * still waiting. A status filter is applied after the actions are read: the status is theirs to decide.
  */
 export async function listCoaching(db: Database, access: Access, filter: CoachingFilter, today: string) {
-  const sessions = await db
-    .select(sessionColumns)
-    .from(coachingSessions)
-    .innerJoin(agent, eq(agent.id, coachingSessions.agentStaffId))
-    .innerJoin(teams, eq(teams.id, agent.teamId))
-    .innerJoin(coach, eq(coach.id, coachingSessions.coachUserId))
+  const sessions = await selectSessions(db)
     .where(
       and(
         coachingInScope(access),
@@ -165,21 +178,14 @@ const evaluationColumns = {
 };
 
 /** How many of the agent's evaluations after a session the page lists (and the effect is measured on). */
-export const AFTER_LIMIT = 5;
+const AFTER_LIMIT = 5;
 
 /**
  * One session with everything its page shows, or null when it does not exist or `access` does not reach it. The
  * evaluations are read under the viewer's own read:evaluation scope (the same reach as coaching's).
  */
 export async function getCoaching(db: Database, access: Access, id: number, today: string) {
-  if (!Number.isSafeInteger(id)) return null;
-  const [session] = await db
-    .select(sessionColumns)
-    .from(coachingSessions)
-    .innerJoin(agent, eq(agent.id, coachingSessions.agentStaffId))
-    .innerJoin(teams, eq(teams.id, agent.teamId))
-    .innerJoin(coach, eq(coach.id, coachingSessions.coachUserId))
-    .where(and(eq(coachingSessions.id, id), coachingInScope(access)));
+  const session = await findCoachingSession(db, access, id);
   if (!session) return null;
   const readEvaluations = accessFor(access, "read:evaluation");
   const actions = await actionsOf(db, [id], today);
@@ -219,8 +225,6 @@ export async function getCoaching(db: Database, access: Access, id: number, toda
     effect: coachingEffect(scored(from.filter((e) => e.kind === "interaction")), scored(after), AFTER_LIMIT),
   };
 }
-
-export type CoachingPage = NonNullable<Awaited<ReturnType<typeof getCoaching>>>;
 
 /**
  * Actions still waiting for their follow-up, with their session's agent, for the inbox: those the user owns, or

@@ -3,6 +3,7 @@
 // acting at once cannot both succeed), is audited, and an adjustment is a new revision.
 import { and, eq } from "drizzle-orm";
 import { formatInstantWib } from "../../analytics/dates";
+import { disputeDeadline } from "../../analytics/dispute-window";
 import { sectionsOf } from "../../analytics/scoring";
 import { evaluationRevisions, evaluationScores, evaluations } from "../../db/schema";
 import { can } from "../permissions";
@@ -20,12 +21,7 @@ import { type Access, accessFor, reaches } from "./scope";
 import { loadVersion, type VersionItem } from "./scorecards";
 import type { Permitted } from "./session";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The moment the dispute window closes: `days` after submission. */
-export function disputeDeadline(submittedAt: Date, days: number): Date {
-  return new Date(submittedAt.getTime() + days * DAY_MS);
-}
+export { disputeDeadline };
 
 async function loadForAgent(db: Database, agent: Access, id: number) {
   const [row] = await db.select().from(evaluations).where(eq(evaluations.id, id));

@@ -1,6 +1,7 @@
 // The mail of each event, queued by the event's own transaction (`tx`): who gets it and what it says. Each is a
 // no-op while mail is not configured, before any query, so an event costs nothing extra then.
 import { and, arrayContains, eq, inArray, isNull, ne } from "drizzle-orm";
+import { disputeDeadline } from "../../../analytics/dispute-window";
 import { evaluations, reports, staff, users } from "../../../db/schema";
 import type { Database } from "../db";
 import { getSettings } from "../settings";
@@ -15,17 +16,20 @@ import {
 } from "./content";
 import { type QueuedMail, queueMails } from "./outbox";
 
-const DAY_MS = 86_400_000;
+/** What a mail says of an evaluation (content.ts EvaluationWords), and when it was sent to the agent. */
+export const evaluationWordsColumns = {
+  id: evaluations.id,
+  kind: evaluations.kind,
+  channel: evaluations.channel,
+  interactionAt: evaluations.interactionAt,
+  periodId: evaluations.periodId,
+  submittedAt: evaluations.submittedAt,
+};
 
 async function evaluationFor(tx: Database, id: number) {
   const [row] = await tx
     .select({
-      id: evaluations.id,
-      kind: evaluations.kind,
-      channel: evaluations.channel,
-      interactionAt: evaluations.interactionAt,
-      periodId: evaluations.periodId,
-      submittedAt: evaluations.submittedAt,
+      ...evaluationWordsColumns,
       agentName: staff.fullName,
       agentUserId: users.id,
     })
@@ -46,7 +50,7 @@ export async function mailEvaluationSubmitted(tx: Database, evaluationId: number
   const e = await evaluationFor(tx, evaluationId);
   if (!e) return;
   const windowDays = (await getSettings(tx))["evaluation.disputeWindowDays"];
-  const deadline = new Date((e.submittedAt ?? now).getTime() + windowDays * DAY_MS);
+  const deadline = disputeDeadline(e.submittedAt ?? now, windowDays);
   const text = evaluationReceived(e as EvaluationWords, deadline);
   await agentMail(e, { ...text, dedupeKey: `evaluation_received:${e.id}` }, now, tx);
 }

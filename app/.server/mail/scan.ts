@@ -3,12 +3,14 @@
 // runs and however many instances run it. The scan also purges old sent mail so the outbox stays small.
 import { and, eq, gt, gte, isNotNull, isNull, lt, lte, or } from "drizzle-orm";
 import { addDays, wibDay } from "../../../analytics/dates";
+import { disputeDeadline } from "../../../analytics/dispute-window";
 import { REMINDER_LEAD_DAYS, reminderDue } from "../../../analytics/mail";
 import { coachingActions, evaluations, mailOutbox, users } from "../../../db/schema";
 import type { Database } from "../db";
 import { getSettings } from "../settings";
 import { mailEnabled } from "./config";
 import { coachingDue, disputeWindowClosing, type EvaluationWords } from "./content";
+import { evaluationWordsColumns } from "./events";
 import { queueMails } from "./outbox";
 
 const DAY_MS = 86_400_000;
@@ -18,15 +20,7 @@ export async function queueDisputeReminders(db: Database, now = new Date()): Pro
   if (!mailEnabled()) return 0;
   const windowDays = (await getSettings(db))["evaluation.disputeWindowDays"];
   const rows = await db
-    .select({
-      id: evaluations.id,
-      kind: evaluations.kind,
-      channel: evaluations.channel,
-      interactionAt: evaluations.interactionAt,
-      periodId: evaluations.periodId,
-      submittedAt: evaluations.submittedAt,
-      agentUserId: users.id,
-    })
+    .select({ ...evaluationWordsColumns, agentUserId: users.id })
     .from(evaluations)
     .innerJoin(users, eq(users.staffId, evaluations.agentStaffId))
     .where(
@@ -40,7 +34,7 @@ export async function queueDisputeReminders(db: Database, now = new Date()): Pro
   return queueMails(
     db,
     due.map((r) => ({
-      ...disputeWindowClosing(r as EvaluationWords, new Date((r.submittedAt as Date).getTime() + windowDays * DAY_MS)),
+      ...disputeWindowClosing(r as EvaluationWords, disputeDeadline(r.submittedAt as Date, windowDays)),
       userId: r.agentUserId,
       dedupeKey: `dispute_window_closing:${r.id}`,
     })),
