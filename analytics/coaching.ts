@@ -21,6 +21,19 @@ export const COACHING_STATUSES = [
 export type CoachingStatus = (typeof COACHING_STATUSES)[number]["code"];
 export const coachingStatusLabel = (code: string) => COACHING_STATUSES.find((s) => s.code === code)?.label ?? code;
 
+/** The status filter of the coaching list and its download, as its address says it. */
+export const COACHING_STATUS_CHOICES: readonly { value: string; label: string }[] = [
+  { value: "terbuka", label: "Belum selesai" },
+  ...COACHING_STATUSES.map((s) => ({ value: s.code, label: s.label })),
+  { value: "semua", label: "Semua" },
+];
+
+/** The status the address asks for: "terbuka" (not finished) unless it names another choice. */
+export function coachingStatusFrom(params: URLSearchParams): string {
+  const asked = params.get("status") ?? "terbuka";
+  return COACHING_STATUS_CHOICES.some((c) => c.value === asked) ? asked : "terbuka";
+}
+
 /**
  * A session is done when every agreed action has its follow-up (done or not); before that it waits for the
  * agent's acknowledgement, then runs. A follow-up does not wait for the acknowledgement: an agent who never

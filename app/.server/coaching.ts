@@ -5,7 +5,6 @@ import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, ne, sql } from 
 import { endOfWibDay } from "../../analytics/certified-staff";
 import {
   actionLate,
-  COACHING_STATUSES,
   type CoachingStatus,
   coachingEffect,
   coachingStatus,
@@ -112,19 +111,7 @@ export type CoachingFilter = {
   heldTo?: string;
 };
 
-/** The status filter of /pembinaan and its download, as the address says it: "terbuka" unless told otherwise. */
-export const COACHING_STATUS_CHOICES = [
-  { value: "terbuka", label: "Belum selesai" },
-  ...COACHING_STATUSES.map((s) => ({ value: s.code as string, label: s.label as string })),
-  { value: "semua", label: "Semua" },
-];
-
-export function coachingStatusFrom(params: URLSearchParams): string {
-  const asked = params.get("status") ?? "terbuka";
-  return COACHING_STATUS_CHOICES.some((c) => c.value === asked) ? asked : "terbuka";
-}
-
-/** The list filter of a status choice ("semua": none). */
+/** The list filter of a status choice of /pembinaan (analytics/coaching.ts): "semua" is none. */
 export const statusFilter = (status: string): CoachingFilter["status"] =>
   status === "semua" ? undefined : (status as CoachingStatus | "terbuka");
 

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { COACHING_STATUS_CHOICES, coachingStatusFrom, listCoaching, statusFilter } from "~/.server/coaching";
+import { listCoaching, statusFilter } from "~/.server/coaching";
 import { requirePermission } from "~/.server/session";
 import { CoachingTable } from "~/components/coaching-table";
 import { ExportLinks } from "~/components/export-links";
 import { SelectField } from "~/components/field";
 import { can } from "~/permissions";
+import { COACHING_STATUS_CHOICES, coachingStatusFrom } from "../../analytics/coaching";
 import { wibDay } from "../../analytics/dates";
 
 export const meta: MetaFunction = () => [{ title: "Pembinaan — Mutu" }];

@@ -1,7 +1,9 @@
 // The coaching list (/pembinaan) as a file: the page's sessions under its status filter, one row per agreed
 // action — the KPI workbook's "Pembinaan" sheet, for whatever the viewer reaches (everyone, their team, their own).
+
+import { COACHING_STATUS_CHOICES, coachingStatusFrom } from "../../../analytics/coaching";
 import { wibDay } from "../../../analytics/dates";
-import { COACHING_STATUS_CHOICES, coachingStatusFrom, statusFilter } from "../coaching";
+import { statusFilter } from "../coaching";
 import { cell } from "../workbook/cells";
 import { COACHING_COLUMNS, coachingActionRows } from "../workbook/coaching";
 import { type ListExport, table } from "./list-export";
