@@ -97,3 +97,39 @@ export type IntervalStat = typeof intervalStats.$inferSelect;
 export type NewIntervalStat = typeof intervalStats.$inferInsert;
 export type Shift = typeof shifts.$inferSelect;
 export type NewShift = typeof shifts.$inferInsert;
+
+/**
+ * What the phone and channel systems say an agent was doing (issue 16): one row per state period. Imported
+ * (kind `states`), never typed. Periods of one agent never overlap (refused at the import), whatever the channel.
+ * Schedule adherence and conformance are computed from these and the roster (analytics/adherence.ts).
+ */
+export const agentStates = pgTable(
+  "agent_states",
+  {
+    id: serial().primaryKey(),
+    staffId: integer()
+      .notNull()
+      .references(() => staff.id),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+    channel: text().notNull(),
+    state: text().notNull(),
+    batchId: integer().references(() => importBatches.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("agent_states_natural_key").on(t.staffId, t.startsAt),
+    index("agent_states_time_idx").using("gist", sql`tstzrange(${t.startsAt}, ${t.endsAt})`),
+    index("agent_states_batch_idx").on(t.batchId),
+    check("agent_states_channel", sql`${t.channel} in ('telepon', 'sms', 'email', 'webchat', 'media_sosial')`),
+    check("agent_states_state", sql`${t.state} in ('login', 'siap', 'sibuk', 'istirahat', 'logout')`),
+    // A state period of more than 0 and at most 24 hours (analytics/import-states.ts MAX_STATE_MINUTES).
+    check(
+      "agent_states_length",
+      sql`${t.endsAt} > ${t.startsAt} and ${t.endsAt} <= ${t.startsAt} + interval '24 hours'`,
+    ),
+  ],
+);
+
+export type AgentState = typeof agentStates.$inferSelect;
