@@ -130,6 +130,36 @@ const ROSTER_COLUMNS: ColumnSpec[] = [
   { key: "channel", names: ["kanal", "channel"], required: true, content: `saluran yang dilayani: ${CHANNELS_TEXT}` },
 ];
 
+// One row per state period of an agent, as the phone and channel systems export them (status agen).
+const STATE_COLUMNS: ColumnSpec[] = [
+  { key: "nip", names: ["nip"], required: true, content: "18 digit, spasi boleh; harus ada di data staf" },
+  { key: "name", names: ["nama", "name"], content: "dibandingkan dengan data staf: nama yang berbeda jadi peringatan" },
+  { key: "channel", names: ["kanal", "channel"], required: true, content: CHANNELS_TEXT },
+  {
+    key: "state",
+    names: ["status", "state"],
+    required: true,
+    content: "login, siap, sibuk, istirahat atau logout (juga available, busy, break, logged out)",
+  },
+  {
+    key: "day",
+    names: ["tanggal", "date"],
+    content: `hari status dimulai (WIB), ${DATE_TEXT}; boleh kosong bila mulai sudah bertanggal`,
+  },
+  {
+    key: "start",
+    names: ["mulai", "start"],
+    required: true,
+    content: "tanggal dan jam WIB (05/11/2026 07:58 atau 2026-11-05 07:58:30), atau jam saja bila ada kolom tanggal",
+  },
+  {
+    key: "end",
+    names: ["selesai", "end"],
+    required: true,
+    content: "seperti mulai; jam saja yang tidak setelah jam mulai berarti keesokan harinya; paling lama 24 jam",
+  },
+];
+
 // One row per person (data staf), as HR keeps it.
 const STAFF_COLUMNS: ColumnSpec[] = [
   {
@@ -168,6 +198,7 @@ export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
   calls: CALL_COLUMNS,
   intervals: INTERVAL_COLUMNS,
   roster: ROSTER_COLUMNS,
+  states: STATE_COLUMNS,
 };
 
 /** What one row of each kind is, and which columns make it the same row when imported again. */
@@ -191,5 +222,9 @@ export const KIND_GUIDE: Record<ImportKind, { row: string; key: string }> = {
   roster: {
     row: "Satu baris untuk satu sif; sif paling lama 16 jam, dan sif yang bertumpang tindih dengan sif lain orang yang sama ditolak.",
     key: "NIP + tanggal + jam mulai",
+  },
+  states: {
+    row: "Satu baris untuk satu masa status seorang petugas (login, siap, sibuk, istirahat, logout), dari sistem telepon atau kanal. Masa yang bertumpang tindih dengan masa lain orang yang sama ditolak; baris dalam periode yang sudah disetujui ditolak.",
+    key: "NIP + tanggal dan jam mulai",
   },
 };

@@ -22,6 +22,7 @@ import {
   type TrainingRow,
   VALIDATORS,
 } from "./import-rules";
+import { AGENT_STATES, MAX_STATE_MINUTES, type StateRow } from "./import-states";
 import { formatNip, parseNip } from "./nip";
 import { parseDecimal } from "./numbers";
 import { GOLONGAN_CODES, POSITION_CODES } from "./organization";
@@ -99,6 +100,7 @@ const WILD: Record<string, fc.Arbitrary<string>> = {
   provider: fc.string({ unit: "grapheme", maxLength: 300 }),
   certificateNumber: fc.string({ unit: "grapheme", maxLength: 150 }),
   channel: fc.constantFrom(...CHANNELS, "fax"),
+  state: fc.constantFrom("siap", "SIBUK", "lunch", "constructor", "logged-out"),
   ...Object.fromEntries(["startDate", "endDate", "day"].map((k) => [k, dayCell])),
   ...Object.fromEntries(
     [
@@ -137,6 +139,7 @@ const LIKELY: Record<string, fc.Arbitrary<string>> = {
   hours: fc.integer({ min: 5, max: 10_000 }).map((t) => String(t / 10).replace(".", ",")),
   score: fc.integer({ min: 0, max: 10_000 }).map((h) => String(h / 100)),
   status: fc.constantFrom(...STATUSES),
+  state: fc.constantFrom("siap", "Busy", "istirahat", "logged out"),
   provider: fc.string({ unit: "grapheme", maxLength: 300 }),
   certificateNumber: fc.string({ unit: "grapheme", maxLength: 150 }),
   channel: fc.constantFrom(...CHANNELS),
@@ -212,6 +215,13 @@ function fitsTheTable(kind: ImportKind, value: unknown, intervalMinutes: number)
     expect(r.offered >= 0 && r.answered >= 0 && r.abandoned >= 0 && r.answered + r.abandoned <= r.offered).toBe(true);
     if (r.answeredWithinTarget !== null) expect(r.answeredWithinTarget <= r.answered).toBe(true);
     if (r.ahtSeconds !== null) expect(r.ahtSeconds >= 0 && r.ahtSeconds <= MAX_AHT_SECONDS).toBe(true);
+  } else if (kind === "states") {
+    const r = value as StateRow;
+    expect(CODES).toContain(r.channel);
+    expect(AGENT_STATES).toContain(r.state);
+    const minutes = (Date.parse(r.endsAt) - Date.parse(r.startsAt)) / 60_000;
+    expect(minutes > 0 && minutes <= MAX_STATE_MINUTES).toBe(true);
+    expect(r.startsAt >= `${EARLIEST_DAY}` && r.startsAt.slice(0, 10) <= TODAY).toBe(true);
   } else {
     const r = value as RosterRow;
     expect(CODES).toContain(r.channel);

@@ -11,9 +11,10 @@ import type { HeaderMap } from "./import-header";
 import { type IntervalRow, validateIntervalRow } from "./import-intervals";
 import { type RosterRow, validateRosterRow } from "./import-roster";
 import { type StaffRow, validateStaffRow } from "./import-staff";
+import { type StateRow, validateStateRow } from "./import-states";
 import { type TrainingRow, validateTrainingRow } from "./import-training";
 
-export const IMPORT_KINDS = ["staff", "training", "calls", "intervals", "roster"] as const;
+export const IMPORT_KINDS = ["staff", "training", "calls", "intervals", "roster", "states"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export function isImportKind(value: unknown): value is ImportKind {
@@ -27,9 +28,10 @@ export const KIND_LABELS: Record<ImportKind, string> = {
   calls: "Statistik panggilan",
   intervals: "Statistik interval",
   roster: "Jadwal dinas",
+  states: "Status agen",
 };
 
-export type ImportRow = StaffRow | TrainingRow | CallRow | IntervalRow | RosterRow;
+export type ImportRow = StaffRow | TrainingRow | CallRow | IntervalRow | RosterRow | StateRow;
 
 type Validator = (
   cells: readonly string[],
@@ -46,6 +48,7 @@ export const VALIDATORS: Record<ImportKind, Validator> = {
   calls: validateCallRow,
   intervals: validateIntervalRow,
   roster: validateRosterRow,
+  states: validateStateRow,
 };
 
 export { type CallRow, validateCallRow } from "./import-calls";
@@ -62,4 +65,5 @@ export {
 export { type IntervalRow, validateIntervalRow } from "./import-intervals";
 export { type RosterRow, validateRosterRow } from "./import-roster";
 export { type StaffRow, validateStaffRow } from "./import-staff";
+export { type StateRow, validateStateRow } from "./import-states";
 export { type TrainingRow, validateTrainingRow } from "./import-training";

@@ -62,6 +62,8 @@ export const PERMISSIONS = {
     "import:calls:any",
     "import:intervals:any",
     "import:roster:any",
+    // The phone system's agent states, the evidence of schedule adherence (issue 16).
+    "import:states:any",
     "read:eligibility:any",
     "read:training:any",
     // The QA team holds training (regulation 2.3.3, C.17.c): single records by hand, as HR.
@@ -140,6 +142,7 @@ export const PERMISSIONS = {
     "import:calls:any",
     "import:intervals:any",
     "import:roster:any",
+    "import:states:any",
     "read:eligibility:any",
     "read:certificate:any",
   ],

@@ -11,6 +11,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     await requirePermission(request, context, "import:data");
     notFound("Berkas contoh ini tidak ada.");
   }
-  await requirePermission(request, context, `import:${sample.kind}`);
-  return downloadResponse(new Uint8Array(await readSample(sample)), sample.file, "csvBytes");
+  const { env } = await requirePermission(request, context, `import:${sample.kind}`);
+  return downloadResponse(new Uint8Array(await readSample(sample, env.db)), sample.file, "csvBytes");
 }

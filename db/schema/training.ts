@@ -70,7 +70,9 @@ export const importBatches = pgTable(
     undoneAt: timestamp({ withTimezone: true }),
     undoneBy: integer().references(() => users.id),
   },
-  (t) => [check("import_batches_kind", sql`${t.kind} in ('staff', 'training', 'calls', 'intervals', 'roster')`)],
+  (t) => [
+    check("import_batches_kind", sql`${t.kind} in ('staff', 'training', 'calls', 'intervals', 'roster', 'states')`),
+  ],
 );
 
 export const trainingRecords = pgTable(

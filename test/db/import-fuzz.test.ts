@@ -51,6 +51,7 @@ const SAMPLES: [ImportKind, string][] = [
   ["calls", "panggilan-dengan-kesalahan.csv"],
   ["intervals", "interval-dengan-kesalahan.csv"],
   ["roster", "jadwal-dengan-kesalahan.csv"],
+  ["states", "status-agen-dengan-kesalahan.csv"],
 ];
 
 /** A file to start from, and the kind it is imported as (mostly its own): a sample, a generated file, noise. */
@@ -67,6 +68,14 @@ const baseFile: fc.Arbitrary<{ bytes: Uint8Array; kind: ImportKind }> = fc.oneof
       .constantFrom(...IMPORT_KINDS)
       .chain((kind) => filePlan(kind, fx.world, 6))
       .map((plan) => ({ kind: plan.kind, bytes: encoder.encode(render(plan).text) })),
+  },
+  {
+    // A header and nothing else (or blank lines): each kind's own, in any of the ways a file may write it.
+    weight: 1,
+    arbitrary: fc
+      .constantFrom(...IMPORT_KINDS)
+      .chain((kind) => filePlan(kind, fx.world, 1))
+      .map((plan) => ({ kind: plan.kind, bytes: encoder.encode(render(plan).text.split(/\r\n|\r|\n/)[0] ?? "") })),
   },
   {
     weight: 1,
@@ -174,6 +183,7 @@ const header: Record<ImportKind, string[]> = {
   calls: ["nip", "tanggal", "kanal", "panggilan_ditangani", "detik_login", "detik_bicara"],
   intervals: ["tanggal", "jam", "kanal", "panggilan_masuk", "panggilan_dijawab", "panggilan_abandon", "aht_detik"],
   roster: ["nip", "tanggal", "mulai", "selesai", "kanal"],
+  states: ["nip", "kanal", "status", "mulai", "selesai"],
 };
 /** A good row; for a staff file, a new person, the `k`-th (so that rows of one file never share a NIP). */
 function goodRow(kind: ImportKind, k = 0): string[] {
@@ -195,6 +205,10 @@ function goodRow(kind: ImportKind, k = 0): string[] {
   if (kind === "training") return [nip, "TLI-01", fx.world.pastDay, "lulus", "40", "88,5", "Pusdiklat"];
   if (kind === "calls") return [nip, fx.world.pastDay, "telepon", "12", "3600", "1200"];
   if (kind === "intervals") return [fx.world.pastDay, "08:00", "telepon", "10", "9", "1", "265"];
+  if (kind === "states") {
+    const day = addDays(fx.world.pastDay, -k);
+    return [nip, "telepon", "siap", `${day} 08:00`, `${day} 09:00`];
+  }
   return [nip, fx.world.futureDay, "07:00", "15:00", "telepon"];
 }
 const csv = (rows: string[][]) => rows.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(";")).join("\r\n");
@@ -343,9 +357,12 @@ describe("each hazard on its own", () => {
   it("a date in year 0 (which PostgreSQL has not) is an error at its row, not a failed preview", async () => {
     for (const kind of IMPORT_KINDS) {
       const row = goodRow(kind);
-      const at = header[kind].findIndex((h) => h.startsWith("tanggal") || h === "tmt");
+      // An agent-states file writes the date with the start time.
+      const at = header[kind].findIndex(
+        (h) => h.startsWith("tanggal") || h === "tmt" || (kind === "states" && h === "mulai"),
+      );
       for (const day of ["01/01/0000", "0000-12-31", "05/01/0026"]) {
-        row[at] = day;
+        row[at] = kind === "states" ? `${day} 08:00` : day;
         const { web } = await both(kind, encoder.encode(csv([header[kind], row])));
         if ("refused" in web) throw new Error(web.refused);
         expect(web.report.errors.map((e) => [e.row, e.column])).toEqual([[2, header[kind][at]]]);

@@ -409,9 +409,9 @@ describe("the roster page's server functions", () => {
 });
 
 describe("who may import which kind", () => {
-  it("HR imports all five (staff too); the QA coordinator calls, intervals and roster; others none", () => {
-    expect(importableKinds(["hr"])).toEqual(["staff", "training", "calls", "intervals", "roster"]);
-    expect(importableKinds(["koordinator_qa"])).toEqual(["calls", "intervals", "roster"]);
+  it("HR imports all six (staff too); the QA coordinator calls, intervals, roster and agent states; others none", () => {
+    expect(importableKinds(["hr"])).toEqual(["staff", "training", "calls", "intervals", "roster", "states"]);
+    expect(importableKinds(["koordinator_qa"])).toEqual(["calls", "intervals", "roster", "states"]);
     for (const role of ["admin", "kepala_seksi", "penilai", "supervisor", "petugas"] as const) {
       expect(importableKinds([role])).toEqual([]);
     }

@@ -76,6 +76,18 @@ const STATUS_TEXTS = [
   "selesai",
   "completed",
 ];
+const STATE_TEXTS = [
+  "login",
+  "Siap",
+  "SIBUK",
+  "istirahat",
+  "logout",
+  "Available",
+  "busy",
+  "Break",
+  "logged out",
+  "ACW",
+];
 // Names that an object literal answers to without holding them.
 const PROTOTYPE_NAMES = ["constructor", "__proto__", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf"];
 const BAD_NUMBERS = ["abc", "1e3", "NaN", "Infinity", "1.2.3", "--5", "0x10", LONG_NUMBER];
@@ -331,6 +343,33 @@ function goodValues(kind: ImportKind, world: World, layout: Layout, i: number): 
         warn: aht.warn && has("ahtSeconds") ? ["ahtSeconds"] : [],
       }));
   }
+  if (kind === "states") {
+    // One period per row, on its own day (rows of one person never overlap), all within that day.
+    const person = personFor(world, i, false);
+    const day = addDays(world.pastDay, -i);
+    const periods: [number, number][] = [
+      [7 * 60, 9 * 60 + 30],
+      [12 * 60, 13 * 60],
+      [15 * 60 + 5, 23 * 60],
+      [0, 30],
+    ];
+    const dated = (d: string, minutes: number) =>
+      fc.tuple(dayText(d), clockText(minutes)).map(([date, clock]) => `${date.trim()} ${clock}`);
+    return fc
+      .constantFrom(...periods)
+      .chain(([start, end]) =>
+        fc.record({
+          nip: nipText(person.nip),
+          name: nameOf(person),
+          channel,
+          state: fc.constantFrom(...STATE_TEXTS),
+          day: has("day") ? dayText(day) : fc.constant(""),
+          start: has("day") ? fc.oneof(clockText(start), dated(day, start)) : dated(day, start),
+          end: fc.oneof(clockText(end), dated(day, end)),
+        }),
+      )
+      .map((r) => ({ values: { ...r, name: r.name.text }, warn: r.name.warn ? ["name"] : [] }));
+  }
   const person = personFor(world, i, true);
   const shifts: [number, number][] = [
     [7 * 60, 15 * 60],
@@ -381,6 +420,7 @@ function badValues(kind: ImportKind, key: string, world: World): string[] {
     hours: ["0,4", "1001", "-1", ...BAD_NUMBERS],
     score: ["101", "-0,5", "100,01", ...BAD_NUMBERS],
     status: [...PROTOTYPE_NAMES, "lulus!", "tidak", "ok"],
+    state: [...PROTOTYPE_NAMES, "makan siang", "sibuk!", "on-line"],
     channel: [...PROTOTYPE_NAMES, "fax", "telepon1", "tele pon"],
     calls: ["-3", "5001", "2,5", ...BAD_NUMBERS],
     loginHours: ["25", "-1", "24,1", ...BAD_NUMBERS],
@@ -392,8 +432,8 @@ function badValues(kind: ImportKind, key: string, world: World): string[] {
     abandoned: ["-1", "50001", "1,5", ...BAD_NUMBERS],
     answeredWithinTarget: ["-1", "50001", "1,5", ...BAD_NUMBERS],
     ahtSeconds: ["-1", "14401", ...BAD_NUMBERS],
-    start: ["25:00", "24:00", "7", "07:60", "noon"],
-    end: ["25:00", "7", "07:60", "24:30"],
+    start: ["25:00", "24:00", "7", "07:60", "noon", ...(kind === "states" ? ["31/02/2026 07:00", "07:00:61"] : [])],
+    end: ["25:00", "7", "07:60", "24:30", ...(kind === "states" ? ["2026-13-01 07:00"] : [])],
   };
   return [...required, ...(specific[key] ?? []), ...formulas];
 }
@@ -662,6 +702,7 @@ export function render(plan: FilePlan): Rendered {
         calls: ["nip", "day", "channel"],
         intervals: ["day", "channel", "intervalStart"],
         roster: ["nip", "day", "start"],
+        states: ["nip", "start"],
       }[plan.kind];
       errors.push({ row: rowNumber, column: keyFields.map(columnText).join(", ") });
       duplicates.set(rowNumber, rowNumberOf[flaw.of] ?? 0);

@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import { formatDay } from "../../../analytics/dates";
 import type { ImportKind, RowContext } from "../../../analytics/import-rules";
+import { type AgentStateCode, formatStatePeriod, STATE_LABELS } from "../../../analytics/import-states";
 import { formatNip } from "../../../analytics/nip";
 import { channelShortName, pangkatLabel, positionLabel, TEAMS, type TeamCode } from "../../../analytics/organization";
 import { formatClock, formatShift } from "../../../analytics/workforce-time";
@@ -91,6 +92,20 @@ const COLUMNS: Record<ImportKind, Column[]> = {
       show: (r) => formatShift(new Date(String(r.starts_at)), new Date(String(r.ends_at))),
     },
     channel,
+  ],
+  states: [
+    person,
+    {
+      header: "Masa",
+      fields: ["starts_at", "ends_at"],
+      show: (r) => formatStatePeriod(new Date(String(r.starts_at)), new Date(String(r.ends_at))),
+    },
+    channel,
+    {
+      header: "Status",
+      fields: ["state"],
+      show: (r) => STATE_LABELS[String(r.state) as AgentStateCode] ?? text(r.state),
+    },
   ],
 };
 

@@ -4,8 +4,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ImportKind } from "../../../analytics/import-rules";
+import type { Database } from "../db";
+import { buildStatesSample } from "./states-sample";
 
-export type Sample = { file: string; kind: ImportKind; description: string };
+/** `generated`: made from the database on request (see states-sample.ts), not read from disk. */
+export type Sample = { file: string; kind: ImportKind; description: string; generated?: true };
 
 export const SAMPLES: readonly Sample[] = [
   {
@@ -71,6 +74,25 @@ export const SAMPLES: readonly Sample[] = [
     description:
       "Sif bertumpang tindih, sif 24 jam, 31 November, 25:00, kanal tidak dikenal, staf tidak dikenal atau nonaktif, baris ganda.",
   },
+  {
+    file: "status-agen-minggu-lalu.csv",
+    kind: "states",
+    generated: true,
+    description:
+      "Dibuat dari jadwal dinas yang tersimpan: status setiap petugas yang berdinas minggu lalu (Senin–Minggu), dengan satu terlambat 15 menit, satu pulang 30 menit lebih awal, satu istirahat 100 menit dan satu tidak hadir per empat orang.",
+  },
+  {
+    file: "status-agen-contoh.csv",
+    kind: "states",
+    description:
+      "Status sembilan petugas jadwal-contoh.csv, 2–8 November 2026 (impor jadwalnya dulu): login, istirahat, logout, dengan keterlambatan, pulang awal, istirahat panjang dan ketidakhadiran.",
+  },
+  {
+    file: "status-agen-dengan-kesalahan.csv",
+    kind: "states",
+    description:
+      "Status bertumpang tindih, status tidak dikenal, selesai sebelum mulai, lebih dari 24 jam, 31 November, 25:00, kanal atau staf tidak dikenal, masa depan, baris ganda.",
+  },
 ];
 
 export function findSample(file: string): Sample | null {
@@ -78,6 +100,7 @@ export function findSample(file: string): Sample | null {
 }
 
 /** The bytes of a listed sample. The app runs from the repository's folder, as server.ts serves build/ from it. */
-export function readSample(sample: Sample): Promise<Buffer> {
+export function readSample(sample: Sample, db: Database): Promise<Buffer> {
+  if (sample.generated) return buildStatesSample(db);
   return readFile(path.resolve("fixtures/samples", sample.file));
 }

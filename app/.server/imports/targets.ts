@@ -10,8 +10,10 @@ import type {
   IntervalRow,
   RosterRow,
   StaffRow,
+  StateRow,
   TrainingRow,
 } from "../../../analytics/import-rules";
+import { formatStatePeriod } from "../../../analytics/import-states";
 import { formatShift } from "../../../analytics/workforce-time";
 
 /** A check over the whole staged file and the stored rows; every row it returns is refused with an error. */
@@ -154,6 +156,29 @@ const roster = target({
   describeConflict: "sif",
 });
 
+const states = target({
+  table: "agent_states",
+  staging: "staging_states",
+  columns: [
+    ["staff_id", "integer"],
+    ["starts_at", "timestamptz"],
+    ["ends_at", "timestamptz"],
+    ["channel", "text"],
+    ["state", "text"],
+  ],
+  key: ["staff_id", "starts_at"],
+  keyFields: ["nip", "start"],
+  keyLabel: "NIP dan waktu mulai yang sama",
+  values: (v) => {
+    const r = v as StateRow;
+    return [r.staffId, r.startsAt, r.endsAt, r.channel, r.state];
+  },
+  describeConflict: "status agen",
+});
+
+/** Serialises writers of agent states, as ROSTER_LOCK_SQL does for shifts. */
+const STATES_LOCK_SQL = "select pg_advisory_xact_lock(71652016)";
+
 const staffTarget = target({
   table: "staff",
   staging: "staging_staff",
@@ -181,6 +206,35 @@ const staffTarget = target({
   // An open staff form holding the old version is then refused instead of overwriting the import.
   alsoSet: ["version = t.version + 1"],
 });
+
+/** A state period of one agent may not overlap another of theirs, in the file or stored (any channel). */
+const stateOverlaps: StagingCheck[] = [
+  {
+    sql: `select distinct on (a.row_no) a.row_no, b.row_no as other_row,
+        extract(epoch from b.starts_at)::float8 * 1000 as other_starts, extract(epoch from b.ends_at)::float8 * 1000 as other_ends
+      from staging_states a join staging_states b on b.staff_id = a.staff_id and b.row_no < a.row_no
+        and tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at)
+      order by a.row_no, b.row_no`,
+    issue: (f) => ({
+      row: Number(f.row_no),
+      column: "start",
+      message: `Status ini bertumpang tindih dengan status orang yang sama di baris ${f.other_row} (${formatStatePeriod(epochMs(f.other_starts), epochMs(f.other_ends))}). Seorang petugas hanya punya satu status pada satu saat: perbaiki jamnya atau hapus salah satu.`,
+    }),
+  },
+  {
+    sql: `select distinct on (s.row_no) s.row_no, t.state,
+        extract(epoch from t.starts_at)::float8 * 1000 as other_starts, extract(epoch from t.ends_at)::float8 * 1000 as other_ends
+      from staging_states s join agent_states t on t.staff_id = s.staff_id and t.starts_at <> s.starts_at
+        and tstzrange(s.starts_at, s.ends_at) && tstzrange(t.starts_at, t.ends_at)
+      where not exists (select 1 from staging_states r where r.staff_id = t.staff_id and r.starts_at = t.starts_at)
+      order by s.row_no, t.starts_at`,
+    issue: (f) => ({
+      row: Number(f.row_no),
+      column: "start",
+      message: `Status ini bertumpang tindih dengan status yang sudah tersimpan untuk orang yang sama: ${formatStatePeriod(epochMs(f.other_starts), epochMs(f.other_ends))} (${f.state}). Perbaiki jam di berkas, atau batalkan impor yang memasukkan status itu dulu.`,
+    }),
+  },
+];
 
 export const TARGETS: Record<ImportKind, Target> = {
   staff: {
@@ -337,9 +391,10 @@ export const TARGETS: Record<ImportKind, Target> = {
         issue: (f) => ({
           row: Number(f.row_no),
           column: "start",
-          message: `Sif ini bertumpang tindih dengan sif yang sudah tersimpan untuk orang yang sama: ${formatShift(epochMs(f.other_starts), epochMs(f.other_ends))} (${f.channel}). Ubah atau hapus sif itu dulu, atau perbaiki jam di berkas.`,
+          message: `Sif ini bertumpang tindih dengan sif yang sudah tersimpan untuk orang yang sama: ${formatStatePeriod(epochMs(f.other_starts), epochMs(f.other_ends))} (${f.channel}). Ubah atau hapus sif itu dulu, atau perbaiki jam di berkas.`,
         }),
       },
     ],
   },
+  states: { ...states, beforeChecks: STATES_LOCK_SQL, checks: stateOverlaps },
 };

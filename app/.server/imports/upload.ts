@@ -24,7 +24,11 @@ export function importFormats(kinds: readonly ImportKind[]) {
     label: KIND_LABELS[kind],
     ...KIND_GUIDE[kind],
     columns: COLUMNS[kind].map(({ names, required, content }) => ({ names, required, content })),
-    samples: SAMPLES.filter((s) => s.kind === kind).map(({ file, description }) => ({ file, description })),
+    samples: SAMPLES.filter((s) => s.kind === kind).map(({ file, description, generated }) => ({
+      file,
+      description,
+      generated: generated === true,
+    })),
   }));
 }
 
