@@ -4,6 +4,7 @@
 import { and, eq } from "drizzle-orm";
 import { formatInstantWib } from "../../analytics/dates";
 import { disputeDeadline } from "../../analytics/dispute-window";
+import { periodFromId } from "../../analytics/period";
 import { sectionsOf } from "../../analytics/scoring";
 import { evaluationRevisions, evaluationScores, evaluations } from "../../db/schema";
 import { can } from "../permissions";
@@ -16,6 +17,7 @@ import { getEvaluation } from "./evaluation-queries";
 import { STALE_EVALUATION } from "./evaluation-save";
 import { computeScores, readScores, type SentScores, scoreProblems } from "./evaluation-scores";
 import { mailDisputeFiled, mailDisputeSettled } from "./mail/events";
+import { reviewAdherence } from "./period-reviews";
 import { assertPeriodOpen } from "./periods";
 import { type Access, accessFor, reaches } from "./scope";
 import { loadVersion, type VersionItem } from "./scorecards";
@@ -92,6 +94,11 @@ export async function evaluationPage(auth: Permitted, request: Request, id: numb
   return {
     evaluation,
     ...evaluationRights(evaluation, auth.access, settings["evaluation.disputeWindowDays"]),
+    // A period review shows the adherence evidence its kedisiplinan scores were given beside.
+    adherence:
+      evaluation.kind === "period_review"
+        ? await reviewAdherence(db, settings, evaluation.agentStaffId, periodFromId(evaluation.periodId))
+        : null,
   };
 }
 

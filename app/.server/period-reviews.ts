@@ -3,9 +3,10 @@
 import { aliasedTable, and, asc, eq, inArray } from "drizzle-orm";
 import { importedReviewCph, type PeriodCph } from "../../analytics/cph";
 import type { ChannelCode } from "../../analytics/organization";
-import { periodFromId } from "../../analytics/period";
+import { type Period, periodFromId } from "../../analytics/period";
 import { cphScore, PERIOD_REVIEW_SECTIONS } from "../../analytics/scoring";
 import { evaluationScores, evaluations, staff, users } from "../../db/schema";
+import { breakAllowance, coveredRange, readAdherence } from "./adherence";
 import type { Actor } from "./audit";
 import { cphTargets, importedCph } from "./cph";
 import type { Database } from "./db";
@@ -14,7 +15,7 @@ import { agentForEvaluation, type SaveResult, writeEvaluation } from "./evaluati
 import { computeScores, readScores, type SentScores, scoreProblems, snapshot } from "./evaluation-scores";
 import { assertPeriodOpen, isPeriodId, periodChoice } from "./periods";
 import { evaluableAgents } from "./population";
-import type { Access } from "./scope";
+import { type Access, SYSTEM_ACCESS } from "./scope";
 import { loadVersion, publishedVersionForTeam } from "./scorecards";
 import { cphTarget, type Settings } from "./settings";
 
@@ -217,7 +218,20 @@ export async function periodReviewPage(
     review,
     targets: cphTargets(settings),
     imported: version.weights.cph > 0 ? await importedCph(db, agent.id, periodId, settings) : null,
+    adherence: await reviewAdherence(db, settings, agent.id, periodFromId(periodId)),
   };
+}
+
+/**
+ * The evidence beside the kedisiplinan items: the agent's adherence to the roster over the period's finished days.
+ * Whoever asks may evaluate this agent or read this review of them (checked by the caller), so the agent's own
+ * figures are read whatever their read:workforce scope. Null when the agent had no shift and no state in the period.
+ */
+export async function reviewAdherence(db: Database, settings: Settings, agentId: number, period: Period) {
+  const range = coveredRange(period);
+  if (range.from > range.to) return null;
+  const [row] = await readAdherence(db, settings, { ...range, access: SYSTEM_ACCESS, staffId: agentId });
+  return row ? { ...row, range, breakAllowance: breakAllowance(settings) } : null;
 }
 
 type CphFields = {

@@ -11,6 +11,7 @@ import { formatClock } from "../../analytics/workforce-time";
 import type { Database } from "./db";
 import type { Settings } from "./settings";
 import { type WeekStaffing, weekStaffing } from "./staffing";
+import { writeTeamAdherenceSheet } from "./workbook/adherence";
 import {
   addCells,
   addHeader,
@@ -192,6 +193,9 @@ export async function writeStaffingWorkbook(
       for (const interval of channel.intervals) sheet.add(interval);
       written += await sheet.close();
     }
+    // How the week's roster was kept, where it has run: per day and team, counts only.
+    const days = plan.week.days;
+    await writeTeamAdherenceSheet(book, db, options.settings, { from: days[0] ?? "", to: days.at(-1) ?? "" }, now);
     return written;
   });
   return {

@@ -14,6 +14,7 @@ import { periodKpiReport } from "./period-kpi";
 import { periodStatus } from "./periods";
 import { type Access, SYSTEM_ACCESS } from "./scope";
 import { gradeBands, type Settings } from "./settings";
+import { writeAdherenceSheet } from "./workbook/adherence";
 import { AGENT_COLUMNS } from "./workbook/agents";
 import { writeCalibrationSheet } from "./workbook/calibration";
 import { predikatStyles, TableSheet, WorkbookAborted } from "./workbook/cells";
@@ -116,6 +117,8 @@ export async function writeKpiWorkbook(db: Database, options: KpiWorkbookOptions
     await writeCertificationSheet(book, db, certificationDay, access);
     // Coaching is about the agents: within the workbook's scope, as the evaluations are.
     await writeCoachingSheet(book, db, period, access, today);
+    // The evidence beside the kedisiplinan items: adherence to the roster, within the same scope.
+    await writeAdherenceSheet(book, db, settings, period, access);
     if (center) await writeReportSheet(book, db, period.id);
     return { periodId: period.id, agents, evaluations, items };
   });

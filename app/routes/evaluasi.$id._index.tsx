@@ -4,6 +4,7 @@ import { deleteDraftForm, respondForm, sendDraftForm } from "~/.server/evaluatio
 import { sentBy } from "~/.server/evaluation-queries";
 import { evaluationPage } from "~/.server/evaluation-workflow";
 import { requirePermission } from "~/.server/session";
+import { AdherenceEvidence } from "~/components/adherence-tables";
 import { DraftActions, EvaluationResponse } from "~/components/evaluation-actions";
 import { EvaluationFacts, ScoresTable, StateBadge } from "~/components/evaluation-view";
 import { Notice } from "~/components/field";
@@ -55,7 +56,15 @@ const NOTICES: Record<string, string> = {
 };
 
 export default function EvaluationPage() {
-  const { evaluation: e, deadline, canRespond, canEdit, canSettle, canCoach } = useLoaderData<typeof loader>();
+  const {
+    evaluation: e,
+    deadline,
+    canRespond,
+    canEdit,
+    canSettle,
+    canCoach,
+    adherence,
+  } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const [params] = useSearchParams();
   const notice = Object.keys(NOTICES).find((k) => params.get(k));
@@ -83,6 +92,7 @@ export default function EvaluationPage() {
         scores={e.scores}
         sectionScores={{ hardskill: e.hardskill, softskill: e.softskill, kedisiplinan: e.kedisiplinan }}
       />
+      {e.kind === "period_review" && <AdherenceEvidence evidence={adherence} />}
       <h2>Catatan dan rekomendasi penilai</h2>
       <p className="quote">{e.note || "—"}</p>
 

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { savePeriodReviewForm } from "~/.server/period-review-forms";
 import { periodReviewPage } from "~/.server/period-reviews";
 import { requirePermission } from "~/.server/session";
+import { AdherenceEvidence } from "~/components/adherence-tables";
 import { CphFields } from "~/components/cph-fields";
 import { FormError, TextAreaField } from "~/components/field";
 import { initialFromScores, initialFromValues, ScoreSheet } from "~/components/score-sheet";
@@ -34,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function PeriodReviewForm() {
-  const { agent, period, version, review, targets, imported } = useLoaderData<typeof loader>();
+  const { agent, period, version, review, targets, imported, adherence } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const errors = failed?.errors ?? {};
   const values = failed?.values ?? {
@@ -53,6 +54,7 @@ export default function PeriodReviewForm() {
       <p className="lead">
         {agent.fullName} · {period.label}
       </p>
+      <AdherenceEvidence evidence={adherence} />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="agentId" value={agent.id} />
         <input type="hidden" name="periodId" value={period.id} />

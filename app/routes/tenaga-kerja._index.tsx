@@ -35,7 +35,7 @@ export default function Workforce() {
       </p>
       <p>
         <Link to="/tenaga-kerja/rencana">Rencana kebutuhan staf per minggu</Link> ·{" "}
-        <Link to="/tenaga-kerja/jadwal">Jadwal dinas</Link>
+        <Link to="/tenaga-kerja/jadwal">Jadwal dinas</Link> · <Link to="/tenaga-kerja/kepatuhan">Kepatuhan jadwal</Link>
       </p>
       <Form method="get" className="filters">
         <SelectField

@@ -62,6 +62,7 @@ describe("KPI review", () => {
       "Kalibrasi",
       "Pelatihan & Sertifikasi",
       "Pembinaan",
+      "Kepatuhan Jadwal",
       "Laporan",
     ]);
     const summary = JSON.stringify(workbook.getWorksheet("Ringkasan")?.getSheetValues());

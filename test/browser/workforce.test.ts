@@ -69,6 +69,7 @@ describe("workforce analytics", () => {
       "Surel",
       "Web-chat",
       "Media sosial",
+      "Kepatuhan Jadwal",
     ]);
     // One row per half hour of the week under the header.
     expect(workbook.getWorksheet("Telepon")?.actualRowCount).toBe(1 + 7 * 48);

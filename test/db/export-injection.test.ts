@@ -84,7 +84,13 @@ const getHandle = demoDatabaseForThisFile("2026-11-29", async (handle) => {
   }
   const [firstAgent] = agents;
   if (!firstAgent) throw new Error("no agents in the period");
-  const teamName = plant(hostile("tim"), ["Ringkasan", "KPI Petugas", "Pelatihan & Sertifikasi", ...CSVS]);
+  const teamName = plant(hostile("tim"), [
+    "Ringkasan",
+    "KPI Petugas",
+    "Pelatihan & Sertifikasi",
+    "Kepatuhan Jadwal",
+    ...CSVS,
+  ]);
   await db.update(teams).set({ name: teamName }).where(eq(teams.id, firstAgent.teamId));
 
   // An assessor with evaluations in the period, the authors of its reports, a calibration participant.

@@ -521,6 +521,14 @@ const CASES: Case[] = [
     otherwise: 403,
   },
   {
+    // Schedule adherence: the whole center, or a supervisor's team (read:workforce).
+    file: "tenaga-kerja.kepatuhan.tsx",
+    method: "GET",
+    path: "/tenaga-kerja/kepatuhan?periode=2026-10",
+    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200, supervisor: 200 },
+    otherwise: 403,
+  },
+  {
     // The KPI page's CSV: the whole center, or a supervisor's team.
     file: "kpi.unduh.ts",
     method: "GET",
@@ -573,6 +581,7 @@ const CASES: Case[] = [
     petugas: 200,
     hr: 200,
   }),
+  ...listExport("kepatuhan", "periode=2026-10", { kepala_seksi: 200, koordinator_qa: 200, supervisor: 200 }),
   ...listExport("audit", "", { admin: 200 }),
   // An import batch that does not exist: refused with a message to those who import, like one they may not see.
   ...listExport("impor", "impor=987654", { koordinator_qa: 400, hr: 400 }),
@@ -1403,8 +1412,8 @@ describe("the import page", () => {
       const r = await callRoute(moduleFor("impor._index.tsx"), "/impor", { cookie: cookies.get(who) });
       return (r.data as { kinds: { value: string }[] }).kinds.map((k) => k.value);
     };
-    expect(await offered("hr")).toEqual(["staff", "training", "calls", "intervals", "roster"]);
-    expect(await offered("koordinator_qa")).toEqual(["calls", "intervals", "roster"]);
+    expect(await offered("hr")).toEqual(["staff", "training", "calls", "intervals", "roster", "states"]);
+    expect(await offered("koordinator_qa")).toEqual(["calls", "intervals", "roster", "states"]);
   });
 });
 

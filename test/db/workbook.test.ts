@@ -44,6 +44,7 @@ const SHEETS = [
   "Kalibrasi",
   "Pelatihan & Sertifikasi",
   "Pembinaan",
+  "Kepatuhan Jadwal",
   "Laporan",
 ];
 const AGENT_HEADER = [

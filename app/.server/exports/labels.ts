@@ -15,6 +15,7 @@ export const LIST_EXPORT_LABELS = {
   impor: "Baris dan kesalahan satu impor",
   rapor: "Rapor kinerja",
   pembinaan: "Daftar pembinaan",
+  kepatuhan: "Kepatuhan jadwal per petugas",
 } as const;
 
 export type ListExportName = keyof typeof LIST_EXPORT_LABELS;

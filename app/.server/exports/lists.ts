@@ -1,5 +1,6 @@
 // Every list that can be taken away, by name (labels.ts): the download route, the command line, the README and
 // the access walker read this one table.
+import { adherenceExport } from "./adherence";
 import { auditExport } from "./audit-log";
 import { calibrationExport } from "./calibration";
 import { certificatesExport } from "./certificates";
@@ -30,4 +31,5 @@ export const LIST_EXPORTS: Partial<Record<ListExportName, ListExport>> = {
   audit: auditExport,
   impor: importBatchExport,
   pembinaan: coachingExport,
+  kepatuhan: adherenceExport,
 };
