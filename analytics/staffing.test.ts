@@ -18,6 +18,8 @@ const ALL_TARGETS = Object.fromEntries(
   (["telepon", "sms", "email", "webchat", "media_sosial"] as ChannelCode[]).map((c) => [c, TARGETS]),
 ) as Record<ChannelCode, StaffingTargets>;
 
+const emptyWeek = () => sumTotals([]);
+
 const profile = (row: Partial<ProfileInput> & Pick<ProfileInput, "weekday" | "startMinute">): ProfileInput => ({
   channel: "telepon",
   intervalMinutes: 30,
@@ -112,6 +114,62 @@ describe("one interval of the plan", () => {
     expect(answeringAgents(3, 0.9)).toBe(0);
     expect(answeringAgents(10, 0.9)).toBe(1);
     expect(answeringAgents(5, 0)).toBe(5);
+  });
+});
+
+describe("Erlang C and Erlang A side by side", () => {
+  const example = {
+    day: "2026-11-30",
+    weekday: 1,
+    startMinute: 540,
+    intervalMinutes: 30,
+    forecastCalls: 100,
+    ahtSeconds: 180,
+    targets: TARGETS,
+    patienceSeconds: 300,
+  };
+
+  test("100 calls × 180 s, patience 300 s: Erlang C 14 agents → 20 positions, Erlang A 13 → ceil(13 ÷ 0.7) = 19; 19 rostered is kurang under C, cukup under A", () => {
+    const c = planInterval({ ...example, rostered: 19 });
+    const a = planInterval({ ...example, rostered: 19, model: "erlang_a" });
+    expect(c.erlangC).toMatchObject({ agents: 14, positions: 20, probabilityAbandon: 0, expectedAbandonment: 0 });
+    expect(c.erlangA).toMatchObject({ agents: 13, positions: 19 });
+    expect(a.erlangA).toEqual(c.erlangA);
+    expect(c).toMatchObject({ model: "erlang_c", positions: 20, difference: -1, status: "kurang" });
+    expect(a).toMatchObject({ model: "erlang_a", positions: 19, difference: 0, status: "cukup" });
+    expect(c.statusByModel).toEqual({ erlang_c: "kurang", erlang_a: "cukup" });
+  });
+
+  test("20 rostered − 30 % = 14 answering: Erlang A expects pyworkforce's SL 0.916792 and 0.013984 hanging up", () => {
+    const a = planInterval({ ...example, rostered: 20, model: "erlang_a" });
+    expect(a.rosteredAnswering).toBe(14);
+    expect(a.expectedServiceLevel).toBeCloseTo(0.916792, 6);
+    expect(a.expectedAbandonment).toBeCloseTo(0.013984, 6);
+    expect(a.erlangC.expectedServiceLevel).toBeCloseTo(0.88835, 5);
+  });
+
+  test("the week's totals under each model: Erlang C 20 × ½ = 10 position-hours, Erlang A 19 × ½ = 9.5", () => {
+    const history = forecast(
+      [profile({ weekday: 1, startMinute: 540, offered: 600, answered: 600, ahtSeconds: 180 })],
+      30,
+    );
+    const [plan] = staffingPlan({
+      days: isoWeek("2026-W49").days,
+      intervalMinutes: 30,
+      channels: ["telepon"],
+      forecast: history,
+      targets: ALL_TARGETS,
+      rostered: [{ day: "2026-11-30", startMinute: 540, channel: "telepon", agents: 19 }],
+      model: "erlang_a",
+      patienceSeconds: { telepon: 300 },
+    });
+    expect(plan?.model).toBe("erlang_a");
+    expect(plan?.patienceSeconds).toBe(300);
+    expect(plan?.week.byModel.erlang_c).toMatchObject({ positionHours: 10, understaffed: 1, differenceHours: -0.5 });
+    expect(plan?.week.byModel.erlang_a).toMatchObject({ positionHours: 9.5, understaffed: 0, differenceHours: 0 });
+    expect(plan?.week).toMatchObject({ positionHours: 9.5, understaffed: 0 });
+    const both = sumTotals([plan?.week ?? emptyWeek(), plan?.week ?? emptyWeek()]);
+    expect(both.byModel.erlang_a).toMatchObject({ positionHours: 19, understaffed: 0, differenceHours: 0 });
   });
 });
 

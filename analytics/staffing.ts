@@ -1,12 +1,15 @@
-// Pure: the staffing plan of a week (issue 6): per interval of each channel, the agents and positions Erlang C
-// asks for to meet the channel's targets with the forecast contacts (forecast.ts), against the agents rostered.
-// Weeks are the calendar's (dates.ts). No I/O, no wall clock. Fractions are 0–1, times in seconds unless a name
-// says minutes or hours.
+// Pure: the staffing plan of a week (issue 6): per interval of each channel, the agents and positions Erlang C and
+// Erlang A (staffing-models.ts) ask for to meet the channel's targets with the forecast contacts (forecast.ts),
+// against the agents rostered; the model the settings name drives the comparison. Weeks are the calendar's
+// (dates.ts). No I/O, no wall clock. Fractions are 0–1, times in seconds unless a name says minutes or hours.
 import { isoWeekday } from "./dates";
-import { requiredAgents, serviceLevel } from "./erlang";
 import { type Forecast, slotKey } from "./forecast";
 import type { ChannelCode } from "./organization";
+import { DEFAULT_PATIENCE_SECONDS } from "./patience";
+import { type AbandonmentModels, intervalModels, type ModelNeed, type StaffingModel } from "./staffing-models";
 import { MINUTES_PER_DAY } from "./workforce-time";
+
+export { answeringAgents, MODEL_LABELS, type ModelNeed, type StaffingModel } from "./staffing-models";
 
 /** A channel's targets (settings `workforce.*.<channel>`), as fractions. */
 export type StaffingTargets = {
@@ -51,17 +54,6 @@ export function staffingStatus(rostered: number, positions: number): StaffingSta
   return rostered - positions > overstaffTolerance(positions) ? "lebih" : "cukup";
 }
 
-// x × (1 − s) is often a whole number that binary arithmetic lands just below (10 × (1 − 0.9) = 0.9999999999999998):
-// that noise must not take an agent away. The same tolerance analytics/erlang.ts uses for positions.
-const floorIgnoringRoundingNoise = (x: number) => Math.floor(x + x * 1e-12);
-
-/**
- * Agents answering out of `rostered` people on duty after shrinkage: the largest n whose positions
- * (ceil(n ÷ (1 − s)), as requiredAgents counts them) fit in `rostered`, i.e. floor(rostered × (1 − s)).
- */
-export const answeringAgents = (rostered: number, shrinkage: number) =>
-  floorIgnoringRoundingNoise(rostered * (1 - shrinkage));
-
 export type PlanInterval = {
   /** WIB day of the interval's start, its ISO weekday, and minutes after its midnight. */
   day: string;
@@ -74,8 +66,12 @@ export type PlanInterval = {
   /** The AHT the plan used: the interval's own, else the channel's over the basis (when none of the interval's
    * contacts was answered); null when the interval has no history, or no contact of the channel was answered. */
   ahtSeconds: number | null;
-  /** What the channel's targets need (analytics/erlang.ts requiredAgents). */
   trafficErlangs: number;
+  /** The model driving the comparison below, and what each model says. */
+  model: StaffingModel;
+  erlangC: ModelNeed;
+  erlangA: ModelNeed;
+  /** What the channel's targets need under the driving model. */
   agents: number;
   positions: number;
   /** Service level, average speed of answer and occupancy with `agents` answering. */
@@ -84,15 +80,28 @@ export type PlanInterval = {
   occupancy: number;
   /** People rostered on the channel for at least part of the interval. */
   rostered: number;
-  /** rostered − positions: negative is short. */
+  /** rostered − positions (of the driving model): negative is short. */
   difference: number;
   status: StaffingStatus;
-  /** What the roster is expected to achieve: answeringAgents(rostered) answering, with their service level, ASA
-   * (null when the queue grows without bound: answering agents ≤ traffic) and occupancy. */
+  /** The status under each model: what changing the setting would change. */
+  statusByModel: Record<StaffingModel, StaffingStatus>;
+  /** What the roster is expected to achieve under the driving model: answeringAgents(rostered) answering, with
+   * their service level, ASA (null when the queue grows without bound: answering agents ≤ traffic), occupancy and
+   * share hanging up (0 under Erlang C). */
   rosteredAnswering: number;
   expectedServiceLevel: number;
   expectedAsaSeconds: number | null;
   expectedOccupancy: number;
+  expectedAbandonment: number;
+};
+
+/** One model's part of a total: what it needs and how many intervals it finds short or over. */
+export type ModelTotals = {
+  agentHours: number;
+  positionHours: number;
+  differenceHours: number;
+  understaffed: number;
+  overstaffed: number;
 };
 
 export type StaffingTotals = {
@@ -109,6 +118,8 @@ export type StaffingTotals = {
   /** Intervals 'kurang' and 'lebih'. */
   understaffed: number;
   overstaffed: number;
+  /** The same under each model; the fields above are the driving model's. */
+  byModel: Record<StaffingModel, ModelTotals>;
 };
 
 export type DayTotals = StaffingTotals & { day: string; weekday: number };
@@ -116,6 +127,9 @@ export type DayTotals = StaffingTotals & { day: string; weekday: number };
 export type ChannelPlan = {
   channel: ChannelCode;
   targets: StaffingTargets;
+  /** The model driving the comparison, and the mean patience (seconds) Erlang A used. */
+  model: StaffingModel;
+  patienceSeconds: number;
   /** Whether the forecast had any statistics of this channel. */
   hasHistory: boolean;
   /** Every interval of every day, in time order. */
@@ -132,7 +146,21 @@ export type StaffingPlanInput = {
   forecast: Forecast;
   targets: Readonly<Record<ChannelCode, StaffingTargets>>;
   rostered: readonly RosteredInput[];
+  /** The model driving the comparison with the roster (default Erlang C). */
+  model?: StaffingModel;
+  /** Mean patience per channel for Erlang A (default DEFAULT_PATIENCE_SECONDS). */
+  patienceSeconds?: Readonly<Partial<Record<ChannelCode, number>>>;
+  /** Erlang A's computations, or a memo of them. */
+  abandonment?: AbandonmentModels;
 };
+
+const emptyModelTotals = (): ModelTotals => ({
+  agentHours: 0,
+  positionHours: 0,
+  differenceHours: 0,
+  understaffed: 0,
+  overstaffed: 0,
+});
 
 const emptyTotals = (): StaffingTotals => ({
   intervals: 0,
@@ -143,7 +171,16 @@ const emptyTotals = (): StaffingTotals => ({
   differenceHours: 0,
   understaffed: 0,
   overstaffed: 0,
+  byModel: { erlang_c: emptyModelTotals(), erlang_a: emptyModelTotals() },
 });
+
+function addModel(t: ModelTotals, need: ModelNeed, status: StaffingStatus, rosteredHours: number, hours: number) {
+  t.agentHours += need.agents * hours;
+  t.positionHours += need.positions * hours;
+  t.differenceHours = rosteredHours - t.positionHours;
+  if (status === "kurang") t.understaffed += 1;
+  if (status === "lebih") t.overstaffed += 1;
+}
 
 function addTo(totals: StaffingTotals, i: PlanInterval, staffed: number, hoursPerInterval: number): void {
   totals.intervals += 1;
@@ -154,6 +191,8 @@ function addTo(totals: StaffingTotals, i: PlanInterval, staffed: number, hoursPe
   totals.differenceHours = totals.rosteredHours - totals.positionHours;
   if (i.status === "kurang") totals.understaffed += 1;
   if (i.status === "lebih") totals.overstaffed += 1;
+  addModel(totals.byModel.erlang_c, i.erlangC, i.statusByModel.erlang_c, totals.rosteredHours, hoursPerInterval);
+  addModel(totals.byModel.erlang_a, i.erlangA, i.statusByModel.erlang_a, totals.rosteredHours, hoursPerInterval);
 }
 
 /** Totals summed over several (the channels of a week, for the whole center). */
@@ -167,12 +206,21 @@ export function sumTotals(list: readonly StaffingTotals[]): StaffingTotals {
     total.rosteredHours += t.rosteredHours;
     total.understaffed += t.understaffed;
     total.overstaffed += t.overstaffed;
+    for (const model of ["erlang_c", "erlang_a"] as const) {
+      const sum = total.byModel[model];
+      const part = t.byModel[model];
+      sum.agentHours += part.agentHours;
+      sum.positionHours += part.positionHours;
+      sum.understaffed += part.understaffed;
+      sum.overstaffed += part.overstaffed;
+    }
   }
   total.differenceHours = total.rosteredHours - total.positionHours;
+  for (const sum of Object.values(total.byModel)) sum.differenceHours = total.rosteredHours - sum.positionHours;
   return total;
 }
 
-/** One interval of one channel: forecast → Erlang C with the targets → against the roster. */
+/** One interval of one channel: forecast → Erlang C and Erlang A with the targets → against the roster. */
 export function planInterval(input: {
   day: string;
   weekday: number;
@@ -182,29 +230,25 @@ export function planInterval(input: {
   ahtSeconds: number | null;
   targets: StaffingTargets;
   rostered: number;
+  model?: StaffingModel;
+  patienceSeconds?: number;
+  abandonment?: AbandonmentModels;
 }): PlanInterval {
   const { targets, rostered, intervalMinutes } = input;
-  const intervalSeconds = intervalMinutes * 60;
+  const model = input.model ?? "erlang_c";
   // No AHT means no contact was ever answered on the channel: no workload can be derived, so none is planned.
   const ahtSeconds = input.ahtSeconds ?? 0;
   const calls = input.ahtSeconds === null ? 0 : input.forecastCalls;
-  const need = requiredAgents({
+  const both = intervalModels({
     callsPerInterval: calls,
-    intervalSeconds,
+    intervalSeconds: intervalMinutes * 60,
     ahtSeconds,
-    targetServiceLevel: targets.serviceLevel,
-    targetAnswerSeconds: targets.answerSeconds,
-    maxOccupancy: targets.maxOccupancy,
-    shrinkage: targets.shrinkage,
+    targets,
+    patienceSeconds: input.patienceSeconds ?? DEFAULT_PATIENCE_SECONDS.telepon,
+    rostered,
+    abandonment: input.abandonment,
   });
-  const answering = answeringAgents(rostered, targets.shrinkage);
-  const expected = serviceLevel({
-    callsPerInterval: calls,
-    intervalSeconds,
-    ahtSeconds,
-    agents: answering,
-    targetAnswerSeconds: targets.answerSeconds,
-  });
+  const need = both[model];
   return {
     day: input.day,
     weekday: input.weekday,
@@ -212,7 +256,10 @@ export function planInterval(input: {
     endMinute: input.startMinute + intervalMinutes,
     forecastCalls: input.forecastCalls,
     ahtSeconds: input.ahtSeconds,
-    trafficErlangs: need.trafficErlangs,
+    trafficErlangs: both.trafficErlangs,
+    model,
+    erlangC: both.erlang_c,
+    erlangA: both.erlang_a,
     agents: need.agents,
     positions: need.positions,
     serviceLevel: need.serviceLevel,
@@ -221,17 +268,22 @@ export function planInterval(input: {
     rostered,
     difference: rostered - need.positions,
     status: staffingStatus(rostered, need.positions),
-    rosteredAnswering: answering,
-    expectedServiceLevel: expected.serviceLevel,
-    expectedAsaSeconds: Number.isFinite(expected.asaSeconds) ? expected.asaSeconds : null,
-    expectedOccupancy: expected.occupancy,
+    statusByModel: {
+      erlang_c: staffingStatus(rostered, both.erlang_c.positions),
+      erlang_a: staffingStatus(rostered, both.erlang_a.positions),
+    },
+    rosteredAnswering: both.rosteredAnswering,
+    expectedServiceLevel: need.expectedServiceLevel,
+    expectedAsaSeconds: need.expectedAsaSeconds,
+    expectedOccupancy: need.expectedOccupancy,
+    expectedAbandonment: need.expectedAbandonment,
   };
 }
 
 /**
  * The plan of each channel over `days`: every interval of the grid with its forecast, the agents and positions
- * the channel's targets need (Erlang C), the agents rostered and the difference; with per-day and whole-range
- * totals. An interval without history is forecast at 0 contacts and needs nobody; an interval nobody is rostered
+ * the channel's targets need under Erlang C and Erlang A, the agents rostered and the difference under the model
+ * `model` names; with per-day and whole-range totals. An interval without history is forecast at 0 contacts and needs nobody; an interval nobody is rostered
  * on has 0 rostered.
  */
 export function staffingPlan(input: StaffingPlanInput): ChannelPlan[] {
@@ -255,8 +307,10 @@ export function staffingPlan(input: StaffingPlanInput): ChannelPlan[] {
   }
   const weekdays = input.days.map(isoWeekday);
 
+  const model = input.model ?? "erlang_c";
   return input.channels.map((channel): ChannelPlan => {
     const targets = input.targets[channel];
+    const patienceSeconds = input.patienceSeconds?.[channel] ?? DEFAULT_PATIENCE_SECONDS[channel];
     const fallbackAht = basis.channelAhtSeconds.get(channel) ?? null;
     const ofChannel = basis.byChannel.get(channel);
     const roster = rosteredAt.get(channel);
@@ -278,6 +332,9 @@ export function staffingPlan(input: StaffingPlanInput): ChannelPlan[] {
           ahtSeconds: history ? (history.ahtSeconds ?? fallbackAht) : null,
           targets,
           rostered: on?.agents ?? 0,
+          model,
+          patienceSeconds,
+          abandonment: input.abandonment,
         });
         intervals.push(interval);
         const staffed = on ? (on.staffedAgents ?? on.agents) : 0;
@@ -286,6 +343,6 @@ export function staffingPlan(input: StaffingPlanInput): ChannelPlan[] {
       }
       days.push(totals);
     });
-    return { channel, targets, hasHistory: (ofChannel?.size ?? 0) > 0, intervals, days, week };
+    return { channel, targets, model, patienceSeconds, hasHistory: (ofChannel?.size ?? 0) > 0, intervals, days, week };
   });
 }
