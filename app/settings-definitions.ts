@@ -2,9 +2,12 @@
 // stores and validates them) and the settings page (which shows labels and help).
 import { z } from "zod";
 import { formatDecimal } from "../analytics/numbers";
+import { type ChannelCode, channelShortName } from "../analytics/organization";
+import { DEFAULT_PATIENCE_SECONDS } from "../analytics/patience";
 import { numberInput } from "./number-input";
 
 // `english`: the English term staff may know the setting by, shown once in its hint (marked as English).
+// `choices`: a setting that is one of a few values, shown as a list to pick from.
 type Definition<T> = {
   schema: z.ZodType<T>;
   default: T;
@@ -12,6 +15,7 @@ type Definition<T> = {
   help: string;
   group: string;
   english?: string;
+  choices?: readonly { value: string; label: string }[];
 };
 
 // Numbers are read as the imported files read them (app/number-input.ts): "7,5" and "7.5" alike. An empty field
@@ -86,6 +90,17 @@ const channelQuota = (channel: string, fallback: number) =>
     group: "Penilaian",
     label: `Dari kuota itu, paling sedikit melalui ${channel}`,
     help: "Evaluasi interaksi pada saluran ini yang diharapkan per petugas per periode (0 = tidak ada syarat).",
+  }) satisfies Definition<number>;
+
+// The mean patience of a channel's callers for Erlang A (issue 16): defaults and why in analytics/patience.ts.
+const patienceSetting = (channel: ChannelCode) =>
+  ({
+    schema: wholeNumber(5, 604_800),
+    default: DEFAULT_PATIENCE_SECONDS[channel],
+    group: staffingGroup(channelShortName(channel)),
+    label: "Kesabaran menunggu rata-rata (detik)",
+    help: "Berapa lama rata-rata orang menunggu sebelum menutup atau meninggalkan antrean; dipakai Erlang A bila statistik interval belum cukup untuk memperkirakannya (3600 = 1 jam).",
+    english: "patience",
   }) satisfies Definition<number>;
 
 // The staffing targets of one channel (issue 6), in one group per channel so that its four targets read together.
@@ -272,6 +287,17 @@ export const SETTINGS = {
     label: "Dasar perkiraan kontak (minggu)",
     help: "Perkiraan kontak suatu minggu = rata-rata hari dan interval yang sama selama sekian minggu penuh terakhir sebelumnya.",
   } satisfies Definition<number>,
+  "workforce.model": {
+    schema: z.enum(["erlang_c", "erlang_a"], { error: "Pilih Erlang C atau Erlang A." }),
+    default: "erlang_c",
+    group: "Analitik tenaga kerja",
+    label: "Model kebutuhan petugas",
+    help: "Rencana kebutuhan staf selalu menampilkan keduanya; model ini yang menentukan interval kurang dan lebih staf. Erlang C menganggap tidak ada yang menutup telepon selagi menunggu, sehingga pada jam sibuk meminta lebih banyak petugas; Erlang A memperhitungkan yang menutup (dengan kesabaran rata-rata per saluran).",
+    choices: [
+      { value: "erlang_c", label: "Erlang C (bawaan)" },
+      { value: "erlang_a", label: "Erlang A (memperhitungkan yang menutup)" },
+    ],
+  } satisfies Definition<string>,
   "workforce.breakAllowanceMinutes": {
     schema: wholeNumber(0, 240),
     default: 60,
@@ -284,22 +310,27 @@ export const SETTINGS = {
   "workforce.answerSeconds.telepon": answerSecondsTarget("Telepon"),
   "workforce.maxOccupancy.telepon": maxOccupancyTarget("Telepon"),
   "workforce.shrinkage.telepon": shrinkageTarget("Telepon"),
+  "workforce.patienceSeconds.telepon": patienceSetting("telepon"),
   "workforce.serviceLevel.sms": serviceLevelTarget("SMS"),
   "workforce.answerSeconds.sms": answerSecondsTarget("SMS"),
   "workforce.maxOccupancy.sms": maxOccupancyTarget("SMS"),
   "workforce.shrinkage.sms": shrinkageTarget("SMS"),
+  "workforce.patienceSeconds.sms": patienceSetting("sms"),
   "workforce.serviceLevel.email": serviceLevelTarget("Surel"),
   "workforce.answerSeconds.email": answerSecondsTarget("Surel"),
   "workforce.maxOccupancy.email": maxOccupancyTarget("Surel"),
   "workforce.shrinkage.email": shrinkageTarget("Surel"),
+  "workforce.patienceSeconds.email": patienceSetting("email"),
   "workforce.serviceLevel.webchat": serviceLevelTarget("Web-chat"),
   "workforce.answerSeconds.webchat": answerSecondsTarget("Web-chat"),
   "workforce.maxOccupancy.webchat": maxOccupancyTarget("Web-chat"),
   "workforce.shrinkage.webchat": shrinkageTarget("Web-chat"),
+  "workforce.patienceSeconds.webchat": patienceSetting("webchat"),
   "workforce.serviceLevel.media_sosial": serviceLevelTarget("Media sosial"),
   "workforce.answerSeconds.media_sosial": answerSecondsTarget("Media sosial"),
   "workforce.maxOccupancy.media_sosial": maxOccupancyTarget("Media sosial"),
   "workforce.shrinkage.media_sosial": shrinkageTarget("Media sosial"),
+  "workforce.patienceSeconds.media_sosial": patienceSetting("media_sosial"),
   "certificate.place": {
     schema: optionalText(60),
     default: "Jakarta",

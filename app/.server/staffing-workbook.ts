@@ -5,7 +5,14 @@
 // helpers of workbook/cells.ts (text never a formula, shared styles, frozen and filtered headers), like the KPI one.
 import { type IsoWeek, isoWeek, weekdayName } from "../../analytics/dates";
 import { CHANNELS } from "../../analytics/organization";
-import { type PlanInterval, STATUS_LABELS, type StaffingStatus, type StaffingTotals } from "../../analytics/staffing";
+import { patienceWords } from "../../analytics/patience";
+import {
+  MODEL_LABELS,
+  type PlanInterval,
+  STATUS_LABELS,
+  type StaffingStatus,
+  type StaffingTotals,
+} from "../../analytics/staffing";
 import { type WhatIf, whatIfWords } from "../../analytics/staffing-what-if";
 import { formatClock } from "../../analytics/workforce-time";
 import type { Database } from "./db";
@@ -47,8 +54,9 @@ const STATUS_STYLES: Record<StaffingStatus, Style> = {
   cukup: { numFmt: "@", fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFC6EFCE" } } },
 };
 
-/** The columns of a channel's sheet. "Perkiraan tingkat layanan" and "Okupansi" are what the rostered agents are
- * expected to achieve after shrinkage; the agents needed meet the target by construction. */
+/** The columns of a channel's sheet: what Erlang C and Erlang A need side by side; "Selisih" and "Status" under the
+ * driving model (said on the summary). "Perkiraan …" and "Okupansi" are what the rostered agents are expected to
+ * achieve after shrinkage; the agents needed meet the target by construction. */
 export const INTERVAL_COLUMNS: Column<PlanInterval>[] = [
   { header: "Hari", width: 9, kind: "text", value: (i) => weekdayName(i.weekday) },
   { header: "Tanggal", width: 11, kind: "date", value: (i) => excelDay(i.day) },
@@ -57,8 +65,10 @@ export const INTERVAL_COLUMNS: Column<PlanInterval>[] = [
   { header: "Perkiraan kontak", width: 10, kind: "decimal", value: (i) => i.forecastCalls },
   { header: "Waktu penanganan (detik)", width: 11, kind: "integer", value: (i) => i.ahtSeconds },
   { header: "Trafik (Erlang)", width: 9, kind: "score", value: (i) => i.trafficErlangs },
-  { header: "Petugas dibutuhkan", width: 10, kind: "integer", value: (i) => i.agents },
-  { header: "Posisi (dengan waktu tidak tersedia)", width: 14, kind: "integer", value: (i) => i.positions },
+  { header: "Petugas dibutuhkan Erlang C", width: 10, kind: "integer", value: (i) => i.erlangC.agents },
+  { header: "Posisi Erlang C", width: 10, kind: "integer", value: (i) => i.erlangC.positions },
+  { header: "Petugas dibutuhkan Erlang A", width: 10, kind: "integer", value: (i) => i.erlangA.agents },
+  { header: "Posisi Erlang A", width: 10, kind: "integer", value: (i) => i.erlangA.positions },
   { header: "Dijadwalkan", width: 11, kind: "integer", value: (i) => i.rostered },
   { header: "Selisih", width: 8, kind: "integer", value: (i) => i.difference },
   {
@@ -69,10 +79,22 @@ export const INTERVAL_COLUMNS: Column<PlanInterval>[] = [
     style: (i) => STATUS_STYLES[i.status],
   },
   {
-    header: "Perkiraan tingkat layanan (%)",
+    header: "Perkiraan tingkat layanan Erlang C (%)",
     width: 12,
     kind: "decimal",
-    value: (i) => percent(i.expectedServiceLevel),
+    value: (i) => percent(i.erlangC.expectedServiceLevel),
+  },
+  {
+    header: "Perkiraan tingkat layanan Erlang A (%)",
+    width: 12,
+    kind: "decimal",
+    value: (i) => percent(i.erlangA.expectedServiceLevel),
+  },
+  {
+    header: "Perkiraan menutup Erlang A (%)",
+    width: 11,
+    kind: "decimal",
+    value: (i) => percent(i.erlangA.expectedAbandonment),
   },
   { header: "Okupansi (%)", width: 10, kind: "decimal", value: (i) => percent(i.expectedOccupancy) },
 ];
@@ -87,6 +109,12 @@ const totalCells = (t: StaffingTotals): Cell[] => [
   decimal(t.differenceHours),
   integer(t.understaffed),
   integer(t.overstaffed),
+  decimal(t.byModel.erlang_c.positionHours),
+  decimal(t.byModel.erlang_a.positionHours),
+  integer(t.byModel.erlang_c.understaffed),
+  integer(t.byModel.erlang_a.understaffed),
+  integer(t.byModel.erlang_c.overstaffed),
+  integer(t.byModel.erlang_a.overstaffed),
 ];
 const TOTAL_HEADERS = [
   "Perkiraan kontak",
@@ -96,6 +124,12 @@ const TOTAL_HEADERS = [
   "Selisih jam",
   "Interval kurang",
   "Interval lebih",
+  "Jam posisi Erlang C",
+  "Jam posisi Erlang A",
+  "Interval kurang Erlang C",
+  "Interval kurang Erlang A",
+  "Interval lebih Erlang C",
+  "Interval lebih Erlang A",
 ];
 
 async function writeSummarySheet(
@@ -106,7 +140,7 @@ async function writeSummarySheet(
   const { basis } = plan;
   const sheet = openSummarySheet(book, {
     title: "Rencana Kebutuhan Staf — Contact Center Bravo Bea Cukai 1500225",
-    widths: [28, 18, 14, 14, 14, 14, 14, 14, 14],
+    widths: [28, 18, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14],
     headerRow: 1,
     rows: [
       ["Minggu", text(meta.week.id)],
@@ -117,13 +151,14 @@ async function writeSummarySheet(
       ["Data dari", cell.date(basis.firstDay)],
       ["Data sampai", cell.date(basis.lastDay)],
       ["Ada data historis", text(yesNo(basis.hasHistory))],
+      ["Model penentu kurang/lebih staf", text(MODEL_LABELS[plan.model])],
       ...(meta.simulation ? [["Simulasi", text(meta.simulation)] as [string, Cell]] : []),
       ...madeRows(meta.now, meta.actor),
     ],
   });
   addCells(book, sheet, [
     text(
-      `Perkiraan kontak = rata-rata hari dan interval yang sama selama ${basis.weeks} minggu dasar. Petugas dibutuhkan: Erlang C dengan target tingkat layanan, waktu jawab dan okupansi maksimum kanal; posisi = petugas ÷ (1 − waktu tidak tersedia). Waktu tidak tersedia (shrinkage): istirahat, pelatihan, rapat, cuti, sakit. Waktu penanganan: rata-rata per kontak yang dijawab (AHT). Perkiraan tingkat layanan dan okupansi: dengan petugas yang dijadwalkan, setelah waktu tidak tersedia. Status Lebih: dijadwalkan melebihi posisi lebih dari 1 orang dan lebih dari 20%.`,
+      `Perkiraan kontak = rata-rata hari dan interval yang sama selama ${basis.weeks} minggu dasar. Petugas dibutuhkan: Erlang C (tidak ada yang menutup selagi menunggu) dan Erlang A (yang menunggu menutup setelah kesabaran rata-rata kanal), masing-masing dengan target tingkat layanan, waktu jawab dan okupansi maksimum kanal; posisi = petugas ÷ (1 − waktu tidak tersedia). Jam posisi, selisih, status dan interval kurang/lebih tanpa nama model mengikuti model penentu (${MODEL_LABELS[plan.model]}). Waktu tidak tersedia (shrinkage): istirahat, pelatihan, rapat, cuti, sakit. Waktu penanganan: rata-rata per kontak yang dijawab (AHT). Perkiraan tingkat layanan dan okupansi: dengan petugas yang dijadwalkan, setelah waktu tidak tersedia. Status Lebih: dijadwalkan melebihi posisi lebih dari 1 orang dan lebih dari 20%.`,
     ),
   ]);
 
@@ -135,6 +170,8 @@ async function writeSummarySheet(
     "Waktu jawab (detik)",
     "Okupansi maksimum (%)",
     "Waktu tidak tersedia (%)",
+    "Kesabaran menunggu (detik)",
+    "Sumber kesabaran",
   ]);
   for (const c of plan.channels) {
     addCells(book, sheet, [
@@ -143,6 +180,12 @@ async function writeSummarySheet(
       integer(c.targets.answerSeconds),
       decimal(percent(c.targets.maxOccupancy)),
       decimal(percent(c.targets.shrinkage)),
+      integer(c.patience.seconds),
+      text(
+        c.patience.source === "estimated"
+          ? `Diperkirakan dari ${c.patience.intervals} interval statistik (Pengaturan: ${patienceWords(c.patience.settingSeconds)})`
+          : `Pengaturan (statistik belum cukup: ${c.patience.intervals} interval dapat dipakai)`,
+      ),
     ]);
   }
 

@@ -7,6 +7,7 @@ import { periodCph } from "../../analytics/cph";
 import { formatDay, type IsoWeek, isoWeek, weekOfDay, wibDay } from "../../analytics/dates";
 import { forecast, forecastBasis } from "../../analytics/forecast";
 import { CHANNELS, type ChannelCode } from "../../analytics/organization";
+import type { ChannelPatience } from "../../analytics/patience";
 import { periodFromId } from "../../analytics/period";
 import {
   type ChannelPlan,
@@ -15,12 +16,15 @@ import {
   staffingPlan,
   sumTotals,
 } from "../../analytics/staffing";
+import { isStaffingModel, type StaffingModel } from "../../analytics/staffing-models";
 import { applyWhatIf, type WhatIf } from "../../analytics/staffing-what-if";
 import { callStats, staff, teams } from "../../db/schema";
 import { cphTargets } from "./cph";
 import type { Database } from "./db";
+import { MEMOIZED_ABANDONMENT } from "./erlang-memo";
 import { UserFacingError } from "./errors";
 import { intervalProfile } from "./interval-stats";
+import { channelPatience } from "./patience";
 import { evaluatedNow } from "./population";
 import { rosteredPerInterval } from "./roster";
 import { type Access, staffInScope } from "./scope";
@@ -40,6 +44,12 @@ export function staffingTargets(settings: Settings): Record<ChannelCode, Staffin
     ]),
   ) as Record<ChannelCode, StaffingTargets>;
 }
+
+/** The model the settings name to drive the comparison with the roster; Erlang C unless Erlang A is named. */
+export const staffingModel = (settings: Settings): StaffingModel => {
+  const named = settings["workforce.model"];
+  return isStaffingModel(named) ? named : "erlang_c";
+};
 
 /**
  * The week a page or a download asks for ('YYYY-Www'), or without one the current week (WIB); a malformed week is
@@ -61,6 +71,8 @@ export function askedWeek(
 export type ChannelStaffing = ChannelPlan & {
   /** The channel's short Indonesian name ('Telepon', 'Surel'). */
   label: string;
+  /** The patience Erlang A used, and whether estimated from the statistics or the setting. */
+  patience: ChannelPatience;
 };
 
 export type WeekStaffing = {
@@ -78,6 +90,8 @@ export type WeekStaffing = {
     /** Whether any interval statistics of the channels asked exist in those weeks. */
     hasHistory: boolean;
   };
+  /** The model driving the comparison with the roster (setting `workforce.model`). */
+  model: StaffingModel;
   /** In the order of CHANNELS, or only the channel asked. */
   channels: ChannelStaffing[];
   /** All channels together. */
@@ -105,10 +119,12 @@ export async function weekStaffing(
   const lastDay = basisWeeks[basisWeeks.length - 1]?.sunday ?? week.sunday;
   const channel = options.channel;
 
-  const [profile, rostered] = await Promise.all([
+  const [profile, rostered, patience] = await Promise.all([
     intervalProfile(db, { from: firstDay, to: lastDay, channel }),
     rosteredPerInterval(db, { from: week.monday, to: week.sunday, intervalMinutes, channel }),
+    channelPatience(db, settings, { from: firstDay, to: lastDay, channel }),
   ]);
+  const model = staffingModel(settings);
   const channels = CHANNELS.filter((c) => !channel || c.code === channel);
   // A what-if changes this computation only: the settings and the statistics stay as they are.
   const asIs = { forecast: forecast(profile, intervalMinutes), targets: staffingTargets(settings) };
@@ -120,6 +136,9 @@ export async function weekStaffing(
     forecast: basis.forecast,
     targets: basis.targets,
     rostered,
+    model,
+    patienceSeconds: Object.fromEntries(Object.entries(patience).map(([code, p]) => [code, p.seconds])),
+    abandonment: MEMOIZED_ABANDONMENT,
   });
   const first = basisWeeks[0]?.id ?? "";
   const last = basisWeeks[basisWeeks.length - 1]?.id ?? "";
@@ -134,7 +153,12 @@ export async function weekStaffing(
       label: `${weeks} minggu: ${formatDay(firstDay)} – ${formatDay(lastDay)} (${first} – ${last})`,
       hasHistory: profile.length > 0,
     },
-    channels: plans.map((plan, i) => ({ ...plan, label: channels[i]?.short ?? plan.channel })),
+    model,
+    channels: plans.map((plan, i) => {
+      const p = patience[plan.channel];
+      if (!p) throw new Error(`no patience for ${plan.channel}`);
+      return { ...plan, label: channels[i]?.short ?? plan.channel, patience: p };
+    }),
     total: sumTotals(plans.map((p) => p.week)),
   };
 }

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { formatDay, weekdayName } from "../../analytics/dates";
-import { type PlanInterval, STATUS_LABELS } from "../../analytics/staffing";
+import { MODEL_LABELS, type PlanInterval, STATUS_LABELS, type StaffingModel } from "../../analytics/staffing";
 import { formatClock } from "../../analytics/workforce-time";
 
 const number = (value: number, decimals = 1) =>
@@ -16,17 +16,21 @@ export function WeekGrid({
   intervals,
   days,
   dayLink,
+  model,
 }: {
   intervals: PlanInterval[];
   days: string[];
   dayLink: (day: string) => string;
+  model: StaffingModel;
 }) {
   const byKey = new Map(intervals.map((i) => [`${i.day}|${i.startMinute}`, i]));
   const starts = [...new Set(intervals.map((i) => i.startMinute))].sort((a, b) => a - b);
   return (
     <div className="table-wrap">
       <table className="heatmap staffing-grid">
-        <caption>Dijadwalkan / posisi dibutuhkan per interval (− kurang, + lebih)</caption>
+        <caption>
+          Dijadwalkan / posisi dibutuhkan menurut {MODEL_LABELS[model]} per interval (− kurang, + lebih)
+        </caption>
         <thead>
           <tr>
             <th scope="col">Jam (WIB)</th>
@@ -63,35 +67,64 @@ export function WeekGrid({
   );
 }
 
-/** Every interval of one day in detail: forecast, what Erlang C needs, who is rostered and what they achieve. */
-export function DayTable({ intervals, caption }: { intervals: PlanInterval[]; caption: string }) {
+/** Every interval of one day in detail: forecast, what Erlang C and Erlang A need, who is rostered, the difference
+ * and status under the driving model, and what the roster is expected to achieve under each. */
+export function DayTable({
+  intervals,
+  caption,
+  model,
+}: {
+  intervals: PlanInterval[];
+  caption: string;
+  model: StaffingModel;
+}) {
+  const mark = (m: StaffingModel) => (m === model ? " (penentu)" : "");
+  const dash = (i: PlanInterval, value: string) => (i.forecastCalls === 0 ? "—" : value);
   return (
     <div className="table-wrap">
       <table className="kpi-table compact">
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Jam (WIB)</th>
+            <th scope="col" rowSpan={2}>
+              Jam (WIB)
+            </th>
+            <th scope="colgroup" colSpan={3}>
+              Perkiraan
+            </th>
+            <th scope="colgroup" colSpan={3} className={model === "erlang_c" ? "driving" : undefined}>
+              Erlang C{mark("erlang_c")}
+            </th>
+            <th scope="colgroup" colSpan={4} className={model === "erlang_a" ? "driving" : undefined}>
+              Erlang A{mark("erlang_a")}
+            </th>
+            <th scope="colgroup" colSpan={3}>
+              Jadwal ({MODEL_LABELS[model]})
+            </th>
+            <th scope="col" rowSpan={2} className="num">
+              Okupansi dengan jadwal
+            </th>
+          </tr>
+          <tr>
             {[
-              "Perkiraan kontak",
+              "Kontak",
               "Waktu penanganan (detik)",
               "Trafik (Erlang)",
-              "Petugas dibutuhkan",
+              "Petugas",
               "Posisi",
+              "Tingkat layanan dengan jadwal",
+              "Petugas",
+              "Posisi",
+              "Tingkat layanan dengan jadwal",
+              "Menutup dengan jadwal",
               "Dijadwalkan",
               "Selisih",
-            ].map((h) => (
-              <th scope="col" className="num" key={h}>
+            ].map((h, n) => (
+              <th scope="col" className="num" key={`${n}-${h}`}>
                 {h}
               </th>
             ))}
             <th scope="col">Status</th>
-            <th scope="col" className="num">
-              Perkiraan tingkat layanan dengan jadwal
-            </th>
-            <th scope="col" className="num">
-              Okupansi
-            </th>
           </tr>
         </thead>
         <tbody>
@@ -103,13 +136,17 @@ export function DayTable({ intervals, caption }: { intervals: PlanInterval[]; ca
               <td className="num">{number(i.forecastCalls)}</td>
               <td className="num">{i.ahtSeconds === null ? "—" : number(i.ahtSeconds, 0)}</td>
               <td className="num">{number(i.trafficErlangs, 2)}</td>
-              <td className="num">{i.agents}</td>
-              <td className="num">{i.positions}</td>
+              <td className="num">{i.erlangC.agents}</td>
+              <td className="num">{i.erlangC.positions}</td>
+              <td className="num">{dash(i, percent(i.erlangC.expectedServiceLevel))}</td>
+              <td className="num">{i.erlangA.agents}</td>
+              <td className="num">{i.erlangA.positions}</td>
+              <td className="num">{dash(i, percent(i.erlangA.expectedServiceLevel))}</td>
+              <td className="num">{dash(i, percent(i.erlangA.expectedAbandonment))}</td>
               <td className="num">{i.rostered}</td>
               <td className="num">{signed(i.difference)}</td>
               <td className={`status-${i.status}`}>{STATUS_LABELS[i.status]}</td>
-              <td className="num">{i.forecastCalls === 0 ? "—" : percent(i.expectedServiceLevel)}</td>
-              <td className="num">{i.forecastCalls === 0 ? "—" : percent(i.expectedOccupancy)}</td>
+              <td className="num">{dash(i, percent(i.expectedOccupancy))}</td>
             </tr>
           ))}
         </tbody>

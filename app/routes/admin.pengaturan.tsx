@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { mailStatus } from "~/.server/mail/worker";
 import { requirePermission } from "~/.server/session";
 import { getSettings, parseSettings, updateSettings } from "~/.server/settings";
-import { FormError, Notice, TextField } from "~/components/field";
+import { FormError, Notice, SelectField, TextField } from "~/components/field";
 import { MailStatus } from "~/components/mail-status";
 import { SETTING_KEYS, SETTINGS } from "~/settings-definitions";
 
@@ -15,8 +15,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const { label, help, group, default: fallback } = SETTINGS[key];
     const def = SETTINGS[key];
     const english = "english" in def ? def.english : null;
-    const kind = typeof fallback === "boolean" ? "toggle" : typeof fallback === "number" ? "number" : "text";
-    return { key, label, help, english, group, fallback, kind };
+    const choices = "choices" in def ? def.choices : null;
+    const kind = choices
+      ? "choice"
+      : typeof fallback === "boolean"
+        ? "toggle"
+        : typeof fallback === "number"
+          ? "number"
+          : "text";
+    return { key, label, help, english, group, fallback, kind, choices };
   });
   return { values: await getSettings(env.db), fields, mail: await mailStatus(env.db) };
 }
@@ -52,6 +59,18 @@ export default function SettingsPage() {
                 const key = def.key;
                 const shown =
                   result && !result.changed && result.raw[key] !== undefined ? result.raw[key] : values[key];
+                if (def.choices)
+                  return (
+                    <SelectField
+                      key={key}
+                      name={key}
+                      label={def.label}
+                      options={def.choices}
+                      defaultValue={String(shown)}
+                      hint={`${def.help} Bawaan: ${def.choices.find((c) => c.value === def.fallback)?.label ?? String(def.fallback)}.`}
+                      error={errors[key]}
+                    />
+                  );
                 return def.kind === "toggle" ? (
                   <div className="field" key={key}>
                     <label className="checks">

@@ -5,6 +5,7 @@ import { staffingPage } from "~/.server/workforce-page";
 import { DownloadLink } from "~/components/download-link";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { ImportHint } from "~/components/import-hint";
+import { ModelNotice, ModelTotalsTable, PlanHeadline } from "~/components/staffing-models";
 import { DayTable, WeekGrid } from "~/components/staffing-tables";
 import { WhatIfForm, WhatIfNotice } from "~/components/staffing-what-if";
 import { can } from "~/permissions";
@@ -23,8 +24,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     canSetTargets: can(user.roles, "update:settings"),
   };
 }
-
-const hours = (value: number) => value.toLocaleString("id-ID", { maximumFractionDigits: 1 });
 
 export default function StaffingPlan() {
   const d = useLoaderData<typeof loader>();
@@ -97,35 +96,15 @@ export default function StaffingPlan() {
           <ImportHint kind="intervals" what="statistik interval" canImport={d.canImport} />
         </p>
       )}
-      <dl className="counts headline">
-        <div>
-          <dt>Perkiraan kontak</dt>
-          <dd>{hours(c.week.forecastCalls)}</dd>
-        </div>
-        <div>
-          <dt>Jam posisi dibutuhkan</dt>
-          <dd>{hours(c.week.positionHours)}</dd>
-        </div>
-        <div>
-          <dt>Jam terjadwal</dt>
-          <dd>{hours(c.week.rosteredHours)}</dd>
-        </div>
-        <div>
-          <dt>Interval kurang staf</dt>
-          <dd>{c.week.understaffed}</dd>
-        </div>
-        <div>
-          <dt>Interval lebih staf</dt>
-          <dd>{c.week.overstaffed}</dd>
-        </div>
-      </dl>
+      <ModelNotice model={c.model} patience={c.patience} basisLabel={d.basis.label} canSetTargets={d.canSetTargets} />
+      <PlanHeadline week={c.week} model={c.model} />
       <h2>Minggu sekilas</h2>
       <p className="legend">
         <span className="status-kurang">Kurang</span> dijadwalkan lebih sedikit dari posisi yang dibutuhkan ·{" "}
         <span className="status-cukup">Cukup</span> · <span className="status-lebih">Lebih</span> kelebihan lebih dari
         satu orang atau 20 % dari posisi. Pilih hari untuk rinciannya.
       </p>
-      <WeekGrid intervals={c.intervals} days={d.week.days} dayLink={(day) => link(d.week.id, day)} />
+      <WeekGrid intervals={c.intervals} days={d.week.days} dayLink={(day) => link(d.week.id, day)} model={c.model} />
       <h2 id="hari">
         {weekdayName(dayIndex + 1)}, {formatDay(d.day)}
       </h2>
@@ -140,7 +119,16 @@ export default function StaffingPlan() {
           ))}
         </ul>
       </nav>
-      <DayTable intervals={dayIntervals} caption={`${c.label}, ${weekdayName(dayIndex + 1)} ${formatDay(d.day)}`} />
+      <ModelTotalsTable
+        totals={c.days[dayIndex]?.byModel ?? c.week.byModel}
+        model={c.model}
+        caption={`Erlang C dan Erlang A, ${weekdayName(dayIndex + 1)} ${formatDay(d.day)}`}
+      />
+      <DayTable
+        intervals={dayIntervals}
+        model={c.model}
+        caption={`${c.label}, ${weekdayName(dayIndex + 1)} ${formatDay(d.day)}`}
+      />
     </div>
   );
 }

@@ -44,12 +44,16 @@ const HEADER = [
   "Perkiraan kontak",
   "Waktu penanganan (detik)",
   "Trafik (Erlang)",
-  "Petugas dibutuhkan",
-  "Posisi (dengan waktu tidak tersedia)",
+  "Petugas dibutuhkan Erlang C",
+  "Posisi Erlang C",
+  "Petugas dibutuhkan Erlang A",
+  "Posisi Erlang A",
   "Dijadwalkan",
   "Selisih",
   "Status",
-  "Perkiraan tingkat layanan (%)",
+  "Perkiraan tingkat layanan Erlang C (%)",
+  "Perkiraan tingkat layanan Erlang A (%)",
+  "Perkiraan menutup Erlang A (%)",
   "Okupansi (%)",
 ];
 
@@ -233,7 +237,7 @@ describe("the staffing workbook", () => {
     for (const name of CHANNEL_SHEETS) {
       expect(values(sheet(name), 1), name).toEqual(HEADER);
       expect(sheet(name).views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-      expect(sheet(name).autoFilter).toBe("A1:N337");
+      expect(sheet(name).autoFilter).toBe("A1:R337");
       expect(sheet(name).rowCount).toBe(337);
     }
   });
@@ -250,18 +254,24 @@ describe("the staffing workbook", () => {
       i.forecastCalls,
       i.ahtSeconds,
       i.trafficErlangs,
-      i.agents,
-      i.positions,
+      i.erlangC.agents,
+      i.erlangC.positions,
+      i.erlangA.agents,
+      i.erlangA.positions,
       i.rostered,
       i.difference,
       "Kurang",
-      i.expectedServiceLevel * 100,
+      i.erlangC.expectedServiceLevel * 100,
+      i.erlangA.expectedServiceLevel * 100,
+      i.erlangA.expectedAbandonment * 100,
       i.expectedOccupancy * 100,
     ]);
+    // Erlang C drives by default: the difference is against its positions.
+    expect(i.difference).toBe(i.rostered - i.erlangC.positions);
     expect(row.getCell(2).numFmt).toBe("dd/mm/yyyy");
     expect(row.getCell(5).numFmt).toBe("0.0");
     expect(row.getCell(7).numFmt).toBe("0.00");
-    expect((row.getCell(12).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFC7CE");
+    expect((row.getCell(14).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFC7CE");
     const last = values(sheet("Telepon"), 337);
     expect(last.slice(0, 4)).toEqual(["Minggu", new Date("2026-12-06T00:00:00Z"), "23:30", "24:00"]);
   });
@@ -281,11 +291,15 @@ describe("the staffing workbook", () => {
     expect(labelled.get("Data dari")).toEqual(new Date("2026-10-19T00:00:00Z"));
     expect(labelled.get("Dibuat oleh")).toBe("Uji (uji)");
     expect((labelled.get("Dibuat pada (WIB)") as Date).getTime()).toBe(NOW.getTime() + WIB_OFFSET_MS);
-    const targets = rows.find((r) => r[0] === "Telepon" && r.length === 5);
-    expect(targets).toEqual(["Telepon", 80, 20, 85, 30]);
+    expect(labelled.get("Model penentu kurang/lebih staf")).toBe("Erlang C");
+    const targets = rows.find((r) => r[0] === "Telepon" && r.length === 7);
+    expect(targets?.slice(0, 6)).toEqual(["Telepon", 80, 20, 85, 30, 120]);
+    expect(targets?.[6]).toMatch(/^Pengaturan \(statistik belum cukup: \d+ interval dapat dipakai\)$/);
     const all = rows.find((r) => r[0] === "Semua kanal");
     expect(all?.[1]).toBeCloseTo(plan.total.forecastCalls, 6);
-    expect(all?.slice(6)).toEqual([plan.total.understaffed, plan.total.overstaffed]);
+    const { erlang_c: c, erlang_a: a } = plan.total.byModel;
+    expect(all?.slice(6, 8)).toEqual([plan.total.understaffed, plan.total.overstaffed]);
+    expect(all?.slice(10)).toEqual([c.understaffed, a.understaffed, c.overstaffed, a.overstaffed]);
   });
 });
 
