@@ -107,20 +107,20 @@ export function DayTable({
           </tr>
           <tr>
             {[
-              "Kontak",
-              "Waktu penanganan (detik)",
-              "Trafik (Erlang)",
-              "Petugas",
-              "Posisi",
-              "Tingkat layanan dengan jadwal",
-              "Petugas",
-              "Posisi",
-              "Tingkat layanan dengan jadwal",
-              "Menutup dengan jadwal",
-              "Dijadwalkan",
-              "Selisih",
-            ].map((h, n) => (
-              <th scope="col" className="num" key={`${n}-${h}`}>
+              ["kontak", "Kontak"],
+              ["aht", "Waktu penanganan (detik)"],
+              ["trafik", "Trafik (Erlang)"],
+              ["c-petugas", "Petugas"],
+              ["c-posisi", "Posisi"],
+              ["c-layanan", "Tingkat layanan dengan jadwal"],
+              ["a-petugas", "Petugas"],
+              ["a-posisi", "Posisi"],
+              ["a-layanan", "Tingkat layanan dengan jadwal"],
+              ["a-menutup", "Menutup dengan jadwal"],
+              ["dijadwalkan", "Dijadwalkan"],
+              ["selisih", "Selisih"],
+            ].map(([key, h]) => (
+              <th scope="col" className="num" key={key}>
                 {h}
               </th>
             ))}
