@@ -52,7 +52,7 @@ async function downloadBook(cookie: string) {
   const summary = book.getWorksheet("Ringkasan");
   const rows = Array.from(summary?.getSheetValues() ?? [], (r) => (Array.isArray(r) ? r.slice(1) : []));
   const telepon = book.getWorksheet("Telepon");
-  const header = (telepon?.getRow(1).values as unknown[]).slice(1);
+  const header = ((telepon?.getRow(1).values ?? []) as unknown[]).slice(1);
   const status = header.indexOf("Status") + 1; // a row's values are 1-based, with an empty first slot
   const statuses = Array.from(telepon?.getSheetValues() ?? [], (r) => (Array.isArray(r) ? r[status] : null));
   return { rows, statuses };
