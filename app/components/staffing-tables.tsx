@@ -82,7 +82,7 @@ export function DayTable({
   const dash = (i: PlanInterval, value: string) => (i.forecastCalls === 0 ? "—" : value);
   return (
     <div className="table-wrap">
-      <table className="kpi-table compact">
+      <table className="compact staffing-day">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -98,11 +98,8 @@ export function DayTable({
             <th scope="colgroup" colSpan={4} className={model === "erlang_a" ? "driving" : undefined}>
               Erlang A{mark("erlang_a")}
             </th>
-            <th scope="colgroup" colSpan={3}>
+            <th scope="colgroup" colSpan={4}>
               Jadwal ({MODEL_LABELS[model]})
-            </th>
-            <th scope="col" rowSpan={2} className="num">
-              Okupansi dengan jadwal
             </th>
           </tr>
           <tr>
@@ -125,6 +122,9 @@ export function DayTable({
               </th>
             ))}
             <th scope="col">Status</th>
+            <th scope="col" className="num">
+              Okupansi
+            </th>
           </tr>
         </thead>
         <tbody>

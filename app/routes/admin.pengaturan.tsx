@@ -67,7 +67,7 @@ export default function SettingsPage() {
                       label={def.label}
                       options={def.choices}
                       defaultValue={String(shown)}
-                      hint={`${def.help} Bawaan: ${def.choices.find((c) => c.value === def.fallback)?.label ?? String(def.fallback)}.`}
+                      hint={def.help}
                       error={errors[key]}
                     />
                   );
