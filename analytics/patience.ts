@@ -107,11 +107,17 @@ export type PatienceEstimate = {
   intervals: number;
 };
 
-/** The pooled patience of a channel: the median of the intervals' estimates weighted by contacts offered. */
-export function estimatePatience(observations: readonly PatienceObservation[]): PatienceEstimate {
+/**
+ * The pooled patience of a channel: the median of the intervals' estimates weighted by contacts offered.
+ * `perInterval` is intervalPatience or a memo of it (it costs about 0.3 ms an interval at national volume).
+ */
+export function estimatePatience(
+  observations: readonly PatienceObservation[],
+  perInterval: (o: PatienceObservation) => number | null = intervalPatience,
+): PatienceEstimate {
   const estimates: { value: number; weight: number }[] = [];
   for (const o of observations) {
-    const value = intervalPatience(o);
+    const value = perInterval(o);
     if (value !== null) estimates.push({ value, weight: o.offered });
   }
   const median = estimates.length >= MIN_QUALIFYING_INTERVALS ? weightedMedian(estimates) : null;

@@ -4,14 +4,20 @@
 // morning and afternoon peaks, up to 5,000 calls per half hour; AHT 180–400 s by channel. Then the whole plan of
 // that week as the app makes it (`forecast` from six weeks of interval sums, `staffingPlan` with a roster: Erlang C
 // for the need and the service level the roster is expected to achieve, the comparison, the totals). And the same
-// week under Erlang A (requiredAgentsWithAbandonment, patience 180 s), against Erlang C's requiredAgents.
+// week under Erlang A (requiredAgentsWithAbandonment, patience 180 s), against Erlang C's requiredAgents. The plan
+// computes both models: timed cold (Erlang A computed), warm (through the memo the app uses, app/.server/
+// erlang-memo.ts) and for one channel (what the plan page asks for), each against bare erlangC in the same run; and
+// the patience estimator over six weeks of the busiest channel's intervals.
 //   npx tsx bench/staffing.ts [repetitions=21] [peakCalls=5000]
 
 import { isoWeek } from "../analytics/dates";
 import { erlangC, requiredAgents, requiredAgentsWithAbandonment } from "../analytics/erlang";
 import { forecast, type ProfileInput } from "../analytics/forecast";
 import type { ChannelCode } from "../analytics/organization";
-import { type RosteredInput, staffingPlan } from "../analytics/staffing";
+import { estimatePatience, type PatienceObservation, predictedAbandonment } from "../analytics/patience";
+import { answeringAgents, type RosteredInput, staffingPlan } from "../analytics/staffing";
+import { EXACT_ABANDONMENT } from "../analytics/staffing-models";
+import { abandonmentMemo, MEMOIZED_ABANDONMENT, memoizedIntervalPatience } from "../app/.server/erlang-memo";
 
 const [repetitions = 21, peakCalls = 5000] = process.argv.slice(2).map(Number);
 const INTERVAL_SECONDS = 1800;
@@ -91,14 +97,16 @@ const rostered: RosteredInput[] = profile.map((p, i) => ({
   agents: Math.floor((week[i]?.positions ?? 0) * 0.9),
 }));
 const TARGETS = { serviceLevel: 0.8, answerSeconds: 20, maxOccupancy: 0.85, shrinkage: 0.3 };
-const planWeek = () =>
+const planWeek = (abandonment = EXACT_ABANDONMENT, channels = CHANNELS.map((c) => c.code)) =>
   staffingPlan({
     days: week49.days,
     intervalMinutes: 30,
-    channels: CHANNELS.map((c) => c.code),
+    channels,
     forecast: forecast(profile, 30),
     targets: Object.fromEntries(CHANNELS.map((c) => [c.code, TARGETS])) as Record<ChannelCode, typeof TARGETS>,
     rostered,
+    patienceSeconds: Object.fromEntries(CHANNELS.map((c) => [c.code, 180])),
+    abandonment,
   });
 // Same numbers: the plan's agents are requiredAgents' for every interval.
 const planned = planWeek().flatMap((c) => c.intervals);
@@ -112,10 +120,44 @@ const staffWeekWithAbandonment = () =>
   intervals.map((input) => requiredAgentsWithAbandonment({ ...input, patienceSeconds: PATIENCE_SECONDS }));
 const weekWithAbandonment = staffWeekWithAbandonment();
 
+// Six weeks of the phone's history as the estimator reads it: each interval's contacts with the agents rostered
+// (90 % of the positions, after shrinkage), hanging up as Erlang A with a patience of 180 s predicts.
+const phone = intervals.filter((_, i) => i % CHANNELS.length === 0);
+const observations: PatienceObservation[] = Array.from({ length: HISTORY_WEEKS }).flatMap(() =>
+  phone.map((input, i) => {
+    const o = {
+      offered: input.callsPerInterval,
+      abandoned: 0,
+      ahtSeconds: input.ahtSeconds,
+      answeringAgents: answeringAgents(rostered[i * CHANNELS.length]?.agents ?? 0, 0.3),
+      intervalSeconds: INTERVAL_SECONDS,
+    };
+    return { ...o, abandoned: Math.round(o.offered * predictedAbandonment(o, PATIENCE_SECONDS)) };
+  }),
+);
+
+/** One timed run of `work`, in milliseconds. */
+const once = (work: () => unknown) => {
+  const start = performance.now();
+  work();
+  return performance.now() - start;
+};
+
 const bareMs = median(repetitions, bareWeek);
 const abandonmentMs = median(repetitions, staffWeekWithAbandonment);
 const staffingMs = median(repetitions, staffWeek);
-const planMs = median(repetitions, planWeek);
+// Cold: every Erlang A computed (no memo); the memo emptied before the page's first request, then warm.
+const planColdMs = once(() => planWeek());
+abandonmentMemo.clear();
+const pageColdMs = once(() => planWeek(MEMOIZED_ABANDONMENT, ["telepon"]));
+const pageWarmMs = median(repetitions, () => planWeek(MEMOIZED_ABANDONMENT, ["telepon"]));
+abandonmentMemo.clear();
+const planMemoColdMs = once(() => planWeek(MEMOIZED_ABANDONMENT));
+const planMs = median(repetitions, () => planWeek(MEMOIZED_ABANDONMENT));
+const memo = abandonmentMemo.stats();
+const estimate = estimatePatience(observations);
+const estimateMs = once(() => estimatePatience(observations));
+const estimateWarmMs = median(repetitions, () => estimatePatience(observations, memoizedIntervalPatience));
 
 const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
 const calls = sum(intervals.map((i) => i.callsPerInterval));
@@ -134,7 +176,13 @@ console.log(
     `Erlang A (patience ${PATIENCE_SECONDS} s) for the same week: ${abandonmentMs.toFixed(2)} ms, ratio to requiredAgents ` +
       `(Erlang C) ${(abandonmentMs / staffingMs).toFixed(2)}x; ${sum(weekWithAbandonment.map((r) => r.agents)).toLocaleString("en")} ` +
       `agent-intervals against Erlang C's ${sum(week.map((r) => r.agents)).toLocaleString("en")}`,
-    `the week's plan (forecast + staffingPlan with a roster, ${planned.filter((p) => p.status === "kurang").length} intervals short): ` +
-      `${planMs.toFixed(2)} ms, ratio to bare erlangC ${(planMs / bareMs).toFixed(2)}x`,
+    `the week's plan, both models (forecast + staffingPlan with a roster, ${planned.filter((p) => p.status === "kurang").length} intervals short under Erlang C): ` +
+      `cold ${planColdMs.toFixed(0)} ms (${(planColdMs / bareMs).toFixed(0)}x bare erlangC); through the memo: first ${planMemoColdMs.toFixed(0)} ms, ` +
+      `then ${planMs.toFixed(2)} ms, ratio to bare erlangC ${(planMs / bareMs).toFixed(2)}x (memo ${memo.entries} entries)`,
+    `the plan page's channel (telepon, 336 intervals) through the memo: first ${pageColdMs.toFixed(0)} ms, then ${pageWarmMs.toFixed(2)} ms ` +
+      `(${(pageWarmMs / bareMs).toFixed(2)}x bare erlangC of the whole week)`,
+    `patience estimated from ${observations.length.toLocaleString("en")} phone intervals (six weeks) generated with ${PATIENCE_SECONDS} s: ` +
+      `${estimate.patienceSeconds} s from ${estimate.intervals} intervals, ${estimateMs.toFixed(0)} ms (${(estimateMs / bareMs).toFixed(0)}x bare erlangC); ` +
+      `through the memo, once seen: ${estimateWarmMs.toFixed(2)} ms (${(estimateWarmMs / bareMs).toFixed(2)}x)`,
   ].join("\n"),
 );

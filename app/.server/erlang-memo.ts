@@ -1,14 +1,17 @@
-// A memo of Erlang A's two computations for the staffing plan (issue 16, item 3): a national week costs about two
-// seconds of Erlang A against a millisecond of Erlang C (bench/staffing.ts), and the plan page, the download and
-// a what-if ask the same intervals again and again. Both are pure functions of their inputs, which the plan has
-// already rounded (analytics/staffing-models.ts), so a result kept under its inputs is what computing would give,
-// in any process and for any database: this is the one module variable that may outlive a request. Bounded: the
-// least recently used entry goes first.
+// A memo of Erlang A's computations for the staffing plan (issue 16, item 3): a national week costs about two
+// seconds of Erlang A against a millisecond of Erlang C (bench/staffing.ts), estimating the phone's patience over
+// six weeks another half second, and the plan page, the download and a what-if ask the same intervals again and
+// again. All are pure functions of their inputs (the plan has already rounded Erlang A's, analytics/
+// staffing-models.ts; an interval's patience depends only on its five numbers), so a result kept under its inputs
+// is what computing would give, in any process and for any database: this is the one module variable that may
+// outlive a request. Bounded: the least recently used entry goes first.
 import type { AbandonmentInput, AbandonmentResult, Staffing, StaffingInput } from "../../analytics/erlang";
+import { intervalPatience, type PatienceObservation } from "../../analytics/patience";
 import { type AbandonmentModels, EXACT_ABANDONMENT } from "../../analytics/staffing-models";
 
-/** About ten national weeks of all five channels (1,680 intervals, two results each); some 3 MB. */
-export const MEMO_ENTRIES = 32_000;
+/** About ten national weeks of plans of all five channels (1,680 intervals, two results each) besides six weeks of
+ * interval patience (10,080 intervals); some 10 MB. */
+export const MEMO_ENTRIES = 50_000;
 
 /** A map that forgets its least recently used entry beyond `capacity` (a Map keeps insertion order). */
 export class LruMemo<V> {
@@ -49,7 +52,7 @@ export class LruMemo<V> {
 }
 
 type Required = Staffing & { probabilityAbandon: number };
-const memo = new LruMemo<Required | AbandonmentResult>(MEMO_ENTRIES);
+const memo = new LruMemo<Required | AbandonmentResult | { patience: number | null }>(MEMO_ENTRIES);
 
 // Every input that changes a result is in its key, spelled out (no JSON of an object whose key order may vary).
 const requiredKey = (i: StaffingInput & { patienceSeconds: number; maxAbandonment?: number }) =>
@@ -60,8 +63,16 @@ const measuresKey = (i: AbandonmentInput) =>
 /** Erlang A for the staffing plan, through the memo. */
 export const MEMOIZED_ABANDONMENT: AbandonmentModels = {
   required: (input) => memo.take(requiredKey(input), () => EXACT_ABANDONMENT.required(input)) as Required,
-  measures: (input) => memo.take(measuresKey(input), () => EXACT_ABANDONMENT.measures(input)),
+  measures: (input) => memo.take(measuresKey(input), () => EXACT_ABANDONMENT.measures(input)) as AbandonmentResult,
 };
+
+/** intervalPatience through the memo (wrapped: a null result is kept too). */
+export const memoizedIntervalPatience = (o: PatienceObservation): number | null =>
+  (
+    memo.take(`p|${o.offered}|${o.abandoned}|${o.ahtSeconds}|${o.answeringAgents}|${o.intervalSeconds}`, () => ({
+      patience: intervalPatience(o),
+    })) as { patience: number | null }
+  ).patience;
 
 /** How the memo is doing (for the benchmark), and a way to empty it (a cold start, in the benchmark). */
 export const abandonmentMemo = {

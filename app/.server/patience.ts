@@ -10,6 +10,7 @@ import {
 } from "../../analytics/patience";
 import { answeringAgents } from "../../analytics/staffing";
 import type { Database } from "./db";
+import { memoizedIntervalPatience } from "./erlang-memo";
 import { listIntervalStats } from "./interval-stats";
 import { rosteredPerInterval } from "./roster";
 import type { Settings } from "./settings";
@@ -48,7 +49,10 @@ export async function channelPatience(
   return Object.fromEntries(
     channels.map((c) => [
       c.code,
-      choosePatience(estimatePatience(observations.get(c.code) ?? []), settings[`workforce.patienceSeconds.${c.code}`]),
+      choosePatience(
+        estimatePatience(observations.get(c.code) ?? [], memoizedIntervalPatience),
+        settings[`workforce.patienceSeconds.${c.code}`],
+      ),
     ]),
   );
 }
