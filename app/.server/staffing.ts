@@ -1,7 +1,8 @@
-// The staffing plan of a week and the workload of each agent (issue 6). The plan reads two sums from SQL — the
-// interval profile of the forecast's weeks and the agents rostered per interval of the week — and leaves the
-// forecast, Erlang C and the comparison to analytics/staffing.ts. The workload reads the call statistics per agent
-// and channel once and scores CPH with analytics/cph.ts, the computation the period review uses.
+// The staffing plan of a week and the workload of each agent (issue 6). The plan reads sums from SQL — the
+// interval profile of the forecast's weeks and the agents rostered per interval of the week — and the patience of
+// each channel (patience.ts), and leaves the forecast, Erlang C and Erlang A (through the memo, erlang-memo.ts) and
+// the comparison to analytics/staffing.ts. The workload reads the call statistics per agent and channel once and
+// scores CPH with analytics/cph.ts, the computation the period review uses.
 import { and, between, eq, inArray, or, sql } from "drizzle-orm";
 import { periodCph } from "../../analytics/cph";
 import { formatDay, type IsoWeek, isoWeek, weekOfDay, wibDay } from "../../analytics/dates";
