@@ -130,7 +130,7 @@ describe("golden: pooling", () => {
 // An interval whose agents are near its traffic (some wait, some hang up), as peaks are.
 const busyInterval = fc
   .record({
-    offered: fc.integer({ min: 50, max: 3000 }),
+    offered: fc.integer({ min: 50, max: 1500 }),
     ahtSeconds: fc.integer({ min: 120, max: 600 }),
     slack: fc.integer({ min: -3, max: 4 }),
   })
@@ -176,7 +176,8 @@ describe("properties: the estimator recovers the patience that generated the aba
           expect(Math.abs((estimate.patienceSeconds ?? 0) / patience - 1)).toBeLessThan(0.1);
         },
       ),
-      { numRuns: 15 },
+      { numRuns: 10 },
     );
-  });
+    // Hundreds of Erlang A evaluations per run: room for a machine busy with other tests.
+  }, 30_000);
 });
