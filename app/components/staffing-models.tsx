@@ -36,9 +36,9 @@ export function ModelNotice({
       <strong>{patienceWords(patience.seconds)}</strong>
       {patience.source === "estimated" ? (
         <>
-          , <strong>diperkirakan dari statistik</strong>: {patience.intervals} interval {basisLabel} yang jumlah kontak,
-          yang menutup dan petugas terjadwalnya cukup untuk itu (nilai di Pengaturan:{" "}
-          {patienceWords(patience.settingSeconds)}).
+          , <strong>diperkirakan dari {patience.intervals} interval statistik</strong> yang cukup ramai untuk itu,
+          dengan petugas terjadwalnya, selama {basisLabel}; nilai di Pengaturan {patienceWords(patience.settingSeconds)}
+          .
         </>
       ) : (
         <>
