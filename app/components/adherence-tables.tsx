@@ -194,7 +194,7 @@ export function AdherenceEvidence({ evidence }: { evidence: Evidence | null }) {
       </dl>
       {lapses.length > 0 ? (
         <>
-          <h3>Sif yang tidak sesuai jadwal</h3>
+          <h3 className="evidence-subheading">Sif yang tidak sesuai jadwal</h3>
           <ul className="lapses">
             {lapses.map((s) => (
               <li key={s.shift.startsAt}>

@@ -106,7 +106,7 @@ export default function Adherence() {
       )}
       {d.staffId === null && d.days.length > 0 && (
         <details className="by-day">
-          <summary>Per hari, semua petugas di atas ({d.days.length} hari)</summary>
+          <summary className="by-day-summary">Per hari, semua petugas di atas ({d.days.length} hari)</summary>
           <AdherenceTable
             caption="Sif malam dihitung pada hari mulainya."
             first="Hari"
