@@ -15,6 +15,7 @@ import type {
 } from "../../../analytics/import-rules";
 import { formatStatePeriod } from "../../../analytics/import-states";
 import { formatShift } from "../../../analytics/workforce-time";
+import { overlapChecks } from "./overlaps";
 
 /** A check over the whole staged file and the stored rows; every row it returns is refused with an error. */
 export type StagingCheck = {
@@ -135,8 +136,6 @@ function target(spec: {
  */
 export const ROSTER_LOCK_SQL = "select pg_advisory_xact_lock(71652015)";
 
-const epochMs = (value: unknown) => new Date(Number(value));
-
 const roster = target({
   table: "shifts",
   staging: "staging_roster",
@@ -206,35 +205,6 @@ const staffTarget = target({
   // An open staff form holding the old version is then refused instead of overwriting the import.
   alsoSet: ["version = t.version + 1"],
 });
-
-/** A state period of one agent may not overlap another of theirs, in the file or stored (any channel). */
-const stateOverlaps: StagingCheck[] = [
-  {
-    sql: `select distinct on (a.row_no) a.row_no, b.row_no as other_row,
-        extract(epoch from b.starts_at)::float8 * 1000 as other_starts, extract(epoch from b.ends_at)::float8 * 1000 as other_ends
-      from staging_states a join staging_states b on b.staff_id = a.staff_id and b.row_no < a.row_no
-        and tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at)
-      order by a.row_no, b.row_no`,
-    issue: (f) => ({
-      row: Number(f.row_no),
-      column: "start",
-      message: `Status ini bertumpang tindih dengan status orang yang sama di baris ${f.other_row} (${formatStatePeriod(epochMs(f.other_starts), epochMs(f.other_ends))}). Seorang petugas hanya punya satu status pada satu saat: perbaiki jamnya atau hapus salah satu.`,
-    }),
-  },
-  {
-    sql: `select distinct on (s.row_no) s.row_no, t.state,
-        extract(epoch from t.starts_at)::float8 * 1000 as other_starts, extract(epoch from t.ends_at)::float8 * 1000 as other_ends
-      from staging_states s join agent_states t on t.staff_id = s.staff_id and t.starts_at <> s.starts_at
-        and tstzrange(s.starts_at, s.ends_at) && tstzrange(t.starts_at, t.ends_at)
-      where not exists (select 1 from staging_states r where r.staff_id = t.staff_id and r.starts_at = t.starts_at)
-      order by s.row_no, t.starts_at`,
-    issue: (f) => ({
-      row: Number(f.row_no),
-      column: "start",
-      message: `Status ini bertumpang tindih dengan status yang sudah tersimpan untuk orang yang sama: ${formatStatePeriod(epochMs(f.other_starts), epochMs(f.other_ends))} (${f.state}). Perbaiki jam di berkas, atau batalkan impor yang memasukkan status itu dulu.`,
-    }),
-  },
-];
 
 export const TARGETS: Record<ImportKind, Target> = {
   staff: {
@@ -366,35 +336,30 @@ export const TARGETS: Record<ImportKind, Target> = {
   roster: {
     ...roster,
     beforeChecks: ROSTER_LOCK_SQL,
-    checks: [
-      {
-        // Two shifts of one person in the file that overlap: the later row is refused.
-        sql: `select distinct on (a.row_no) a.row_no, b.row_no as other_row,
-            extract(epoch from b.starts_at)::float8 * 1000 as other_starts, extract(epoch from b.ends_at)::float8 * 1000 as other_ends
-          from staging_roster a join staging_roster b on b.staff_id = a.staff_id and b.row_no < a.row_no
-            and tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at)
-          order by a.row_no, b.row_no`,
-        issue: (f) => ({
-          row: Number(f.row_no),
-          column: "start",
-          message: `Sif ini bertumpang tindih dengan sif orang yang sama di baris ${f.other_row} (${formatShift(epochMs(f.other_starts), epochMs(f.other_ends))}). Perbaiki jamnya atau hapus salah satu.`,
-        }),
-      },
-      {
-        // A shift overlapping a stored shift of the same person that the file does not replace (same start).
-        sql: `select distinct on (s.row_no) s.row_no, t.channel,
-            extract(epoch from t.starts_at)::float8 * 1000 as other_starts, extract(epoch from t.ends_at)::float8 * 1000 as other_ends
-          from staging_roster s join shifts t on t.staff_id = s.staff_id and t.starts_at <> s.starts_at
-            and tstzrange(s.starts_at, s.ends_at) && tstzrange(t.starts_at, t.ends_at)
-          where not exists (select 1 from staging_roster r where r.staff_id = t.staff_id and r.starts_at = t.starts_at)
-          order by s.row_no, t.starts_at`,
-        issue: (f) => ({
-          row: Number(f.row_no),
-          column: "start",
-          message: `Sif ini bertumpang tindih dengan sif yang sudah tersimpan untuk orang yang sama: ${formatStatePeriod(epochMs(f.other_starts), epochMs(f.other_ends))} (${f.channel}). Ubah atau hapus sif itu dulu, atau perbaiki jam di berkas.`,
-        }),
-      },
-    ],
+    checks: overlapChecks({
+      staging: "staging_roster",
+      table: "shifts",
+      detail: "channel",
+      show: formatShift,
+      inFile: (row, shift) =>
+        `Sif ini bertumpang tindih dengan sif orang yang sama di baris ${row} (${shift}). Perbaiki jamnya atau hapus salah satu.`,
+      stored: (shift, channel) =>
+        `Sif ini bertumpang tindih dengan sif yang sudah tersimpan untuk orang yang sama: ${shift} (${channel}). Ubah atau hapus sif itu dulu, atau perbaiki jam di berkas.`,
+    }),
   },
-  states: { ...states, beforeChecks: STATES_LOCK_SQL, checks: stateOverlaps },
+  // One person is in one state at a time, whatever the channel.
+  states: {
+    ...states,
+    beforeChecks: STATES_LOCK_SQL,
+    checks: overlapChecks({
+      staging: "staging_states",
+      table: "agent_states",
+      detail: "state",
+      show: formatStatePeriod,
+      inFile: (row, period) =>
+        `Status ini bertumpang tindih dengan status orang yang sama di baris ${row} (${period}). Seorang petugas hanya punya satu status pada satu saat: perbaiki jamnya atau hapus salah satu.`,
+      stored: (period, state) =>
+        `Status ini bertumpang tindih dengan status yang sudah tersimpan untuk orang yang sama: ${period} (${state}). Perbaiki jam di berkas, atau batalkan impor yang memasukkan status itu dulu.`,
+    }),
+  },
 };
