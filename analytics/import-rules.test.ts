@@ -8,6 +8,7 @@ import {
   validateCallRow,
   validateIntervalRow,
   validateRosterRow,
+  validateStateRow,
   validateTrainingRow,
 } from "./import-rules";
 
@@ -321,5 +322,41 @@ describe("a roster row", () => {
     const r = row([nip, "Maya S.", "30/11/2026", "07:00", "15:00", "sms"]);
     expect(r.value).not.toBeNull();
     expect(r.warnings[0]?.message).toMatch(/berbeda dengan data staf/);
+  });
+});
+
+describe("an agent-states row", () => {
+  const header = ["nip", "kanal", "status", "tanggal", "mulai", "selesai"];
+  const mapped = mapHeader("states", header);
+  if (!mapped.ok) throw new Error("header");
+  const row = (cells: string[]) => validateStateRow(cells, 2, mapped.value, header, ctx);
+  const nip = "199009092011032661";
+
+  it("a time alone after midnight ends the next day: 23:40–00:15 is 35 minutes", () => {
+    const r = row([nip, "telepon", "Logged Out", "05/11/2026", "23:40", "00:15"]);
+    expect(r.errors).toEqual([]);
+    expect(r.value).toMatchObject({
+      staffId: 7,
+      state: "logout",
+      startsAt: "2026-11-05T16:40:00.000Z",
+      endsAt: "2026-11-05T17:15:00.000Z",
+    });
+  });
+
+  it("dates written with the times, seconds kept; English state words", () => {
+    const r = row([nip, "chat", "Available", "", "2026-11-05 07:58:30", "05/11/2026 11:00:05"]);
+    expect(r.value).toMatchObject({ channel: "webchat", state: "siap", startsAt: "2026-11-05T00:58:30.000Z" });
+    expect(r.value?.endsAt).toBe("2026-11-05T04:00:05.000Z");
+  });
+
+  it("a Tanggal that disagrees with the start's own date, a time without any date, a locked day: each at its cell", () => {
+    expect(
+      row([nip, "telepon", "siap", "06/11/2026", "05/11/2026 07:00", "08:00"]).errors.map((e) => e.column),
+    ).toEqual(["tanggal"]);
+    expect(row([nip, "telepon", "siap", "", "07:00", "08:00"]).errors[0]?.message).toMatch(/Tanggal tidak ada/);
+    expect(row([nip, "telepon", "siap", "", "01/05/2026 07:00", "08:00"]).errors[0]).toMatchObject({
+      column: "mulai",
+      message: "terkunci",
+    });
   });
 });
