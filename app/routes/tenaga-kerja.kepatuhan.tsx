@@ -58,7 +58,7 @@ export default function Adherence() {
         <p className="alert alert-info">{d.period.label} belum punya hari yang selesai.</p>
       ) : !d.hasStates ? (
         <p className="alert alert-info">
-          Belum ada status agen untuk {d.period.label} ({formatDay(d.range.from)} – {formatDay(d.range.to)}).{" "}
+          Belum ada status agen untuk hari-hari {d.period.label} yang sudah lewat.{" "}
           <ImportHint kind="states" what="status agen" canImport={d.canImport} />
         </p>
       ) : null}
