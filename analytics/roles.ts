@@ -1,6 +1,16 @@
 // Pure: the roles of Mutu's users (DESIGN.md §1). One user may hold several.
 
-export const ROLES = ["admin", "kepala_seksi", "koordinator_qa", "penilai", "supervisor", "petugas", "hr"] as const;
+export const ROLES = [
+  "admin",
+  "kepala_seksi",
+  "koordinator_qa",
+  "penilai",
+  "supervisor",
+  "ketua_tim",
+  "penjadwal",
+  "petugas",
+  "hr",
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -8,7 +18,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   kepala_seksi: "Kepala Seksi",
   koordinator_qa: "Koordinator Penjamin Kualitas",
   penilai: "Penilai",
-  supervisor: "Supervisor / Ketua Tim",
+  supervisor: "Koordinator Tim Kerja (Supervisor)",
+  ketua_tim: "Ketua Tim",
+  penjadwal: "Penjadwal (Tim Kerja Manajemen Layanan)",
   petugas: "Petugas Layanan",
   hr: "SDM",
 };

@@ -1,7 +1,7 @@
 // The main navigation, filtered by the permission table: a role sees only the pages it may open.
-import { type PermissionKey, type Role, scopeFor } from "./permissions";
+import { type PermissionKey, type Role, type Scope, scopeFor } from "./permissions";
 
-type NavItem = { to: string; label: string; permission: PermissionKey; scopes?: ("any" | "team" | "own")[] };
+type NavItem = { to: string; label: string; permission: PermissionKey; scopes?: Scope[] };
 
 const NAV: NavItem[] = [
   { to: "/", label: "Beranda", permission: "read:home" },
@@ -11,7 +11,7 @@ const NAV: NavItem[] = [
   { to: "/pembinaan", label: "Pembinaan", permission: "read:coaching" },
   { to: "/kalibrasi", label: "Kalibrasi", permission: "read:calibration" },
   { to: "/template", label: "Template", permission: "read:template" },
-  { to: "/kelayakan", label: "Sertifikasi", permission: "read:eligibility", scopes: ["any", "team"] },
+  { to: "/kelayakan", label: "Sertifikasi", permission: "read:eligibility", scopes: ["any", "team", "group"] },
   { to: "/impor", label: "Impor", permission: "import:data" },
   { to: "/pelatihan", label: "Pelatihan", permission: "manage:training" },
   { to: "/pelatihan/catatan", label: "Catatan pelatihan", permission: "manage:training_record" },
@@ -19,7 +19,7 @@ const NAV: NavItem[] = [
   { to: "/tenaga-kerja", label: "Tenaga kerja", permission: "read:workforce" },
   // Agents see their own shifts here; everyone else reaches the roster from the workforce page.
   { to: "/tenaga-kerja/jadwal", label: "Jadwal dinas", permission: "read:roster", scopes: ["own"] },
-  { to: "/staf", label: "Staf", permission: "read:staff", scopes: ["any", "team"] },
+  { to: "/staf", label: "Staf", permission: "read:staff", scopes: ["any", "team", "group"] },
   { to: "/admin/pengguna", label: "Pengguna", permission: "manage:user" },
   { to: "/admin/pengaturan", label: "Pengaturan", permission: "update:settings" },
   { to: "/admin/audit", label: "Log audit", permission: "read:audit" },

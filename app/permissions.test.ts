@@ -7,7 +7,7 @@ describe("permission table", () => {
   it("has an entry for every role, and every permission reads action:entity:scope", () => {
     expect(Object.keys(PERMISSIONS).sort()).toEqual([...ROLES].sort());
     for (const list of Object.values(PERMISSIONS)) {
-      for (const p of list) expect(p).toMatch(/^[a-z_]+:[a-z_]+:(any|team|own)$/);
+      for (const p of list) expect(p).toMatch(/^[a-z_]+:[a-z_]+:(any|team|group|own)$/);
     }
   });
 
@@ -15,6 +15,9 @@ describe("permission table", () => {
     expect(scopeFor(["petugas"], "read:staff")).toBe("own");
     expect(scopeFor(["petugas", "supervisor"], "read:staff")).toBe("team");
     expect(scopeFor(["supervisor", "penilai"], "read:staff")).toBe("any");
+    // A group is inside a team: "group" is wider than "own", narrower than "team".
+    expect(scopeFor(["petugas", "ketua_tim"], "read:staff")).toBe("group");
+    expect(scopeFor(["ketua_tim", "supervisor"], "read:staff")).toBe("team");
     expect(scopeFor([], "read:staff")).toBeNull();
   });
 
@@ -26,9 +29,36 @@ describe("permission table", () => {
     expect(can(["petugas"], "read:staff_personal")).toBe(false);
     expect(can(["supervisor"], "read:staff_personal")).toBe(false);
   });
+
+  it("a Ketua Tim has each team permission of the supervisor over their group; writing reports stays the supervisor's", () => {
+    const keys = (role: "supervisor" | "ketua_tim") =>
+      (PERMISSIONS[role] as readonly string[]).map((p) => p.slice(0, p.lastIndexOf(":")));
+    for (const key of keys("supervisor") as PermissionKey[]) {
+      const supervisor = scopeFor(["supervisor"], key);
+      const expected = key === "create:report" ? null : supervisor === "team" ? "group" : supervisor;
+      expect(scopeFor(["ketua_tim"], key), key).toBe(expected);
+    }
+    expect(keys("ketua_tim").every((k) => keys("supervisor").includes(k))).toBe(true);
+  });
+
+  it("the scheduler keeps everyone's roster and reads nobody's evaluations, KPI, coaching or staff data", () => {
+    expect(scopeFor(["penjadwal"], "manage:roster")).toBe("any");
+    expect(scopeFor(["penjadwal"], "read:roster")).toBe("any");
+    expect(can(["penjadwal"], "import:roster")).toBe(true);
+    expect(scopeFor(["penjadwal"], "read:workforce")).toBe("own");
+    for (const key of ["read:evaluation", "read:kpi", "read:coaching", "read:staff", "read:training"] as const) {
+      expect(can(["penjadwal"], key), key).toBe(false);
+    }
+  });
 });
 
 describe("workforce permissions", () => {
+  it("a Ketua Tim changes their group's shifts and sees their group's workload", () => {
+    expect(scopeFor(["ketua_tim"], "manage:roster")).toBe("group");
+    expect(scopeFor(["ketua_tim"], "read:roster")).toBe("any");
+    expect(scopeFor(["ketua_tim"], "read:workforce")).toBe("group");
+  });
+
   it("the roster: coordinator and Kepala Seksi change any shift, a supervisor only their team's, an agent reads own", () => {
     expect(scopeFor(["koordinator_qa"], "manage:roster")).toBe("any");
     expect(scopeFor(["kepala_seksi"], "manage:roster")).toBe("any");
@@ -53,11 +83,12 @@ describe("workforce permissions", () => {
     }
   });
 
-  it("interval statistics and rosters are imported by whoever imports call statistics (HR, QA coordinator)", () => {
+  it("interval statistics and rosters are imported by whoever imports call statistics (HR, QA coordinator), the roster also by the scheduler", () => {
     for (const role of ROLES) {
       const importsCalls = can([role], "import:calls");
       expect(can([role], "import:intervals"), role).toBe(importsCalls);
-      expect(can([role], "import:roster"), role).toBe(importsCalls);
+      expect(can([role], "import:roster"), role).toBe(importsCalls || role === "penjadwal");
+      if (role === "penjadwal") expect(can([role], "import:data"), role).toBe(true);
       // The import page is the way in: anyone who may import a kind may open it.
       if (importsCalls) expect(can([role], "import:data"), role).toBe(true);
     }
@@ -96,6 +127,17 @@ describe("navigation", () => {
       "Template",
       "Staf",
     ]);
+    expect(navigationFor(["ketua_tim"]).map((n) => n.label)).toEqual([
+      "Beranda",
+      "KPI",
+      "Evaluasi",
+      "Pembinaan",
+      "Sertifikasi",
+      "Laporan",
+      "Tenaga kerja",
+      "Staf",
+    ]);
+    expect(navigationFor(["penjadwal"]).map((n) => n.label)).toEqual(["Beranda", "Impor", "Tenaga kerja"]);
     expect(navigationFor(["koordinator_qa"]).map((n) => n.label)).toEqual([
       "Beranda",
       "KPI",

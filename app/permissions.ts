@@ -2,7 +2,8 @@
 // server (every loader and action checks it) and the interface (navigation shows only what a role may open).
 import { ROLES, type Role } from "../analytics/roles";
 
-export type Scope = "any" | "team" | "own";
+// "group": the user's group (regu) within their Tim Kerja, for a Ketua Tim (docs/decisions/026).
+export type Scope = "any" | "team" | "group" | "own";
 export type Permission = `${string}:${string}:${Scope}`;
 
 const EVERYONE = ["read:home:own", "update:profile:own"] as const;
@@ -112,6 +113,37 @@ export const PERMISSIONS = {
     "read:workforce:team",
     "export:staffing:any",
   ],
+  // Ketua Tim (C.8, C.13): what the supervisor has over the whole Tim Kerja, over their own group (regu) only.
+  // Writing the team's reports stays with the Koordinator Tim Kerja; they read them.
+  ketua_tim: [
+    ...EVERYONE,
+    "read:staff:group",
+    "read:evaluation:group",
+    "read:eligibility:group",
+    "read:coaching:group",
+    "manage:coaching:group",
+    "read:certificate:group",
+    "read:training:group",
+    "read:kpi:group",
+    "export:kpi:group",
+    "read:report:any",
+    // The whole center's roster, to see the cover; changes only to their own group's shifts.
+    "read:roster:any",
+    "manage:roster:group",
+    "read:workforce:group",
+    "export:staffing:any",
+  ],
+  // Penjadwal of Tim Kerja Manajemen Layanan (C.12.a): keeps the duty roster of the whole center. The volumes
+  // and the staffing plan (counts only) to plan it; nobody's evaluations, KPI or workload but their own.
+  penjadwal: [
+    ...EVERYONE,
+    "read:roster:any",
+    "manage:roster:any",
+    "import:data:any",
+    "import:roster:any",
+    "read:workforce:own",
+    "export:staffing:any",
+  ],
   petugas: [
     ...EVERYONE,
     "read:staff:own",
@@ -155,7 +187,7 @@ export type PermissionKey = (typeof PERMISSIONS)[Role][number] extends infer P
     : never
   : never;
 
-const SCOPE_RANK: Record<Scope, number> = { own: 1, team: 2, any: 3 };
+const SCOPE_RANK: Record<Scope, number> = { own: 1, group: 2, team: 3, any: 4 };
 
 /** The widest scope any of `roles` grants for `action:entity` ("read:staff"), or null when none does. */
 export function scopeFor(roles: readonly Role[], actionEntity: PermissionKey): Scope | null {

@@ -41,6 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       scope: "own" as const,
       staffId: user.staffId,
       teamId: user.teamId,
+      groupName: user.groupName,
     };
     inbox = inboxView(await inboxOf(env.db, access, env.settings));
   }

@@ -55,7 +55,14 @@ async function computation(url: string) {
   const settings = await getSettings(db);
   const [kasi] = await db.select().from(users).where(eq(users.username, "kasi"));
   if (!kasi) throw new Error("no kasi");
-  const access: Access = { userId: kasi.id, roles: kasi.roles as never, scope: "any", staffId: null, teamId: null };
+  const access: Access = {
+    userId: kasi.id,
+    roles: kasi.roles as never,
+    scope: "any",
+    staffId: null,
+    teamId: null,
+    groupName: null,
+  };
 
   // Same numbers first: every agent's final score, rank and team average.
   const report = await periodKpiReport(db, PERIOD, settings, access);

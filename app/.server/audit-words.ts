@@ -55,6 +55,7 @@ export const EXPORT_LABELS: Record<string, string> = {
 export const SCOPE_WORDS: Record<string, string> = {
   any: "seluruh contact center",
   team: "tim sendiri",
+  group: "regu sendiri",
   own: "data sendiri",
 };
 

@@ -23,22 +23,29 @@ import { agentKpi } from "./period-kpi";
 import { type Access, reaches } from "./scope";
 import type { Settings } from "./settings";
 
-type Person = { id: number; teamId: number; fullName: string };
+type Person = { id: number; teamId: number; groupName: string | null; fullName: string };
 
 /** The agent a session may be opened for: an active staff member `access` (manage:coaching) reaches. */
 export async function coachableAgent(db: Database, access: Access, staffId: number): Promise<Person | null> {
   if (!Number.isSafeInteger(staffId)) return null;
   const [person] = await db
-    .select({ id: staff.id, teamId: staff.teamId, fullName: staff.fullName, active: staff.active })
+    .select({
+      id: staff.id,
+      teamId: staff.teamId,
+      groupName: staff.groupName,
+      fullName: staff.fullName,
+      active: staff.active,
+    })
     .from(staff)
     .where(eq(staff.id, staffId));
   if (!person?.active || person.id === access.staffId) return null;
-  return reaches(access, { staffId: person.id, teamId: person.teamId }) ? person : null;
+  return reaches(access, { staffId: person.id, ...person }) ? person : null;
 }
 
 /**
  * Who may own an agreed action: the agent (when they have an account), the coach, the QA team (coordinators and
- * assessors) and the supervisors of the agent's team; active accounts only. The agent comes first.
+ * assessors), the supervisors of the agent's team and the Ketua Tim of the agent's group; active accounts only.
+ * The agent comes first.
  */
 export async function ownerChoices(db: Database, agent: Person, coachUserId: number) {
   const rows = await db
@@ -53,6 +60,13 @@ export async function ownerChoices(db: Database, agent: Person, coachUserId: num
           eq(users.id, coachUserId),
           sql`${users.roles} && array['koordinator_qa', 'penilai']::text[]`,
           and(sql`'supervisor' = any(${users.roles})`, eq(staff.teamId, agent.teamId)),
+          agent.groupName === null
+            ? undefined
+            : and(
+                sql`'ketua_tim' = any(${users.roles})`,
+                eq(staff.teamId, agent.teamId),
+                eq(staff.groupName, agent.groupName),
+              ),
         ),
       ),
     )

@@ -22,7 +22,7 @@ function mayManage(access: Access, session: CoachingSession) {
   return (
     manage !== null &&
     session.agentStaffId !== access.staffId &&
-    reaches(manage, { staffId: session.agentStaffId, teamId: session.teamId })
+    reaches(manage, { staffId: session.agentStaffId, teamId: session.teamId, groupName: session.groupName })
   );
 }
 
@@ -36,7 +36,12 @@ export async function coachingPage(db: Database, access: Access, id: number, now
   const page = await getCoaching(db, access, id, wibDay(now));
   if (!page) return null;
   const manage = mayManage(access, page.session);
-  const agent = { id: page.session.agentStaffId, teamId: page.session.teamId, fullName: page.session.agentName };
+  const agent = {
+    id: page.session.agentStaffId,
+    teamId: page.session.teamId,
+    groupName: page.session.groupName,
+    fullName: page.session.agentName,
+  };
   return {
     ...page,
     today: wibDay(now),
@@ -68,7 +73,12 @@ export async function coachingAction(
     return { ...result, intent };
   }
   if (!mayManage(access, session)) return null;
-  const agent = { id: session.agentStaffId, teamId: session.teamId, fullName: session.agentName };
+  const agent = {
+    id: session.agentStaffId,
+    teamId: session.teamId,
+    groupName: session.groupName,
+    fullName: session.agentName,
+  };
   const result =
     intent === "follow_up"
       ? await submitForm(followUpInput, form, (input) => followUpAction(db, actor, id, input))

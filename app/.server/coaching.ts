@@ -74,6 +74,7 @@ const sessionColumns = {
   agentStaffId: coachingSessions.agentStaffId,
   agentName: agent.fullName,
   teamId: agent.teamId,
+  groupName: agent.groupName,
   teamName: teams.name,
   coachUserId: coachingSessions.coachUserId,
   coach: coach.displayName,

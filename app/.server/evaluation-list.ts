@@ -11,7 +11,7 @@ import { disputeDeadline } from "./evaluation-workflow";
 import { keptSearch } from "./kept-search";
 import { periodChoice } from "./periods";
 import { evaluatedNow } from "./population";
-import { type Access, staffInScope } from "./scope";
+import { type Access, hasScopeUnit, staffInScope } from "./scope";
 import type { Permitted } from "./session";
 
 const EVALUATIONS_PER_PAGE = 50;
@@ -187,7 +187,7 @@ async function listedAgents(db: Database, access: Access) {
       .from(evaluations)
       .innerJoin(agentStaff, eq(agentStaff.id, evaluations.agentStaffId))
       .where(evaluationsInScope(access)),
-    access.scope === "own" || (access.scope === "team" && !access.teamId)
+    access.scope === "own" || !hasScopeUnit(access)
       ? []
       : db
           .select({ id: staff.id, fullName: staff.fullName })

@@ -34,6 +34,7 @@ export async function getEvaluation(db: Database, id: number, access: Access) {
       evaluation: evaluations,
       agentName: agentStaff.fullName,
       agentTeamId: agentStaff.teamId,
+      agentGroupName: agentStaff.groupName,
       assessorName: users.displayName,
     })
     .from(evaluations)
@@ -65,6 +66,7 @@ export async function getEvaluation(db: Database, id: number, access: Access) {
     ...row.evaluation,
     agentName: row.agentName,
     agentTeamId: row.agentTeamId,
+    agentGroupName: row.agentGroupName,
     assessorName: row.assessorName,
     settledByName: settler?.name ?? null,
     version,

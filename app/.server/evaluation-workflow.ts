@@ -57,7 +57,12 @@ function answerProblem(row: Answerable, windowDays: number, now: Date): string |
  * continue or send it (its author, while a draft), settle its dispute (the QA coordinator).
  */
 function evaluationRights(
-  e: Answerable & { agentStaffId: number; agentTeamId?: number | null; assessorUserId: number },
+  e: Answerable & {
+    agentStaffId: number;
+    agentTeamId?: number | null;
+    agentGroupName?: string | null;
+    assessorUserId: number;
+  },
   access: Access,
   windowDays: number,
   now = new Date(),
@@ -79,9 +84,13 @@ function evaluationRights(
   };
 }
 
-function coaches(access: Access, e: { agentStaffId: number; agentTeamId?: number | null }) {
+function coaches(
+  access: Access,
+  e: { agentStaffId: number; agentTeamId?: number | null; agentGroupName?: string | null },
+) {
   const manage = accessFor(access, "manage:coaching");
-  return manage !== null && reaches(manage, { staffId: e.agentStaffId, teamId: e.agentTeamId ?? null });
+  const agent = { staffId: e.agentStaffId, teamId: e.agentTeamId ?? null, groupName: e.agentGroupName ?? null };
+  return manage !== null && reaches(manage, agent);
 }
 
 const EVALUATION_NOT_FOUND = "Evaluasi ini tidak ditemukan, atau tidak termasuk wewenang Anda.";

@@ -48,10 +48,11 @@ export async function coachingWork({ db, access, now }: InboxContext): Promise<I
   }
   const manage = accessFor(access, "manage:coaching");
   if (manage) {
-    // The supervisor follows their whole team; the QA team follows the sessions each of them held.
+    // The supervisor follows their whole team and the Ketua Tim their group; the QA team follows the sessions
+    // each of them held.
     const overdue = await openActions(
       db,
-      manage.scope === "team" ? { overdueWithin: manage } : { coachUserId: access.userId },
+      manage.scope === "team" || manage.scope === "group" ? { overdueWithin: manage } : { coachUserId: access.userId },
       today,
     );
     const others = overdue.filter((a) => !mine.some((m) => m.id === a.id));

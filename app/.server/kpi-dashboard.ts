@@ -181,7 +181,8 @@ export async function kpiDashboard(
       openCourses: can(access.roles, "manage:training"),
       // Opening coaching from the below-threshold list (C.17.a): the KPI's scope is theirs already.
       coach: can(access.roles, "manage:coaching"),
-      // How far the workbook reaches: "any" the whole center, "team" the supervisor's team; null: no workbook.
+      // How far the workbook reaches: "any" the whole center, "team" the supervisor's team, "group" the Ketua
+      // Tim's group; null: no workbook.
       export: accessFor(access, "export:kpi")?.scope ?? null,
     },
   };

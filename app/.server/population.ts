@@ -16,6 +16,7 @@ export async function evaluableAgents(db: Database, exceptStaffId: number | null
       id: staff.id,
       fullName: staff.fullName,
       teamId: staff.teamId,
+      groupName: staff.groupName,
       teamName: teams.name,
       position: staff.position,
     })

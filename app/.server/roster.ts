@@ -43,6 +43,8 @@ export type ShiftRow = {
   fullName: string;
   position: string;
   teamId: number;
+  /** The person's group (regu) within the team now; null when none. */
+  groupName: string | null;
   teamCode: string;
   teamName: string;
   channel: ChannelCode;
@@ -76,6 +78,7 @@ export async function listShifts(
       fullName: staff.fullName,
       position: staff.position,
       teamId: staff.teamId,
+      groupName: staff.groupName,
       teamCode: teams.code,
       teamName: teams.name,
       channel: shifts.channel,
@@ -119,6 +122,7 @@ export function rosterStaff(db: Database, access: Access) {
       fullName: staff.fullName,
       position: staff.position,
       teamId: staff.teamId,
+      groupName: staff.groupName,
       teamCode: teams.code,
       teamName: teams.name,
     })
@@ -202,7 +206,11 @@ async function rosterable(db: Database, staffId: number, access: Access) {
     .select({ id: staff.id, fullName: staff.fullName, active: staff.active })
     .from(staff)
     .where(and(eq(staff.id, staffId), staffInScope(access)));
-  if (!person) throw new UserFacingError("Petugas ini tidak ada, atau bukan anggota tim Anda.", "staffId");
+  if (!person)
+    throw new UserFacingError(
+      "Petugas ini tidak ada, atau bukan anggota tim atau regu yang jadwalnya Anda kelola.",
+      "staffId",
+    );
   if (!person.active) throw new UserFacingError(`${person.fullName} sudah tidak aktif.`, "staffId");
   return person;
 }
@@ -213,7 +221,8 @@ async function shiftInScope(db: Database, id: number, access: Access) {
     .from(shifts)
     .innerJoin(staff, eq(staff.id, shifts.staffId))
     .where(and(eq(shifts.id, id), staffInScope(access)));
-  if (!row) throw new UserFacingError("Sif ini tidak ditemukan, atau bukan milik tim Anda.");
+  if (!row)
+    throw new UserFacingError("Sif ini tidak ditemukan, atau bukan milik tim atau regu yang jadwalnya Anda kelola.");
   return row.shift;
 }
 

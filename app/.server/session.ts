@@ -30,6 +30,8 @@ export type CurrentUser = {
   roles: Role[];
   staffId: number | null;
   teamId: number | null;
+  /** The group (regu) within the team on the user's staff record, for a Ketua Tim's "group" scope. */
+  groupName: string | null;
   mustChangePassword: boolean;
 };
 
@@ -163,7 +165,7 @@ export async function lookupSession(request: Request, env: RequestEnv, now = new
   const id = hashToken(token);
   const query = prepared(env.db, "session", (d) =>
     d
-      .select({ session: sessions, user: users, teamId: staff.teamId })
+      .select({ session: sessions, user: users, teamId: staff.teamId, groupName: staff.groupName })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .leftJoin(staff, eq(staff.id, users.staffId))
@@ -191,6 +193,7 @@ export async function lookupSession(request: Request, env: RequestEnv, now = new
       roles: u.roles.filter(isRole),
       staffId: u.staffId,
       teamId: row.teamId ?? null,
+      groupName: row.groupName ?? null,
       mustChangePassword: u.mustChangePassword,
     },
   };
@@ -278,6 +281,13 @@ export async function requirePermission(
   const { user } = auth;
   return {
     ...auth,
-    access: { userId: user.id, roles: user.roles, scope, staffId: user.staffId, teamId: user.teamId },
+    access: {
+      userId: user.id,
+      roles: user.roles,
+      scope,
+      staffId: user.staffId,
+      teamId: user.teamId,
+      groupName: user.groupName,
+    },
   };
 }

@@ -15,12 +15,12 @@ import { type Access, accessFor, reaches } from "./scope";
 import type { Settings } from "./settings";
 import { personTrainingNeeds } from "./training-needs";
 
-type Person = { id: number; teamId: number; position: string };
+type Person = { id: number; teamId: number; groupName: string | null; position: string };
 
 /** The viewer under `permission` when it reaches `person` (their own record, their team, everyone), else null. */
 function reaching(access: Access, permission: PermissionKey, person: Person): Access | null {
   const granted = accessFor(access, permission);
-  return granted && reaches(granted, { staffId: person.id, teamId: person.teamId }) ? granted : null;
+  return granted && reaches(granted, { staffId: person.id, ...person }) ? granted : null;
 }
 
 export const KPI_PERIODS = 3;

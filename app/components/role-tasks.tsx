@@ -95,6 +95,34 @@ export const ROLE_TASKS: Record<Role, Task[]> = {
     { title: "Laporan", text: "Tulis laporan tim kepada Kepala Seksi.", to: "/laporan" },
     { title: "Sertifikasi tim", text: "Kelayakan dan Sertifikat Keahlian anggota tim.", to: "/kelayakan" },
   ],
+  ketua_tim: [
+    { title: "Regu saya", text: "Data staf anggota regu Anda.", to: "/staf" },
+    { title: "Hasil regu", text: "Evaluasi anggota regu per periode.", to: "/evaluasi" },
+    { title: "KPI regu", text: "KPI anggota regu per periode 26–25, juga sebagai Excel.", to: "/kpi" },
+    { title: "Pembinaan", text: "Bina anggota regu setelah evaluasi dan ikuti tindak lanjutnya.", to: "/pembinaan" },
+    {
+      title: "Jadwal dinas",
+      text: "Jadwal seluruh contact center; ubah giliran anggota regu Anda.",
+      to: "/tenaga-kerja/jadwal",
+    },
+  ],
+  penjadwal: [
+    {
+      title: "Jadwal dinas",
+      text: "Susun dan ubah jadwal dinas seluruh contact center, minggu demi minggu.",
+      to: "/tenaga-kerja/jadwal",
+    },
+    {
+      title: "Rencana kebutuhan staf",
+      text: "Kebutuhan petugas per interval (Erlang C) dibandingkan dengan yang terjadwal.",
+      to: "/tenaga-kerja/rencana",
+    },
+    {
+      title: "Impor jadwal",
+      text: "Unggah jadwal dinas dari CSV atau Excel: pratinjau, simpan, batalkan.",
+      to: "/impor",
+    },
+  ],
   petugas: [
     { title: "Profil saya", text: "Data kepegawaian Anda dan penggantian kata sandi.", to: "/profil" },
     { title: "Evaluasi saya", text: "Lihat evaluasi Anda, lalu konfirmasi atau ajukan sanggahan.", to: "/evaluasi" },

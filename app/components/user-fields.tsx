@@ -10,7 +10,7 @@ export function StaffLinkField({ options, value, error }: { options: StaffOption
       placeholder="— Bukan staf contact center —"
       defaultValue={value ?? ""}
       error={error}
-      hint="Menghubungkan akun dengan data staf: petugas melihat nilainya sendiri, supervisor melihat timnya."
+      hint="Menghubungkan akun dengan data staf: petugas melihat nilainya sendiri, supervisor melihat timnya, Ketua Tim melihat regunya."
       options={options.map((s) => ({ value: s.id, label: `${s.fullName} — ${s.teamName.replace("Tim Kerja ", "")}` }))}
     />
   );

@@ -38,7 +38,9 @@ export default function Evaluations() {
             ? `Evaluasi ${agentName}`
             : scope === "team"
               ? "Evaluasi tim saya"
-              : "Evaluasi"}
+              : scope === "group"
+                ? "Evaluasi regu saya"
+                : "Evaluasi"}
       </h1>
       <p className="lead">
         {scope === "own"

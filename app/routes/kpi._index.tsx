@@ -59,7 +59,11 @@ export default function KpiReview() {
         {d.can.export && (
           <>
             <DownloadLink className="button secondary" href={`/kpi/unduh?periode=${d.period.id}`}>
-              {d.can.export === "team" ? "Unduh KPI tim Anda sebagai Excel (.xlsx)" : "Unduh KPI sebagai Excel (.xlsx)"}
+              {d.can.export === "team"
+                ? "Unduh KPI tim Anda sebagai Excel (.xlsx)"
+                : d.can.export === "group"
+                  ? "Unduh KPI regu Anda sebagai Excel (.xlsx)"
+                  : "Unduh KPI sebagai Excel (.xlsx)"}
             </DownloadLink>
             <DownloadLink className="button secondary" href={`/kpi/unduh?periode=${d.period.id}&format=csv`}>
               Unduh KPI petugas (CSV)

@@ -15,7 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { access, env } = await requirePermission(request, context, "manage:coaching");
   const params = new URL(request.url).searchParams;
   const agents = (await evaluableAgents(env.db, access.staffId)).filter((a) =>
-    reaches(access, { staffId: a.id, teamId: a.teamId }),
+    reaches(access, { staffId: a.id, ...a }),
   );
   const asked = params.get("petugas");
   const agent = asked ? await coachableAgent(env.db, access, Number(asked)) : null;

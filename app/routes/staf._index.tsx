@@ -75,7 +75,7 @@ export default function StaffDirectory() {
   const failed = useActionData<typeof action>();
   return (
     <div className="page">
-      <h1>{scope === "team" ? "Staf Tim Saya" : "Direktori Staf"}</h1>
+      <h1>{scope === "team" ? "Staf Tim Saya" : scope === "group" ? "Staf Regu Saya" : "Direktori Staf"}</h1>
       <p className="lead">Staf contact center Bravo Bea Cukai 1500225 per Tim Kerja.</p>
       <Form method="post" className="filters" role="search" aria-label="Cari staf">
         <TextField

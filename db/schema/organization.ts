@@ -25,6 +25,9 @@ export const staff = pgTable(
     teamId: integer()
       .notNull()
       .references(() => teams.id),
+    // The group (regu) within the team that a Ketua Tim leads (C.8, C.13): a short name, the same spelling for
+    // everyone of the group (analytics/staff-group.ts); null when the person belongs to none (decision 026).
+    groupName: text(),
     active: boolean().notNull().default(true),
     hireDate: date({ mode: "string" }),
     // The staff import (import_batches.id) that last wrote the row, for its undo; null when entered by hand. No
@@ -38,7 +41,9 @@ export const staff = pgTable(
   (t) => [
     check("staff_nip_format", sql`${t.nip} ~ '^[0-9]{18}$'`),
     check("staff_position", sql`${t.position} in (${positionList})`),
+    check("staff_group_name", sql`${t.groupName} ~ '^[^[:space:]](.{0,38}[^[:space:]])?$'`),
     index("staff_team_idx").on(t.teamId),
+    index("staff_team_group_idx").on(t.teamId, t.groupName),
     index("staff_name_idx").on(sql`lower(${t.fullName})`),
   ],
 );

@@ -387,6 +387,7 @@ describe("locking a period", () => {
       scope: "any",
       staffId: kasi?.staffId ?? null,
       teamId: null,
+      groupName: null,
     };
     const empty = await kpiDashboard(db(), settings, access, "2025-01", { now: NOW });
     expect(empty.hasData).toBe(false);

@@ -504,6 +504,7 @@ describe("the workload of agents in a period", () => {
       scope,
       staffId,
       teamId,
+      groupName: null,
     });
     const team = await agentWorkload(db(), settings, PERIOD, as("team", null, supervisorTeam));
     expect(team.length).toBeGreaterThan(1);

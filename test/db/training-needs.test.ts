@@ -37,6 +37,7 @@ async function accessOf(username: string, scope: Access["scope"]): Promise<Acces
     scope,
     staffId: user.staffId,
     teamId: person?.teamId ?? null,
+    groupName: person?.groupName ?? null,
   };
 }
 

@@ -201,6 +201,7 @@ describe("roster", () => {
       scope: "own",
       staffId: await staffIdOfNip(agent(2).nip),
       teamId: null,
+      groupName: null,
     };
     const mine = await listShifts(db(), { from: "2026-11-02", to: "2026-11-08", access: own });
     expect(mine.length).toBeGreaterThan(0);
@@ -270,7 +271,14 @@ describe("the roster page's server functions", () => {
       .from(users)
       .innerJoin(staff, eq(staff.id, users.staffId))
       .where(eq(users.username, "supervisor"));
-    return { userId: 0, roles: ["supervisor"], scope: "team", staffId: null, teamId: row?.teamId ?? null };
+    return {
+      userId: 0,
+      roles: ["supervisor"],
+      scope: "team",
+      staffId: null,
+      teamId: row?.teamId ?? null,
+      groupName: null,
+    };
   };
   const supervisorActor = async () => {
     const [u] = await db().select({ id: users.id }).from(users).where(eq(users.username, "supervisor"));
@@ -323,7 +331,7 @@ describe("the roster page's server functions", () => {
         { staffId: otherTeam[0]?.id ?? 0, day: "16/12/2026", start: "07:00", end: "15:00", channel: "email" },
         access,
       ),
-    ).rejects.toThrow(/bukan anggota tim Anda/);
+    ).rejects.toThrow(/bukan anggota tim atau regu/);
     // What a tampered form could send: checked by the server function itself.
     const tampered = {
       staffId: person,

@@ -53,7 +53,7 @@ export const coverageExport: ListExport = {
     const { period } = periodChoice(params.get("periode"), undefined, ctx.now);
     const coverage = await periodCoverage(ctx.db, period.id, ctx.settings);
     // Only ever "any" today; should a narrower scope be granted, the agents are limited with it.
-    const shown = coverage.rows.filter((r) => reaches(ctx.access, { staffId: r.id, teamId: r.teamId }));
+    const shown = coverage.rows.filter((r) => reaches(ctx.access, { staffId: r.id, ...r }));
     const nips = shown.length
       ? await ctx.db
           .select({ id: staff.id, nip: staff.nip })

@@ -54,13 +54,7 @@ export const rosterExport: ListExport = {
     // A supervisor sees the whole center's cover, but a NIP only of whom their staff directory reaches (their
     // team): the roster names the others without their NIP.
     const directory = accessFor(ctx.access, "read:staff");
-    const staffIds = [
-      ...new Set(
-        shifts
-          .filter((s) => directory && reaches(directory, { staffId: s.staffId, teamId: s.teamId }))
-          .map((s) => s.staffId),
-      ),
-    ];
+    const staffIds = [...new Set(shifts.filter((s) => directory && reaches(directory, s)).map((s) => s.staffId))];
     const nips = staffIds.length
       ? await ctx.db.select({ id: staff.id, nip: staff.nip }).from(staff).where(inArray(staff.id, staffIds))
       : [];

@@ -32,6 +32,11 @@ export async function exportResponse(
   if (access.scope === "team" && !scope) {
     forbidden("Akun Anda tidak terhubung ke tim, jadi tidak ada data tim untuk diunduh. Hubungi admin.");
   }
+  if (access.scope === "group" && !scope) {
+    forbidden(
+      "Data staf Anda belum mencantumkan regu, jadi tidak ada data regu untuk diunduh. Hubungi SDM atau admin.",
+    );
+  }
   const now = new Date();
   const params = new URL(request.url).searchParams;
   let prepared: Awaited<ReturnType<typeof list.prepare>>;

@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import { teams } from "../../../db/schema";
 import type { Database } from "../db";
 import { logError } from "../log";
-import type { Access } from "../scope";
+import { type Access, hasScopeUnit } from "../scope";
 import {
   addCells,
   type Book,
@@ -58,19 +58,26 @@ export async function writeWorkbook<T>(
 }
 
 /**
- * Who a workbook covers, as its "Cakupan" row and its file name say it: the whole center, or the team of a
- * user whose permission reaches their team only. Null for a scope a workbook of people is not made for (own,
- * or a team-scoped user without a team).
+ * Who a workbook covers, as its "Cakupan" row and its file name say it: the whole center, the team of a user
+ * whose permission reaches their team only, or the group (regu) of a Ketua Tim. Null for a scope a workbook of
+ * people is not made for (own, or a team- or group-scoped user without a team or group).
  */
 export type WorkbookScope = { label: string; fileTag: string | null };
 
 export async function workbookScope(db: Database, access: Access): Promise<WorkbookScope | null> {
   if (access.scope === "any") return { label: "Seluruh contact center", fileTag: null };
-  if (access.scope !== "team" || access.teamId === null) return null;
+  if ((access.scope !== "team" && access.scope !== "group") || !hasScopeUnit(access) || access.teamId === null) {
+    return null;
+  }
   const [team] = await db.select({ name: teams.name }).from(teams).where(eq(teams.id, access.teamId));
   if (!team) return null;
   // "Tim Kerja Layanan Informasi dan Pengaduan" → "Tim-Layanan-Informasi-dan-Pengaduan"
-  return { label: team.name, fileTag: team.name.replace(/^Tim Kerja /, "Tim ").replace(/[^A-Za-z0-9]+/g, "-") };
+  const teamTag = team.name.replace(/^Tim Kerja /, "Tim ").replace(/[^A-Za-z0-9]+/g, "-");
+  if (access.scope === "team") return { label: team.name, fileTag: teamTag };
+  // "Regu 1, Tim Kerja Layanan Informasi dan Pengaduan" → "Tim-Layanan-Informasi-dan-Pengaduan_Regu-1"
+  const group = access.groupName ?? "";
+  const groupTag = group.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return { label: `${group}, ${team.name}`, fileTag: `${teamTag}_${groupTag || "Regu"}` };
 }
 
 /** How "Ringkasan" names the person a workbook is made for: "Siti Rahma (kasi)". */
