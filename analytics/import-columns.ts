@@ -184,6 +184,12 @@ const STAFF_COLUMNS: ColumnSpec[] = [
     content:
       "nama Tim Kerja (Layanan Informasi dan Pengaduan, Manajemen Layanan, Penjamin Kualitas Layanan) atau kodenya",
   },
+  {
+    key: "group",
+    names: ["regu", "group"],
+    content:
+      "regu dalam Tim Kerja yang dipimpin Ketua Tim, misalnya Regu 1 (paling panjang 40 karakter); kosong = tanpa regu; tanpa kolom ini regu tidak diubah",
+  },
   { key: "hireDate", names: ["tmt", "hire_date"], content: `${DATE_TEXT}; paling jauh setahun ke depan` },
   {
     key: "active",

@@ -6,6 +6,7 @@ import { dateOf, named, type RowContext, type RowResult, required, rowReader } f
 import type { HeaderMap } from "./import-header";
 import { parseNip } from "./nip";
 import { GOLONGAN, type GolonganCode, POSITIONS, type PositionCode, TEAMS, type TeamCode } from "./organization";
+import { groupNameProblem, normalizeGroupName } from "./staff-group";
 
 export type StaffRow = {
   nip: string;
@@ -15,6 +16,10 @@ export type StaffRow = {
   golongan: GolonganCode;
   position: PositionCode;
   teamId: number;
+  /** The group (regu), normalised; null for none. Only when the file has the column (`groupGiven`). */
+  groupName: string | null;
+  /** Whether the file has a group column: without it an import leaves each person's group as it is. */
+  groupGiven: boolean;
   hireDate: string | null;
   active: boolean;
 };
@@ -131,6 +136,11 @@ export function validateStaffRow(
     });
   }
 
+  const groupGiven = header.columns.has("group");
+  const groupName = normalizeGroupName(get("group")) || null;
+  const groupProblem = groupNameProblem(get("group"));
+  if (groupProblem) out.errors.push({ row, column: col("group"), message: groupProblem });
+
   // A new hire may be entered before the first day of work, not years ahead (a typing mistake).
   const latest = addDays(ctx.today, 366);
   const hireDate = dateOf(get("hireDate"), row, col("hireDate"), "TMT", ctx, out, {
@@ -167,6 +177,8 @@ export function validateStaffRow(
       golongan,
       position,
       teamId,
+      groupName,
+      groupGiven,
       hireDate,
       active,
     },

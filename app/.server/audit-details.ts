@@ -88,6 +88,7 @@ const FIELDS: Record<string, Field> = {
   golongan: { label: "Pangkat/golongan", format: code(pangkatLabel) },
   position: { label: "Jabatan", format: code(positionLabel) },
   teamId: { label: "Tim Kerja", format: team },
+  groupName: { label: "Regu" },
   active: { label: "Aktif" },
   hireDate: { label: "Mulai bertugas" },
   state: { label: "Status", format: code((s) => STATE_LABELS[s] ?? s) },

@@ -1,10 +1,11 @@
 // Staff records: the directory, a person's page, and adding and editing staff (admin, HR).
 // Every query applies the viewer's scope itself (scope.ts): a petugas's query can only ever return their own row.
-import { type AnyColumn, and, asc, desc, eq, ilike, isNull, like, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, asc, desc, eq, ilike, isNotNull, isNull, like, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { formatDay, parseFormDate, wibDay } from "../../analytics/dates";
 import { parseNip } from "../../analytics/nip";
 import { GOLONGAN_CODES, POSITION_CODES } from "../../analytics/organization";
+import { canonicalGroupName, groupNameProblem, normalizeGroupName } from "../../analytics/staff-group";
 import { staff, teams, users } from "../../db/schema";
 import type { Sort, SortColumns } from "../list-params";
 import { type Actor, recordAudit } from "./audit";
@@ -25,6 +26,7 @@ export const STAFF_SORTS = {
   nama: "naik",
   nip: "naik",
   tim: "naik",
+  regu: "naik",
   jabatan: "naik",
   golongan: "turun",
   status: "naik",
@@ -35,6 +37,8 @@ const STAFF_SORT_COLUMNS: Record<StaffSortKey, AnyColumn | SQL> = {
   nama: staff.fullName,
   nip: staff.nip,
   tim: teams.id,
+  // Groups A–Z, people without a group after them.
+  regu: staff.groupName,
   jabatan: POSITION_ORDER,
   golongan: GOLONGAN_ORDER,
   // Active first when ascending.
@@ -96,6 +100,7 @@ export async function listStaff(db: Database, access: Access, filter: DirectoryF
       golongan: staff.golongan,
       active: staff.active,
       teamName: teams.name,
+      groupName: staff.groupName,
     })
     .from(staff)
     .innerJoin(teams, eq(teams.id, staff.teamId))
@@ -107,6 +112,29 @@ export async function listStaff(db: Database, access: Access, filter: DirectoryF
 
 export function listTeams(db: Database) {
   return db.select({ id: teams.id, code: teams.code, name: teams.name }).from(teams).orderBy(asc(teams.id));
+}
+
+/** The group names in use, A–Z, for the staff form's suggestions. */
+export async function listGroupNames(db: Database): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ name: staff.groupName })
+    .from(staff)
+    .where(isNotNull(staff.groupName))
+    .orderBy(asc(staff.groupName));
+  return rows.flatMap((r) => (r.name ? [r.name] : []));
+}
+
+/** `name` as the team already spells it (decision 026): "regu 1" joins the team's "Regu 1". */
+async function teamGroupName(db: Database, teamId: number, name: string | null): Promise<string | null> {
+  if (!name) return null;
+  const rows = await db
+    .selectDistinct({ name: staff.groupName })
+    .from(staff)
+    .where(and(eq(staff.teamId, teamId), isNotNull(staff.groupName)));
+  return canonicalGroupName(
+    name,
+    rows.flatMap((r) => (r.name ? [r.name] : [])),
+  );
 }
 
 /**
@@ -176,6 +204,17 @@ export const staffInput = z
       .optional()
       .transform((v) => v === "on" || v === "true"),
     hireDate: optionalDate("Tanggal mulai bertugas"),
+    groupName: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        const problem = groupNameProblem(value ?? "");
+        if (problem) {
+          ctx.addIssue({ code: "custom", message: problem });
+          return z.NEVER;
+        }
+        return normalizeGroupName(value ?? "") || null;
+      }),
   })
   .superRefine((input, ctx) => {
     if (input.birthDate && input.birthDate !== input.nip.birthDate) {
@@ -226,7 +265,11 @@ export async function createStaff(db: Database, actor: Actor, input: StaffInput)
     return await db.transaction(async (tx) => {
       await assertTeam(tx, input.teamId);
       await assertNipFree(tx, input.nip);
-      const [row] = await tx.insert(staff).values(input).returning();
+      const groupName = await teamGroupName(tx, input.teamId, input.groupName);
+      const [row] = await tx
+        .insert(staff)
+        .values({ ...input, groupName })
+        .returning();
       if (!row) throw new Error("insert returned nothing");
       await recordAudit(tx, actor, { action: "create", entity: "staff", entityId: row.id, after: row });
       return row.id;
@@ -255,10 +298,11 @@ export async function updateStaff(
       if (before.version !== version) throw new UserFacingError(STALE_EDIT);
       await assertTeam(tx, input.teamId);
       await assertNipFree(tx, input.nip, id);
+      const groupName = await teamGroupName(tx, input.teamId, input.groupName);
       const [after] = await tx
         .update(staff)
         // batchId null: an undo of the import that last wrote the row leaves this hand edit alone.
-        .set({ ...input, batchId: null, version: version + 1, updatedAt: new Date() })
+        .set({ ...input, groupName, batchId: null, version: version + 1, updatedAt: new Date() })
         .where(and(eq(staff.id, id), eq(staff.version, version)))
         .returning();
       if (!after) throw new UserFacingError(STALE_EDIT);

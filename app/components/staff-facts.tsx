@@ -7,6 +7,7 @@ type Person = {
   golongan: string;
   position: string;
   teamName: string;
+  groupName: string | null;
   hireDate: string | null;
   birth: { place: string; date: string } | null;
 };
@@ -19,6 +20,8 @@ export function StaffFacts({ person }: { person: Person }) {
       <dd className="num">{formatNip(person.nip)}</dd>
       <dt>Tim Kerja</dt>
       <dd>{person.teamName}</dd>
+      <dt>Regu</dt>
+      <dd>{person.groupName ?? "—"}</dd>
       <dt>Jabatan</dt>
       <dd>{positionLabel(person.position)}</dd>
       <dt>Pangkat/golongan</dt>

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { formatDay } from "../../analytics/dates";
 import { parseNip } from "../../analytics/nip";
 import { GOLONGAN, POSITIONS, pangkatLabel } from "../../analytics/organization";
+import { GROUP_NAME_MAX } from "../../analytics/staff-group";
 import { FormError, SelectField, TextField } from "./field";
 
 export type StaffFormValues = Partial<Record<string, string>>;
@@ -19,12 +20,15 @@ export function StaffForm({
   values,
   errors,
   teams,
+  groups,
   submitLabel,
   version,
 }: {
   values: StaffFormValues;
   errors: Partial<Record<string, string>>;
   teams: { id: number; name: string }[];
+  /** Group names in use, offered as suggestions (typing a new one starts a group). */
+  groups: string[];
   submitLabel: string;
   version?: number;
 }) {
@@ -89,6 +93,21 @@ export function StaffForm({
           required
         />
       </div>
+      <TextField
+        name="groupName"
+        label="Regu (opsional)"
+        defaultValue={values.groupName}
+        error={errors.groupName}
+        maxLength={GROUP_NAME_MAX}
+        list="regu-pilihan"
+        autoComplete="off"
+        hint="Regu yang dipimpin Ketua Tim di dalam Tim Kerja ini, misalnya Regu 1. Kosongkan bila tidak masuk regu; Ketua Tim melihat data anggota regunya."
+      />
+      <datalist id="regu-pilihan">
+        {groups.map((g) => (
+          <option key={g} value={g} />
+        ))}
+      </datalist>
       <div className="grid-2">
         <SelectField
           name="golongan"

@@ -12,6 +12,7 @@ export type StaffRow = {
   golongan: string;
   active: boolean;
   teamName: string;
+  groupName: string | null;
 };
 
 // Column keys and first-click directions as in STAFF_SORTS (app/.server/staff.ts).
@@ -19,6 +20,7 @@ const COLUMNS = [
   ["nama", "Nama", "naik"],
   ["nip", "NIP", "naik"],
   ["tim", "Tim Kerja", "naik"],
+  ["regu", "Regu", "naik"],
   ["jabatan", "Jabatan", "naik"],
   ["golongan", "Pangkat/Golongan", "turun"],
   ["status", "Status", "naik"],
@@ -56,6 +58,7 @@ export function StaffTable({ rows, caption, sort }: { rows: StaffRow[]; caption:
                 {formatNip(s.nip)}
               </td>
               <td data-label="Tim Kerja">{s.teamName.replace("Tim Kerja ", "")}</td>
+              <td data-label="Regu">{s.groupName ?? "—"}</td>
               <td data-label="Jabatan">{positionLabel(s.position)}</td>
               <td data-label="Pangkat / Golongan">{pangkatLabel(s.golongan)}</td>
               <td data-label="Status">

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { notFound } from "~/.server/errors";
 import { submitForm } from "~/.server/forms";
 import { requirePermission } from "~/.server/session";
-import { getStaff, listTeams, staffInput, updateStaff } from "~/.server/staff";
+import { getStaff, listGroupNames, listTeams, staffInput, updateStaff } from "~/.server/staff";
 import { StaffForm } from "~/components/staff-form";
 
 export const meta: MetaFunction = () => [{ title: "Ubah data staf — Mutu" }];
@@ -15,7 +15,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { access, env } = await requirePermission(request, context, "update:staff");
   const person = await getStaff(env.db, Number(params.id), access, true);
   if (!person) notFound("Staf ini tidak ditemukan.");
-  return { person, teams: await listTeams(env.db) };
+  return { person, teams: await listTeams(env.db), groups: await listGroupNames(env.db) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -29,7 +29,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function EditStaff() {
-  const { person, teams } = useLoaderData<typeof loader>();
+  const { person, teams, groups } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const current = {
     nip: person.nip,
@@ -37,6 +37,7 @@ export default function EditStaff() {
     birthPlace: person.birth?.place,
     birthDate: person.birth?.date,
     teamId: String(person.teamId),
+    groupName: person.groupName ?? "",
     position: person.position,
     golongan: person.golongan,
     hireDate: person.hireDate ?? "",
@@ -53,6 +54,7 @@ export default function EditStaff() {
         values={failed?.values ?? current}
         errors={failed?.errors ?? {}}
         teams={teams}
+        groups={groups}
         version={person.version}
         submitLabel="Simpan perubahan"
       />

@@ -2,14 +2,14 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { submitForm } from "~/.server/forms";
 import { requirePermission } from "~/.server/session";
-import { createStaff, listTeams, staffInput } from "~/.server/staff";
+import { createStaff, listGroupNames, listTeams, staffInput } from "~/.server/staff";
 import { StaffForm } from "~/components/staff-form";
 
 export const meta: MetaFunction = () => [{ title: "Tambah staf — Mutu" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { env } = await requirePermission(request, context, "create:staff");
-  return { teams: await listTeams(env.db) };
+  return { teams: await listTeams(env.db), groups: await listGroupNames(env.db) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -20,7 +20,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewStaff() {
-  const { teams } = useLoaderData<typeof loader>();
+  const { teams, groups } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   return (
     <div className="page page-narrow">
@@ -33,6 +33,7 @@ export default function NewStaff() {
         values={failed?.values ?? { active: "on" }}
         errors={failed?.errors ?? {}}
         teams={teams}
+        groups={groups}
         submitLabel="Simpan staf"
       />
     </div>

@@ -255,6 +255,7 @@ function goodValues(kind: ImportKind, world: World, layout: Layout, i: number): 
           "penjamin-kualitas",
           " tim kerja penjamin kualitas layanan ",
         ),
+        group: fc.constantFrom("", "Regu 1", "  regu   2 ", "Regu Pagi (Telepon)", "2 Malam"),
         hireDate: fc.oneof(fc.constant(""), dayText(addDays(world.pastDay, -i))),
         active: fc.constantFrom("", "ya", "Yes", " YA ", "y"),
       })
@@ -413,6 +414,7 @@ function badValues(kind: ImportKind, key: string, world: World): string[] {
     team: ["Tim Kerja Lain", "layanan", "tim", ...PROTOTYPE_NAMES],
     hireDate: badDays(kind, world),
     active: ["mungkin", "2", "ya!", ...PROTOTYPE_NAMES],
+    group: ["R".repeat(41), `Regu ${"x".repeat(40)}`, "(Regu 1)", "- Regu 1"],
     courseCode: ["XYZ-99", "TLI-01X", "constructor"],
     endDate: badDays(kind, world),
     startDate: badDays(kind, world),

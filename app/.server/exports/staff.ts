@@ -17,6 +17,7 @@ const FIELDS = {
   nip: staff.nip,
   fullName: staff.fullName,
   teamName: teams.name,
+  groupName: staff.groupName,
   position: staff.position,
   golongan: staff.golongan,
   hireDate: staff.hireDate,
@@ -26,6 +27,7 @@ type Row = {
   nip: string;
   fullName: string;
   teamName: string;
+  groupName: string | null;
   position: string;
   golongan: string;
   hireDate: string | null;
@@ -39,6 +41,7 @@ const COLUMNS: readonly Column<Row>[] = [
   { header: "NIP", width: 21, kind: "nip", value: (s) => s.nip },
   { header: "Nama", width: 30, kind: "text", value: (s) => s.fullName },
   { header: "Tim Kerja", width: 36, kind: "text", value: (s) => s.teamName },
+  { header: "Regu", width: 14, kind: "text", value: (s) => s.groupName },
   { header: "Jabatan", width: 32, kind: "text", value: (s) => positionLabel(s.position) },
   { header: "Pangkat/Golongan", width: 28, kind: "text", value: (s) => pangkatLabel(s.golongan) },
   { header: "Mulai Bertugas (TMT)", width: 14, kind: "date", value: (s) => excelDay(s.hireDate) },
@@ -54,6 +57,7 @@ const SORT_LABELS: Record<StaffSortKey, string> = {
   nama: "Nama",
   nip: "NIP",
   tim: "Tim Kerja",
+  regu: "Regu",
   jabatan: "Jabatan",
   golongan: "Pangkat/Golongan",
   status: "Status",

@@ -52,6 +52,7 @@ const COLUMNS: Record<ImportKind, Column[]> = {
     { header: "Golongan", fields: ["golongan"], show: (r) => pangkatLabel(String(r.golongan)) },
     { header: "Jabatan", fields: ["position"], show: (r) => positionLabel(String(r.position)) },
     { header: "Tim", fields: ["team_id"], show: (r, n) => n.teams.get(Number(r.team_id)) ?? "—" },
+    { header: "Regu", fields: ["group_name"], show: (r) => text(r.group_name) },
     { header: "TMT", fields: ["hire_date"], show: (r) => day(r.hire_date) },
     { header: "Aktif", fields: ["active"], show: (r) => yesNo(r.active) },
   ],

@@ -178,6 +178,22 @@ const states = target({
 /** Serialises writers of agent states, as ROSTER_LOCK_SQL does for shifts. */
 const STATES_LOCK_SQL = "select pg_advisory_xact_lock(71652016)";
 
+// Staged for a file without a group column (no group name can be a lone space): the statement below replaces it
+// with the stored group, so such a file leaves groups alone.
+const KEEP_GROUP = " ";
+
+/**
+ * Before the staff checks: a group the file leaves out is the stored one (none for a new person, and none after
+ * a move to another team, where the old team's group means nothing); a group named is spelt as the team already
+ * spells it ("regu 1" joins "Regu 1"), as on the staff form (decision 026).
+ */
+const STAFF_GROUPS_SQL = `update staging_staff s set group_name = case
+    when s.group_name = '${KEEP_GROUP}' then (select t.group_name from staff t where t.nip = s.nip and t.team_id = s.team_id)
+    else coalesce((select min(t.group_name) from staff t
+      where t.team_id = s.team_id and lower(t.group_name) = lower(s.group_name)), s.group_name)
+  end
+  where s.group_name is not null`;
+
 const staffTarget = target({
   table: "staff",
   staging: "staging_staff",
@@ -189,6 +205,7 @@ const staffTarget = target({
     ["golongan", "text"],
     ["position", "text"],
     ["team_id", "integer"],
+    ["group_name", "text"],
     ["hire_date", "date"],
     ["active", "boolean"],
   ],
@@ -199,7 +216,8 @@ const staffTarget = target({
     const r = v as StaffRow;
     // The flag as text: postgres.js would send a JavaScript boolean array as boolean[], not text[].
     const active = r.active ? "true" : "false";
-    return [r.nip, r.fullName, r.birthPlace, r.birthDate, r.golongan, r.position, r.teamId, r.hireDate, active];
+    const group = r.groupGiven ? r.groupName : KEEP_GROUP;
+    return [r.nip, r.fullName, r.birthPlace, r.birthDate, r.golongan, r.position, r.teamId, group, r.hireDate, active];
   },
   describeConflict: "data staf",
   // An open staff form holding the old version is then refused instead of overwriting the import.
@@ -209,6 +227,7 @@ const staffTarget = target({
 export const TARGETS: Record<ImportKind, Target> = {
   staff: {
     ...staffTarget,
+    beforeChecks: STAFF_GROUPS_SQL,
     checks: [
       {
         // The NIP gives the birth date; a stored person whose birth date differs was typed by hand differently.
