@@ -116,12 +116,12 @@ describe("mutu command line", () => {
     expect((await mutu(["db", "migrate"])).code).toBe(0);
     const seeded = await mutu(["db", "seed", "--demo"]);
     expect(seeded.code).toBe(0);
-    expect(seeded.out).toMatch(/Data demo dimuat: 40 staf, 12 pengguna, \d+ evaluasi\./);
+    expect(seeded.out).toMatch(/Data demo dimuat: 40 staf, 14 pengguna, \d+ evaluasi\./);
     expect(seeded.out).toContain("mutu-demo-2026");
     const again = await mutu(["db", "seed", "--demo"]);
     expect(again.code).toBe(1);
     expect(again.err).toContain("sudah berisi staf atau pengguna");
-    expect(await withDatabase(async ({ db }) => (await db.select().from(users)).length)).toBe(12);
+    expect(await withDatabase(async ({ db }) => (await db.select().from(users)).length)).toBe(14);
   });
 
   it("import staff: the sample CSV commits; the same rows saved as .xlsx then change nothing; the mistakes sample exits 1 at each row and column, writing nothing", async () => {

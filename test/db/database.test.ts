@@ -42,12 +42,12 @@ describe("migrations and seed", () => {
   it("the demo seed loads 40 staff, one user per role plus the other assessors, once; a second seed is refused and changes nothing", async () => {
     const { db } = getHandle();
     const loaded = await loadDemo(getHandle(), { now: NOW });
-    expect(loaded).toMatchObject({ staff: 40, users: 12 });
+    expect(loaded).toMatchObject({ staff: 40, users: 14 });
     expect(loaded.evaluations).toBeGreaterThan(600);
     expect(await isDemoSeeded(db)).toBe(true);
     await expect(loadDemo(getHandle(), { now: NOW })).rejects.toThrow(/sudah berisi staf atau pengguna/);
     expect(await db.select({ n: count() }).from(staff)).toEqual([{ n: 40 }]);
-    expect(await db.select({ n: count() }).from(users)).toEqual([{ n: 12 }]);
+    expect(await db.select({ n: count() }).from(users)).toEqual([{ n: 14 }]);
   });
 
   it("the demo tells a story over six periods: every agent evaluated, reviews, disputes, drafts and calibration", async () => {
