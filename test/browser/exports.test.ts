@@ -30,7 +30,7 @@ const PAGES = [
   "/admin/audit",
   "/profil",
 ];
-const ROLES = ["kasi", "koordinator", "penilai", "supervisor", "petugas", "hr", "admin"] as const;
+const ROLES = ["kasi", "koordinator", "penilai", "supervisor", "ketua", "penjadwal", "petugas", "hr", "admin"] as const;
 type Role = (typeof ROLES)[number];
 
 type Downloaded = { role: Role; page: string; file: string; name: string };
@@ -92,6 +92,11 @@ describe("what each role can take away", () => {
     expect(names("supervisor")).toEqual(
       expect.arrayContaining([expect.stringMatching(/^KPI_\d{4}-\d{2}_Tim-[A-Za-z-]+\.xlsx$/)]),
     );
+    // A Ketua Tim's KPI workbook is their group's, named after the team and the group.
+    expect(names("ketua")).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^KPI_\d{4}-\d{2}_Tim-[A-Za-z-]+_Regu-1\.xlsx$/)]),
+    );
+    expect(of("penjadwal").map((d) => d.page)).toContain("/tenaga-kerja/jadwal");
     expect(names("petugas")).toEqual(
       expect.arrayContaining([expect.stringMatching(/^Rapor_\d{18}_\d{4}-\d{2}_\d{4}-\d{2}\.xlsx$/)]),
     );
@@ -131,14 +136,27 @@ describe("what each role can take away", () => {
     }
   });
 
-  it("a supervisor's files name their team's people only; an agent's their own NIP only", async () => {
-    const staff = of("supervisor").find((d) => d.page === "/staf" && d.name.endsWith(".xlsx"));
-    expect(staff).toBeDefined();
-    const team = await nipsIn(staff?.file ?? "");
+  it("a supervisor's files name their team's people only, a Ketua Tim's their group's, the scheduler's no one's; an agent's their own NIP only", async () => {
+    const reach = async (role: Role) => {
+      const staff = of(role).find((d) => d.page === "/staf" && d.name.endsWith(".xlsx"));
+      expect(staff, role).toBeDefined();
+      return nipsIn(staff?.file ?? "");
+    };
+    const team = await reach("supervisor");
+    const group = await reach("ketua");
     expect(team.size).toBeGreaterThan(3);
-    for (const d of of("supervisor")) {
-      for (const nip of await nipsIn(d.file)) expect(team.has(nip), `${d.name}: ${nip}`).toBe(true);
+    expect(group.size).toBeGreaterThan(3);
+    expect(group.size).toBeLessThan(team.size);
+    for (const nip of group) expect(team.has(nip), nip).toBe(true);
+    for (const [role, reached] of [
+      ["supervisor", team],
+      ["ketua", group],
+    ] as const) {
+      for (const d of of(role)) {
+        for (const nip of await nipsIn(d.file)) expect(reached.has(nip), `${role} ${d.name}: ${nip}`).toBe(true);
+      }
     }
+    for (const d of of("penjadwal")) expect((await nipsIn(d.file)).size, d.name).toBe(0);
     const rapor = of("petugas").find((d) => d.name.startsWith("Rapor_"));
     const own = /^Rapor_(\d{18})_/.exec(rapor?.name ?? "")?.[1];
     expect(own).toBeDefined();
