@@ -204,7 +204,10 @@ export async function periodKpis(
       teams: teamIds.map((teamId) => {
         const members = agents.filter((a) => a.teamId === teamId);
         const summary = withCertified(summarize(members as AgentKpiInput[], bands), certified.byTeam.get(teamId));
-        return { teamId, teamName: members[0]?.teamName ?? "", summary };
+        // A Ketua Tim's summary is of their group's agents, and says so ("Regu 1, Tim Kerja …").
+        const teamName = members[0]?.teamName ?? "";
+        const label = access.scope === "group" && access.groupName ? `${access.groupName}, ${teamName}` : teamName;
+        return { teamId, teamName: label, summary };
       }),
       center: withCertified(summarize(agents as AgentKpiInput[], bands), certified.all),
     });

@@ -164,9 +164,14 @@ describe("a Ketua Tim's pages hold their group only", () => {
     expect(team.rows.some((r) => r.agentId === otherAgent?.id)).toBe(true);
 
     const period = shiftPeriod(new Date().toISOString().slice(0, 7), -2).id;
-    type Kpi = { agents: { rows: { staffId: number }[]; total: number } };
+    type Kpi = {
+      agents: { rows: { staffId: number }[]; total: number };
+      summary: { teams: { teamName: string }[] };
+    };
     const kpi = (await get(kpiPage, `/kpi?periode=${period}`, "ketua")).data as Kpi;
     expect(kpi.agents.total).toBeGreaterThan(0);
+    // The summary is the group's, and says so.
+    expect(kpi.summary.teams.map((t) => t.teamName)).toEqual(["Regu 1, Tim Kerja Layanan Informasi dan Pengaduan"]);
     expect(kpi.agents.rows.every((r) => groupIds().has(r.staffId))).toBe(true);
     const teamKpi = (await get(kpiPage, `/kpi?periode=${period}`, "supervisor")).data as Kpi;
     expect(teamKpi.agents.total).toBeGreaterThan(kpi.agents.total);
