@@ -28,7 +28,7 @@ const db = () => getHandle().db;
 const saved = { SMTP_URL: process.env.SMTP_URL, MAIL_FROM: process.env.MAIL_FROM };
 let smtp: TestSmtpServer;
 const who: Record<string, string> = {};
-const userId = { penilai: 0, petugas: 0, koordinator: 0, kasi: 0, supervisor: 0 };
+const userId = { penilai: 0, petugas: 0, koordinator: 0, kasi: 0, supervisor: 0, ketua: 0, penjadwal: 0 };
 let agent = 0;
 
 beforeAll(async () => {
@@ -36,7 +36,7 @@ beforeAll(async () => {
   process.env.SMTP_URL = smtp.url;
   process.env.MAIL_FROM = "Mutu <mutu@mutu.test>";
   who.admin = await sessionCookie("admin", DEMO_PASSWORD);
-  for (const u of ["penilai", "petugas", "koordinator", "kasi", "supervisor"] as const) {
+  for (const u of ["penilai", "petugas", "koordinator", "kasi", "supervisor", "ketua", "penjadwal"] as const) {
     who[u] = await sessionCookie(u, DEMO_PASSWORD);
     const [row] = await db().select({ id: users.id }).from(users).where(eq(users.username, u));
     userId[u] = row?.id ?? 0;
@@ -249,9 +249,12 @@ describe("queueing with the event", () => {
     expect(rows.every((r) => r.linkPath === `/laporan/${id}`)).toBe(true);
   });
 
-  it("approving a period tells the agents evaluated in it and the coordinators, once per approval", async () => {
+  it("approving a period tells the agents evaluated in it and the coordinators, supervisors and Ketua Tim, once per approval", async () => {
     const period = "2026-10";
     await db().update(users).set({ email: "kasi@mutu.test" }).where(eq(users.id, userId.kasi));
+    for (const lead of ["supervisor", "ketua", "penjadwal"]) {
+      await choose(lead, { email: `${lead}@mutu.test`, on: ["period_approved"], mode: "single" });
+    }
     const [e] = await db().select({ id: evaluations.id }).from(evaluations).limit(1);
     // The demo "staff" has no evaluations in 2026-10: one, submitted, for the agent.
     if (e) await db().update(evaluations).set({ periodId: period }).where(eq(evaluations.id, e.id));
@@ -259,6 +262,10 @@ describe("queueing with the event", () => {
     const rows = (await outbox()).filter((x) => x.kind === "period_approved");
     expect(rows.find((x) => x.userId === userId.petugas)?.linkPath).toBe("/profil#kpi");
     expect(rows.find((x) => x.userId === userId.koordinator)?.linkPath).toBe(`/kpi?periode=${period}`);
+    // The leads who follow the KPI: the supervisor and the Ketua Tim; the scheduler does not.
+    expect(rows.find((x) => x.userId === userId.supervisor)?.linkPath).toBe(`/kpi?periode=${period}`);
+    expect(rows.find((x) => x.userId === userId.ketua)?.linkPath).toBe(`/kpi?periode=${period}`);
+    expect(rows.find((x) => x.userId === userId.penjadwal)).toBeUndefined();
     expect(rows.find((x) => x.userId === userId.kasi)).toBeUndefined(); // the approver is not told
     expect(rows[0]?.subject).toBe("Periode Oktober 2026 telah disetujui");
   });

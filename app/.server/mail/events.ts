@@ -93,10 +93,13 @@ export async function mailDisputeSettled(
   await agentMail(e, { ...text, dedupeKey: `dispute_settled:${e.id}` }, now, tx);
 }
 
+/** Who follows the KPI of a team or a group besides its agents. */
+const LEAD_ROLES = ["supervisor", "ketua_tim", "koordinator_qa"];
+
 /**
  * The Kepala Seksi approved a period: the agents evaluated in it (their KPI is now final) and the active
- * supervisors and QA coordinators (who follow the teams' KPI). Approved again after a reopening, it is a new
- * event (the key holds the moment of approval).
+ * supervisors, Ketua Tim and QA coordinators (who follow the teams' and groups' KPI). Approved again after a
+ * reopening, it is a new event (the key holds the moment of approval).
  */
 export async function mailPeriodApproved(tx: Database, periodId: string, approvedAt: Date) {
   if (!mailEnabled()) return;
@@ -108,7 +111,7 @@ export async function mailPeriodApproved(tx: Database, periodId: string, approve
   const followers = await tx.select({ id: users.id, roles: users.roles }).from(users).where(isNull(users.disabledAt));
   const agentIds = new Set(agents.map((a) => a.id));
   const leads = followers
-    .filter((u) => !agentIds.has(u.id) && (u.roles.includes("supervisor") || u.roles.includes("koordinator_qa")))
+    .filter((u) => !agentIds.has(u.id) && LEAD_ROLES.some((role) => u.roles.includes(role)))
     .map((u) => u.id);
   const key = (userId: number) => `period_approved:${periodId}:${approvedAt.getTime()}:${userId}`;
   const forAgents = periodApproved(periodId, true);
