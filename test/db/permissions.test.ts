@@ -542,11 +542,12 @@ const CASES: Case[] = [
     otherwise: 403,
   },
   {
-    // Schedule adherence: the whole center, or a supervisor's team (read:workforce).
+    // Schedule adherence: the whole center, a supervisor's team, a Ketua Tim's group, the scheduler's own
+    // (read:workforce).
     file: "tenaga-kerja.kepatuhan.tsx",
     method: "GET",
     path: "/tenaga-kerja/kepatuhan?periode=2026-10",
-    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200, supervisor: 200 },
+    expect: { anonim: LOGIN, kepala_seksi: 200, koordinator_qa: 200, supervisor: 200, penjadwal: 200 },
     otherwise: 403,
   },
   {
@@ -603,7 +604,12 @@ const CASES: Case[] = [
     petugas: 200,
     hr: 200,
   }),
-  ...listExport("kepatuhan", "periode=2026-10", { kepala_seksi: 200, koordinator_qa: 200, supervisor: 200 }),
+  ...listExport("kepatuhan", "periode=2026-10", {
+    kepala_seksi: 200,
+    koordinator_qa: 200,
+    supervisor: 200,
+    penjadwal: 200,
+  }),
   ...listExport("audit", "", { admin: 200 }),
   // An import batch that does not exist: refused with a message to those who import, like one they may not see.
   ...listExport("impor", "impor=987654", { koordinator_qa: 400, penjadwal: 400, hr: 400 }),
