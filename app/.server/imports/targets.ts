@@ -16,6 +16,7 @@ import type {
 import { formatStatePeriod } from "../../../analytics/import-states";
 import { formatShift } from "../../../analytics/workforce-time";
 import { overlapChecks } from "./overlaps";
+import { KEEP_GROUP, STAFF_GROUPS_SQL } from "./staff-groups";
 
 /** A check over the whole staged file and the stored rows; every row it returns is refused with an error. */
 export type StagingCheck = {
@@ -177,22 +178,6 @@ const states = target({
 
 /** Serialises writers of agent states, as ROSTER_LOCK_SQL does for shifts. */
 const STATES_LOCK_SQL = "select pg_advisory_xact_lock(71652016)";
-
-// Staged for a file without a group column (no group name can be a lone space): the statement below replaces it
-// with the stored group, so such a file leaves groups alone.
-const KEEP_GROUP = " ";
-
-/**
- * Before the staff checks: a group the file leaves out is the stored one (none for a new person, and none after
- * a move to another team, where the old team's group means nothing); a group named is spelt as the team already
- * spells it ("regu 1" joins "Regu 1"), as on the staff form (decision 026).
- */
-const STAFF_GROUPS_SQL = `update staging_staff s set group_name = case
-    when s.group_name = '${KEEP_GROUP}' then (select t.group_name from staff t where t.nip = s.nip and t.team_id = s.team_id)
-    else coalesce((select min(t.group_name) from staff t
-      where t.team_id = s.team_id and lower(t.group_name) = lower(s.group_name)), s.group_name)
-  end
-  where s.group_name is not null`;
 
 const staffTarget = target({
   table: "staff",
