@@ -137,7 +137,13 @@ describe("navigation", () => {
       "Tenaga kerja",
       "Staf",
     ]);
-    expect(navigationFor(["penjadwal"]).map((n) => n.label)).toEqual(["Beranda", "Impor", "Tenaga kerja"]);
+    // The roster is the scheduler's work: in their menu, as an agent's own shifts are in theirs.
+    expect(navigationFor(["penjadwal"]).map((n) => n.label)).toEqual([
+      "Beranda",
+      "Impor",
+      "Tenaga kerja",
+      "Jadwal dinas",
+    ]);
     expect(navigationFor(["koordinator_qa"]).map((n) => n.label)).toEqual([
       "Beranda",
       "KPI",
