@@ -94,6 +94,11 @@ export const ROLE_TASKS: Record<Role, Task[]> = {
     { title: "KPI tim", text: "KPI anggota tim per periode 26–25.", to: "/kpi" },
     { title: "Laporan", text: "Tulis laporan tim kepada Kepala Seksi.", to: "/laporan" },
     { title: "Sertifikasi tim", text: "Kelayakan dan Sertifikat Keahlian anggota tim.", to: "/kelayakan" },
+    {
+      title: "Kepatuhan jadwal",
+      text: "Apakah anggota tim login saat berdinas: terlambat, pulang awal, tidak hadir.",
+      to: "/tenaga-kerja/kepatuhan",
+    },
   ],
   ketua_tim: [
     { title: "Regu saya", text: "Data staf anggota regu Anda.", to: "/staf" },
@@ -114,7 +119,7 @@ export const ROLE_TASKS: Record<Role, Task[]> = {
     },
     {
       title: "Rencana kebutuhan staf",
-      text: "Kebutuhan petugas per interval (Erlang C) dibandingkan dengan yang terjadwal.",
+      text: "Kebutuhan petugas per interval (Erlang C dan Erlang A) dibandingkan dengan yang terjadwal.",
       to: "/tenaga-kerja/rencana",
     },
     {
