@@ -127,6 +127,10 @@ describe("golden: pooling", () => {
   });
 });
 
+// The property tests run the same cases every time (FUZZ_SEED to try others), as the import's do: CI must not pass
+// or fail by the draw. Found by a random draw before: one agent for 3.4 erlangs (see busyInterval).
+const SEED = Number(process.env.FUZZ_SEED ?? 20_261_129);
+
 // An interval whose agents are near its traffic (some wait, some hang up), as peaks are.
 const busyInterval = fc
   .record({
@@ -140,7 +144,9 @@ const busyInterval = fc
       offered,
       ahtSeconds,
       intervalSeconds: 1800,
-      answeringAgents: Math.max(1, Math.ceil(traffic) + slack),
+      // Near: a few agents either side of the traffic, never below 80 % of it. (One agent for 3.4 erlangs hangs up
+      // some 70 % of callers whatever their patience, between a minute and a day: no interval can tell it.)
+      answeringAgents: Math.max(1, Math.ceil(0.8 * traffic), Math.ceil(traffic) + slack),
     };
   });
 
@@ -154,7 +160,7 @@ describe("properties: the estimator recovers the patience that generated the aba
         if (found === null) return;
         expect(Math.abs(found / patience - 1)).toBeLessThan(0.011);
       }),
-      { numRuns: 60 },
+      { seed: SEED, numRuns: 60 },
     );
   });
 
@@ -176,7 +182,7 @@ describe("properties: the estimator recovers the patience that generated the aba
           expect(Math.abs((estimate.patienceSeconds ?? 0) / patience - 1)).toBeLessThan(0.1);
         },
       ),
-      { numRuns: 10 },
+      { seed: SEED, numRuns: 10 },
     );
     // Hundreds of Erlang A evaluations per run: room for a machine busy with other tests.
   }, 30_000);
