@@ -63,7 +63,7 @@ describe("the workforce pages point to Impor only for those who may import", () 
     await supervisor.getByRole("heading", { level: 1, name: "Jadwal dinas" }).waitFor();
     expect(await supervisor.locator('main a[href="/impor"]').count()).toBe(0);
     await expect(supervisor.locator("main").textContent()).resolves.toContain(
-      "dapat juga diimpor dari berkas CSV oleh Koordinator Penjamin Kualitas atau SDM",
+      "dapat juga diimpor dari berkas CSV oleh Koordinator Penjamin Kualitas, Penjadwal (Tim Kerja Manajemen Layanan) atau SDM",
     );
     const koordinator = await pageAs("koordinator");
     await koordinator.goto(`${baseUrl}/tenaga-kerja?periode=${EMPTY_PERIOD}`);
