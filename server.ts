@@ -1,5 +1,6 @@
-// The HTTP server: Express in front of the Remix request handler. `tsx server.ts` serves the production
-// build (run `npm run build` first; `npm start` does both); `tsx server.ts --dev` serves through Vite.
+// The HTTP server: Express in front of the Remix request handler. Built to build/node/server.js by `npm run
+// build` (scripts/build.mjs, decision 028), which serves the production build under plain Node (`npm run serve`;
+// `npm start` builds first when the sources changed); `tsx server.ts --dev` (`npm run dev`) serves through Vite.
 // The start checks the configuration, then takes the port, then opens and migrates the database, each
 // failure one line saying what to fix (app/.server/startup.ts); until the app is ready it answers 503.
 import { once } from "node:events";

@@ -2,7 +2,6 @@
 // PGlite (embedded PostgreSQL) stored under MUTU_DATA_DIR (default .data/). One Drizzle schema serves both.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { PGlite, types } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -12,6 +11,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { lockDirectory } from "./lock";
+import { migrationsFolder } from "./migrations-folder";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -29,8 +29,6 @@ export type DatabaseHandle = {
   migrate(): Promise<void>;
   close(): Promise<void>;
 };
-
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
 // Any constant: serialises migrations when several instances start against one PostgreSQL at once.
 const MIGRATION_LOCK_KEY = 71_652_014;

@@ -1,10 +1,11 @@
 // What a database holds, read from PostgreSQL's catalogue (the same on PGlite), and the migrations this Mutu has.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { readMigrationFiles } from "drizzle-orm/migrator";
+import packageJson from "../../package.json";
 import type { Database } from "../client";
+import { migrationsFolder } from "../migrations-folder";
 import {
   type Column,
   ident,
@@ -16,8 +17,6 @@ import {
   type TableName,
   tableLabel,
 } from "./format";
-
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "migrations");
 
 // Every table outside PostgreSQL's own schemas: the app's (public) and drizzle's migrations table.
 const USER_SCHEMA = sql`n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'`;
@@ -137,8 +136,6 @@ function migrationTags(): Map<string, string> {
 }
 
 export function mutuVersion(): string {
-  const pkg = JSON.parse(readFileSync(path.join(migrationsFolder, "..", "..", "package.json"), "utf8")) as {
-    version?: string;
-  };
-  return pkg.version ?? "?";
+  // Imported rather than read from disk: the built command line sits elsewhere than the sources (decision 028).
+  return packageJson.version;
 }
