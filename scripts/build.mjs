@@ -3,6 +3,9 @@
 //                                        (server.ts) and the command line (cli/mutu.ts) by esbuild into
 //                                        build/node/, with db/migrations copied beside them; `npm run build`
 //   node scripts/build.mjs --if-changed  the same, but only when the sources differ from the last build's; `npm start`
+//   node scripts/build.mjs --node-only --out DIR
+//                                        only the server and the command line, into DIR (inside the repository, so
+//                                        that node_modules is found), no stamp: for the test of the built files
 // A build ends by writing build/sources.sha256: one SHA-256 over the path and content of every source file. Contents,
 // not modification times: a checkout, a copy or a `touch` that changes nothing does not cost a rebuild, and an edit
 // that keeps the size and the second still does. Hashing the ~500 files takes a few tens of milliseconds.
@@ -70,21 +73,14 @@ function upToDate(hash) {
   return existsSync(stampFile) && readFileSync(stampFile, "utf8").trim() === hash;
 }
 
-async function buildAll(hash) {
-  // The stamp goes first: a build stopped halfway must not pass for a finished one.
-  rmSync(stampFile, { force: true });
-  const vite = spawnSync(path.join(root, "node_modules", ".bin", "remix"), ["vite:build"], {
-    cwd: root,
-    stdio: "inherit",
-  });
-  if (vite.status !== 0) throw new Error(`remix vite:build failed (${vite.status ?? vite.signal})`);
-
-  rmSync(out, { recursive: true, force: true });
+/** The server and the command line, bundled into `outdir` with the migrations beside them. */
+async function buildNode(outdir) {
+  rmSync(outdir, { recursive: true, force: true });
   const started = performance.now();
   await build({
     absWorkingDir: root,
     entryPoints: { server: "server.ts", mutu: "cli/mutu.ts" },
-    outdir: out,
+    outdir,
     bundle: true,
     // Dependencies stay in node_modules, loaded by Node as they are: only our own TypeScript is compiled.
     packages: "external",
@@ -99,14 +95,30 @@ async function buildAll(hash) {
     logLevel: "warning",
   });
   // db/migrations-folder.ts finds the migrations beside the file it was bundled into.
-  cpSync(path.join(root, "db", "migrations"), path.join(out, "migrations"), { recursive: true });
-  console.log(`server and command line built to build/node/ in ${Math.round(performance.now() - started)} ms`);
+  cpSync(path.join(root, "db", "migrations"), path.join(outdir, "migrations"), { recursive: true });
+  const shown = path.relative(root, outdir);
+  console.log(`server and command line built to ${shown}/ in ${Math.round(performance.now() - started)} ms`);
+}
+
+async function buildAll(hash) {
+  // The stamp goes first: a build stopped halfway must not pass for a finished one.
+  rmSync(stampFile, { force: true });
+  const vite = spawnSync(path.join(root, "node_modules", ".bin", "remix"), ["vite:build"], {
+    cwd: root,
+    stdio: "inherit",
+  });
+  if (vite.status !== 0) throw new Error(`remix vite:build failed (${vite.status ?? vite.signal})`);
+  await buildNode(out);
   writeFileSync(stampFile, `${hash}\n`);
 }
 
-const hash = sourcesHash();
-if (process.argv.includes("--if-changed") && upToDate(hash)) {
-  console.log("build/ is up to date with the sources: not rebuilt.");
+const args = process.argv.slice(2);
+if (args.includes("--node-only")) {
+  const at = args.indexOf("--out");
+  await buildNode(at >= 0 && args[at + 1] ? path.resolve(args[at + 1]) : out);
 } else {
-  await buildAll(hash);
+  const hash = sourcesHash();
+  if (args.includes("--if-changed") && upToDate(hash))
+    console.log("build/ is up to date with the sources: not rebuilt.");
+  else await buildAll(hash);
 }

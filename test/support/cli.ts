@@ -1,6 +1,7 @@
 // `npm run mutu -- …` as a user runs it, in a child process. Asynchronous on purpose: a test worker blocked in
 // spawnSync for the seconds a command takes cannot answer Vitest's messages, which then time out and the run
-// stalls; and while one command runs, the other worker's tests go on.
+// stalls; and while one command runs, the other worker's tests go on. From the TypeScript sources through tsx
+// (the tests do not build), unless `entry` names a built command line (test/db/built.test.ts builds one).
 import { spawn } from "node:child_process";
 
 export interface CliResult {
@@ -10,9 +11,13 @@ export interface CliResult {
   err: string;
 }
 
-export function runMutu(args: string[], options: { env?: Record<string, string>; input?: string } = {}) {
+export function runMutu(
+  args: string[],
+  options: { env?: Record<string, string>; input?: string; entry?: string } = {},
+) {
+  const entry = options.entry ? [options.entry] : ["--import", "tsx", "cli/mutu.ts"];
   return new Promise<CliResult>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "cli/mutu.ts", ...args], {
+    const child = spawn(process.execPath, [...entry, ...args], {
       env: { ...process.env, ...options.env },
       timeout: 60_000,
     });
