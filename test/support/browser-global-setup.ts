@@ -24,10 +24,12 @@ const READY_TIMEOUT_MS = 120_000;
 // The server waits up to 3 s for open requests before closing the database; this leaves room for PGlite's flush.
 const STOP_TIMEOUT_MS = 15_000;
 
-// `node --import tsx` instead of `npx tsx`: npx puts npm, sh and a tsx parent process in front of the server,
-// and a SIGTERM sent to npx ends npm at once while the server keeps running on an already deleted directory.
-// With one process the server receives the signal itself and the exit we wait for is the server's own.
-const TSX = ["--import", "tsx"];
+// The built server and command line under plain Node, as production runs them (decision 028), and `node` itself
+// rather than `npm run serve`: npm puts itself and sh in front of the server, and a SIGTERM sent to npm ends it at
+// once while the server keeps running on an already deleted directory. With one process the server receives the
+// signal itself and the exit we wait for is the server's own.
+const SERVER = "build/node/server.js";
+const CLI = "build/node/mutu.js";
 
 type Cleanup = () => Promise<void> | void;
 
@@ -126,10 +128,10 @@ async function start(cleanups: Cleanup[]): Promise<Started> {
     const database = await createDatabase(process.env.DATABASE_URL);
     cleanups.push(database.drop);
     env.DATABASE_URL = database.url;
-    await run(process.execPath, [...TSX, "cli/mutu.ts", "db", "seed", "--demo"], env);
+    await run(process.execPath, [CLI, "db", "seed", "--demo"], env);
   }
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [...TSX, "server.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const server = spawn(process.execPath, [SERVER], { env, stdio: ["ignore", "pipe", "pipe"] });
   const output = capture(server);
   cleanups.push(() => stop(server));
   await waitUntilHealthy(baseUrl, server, output);
@@ -137,7 +139,9 @@ async function start(cleanups: Cleanup[]): Promise<Started> {
 }
 
 export default async function setup(project: TestProject) {
-  if (process.env.MUTU_SKIP_BUILD !== "1") await run("npx", ["remix", "vite:build"]);
+  // Built when the sources changed since the last build (as `npm start` does); MUTU_SKIP_BUILD=1 when the caller
+  // has just built (.ci/run, after `npm start`).
+  if (process.env.MUTU_SKIP_BUILD !== "1") await run(process.execPath, ["scripts/build.mjs", "--if-changed"]);
 
   // Undone in reverse order: server, database, directory. One list per server: they start side by side.
   const cleanups: Cleanup[][] = [];
