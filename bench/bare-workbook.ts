@@ -1,8 +1,12 @@
 // The baseline of bench/kpi-workbook.ts: exceljs's streaming writer alone, writing the workbook's three large
 // sheets with the same number of rows and cells as the export, from values made in memory.
-//   node --import tsx bench/bare-workbook.ts AGENTS EVALUATIONS OUT.xlsx [ITEM_ROWS]
+// Ends with one line of JSON: {"bench":"bare-workbook","seconds":…,…}. kpi-workbook.ts runs it compiled (built.ts).
+//   npx tsx bench/bare-workbook.ts AGENTS EVALUATIONS OUT.xlsx [ITEM_ROWS]
 import { createWriteStream } from "node:fs";
 import ExcelJS from "exceljs";
+import { printResult } from "./result";
+
+const started = performance.now();
 
 const [agents = 1000, evaluations = 50_000] = process.argv.slice(2, 4).map(Number);
 const out = process.argv[4] ?? "bare.xlsx";
@@ -57,3 +61,10 @@ sheet("Rincian Item", itemRows, (i) => [
   i % 7 === 0 ? "Catatan butir" : "",
 ]);
 await workbook.commit();
+printResult("bare-workbook", {
+  agents,
+  evaluations,
+  itemRows,
+  seconds: (performance.now() - started) / 1000,
+  peakMb: process.resourceUsage().maxRSS / 1024,
+});

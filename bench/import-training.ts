@@ -1,5 +1,7 @@
 // Benchmark: importing a large training CSV through the command line, against PostgreSQL's own \copy of the
-// same file into a plain table, in the same run on the same database. Prints times, the ratio and peak memory.
+// same file into a plain table, in the same run on the same database. Prints times, the ratio and peak memory,
+// and last one line of JSON: {"bench":"import-training","rows":…,"ratio":…,…} (import ÷ \copy at `rows`).
+// The command line is the built one (build/node/mutu.js, built first when the sources changed), as users run it.
 //   npx tsx bench/import-training.ts [rows=100000]   (DATABASE_URL or the local PostgreSQL on 127.0.0.1)
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -10,6 +12,8 @@ import { loadDemo } from "../app/.server/bootstrap";
 import { openDatabase } from "../db/client";
 import { staff, trainingCourses } from "../db/schema";
 import { DEMO_COURSES } from "../fixtures/demo-training";
+import { BUILT_CLI, ensureBuilt } from "./built";
+import { printResult } from "./result";
 
 const rows = Number(process.argv[2] ?? 100_000);
 const base = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -52,6 +56,7 @@ function timed(command: string, args: string[], env: NodeJS.ProcessEnv = process
 }
 
 async function main() {
+  ensureBuilt();
   await admin.unsafe(`create database "${name}"`);
   try {
     const handle = await openDatabase({ url });
@@ -59,9 +64,10 @@ async function main() {
     await loadDemo(handle, { evaluations: false });
     await handle.db.insert(trainingCourses).values(DEMO_COURSES);
     await handle.close();
-    const cli = ["--import", "tsx", "cli/mutu.ts", "import", "training"];
+    const cli = [BUILT_CLI, "import", "training"];
     const env = { ...process.env, DATABASE_URL: url };
     const results: string[] = [];
+    let figures: Record<string, number> = {};
     for (const n of [Math.round(rows / 4), rows]) {
       const file = path.join(dir, `training-${n}.csv`);
       await generate(n, file);
@@ -80,7 +86,7 @@ async function main() {
         "-qc",
         `\\copy bench_plain from '${file}' with (format csv, header, delimiter ';')`,
       ]);
-      // The command line's own start (Node, tsx, connecting, migrations) measured on a one-row file.
+      // The command line's own start (Node, modules, connecting, migrations) measured on a one-row file.
       const one = path.join(dir, "one.csv");
       writeFileSync(one, (await import("node:fs")).readFileSync(file, "utf8").split("\r\n").slice(0, 2).join("\r\n"));
       const startup = timed(process.execPath, [...cli, one, "--json"], env);
@@ -98,9 +104,23 @@ async function main() {
       results.push(
         `  same import with the heap capped at 64 MB: ${capped.seconds.toFixed(2)} s, peak ${capped.mb.toFixed(0)} MB`,
       );
+      figures = {
+        rows: n,
+        ratio: imported.seconds / copied.seconds,
+        ratioWithoutStartup: work / copied.seconds,
+        importSeconds: imported.seconds,
+        startupSeconds: startup.seconds,
+        copySeconds: copied.seconds,
+        peakMb: imported.mb,
+        cappedSeconds: capped.seconds,
+        cappedPeakMb: capped.mb,
+        // The ratio at a quarter of the rows, from the first pass: how it moves with the file's length.
+        quarterRatio: figures.ratio ?? Number.NaN,
+      };
       execFileSync("psql", [url, "-qc", "truncate training_records, import_batch_changes, import_batches cascade"]);
     }
     console.log(results.join("\n"));
+    printResult("import-training", figures);
   } finally {
     await admin.unsafe(`drop database if exists "${name}" with (force)`);
     await admin.end();

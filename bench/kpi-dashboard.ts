@@ -2,6 +2,7 @@
 //  (c) the KPI computation and the whole page loader, against one hand-written SQL aggregate that produces the
 //      same per-agent final scores, ranks and team averages (checked equal), in the same run;
 //  (d) latency of GET /kpi under 20 concurrent signed-in users (autocannon) against the production build.
+// Ends with one line of JSON: {"bench":"kpi-dashboard","ratio":…,"p95Ms":…,…} (ratio: computation ÷ SQL).
 //   npx tsx bench/kpi-dashboard.ts [agents=1000] [evaluations=50000] [seconds=15]
 import autocannon from "autocannon";
 import { eq, sql } from "drizzle-orm";
@@ -10,8 +11,9 @@ import { periodKpiReport } from "../app/.server/period-kpi";
 import type { Access } from "../app/.server/scope";
 import { getSettings } from "../app/.server/settings";
 import { openDatabase } from "../db/client";
-import { users } from "../db/schema";
+import { periods, users } from "../db/schema";
 import { createLargePeriod, PERIOD } from "./large-period";
+import { printResult } from "./result";
 import { addBenchUsers, quantile, signIn, startServer } from "./server";
 
 const [agents = 1000, evaluations = 50_000, seconds = 15] = process.argv.slice(2).map(Number);
@@ -79,12 +81,23 @@ async function computation(url: string) {
   const handMs = await median(runs, () => db.execute(HAND_SQL));
   const kpiMs = await median(runs, () => periodKpiReport(db, PERIOD, settings, access));
   const pageMs = await median(runs, () => kpiDashboard(db, settings, access, PERIOD));
+  // Whether the period measured is approved (locked) or open: the p95 below is of that period.
+  const [period] = await db.select({ status: periods.status }).from(periods).where(eq(periods.id, PERIOD));
   await handle.close();
-  return [
+  const figures = {
+    periodStatus: period?.status ?? "open",
+    sqlMs: handMs,
+    kpiMs,
+    pageMs,
+    ratio: kpiMs / handMs,
+    pageRatio: pageMs / handMs,
+  };
+  const lines = [
     `(c) ${agents.toLocaleString("en")} agents, ${evaluations.toLocaleString("en")} evaluations, median of ${runs}:`,
     `    hand-written SQL aggregate ${handMs.toFixed(0)} ms; KPI computation ${kpiMs.toFixed(0)} ms, ratio ${(kpiMs / handMs).toFixed(2)}x;`,
     `    whole page loader (also 12-period trend, IKU, calibration) ${pageMs.toFixed(0)} ms, ratio ${(pageMs / handMs).toFixed(2)}x`,
   ];
+  return { lines, figures };
 }
 
 async function load(url: string) {
@@ -107,10 +120,21 @@ async function load(url: string) {
     const result = await instance;
     latencies.sort((a, b) => a - b);
     const p = (q: number) => quantile(latencies, q);
-    return [
+    const figures = {
+      users: USERS,
+      seconds,
+      requests: result.requests.total,
+      non2xx: result.non2xx,
+      errors: result.errors,
+      p50Ms: p(0.5),
+      p95Ms: p(0.95),
+      p99Ms: p(0.99),
+    };
+    const lines = [
       `(d) GET /kpi, ${USERS} signed-in users for ${seconds} s: ${result.requests.total} requests, ` +
         `${result.non2xx} not 2xx, ${result.errors} errors; p50 ${p(0.5).toFixed(0)} ms, p95 ${p(0.95).toFixed(0)} ms, p99 ${p(0.99).toFixed(0)} ms`,
     ];
+    return { lines, figures };
   } finally {
     await server.stop();
   }
@@ -118,8 +142,10 @@ async function load(url: string) {
 
 const period = await createLargePeriod({ agents, evaluations });
 try {
-  const lines = [...(await computation(period.url)), ...(await load(period.url))];
-  console.log(lines.join("\n"));
+  const computed = await computation(period.url);
+  const loaded = await load(period.url);
+  console.log([...computed.lines, ...loaded.lines].join("\n"));
+  printResult("kpi-dashboard", { agents, evaluations, ...computed.figures, ...loaded.figures });
 } finally {
   await period.drop();
 }

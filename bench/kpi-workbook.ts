@@ -2,13 +2,17 @@
 //  (a) the export through the command line against a bare exceljs streaming write, in the same run, of the
 //      same sheets with the same number of rows and cells (no database, no styles);
 //  (b) peak memory of the export at `small` and at `large` evaluations.
+// Both run built (the command line as build/node/mutu.js, the bare write compiled into build/bench/), under plain
+// Node. Ends with one line of JSON: {"bench":"kpi-workbook","ratio":…,"memoryRatio":…,…} (ratio at `small`).
 //   npx tsx bench/kpi-workbook.ts [small=50000] [large=200000]
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { BUILT_CLI, builtBenchScript, ensureBuilt } from "./built";
 import { createLargePeriod, PERIOD } from "./large-period";
+import { printResult } from "./result";
 
 const [small = 50_000, large = 200_000] = process.argv.slice(2).map(Number);
 const dir = mkdtempSync(path.join(tmpdir(), "mutu-workbook-bench-"));
@@ -32,25 +36,20 @@ async function itemRows(url: string): Promise<number> {
   }
 }
 
+ensureBuilt();
+const bareScript = await builtBenchScript("bench/bare-workbook.ts");
 const lines: string[] = [];
 const peaks: number[] = [];
+const runs: { exportSeconds: number; bareSeconds: number; bareMb: number }[] = [];
 for (const evaluations of [small, large]) {
   const period = await createLargePeriod({ agents: 1000, evaluations });
   try {
     const env = { ...process.env, DATABASE_URL: period.url };
     const out = path.join(dir, `kpi-${evaluations}.xlsx`);
-    const exported = timed(["--import", "tsx", "cli/mutu.ts", "export", "kpi", "--period", PERIOD, "--out", out], env);
+    const exported = timed([BUILT_CLI, "export", "kpi", "--period", PERIOD, "--out", out], env);
     // The same shape written bare: 1,000 agent rows × 14 cells, evaluations × 13, evaluations × 20 item rows × 7.
     const bare = timed(
-      [
-        "--import",
-        "tsx",
-        "bench/bare-workbook.ts",
-        String(1000),
-        String(evaluations),
-        path.join(dir, "bare.xlsx"),
-        String(await itemRows(period.url)),
-      ],
+      [bareScript, String(1000), String(evaluations), path.join(dir, "bare.xlsx"), String(await itemRows(period.url))],
       env,
     );
     lines.push(
@@ -58,6 +57,7 @@ for (const evaluations of [small, large]) {
         `bare exceljs ${bare.seconds.toFixed(1)} s (peak ${bare.mb.toFixed(0)} MB), ratio ${(exported.seconds / bare.seconds).toFixed(2)}x`,
     );
     peaks.push(exported.mb);
+    runs.push({ exportSeconds: exported.seconds, bareSeconds: bare.seconds, bareMb: bare.mb });
   } finally {
     await period.drop();
   }
@@ -68,3 +68,16 @@ lines.push(
 );
 console.log(lines.join("\n"));
 rmSync(dir, { recursive: true, force: true });
+const [first, second] = runs;
+printResult("kpi-workbook", {
+  evaluations: small,
+  ratio: (first?.exportSeconds ?? Number.NaN) / (first?.bareSeconds ?? Number.NaN),
+  memoryRatio: (b ?? Number.NaN) / (a ?? Number.NaN),
+  exportSeconds: first?.exportSeconds ?? null,
+  bareSeconds: first?.bareSeconds ?? null,
+  peakMb: a ?? null,
+  largeEvaluations: large,
+  largeRatio: (second?.exportSeconds ?? Number.NaN) / (second?.bareSeconds ?? Number.NaN),
+  largeExportSeconds: second?.exportSeconds ?? null,
+  largePeakMb: b ?? null,
+});

@@ -5,7 +5,8 @@
 // a refusal. Then every year's numbers NNN/SK-CC/YYYY must run from 001 without a gap or a duplicate, and
 // every acknowledged issue be stored once, for the right person and role, with its PDF intact. Exits 1 on
 // any error, loss, duplicate or gap.
-//   npx tsx bench/load-certificates.ts [users=50] [seconds=20] [--pause=MS]  (needs `npx remix vite:build`)
+//   npx tsx bench/load-certificates.ts [users=50] [seconds=20] [--pause=MS]  (builds first if needed)
+// Ends with one line of JSON: {"bench":"load-certificates","p95Ms":…,"ok":…,…}.
 //   npx tsx bench/load-certificates.ts --short                               (10 users, 5 s: for CI)
 import { CERTIFICATE_ROLES } from "../analytics/eligibility";
 import { loadDemo } from "../app/.server/bootstrap";
@@ -15,6 +16,7 @@ import {
   cpuLine,
   cpuSnapshot,
   errorLines,
+  latencyFigures,
   latencyLines,
   loadOptions,
   pauseLabel,
@@ -22,6 +24,7 @@ import {
   type Sample,
   startLoad,
 } from "./load";
+import { printResult } from "./result";
 import { createThrowawayDatabase } from "./server";
 
 const options = loadOptions(process.argv.slice(2));
@@ -191,6 +194,7 @@ async function check(url: string, run: Awaited<ReturnType<typeof drive>>) {
       `  lost ${lost}, duplicated ${duplicated}, missing numbers ${gaps}, other problems ${other}`,
       ...problems.slice(0, 10).map((p) => `  ${p}`),
     ],
+    figures: { lost, duplicated, missingNumbers: gaps, otherProblems: other },
     failed: problems.length > 0,
   };
 }
@@ -198,6 +202,7 @@ async function check(url: string, run: Awaited<ReturnType<typeof drive>>) {
 // The whole demo: its training catalogue, signing official and certificates already issued this year and before.
 const database = await createThrowawayDatabase((handle) => loadDemo(handle));
 let failed = true;
+let figures: Record<string, number | boolean> = {};
 try {
   console.log(
     `Certificates: ${options.users} Kepala Seksi users, ${options.seconds} s, ${PEOPLE} eligible people, ${pauseLabel(options)}`,
@@ -211,6 +216,14 @@ try {
   const verdict = await check(database.url, run);
   console.log(verdict.lines.join("\n"));
   failed = verdict.failed || run.errors.length > 0;
+  figures = {
+    users: options.users,
+    seconds: options.seconds,
+    pauseMs: options.pauseMs,
+    ...latencyFigures(run.samples, run.seconds),
+    errors: run.errors.length,
+    ...verdict.figures,
+  };
 } finally {
   await database.drop();
 }
@@ -219,4 +232,5 @@ console.log(
     ? "FAILED: errors, lost, duplicated or missing numbers (see above)"
     : "OK: no errors, nothing lost, no duplicate or missing number",
 );
+printResult("load-certificates", { ...figures, ok: !failed });
 process.exit(failed ? 1 : 0);

@@ -4,7 +4,8 @@
 // the database must hold every acknowledged save exactly once, submitted where the submission was
 // acknowledged, with all its item scores, its revision and its audit entries. Exits 1 on any error, loss
 // or duplicate.
-//   npx tsx bench/load-evaluations.ts [users=50] [seconds=20] [--pause=MS]   (needs `npx remix vite:build`)
+//   npx tsx bench/load-evaluations.ts [users=50] [seconds=20] [--pause=MS]   (builds first if needed)
+// Ends with one line of JSON: {"bench":"load-evaluations","p95Ms":…,"ok":…,…}.
 //   npx tsx bench/load-evaluations.ts --short                                (10 users, 5 s: for CI)
 import { wibInputValue } from "../analytics/dates";
 import { INTERACTION_SECTIONS } from "../analytics/scoring";
@@ -17,6 +18,7 @@ import {
   cpuLine,
   cpuSnapshot,
   errorLines,
+  latencyFigures,
   latencyLines,
   loadOptions,
   pauseLabel,
@@ -24,6 +26,7 @@ import {
   type Sample,
   startLoad,
 } from "./load";
+import { printResult } from "./result";
 import { createThrowawayDatabase } from "./server";
 
 const options = loadOptions(process.argv.slice(2));
@@ -227,12 +230,14 @@ async function check(url: string, run: Awaited<ReturnType<typeof drive>>) {
       `  lost ${lost}, duplicated ${duplicated}, other mismatches ${mismatched}`,
       ...problems.slice(0, 10).map((p) => `  ${p}`),
     ],
+    figures: { lost, duplicated, mismatched },
     failed: problems.length > 0 || rows.length !== saved + unacknowledgedRows,
   };
 }
 
 const database = await createThrowawayDatabase((handle) => loadDemo(handle));
 let failed = true;
+let figures: Record<string, number | boolean> = {};
 try {
   console.log(
     `Evaluations: ${options.users} assessors, ${options.seconds} s, save a draft then submit it, ${pauseLabel(options)}`,
@@ -244,10 +249,19 @@ try {
   const verdict = await check(database.url, run);
   console.log(verdict.lines.join("\n"));
   failed = verdict.failed || run.errors.length > 0;
+  figures = {
+    users: options.users,
+    seconds: options.seconds,
+    pauseMs: options.pauseMs,
+    ...latencyFigures(run.samples, run.seconds),
+    errors: run.errors.length,
+    ...verdict.figures,
+  };
 } finally {
   await database.drop();
 }
 console.log(
   failed ? "FAILED: errors, lost or duplicated writes (see above)" : "OK: no errors, nothing lost or duplicated",
 );
+printResult("load-evaluations", { ...figures, ok: !failed });
 process.exit(failed ? 1 : 0);

@@ -123,6 +123,19 @@ export function latencyLines(samples: readonly Sample[], seconds: number): strin
   return [...lines, line("all", samples)];
 }
 
+/** The figures of latencyLines' "all" line, for the benchmark's JSON line (result.ts). */
+export function latencyFigures(samples: readonly Sample[], seconds: number) {
+  const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
+  return {
+    requests: samples.length,
+    perSecond: samples.length / seconds,
+    p50Ms: quantile(ms, 0.5),
+    p95Ms: quantile(ms, 0.95),
+    p99Ms: quantile(ms, 0.99),
+    maxMs: quantile(ms, 1),
+  };
+}
+
 /** The first few unexpected answers, grouped by status and message. */
 export function errorLines(errors: readonly Sample[]): string[] {
   const groups = new Map<string, number>();

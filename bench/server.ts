@@ -1,5 +1,6 @@
 // What the HTTP benchmarks share: a throw-away PostgreSQL database, bench users, the production server
-// (`build/` must exist: `npx remix vite:build`) started on that database, and signed-in sessions.
+// (build/node/server.js under plain Node, built first when the sources changed) started on that database,
+// and signed-in sessions.
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
@@ -7,6 +8,7 @@ import type { Role } from "../analytics/roles";
 import { hashPassword } from "../app/.server/passwords";
 import { connectPostgres, type DatabaseHandle, openDatabase } from "../db/client";
 import { users } from "../db/schema";
+import { BUILT_SERVER, ensureBuilt } from "./built";
 
 export const BENCH_PASSWORD = "bench-password-2026";
 const SESSION_SECRET = "bench-secret-0123456789-0123456789-abcdef";
@@ -71,15 +73,16 @@ async function freePort(): Promise<number> {
 export type RunningServer = { base: string; process: ChildProcess; stop(): Promise<void> };
 
 /**
- * Starts `node --import tsx server.ts` (NODE_ENV=production) on `url` and waits until /healthz answers.
+ * Starts `node build/node/server.js` (NODE_ENV=production) on `url` and waits until /healthz answers.
  * `env` adds to or overrides the server's environment. Its errors go to this process's stderr.
  */
 export async function startServer(url: string, env: Record<string, string> = {}): Promise<RunningServer> {
+  ensureBuilt();
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   // BENCH_CPU_PROF=DIR: the server writes a CPU profile (.cpuprofile, for Chrome DevTools) into DIR on exit.
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, [...profile, BUILT_SERVER], {
     env: {
       ...process.env,
       DATABASE_URL: url,

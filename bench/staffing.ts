@@ -8,6 +8,7 @@
 // computes both models: timed cold (Erlang A computed), warm (through the memo the app uses, app/.server/
 // erlang-memo.ts) and for one channel (what the plan page asks for), each against bare erlangC in the same run; and
 // the patience estimator over six weeks of the busiest channel's intervals.
+// Ends with one line of JSON: {"bench":"staffing","ratio":…,…} (ratio: requiredAgents ÷ bare erlangC).
 //   npx tsx bench/staffing.ts [repetitions=21] [peakCalls=5000]
 
 import { isoWeek } from "../analytics/dates";
@@ -18,6 +19,7 @@ import { estimatePatience, type PatienceObservation, predictedAbandonment } from
 import { answeringAgents, type RosteredInput, staffingPlan } from "../analytics/staffing";
 import { EXACT_ABANDONMENT } from "../analytics/staffing-models";
 import { abandonmentMemo, MEMOIZED_ABANDONMENT, memoizedIntervalPatience } from "../app/.server/erlang-memo";
+import { printResult } from "./result";
 
 const [repetitions = 21, peakCalls = 5000] = process.argv.slice(2).map(Number);
 const INTERVAL_SECONDS = 1800;
@@ -186,3 +188,21 @@ console.log(
       `through the memo, once seen: ${estimateWarmMs.toFixed(2)} ms (${(estimateWarmMs / bareMs).toFixed(2)}x)`,
   ].join("\n"),
 );
+printResult("staffing", {
+  repetitions,
+  intervals: intervals.length,
+  bareMs,
+  staffingMs,
+  ratio: staffingMs / bareMs,
+  abandonmentMs,
+  abandonmentRatio: abandonmentMs / staffingMs,
+  planColdMs,
+  planMemoFirstMs: planMemoColdMs,
+  planMs,
+  planRatio: planMs / bareMs,
+  pageFirstMs: pageColdMs,
+  pageMs: pageWarmMs,
+  patienceSeconds: estimate.patienceSeconds,
+  estimateMs,
+  estimateMemoMs: estimateWarmMs,
+});
