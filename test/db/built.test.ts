@@ -1,7 +1,8 @@
 // The command line as production runs it (decision 028): bundled by scripts/build.mjs into JavaScript under plain
 // Node, finding the migrations copied beside the bundle rather than in db/. This test builds its own copy (the
-// server and the command line only, into a folder of build/ it removes afterwards), so it tests what the sources
-// build to now, not a build left from earlier.
+// server and the command line only, into a folder of .cache/ it removes afterwards: inside the repository, so that
+// node_modules is found, and outside build/, which a Vite build empties), so it tests what the sources build to
+// now, not a build left from earlier.
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import packageJson from "../../package.json";
 import { runMutu } from "../support/cli";
 
-const out = path.join("build", `test-${process.pid}-${Date.now().toString(36)}`);
+const out = path.join(".cache", `built-test-${process.pid}-${Date.now().toString(36)}`);
 const dataDir = mkdtempSync(path.join(tmpdir(), "mutu-built-"));
 // A fresh embedded database: the built command line applies every migration itself.
 const env = { DATABASE_URL: "", MUTU_DATA_DIR: dataDir };
