@@ -9,7 +9,7 @@ import { type AgentKpiInput, type GroupSummary, rankWithinTeams, summarize } fro
 import { CHANNELS, type ChannelCode } from "../../analytics/organization";
 import { periodFromId } from "../../analytics/period";
 import { gradeOf, type Kpi, periodKpi, type Section } from "../../analytics/scoring";
-import { certificates, evaluations, scorecardVersions, staff, teams } from "../../db/schema";
+import { evaluations, scorecardVersions, staff, teams } from "../../db/schema";
 import { certificateSpans } from "./certification";
 import { quotaFrom } from "./coverage";
 import type { Database } from "./db";

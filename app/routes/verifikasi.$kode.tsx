@@ -48,9 +48,7 @@ export default function Verification() {
                 tidak berlaku lagi.
               </>
             ) : (
-              <>
-                <strong>Sertifikat ini sah dan berlaku.</strong>
-              </>
+              <strong>Sertifikat ini sah dan berlaku.</strong>
             )}
           </div>
           <div className="card">

@@ -7,7 +7,7 @@ import { describe, expect, test } from "vitest";
 import { addDays, wibDay } from "../../analytics/dates";
 import { homesForThisFile } from "../support/inbox";
 
-const { baseUrl, home } = homesForThisFile();
+const { home } = homesForThisFile();
 
 /** Opens the line of the inbox group with this title that leads to `path` (else the first line). */
 async function openFromInbox(page: Page, title: string, path?: string) {
