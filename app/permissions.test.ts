@@ -30,12 +30,13 @@ describe("permission table", () => {
     expect(can(["supervisor"], "read:staff_personal")).toBe(false);
   });
 
-  it("a Ketua Tim has each team permission of the supervisor over their group; writing reports stays the supervisor's", () => {
+  it("a Ketua Tim has each team permission of the supervisor over their group, and their group's roster only; writing reports stays the supervisor's", () => {
     const keys = (role: "supervisor" | "ketua_tim") =>
       (PERMISSIONS[role] as readonly string[]).map((p) => p.slice(0, p.lastIndexOf(":")));
     for (const key of keys("supervisor") as PermissionKey[]) {
       const supervisor = scopeFor(["supervisor"], key);
-      const expected = key === "create:report" ? null : supervisor === "team" ? "group" : supervisor;
+      const expected =
+        key === "create:report" ? null : supervisor === "team" || key === "read:roster" ? "group" : supervisor;
       expect(scopeFor(["ketua_tim"], key), key).toBe(expected);
     }
     expect(keys("ketua_tim").every((k) => keys("supervisor").includes(k))).toBe(true);
@@ -55,7 +56,7 @@ describe("permission table", () => {
 describe("workforce permissions", () => {
   it("a Ketua Tim changes their group's shifts and sees their group's workload", () => {
     expect(scopeFor(["ketua_tim"], "manage:roster")).toBe("group");
-    expect(scopeFor(["ketua_tim"], "read:roster")).toBe("any");
+    expect(scopeFor(["ketua_tim"], "read:roster")).toBe("group");
     expect(scopeFor(["ketua_tim"], "read:workforce")).toBe("group");
   });
 

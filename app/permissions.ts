@@ -127,8 +127,9 @@ export const PERMISSIONS = {
     "read:kpi:group",
     "export:kpi:group",
     "read:report:any",
-    // The whole center's roster, to see the cover; changes only to their own group's shifts.
-    "read:roster:any",
+    // Their group's roster, to see and to change (issue 16: "a Ketua Tim sees and edits only their group's
+    // roster"); the whole center's cover is the staffing plan's counts.
+    "read:roster:group",
     "manage:roster:group",
     "read:workforce:group",
     "export:staffing:any",

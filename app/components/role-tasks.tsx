@@ -107,7 +107,7 @@ export const ROLE_TASKS: Record<Role, Task[]> = {
     { title: "Pembinaan", text: "Bina anggota regu setelah evaluasi dan ikuti tindak lanjutnya.", to: "/pembinaan" },
     {
       title: "Jadwal dinas",
-      text: "Jadwal seluruh contact center; ubah giliran anggota regu Anda.",
+      text: "Jadwal dinas regu Anda: lihat dan ubah giliran anggotanya.",
       to: "/tenaga-kerja/jadwal",
     },
   ],

@@ -66,18 +66,22 @@ describe("the roster", () => {
     callRoute(rosterRoute, rosterPath, { method: "POST", form, cookie: await cookie(username) });
   const shiftsOf = (staffId: number) => db().select().from(shifts).where(eq(shifts.staffId, staffId));
 
-  it("a Ketua Tim sees the whole center's week but may change only their own group's rows", async () => {
+  it("a Ketua Tim sees and may change only their own group's rows of the week", async () => {
     const grid = (await get(rosterRoute, rosterPath, "ketua")).data as {
       people: { id: number; canEdit: boolean }[];
       editable: { value: number }[];
       canManage: boolean;
+      others: { staffId: number }[];
     };
     expect(grid.canManage).toBe(true);
-    const editable = new Set(grid.editable.map((e) => e.value));
     const own = people.filter((p) => p.teamCode === "layanan_informasi" && p.groupName === "Regu 1");
-    expect([...editable].sort()).toEqual(own.map((p) => p.id).sort());
-    const other = regu("Regu 2")[0];
-    expect(grid.people.find((p) => p.id === other?.id)?.canEdit).toBe(false);
+    const ownIds = own.map((p) => p.id).sort();
+    expect(grid.editable.map((e) => e.value).sort()).toEqual(ownIds);
+    // Nobody outside the group on the grid: not the team's other group, not another team.
+    expect(grid.people.map((p) => p.id).sort()).toEqual(ownIds);
+    expect(grid.people.every((p) => p.canEdit)).toBe(true);
+    const ownSet = new Set(ownIds);
+    expect(grid.others.every((s) => ownSet.has(s.staffId))).toBe(true);
   });
 
   it("a Ketua Tim changes a shift of their group, and is refused one of the team's other group without a write", async () => {
