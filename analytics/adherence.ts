@@ -70,6 +70,22 @@ export function addFigures(list: readonly AdherenceFigures[]): AdherenceFigures 
   return sum;
 }
 
+/** Days of several agents (or of one), summed day by day, in day order. */
+export function sumDays(days: readonly DayAdherence[]): DayAdherence[] {
+  const byDay = new Map<string, DayAdherence[]>();
+  for (const d of days) {
+    const list = byDay.get(d.day);
+    if (list) list.push(d);
+    else byDay.set(d.day, [d]);
+  }
+  return [...byDay.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([day, list]) => {
+      const figures = addFigures(list);
+      return { ...figures, ...ratesOf(figures), day };
+    });
+}
+
 /** Adherence and conformance of summed figures; null when there is nothing to divide by. */
 export function ratesOf(f: AdherenceFigures): Rates {
   return {

@@ -29,3 +29,7 @@ export function sortParams(sort: Sort | null): [string, string][] {
       ]
     : [];
 }
+
+/** An id in a page's address ("?tim=2"): a whole number of at most nine digits, else undefined (ignored). */
+export const idParam = (text: string | null): number | undefined =>
+  text && /^\d{1,9}$/.test(text) ? Number(text) : undefined;

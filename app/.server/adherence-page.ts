@@ -2,35 +2,22 @@
 // team (`tim`) and one agent (`staf`, their days and shifts). Read through readAdherence within the viewer's
 // read:workforce scope; the page's download reads the same choice (exports/adherence.ts).
 import { and, eq } from "drizzle-orm";
-import { addFigures, type DayAdherence, ratesOf } from "../../analytics/adherence";
+import { sumDays } from "../../analytics/adherence";
 import { periodOf } from "../../analytics/period";
 import { staff } from "../../db/schema";
+import { idParam } from "../list-params";
 import { hiddenOrMissing } from "./access";
-import { type AgentAdherenceRow, breakAllowance, coveredRange, readAdherence, teamAdherence } from "./adherence";
+import { breakAllowance, coveredRange, readAdherence, teamAdherence } from "./adherence";
 import type { Database } from "./db";
 import { periodChoice } from "./periods";
 import { type Access, staffInScope } from "./scope";
 import type { Authenticated } from "./session";
 import type { Settings } from "./settings";
 
-const whole = (text: string | null) => (text && /^\d{1,9}$/.test(text) ? Number(text) : undefined);
-
 /** The choice of the page's address: the period, the team and the agent asked for (ids as numbers, or none). */
 export function adherenceChoice(params: URLSearchParams, now = new Date()) {
   const { period, choices } = periodChoice(params.get("periode") ?? periodOf(now).id, 12, now);
-  return { period, choices, teamId: whole(params.get("tim")), staffId: whole(params.get("staf")) };
-}
-
-/** Per day, summed over the agents shown. */
-function byDay(rows: readonly AgentAdherenceRow[]): DayAdherence[] {
-  const days = new Map<string, DayAdherence[]>();
-  for (const r of rows) for (const d of r.days) days.set(d.day, [...(days.get(d.day) ?? []), d]);
-  return [...days.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([day, list]) => {
-      const figures = addFigures(list);
-      return { ...figures, ...ratesOf(figures), day };
-    });
+  return { period, choices, teamId: idParam(params.get("tim")), staffId: idParam(params.get("staf")) };
 }
 
 export async function adherencePage(
@@ -66,7 +53,7 @@ export async function adherencePage(
     teams,
     teamChoices: teams.map((t) => ({ value: String(t.teamId), label: t.teamName ?? "Tanpa tim" })),
     agents: shown.map(({ days: _days, shifts: _shifts, ...rest }) => rest),
-    days: byDay(agent ? [agent] : shown),
+    days: sumDays((agent ? [agent] : shown).flatMap((r) => r.days)),
     agent,
     hasStates: all.some((r) => r.total.loggedInMinutes > 0 || r.total.absentShifts > 0),
   };

@@ -1,8 +1,10 @@
 // The audit log's page: a filtered page of entries with names for ids, words for codes and WIB times (the
 // wording is audit-details'), and the accounts it can be filtered by.
+
 import { eq, inArray } from "drizzle-orm";
 import { formatDay, formatInstantWib, parseFormDate } from "../../analytics/dates";
 import { type AuditEntry, evaluations, staff, teams, users } from "../../db/schema";
+import { idParam } from "../list-params";
 import { AUDIT_KINDS, type AuditFilter, listAudit } from "./audit";
 import { type AuditDetail, describeAudit, mentionedIds } from "./audit-details";
 import type { Database } from "./db";
@@ -93,7 +95,7 @@ export function auditFilterFrom(url: URL): { filter: AuditFilter; errors: Partia
   };
   const kind = AUDIT_KINDS.find((k) => k.value === q.get("jenis"))?.value;
   const who = q.get("oleh") ?? "";
-  const actor = who === "tanpa-akun" ? "none" : /^\d{1,9}$/.test(who) ? Number(who) : undefined;
+  const actor = who === "tanpa-akun" ? "none" : idParam(who);
   let from = day("dari");
   let to = day("sampai");
   if (from && to && from > to) {

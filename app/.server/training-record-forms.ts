@@ -1,10 +1,11 @@
 // The training-record pages' edges: the list's filters read from the address (ids, a status, days: never a
 // name or NIP), and the form values a stored record shows in the correction form.
+
 import { parseFormDate } from "../../analytics/dates";
+import { idParam } from "../list-params";
 import type { RecordFilters } from "./training-records";
 import { RECORD_STATUSES } from "./training-records";
 
-const id = (v: string | null) => (v && /^\d{1,9}$/.test(v) ? Number(v) : undefined);
 const day = (v: string | null) => (v ? (parseFormDate(v) ?? undefined) : undefined);
 
 export function recordFilters(url: URL): { filters: RecordFilters; page: number } {
@@ -12,14 +13,14 @@ export function recordFilters(url: URL): { filters: RecordFilters; page: number 
   const status = RECORD_STATUSES.find((s) => s.code === q.get("status"))?.code;
   return {
     filters: {
-      courseId: id(q.get("kursus")),
-      teamId: id(q.get("tim")),
-      staffId: id(q.get("orang")),
+      courseId: idParam(q.get("kursus")),
+      teamId: idParam(q.get("tim")),
+      staffId: idParam(q.get("orang")),
       status,
       from: day(q.get("dari")),
       to: day(q.get("sampai")),
     },
-    page: id(q.get("halaman")) ?? 1,
+    page: idParam(q.get("halaman")) ?? 1,
   };
 }
 

@@ -1,7 +1,7 @@
 // The sheet "Kepatuhan Jadwal": schedule adherence per agent over a period (or any days), within the workbook's
 // scope, from the roster and the imported agent states. The same rows and columns are the adherence page's download
 // (exports/adherence.ts).
-import { addFigures, type DayAdherence, ratesOf } from "../../../analytics/adherence";
+import { type DayAdherence, sumDays } from "../../../analytics/adherence";
 import type { Period } from "../../../analytics/period";
 import { type AgentAdherenceRow, readAdherence } from "../adherence";
 import type { Database } from "../db";
@@ -81,18 +81,14 @@ export async function writeTeamAdherenceSheet(
   now: Date,
 ): Promise<number> {
   const rows = await readAdherence(db, settings, { ...days, access: SYSTEM_ACCESS, now });
-  const byKey = new Map<string, { day: string; teamName: string; list: DayAdherence[] }>();
-  for (const r of rows)
-    for (const d of r.days) {
-      const key = `${d.day}|${r.teamName}`;
-      const entry = byKey.get(key) ?? { day: d.day, teamName: r.teamName ?? "Tanpa tim", list: [] };
-      entry.list.push(d);
-      byKey.set(key, entry);
-    }
-  const table = new TableSheet(book, "Kepatuhan Jadwal", TEAM_DAY_COLUMNS);
-  for (const [, e] of [...byKey].sort(([a], [b]) => a.localeCompare(b))) {
-    const figures = addFigures(e.list);
-    table.add({ ...figures, ...ratesOf(figures), day: e.day, teamName: e.teamName });
+  const byTeam = new Map<string, DayAdherence[]>();
+  for (const r of rows) {
+    const teamName = r.teamName ?? "Tanpa tim";
+    byTeam.set(teamName, [...(byTeam.get(teamName) ?? []), ...r.days]);
   }
+  const teamDays = [...byTeam].flatMap(([teamName, days]) => sumDays(days).map((d) => ({ ...d, teamName })));
+  const table = new TableSheet(book, "Kepatuhan Jadwal", TEAM_DAY_COLUMNS);
+  for (const row of teamDays.sort((a, b) => a.day.localeCompare(b.day) || a.teamName.localeCompare(b.teamName)))
+    table.add(row);
   return table.close();
 }
