@@ -1,9 +1,9 @@
-// IKU of a period: the actual value of each indicator (from the period's KPI and a few SQL aggregates) and
+// IKU of a period: the actual value of each indicator (from the period's KPI figures) and
 // the targets the Kepala Seksi set, read against each other by analytics/iku.ts.
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { IKU_INDICATORS, type IkuCode, type IkuValues, ikuAchievements } from "../../analytics/iku";
-import { evaluations, ikuTargets } from "../../db/schema";
+import { ikuTargets } from "../../db/schema";
 import { numberInput } from "../number-input";
 import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./db";
@@ -13,42 +13,14 @@ import type { Settings } from "./settings";
 const percent = (share: number | null) => (share === null ? null : share * 100);
 
 /** The actual values of the indicators, over the people of `report` (the viewer's scope). */
-export async function ikuValues(db: Database, report: PeriodKpiReport, settings: Settings): Promise<IkuValues> {
-  const people = report.agents.map((a) => a.staffId);
-  const inPeople = people.length ? inArray(evaluations.agentStaffId, people) : sql`false`;
-  const windowDays = settings["evaluation.disputeWindowDays"];
-  const [row] = await db
-    .select({
-      cph: sql<number | null>`avg(${evaluations.cphActual} / nullif(${evaluations.cphTarget}, 0) * 100)`.mapWith((v) =>
-        v === null ? null : Number(v),
-      ),
-    })
-    .from(evaluations)
-    .where(
-      and(
-        eq(evaluations.periodId, report.periodId),
-        eq(evaluations.kind, "period_review"),
-        sql`${evaluations.state} <> 'draft'`,
-        isNotNull(evaluations.cphActual),
-        inPeople,
-      ),
-    );
-  const [disputes] = await db
-    .select({
-      total: sql<number>`count(*)`.mapWith(Number),
-      inTime:
-        sql<number>`count(*) filter (where ${evaluations.settledAt} is not null and ${evaluations.settledAt} <= ${evaluations.disputedAt} + make_interval(days => ${windowDays}))`.mapWith(
-          Number,
-        ),
-    })
-    .from(evaluations)
-    .where(and(eq(evaluations.periodId, report.periodId), isNotNull(evaluations.disputedAt), inPeople));
+export function ikuValues(report: PeriodKpiReport): IkuValues {
+  const { cphPercentSum, cphPercentCount, disputes, disputesInTime } = report.iku;
   return {
     rata_nilai_qa: report.center.average,
     cakupan_evaluasi: percent(report.center.coverage),
     staf_bersertifikat: percent(report.center.certifiedShare),
-    capaian_cph: row?.cph ?? null,
-    sanggahan_tepat_waktu: disputes && disputes.total > 0 ? (disputes.inTime / disputes.total) * 100 : null,
+    capaian_cph: cphPercentCount > 0 ? cphPercentSum / cphPercentCount : null,
+    sanggahan_tepat_waktu: disputes > 0 ? (disputesInTime / disputes) * 100 : null,
   };
 }
 
@@ -72,10 +44,7 @@ export async function effectiveIkuTargets(db: Database, periodId: string, settin
 }
 
 export async function periodIku(db: Database, report: PeriodKpiReport, settings: Settings) {
-  return ikuAchievements(
-    await ikuValues(db, report, settings),
-    await effectiveIkuTargets(db, report.periodId, settings),
-  );
+  return ikuAchievements(ikuValues(report), await effectiveIkuTargets(db, report.periodId, settings));
 }
 
 // One optional field per indicator; empty means "no target". Read like a file's number (app/number-input.ts). Not a union of "" and a

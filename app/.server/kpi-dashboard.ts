@@ -81,6 +81,41 @@ export async function kpiPeriodChoice(db: Database, asked: string | null, now = 
   };
 }
 
+type ReportView = { agents: AgentKpi[]; below: AgentKpi[]; scatter: (ScatterPoint & { outlier: boolean })[] };
+type ScatterPoint = { staffId: number; fullName: string; cph: number; quality: number };
+// What the page derives from a report, once per report: reports are shared while their figures are held
+// (period-kpi.ts), so twenty people opening the same page sort a thousand names once.
+const views = new WeakMap<object, Map<number, ReportView>>();
+
+function viewOf(report: { agents: readonly AgentKpi[] }, threshold: number): ReportView {
+  const kept = views.get(report) ?? new Map<number, ReportView>();
+  views.set(report, kept);
+  const found = kept.get(threshold);
+  if (found) return found;
+  const agents = [...report.agents].sort(byTeamAndRank);
+  // Interaction quality (mean of hardskill and softskill) against calls per hour, for who has both.
+  const points = agents.flatMap((a): ScatterPoint[] =>
+    a.cphActual !== null && a.dimensions.hardskill !== null && a.dimensions.softskill !== null
+      ? [
+          {
+            staffId: a.staffId,
+            fullName: a.fullName,
+            cph: a.cphActual,
+            quality: (a.dimensions.hardskill + a.dimensions.softskill) / 2,
+          },
+        ]
+      : [],
+  );
+  const outlying = outliers(points);
+  const view = {
+    agents,
+    below: agents.filter((a) => a.kpi.score !== null && a.kpi.score < threshold),
+    scatter: points.map((p, i) => ({ ...p, outlier: outlying[i] ?? false })),
+  };
+  kept.set(threshold, view);
+  return view;
+}
+
 /** The review page of period `periodId` for `access` (read:kpi): the KPI of the people it reaches. */
 export async function kpiDashboard(
   db: Database,
@@ -95,29 +130,20 @@ export async function kpiDashboard(
   const report = reports.at(-1);
   if (!report) throw new Error("the chosen period is the last of the trend");
   const threshold = settings["kpi.threshold"];
-  const drift = (await assessorDrift(db, access, settings["calibration.spreadThreshold"])).filter(
-    (d) => d.periodId === periodId,
-  );
   const period = periodFromId(periodId);
-  const agents = [...report.agents].sort(byTeamAndRank);
-  // Interaction quality (mean of hardskill and softskill) against calls per hour, for who has both.
-  const points = agents.flatMap((a) =>
-    a.cphActual !== null && a.dimensions.hardskill !== null && a.dimensions.softskill !== null
-      ? [
-          {
-            staffId: a.staffId,
-            fullName: a.fullName,
-            cph: a.cphActual,
-            quality: (a.dimensions.hardskill + a.dimensions.softskill) / 2,
-          },
-        ]
-      : [],
-  );
-  const below = agents.filter((a) => a.kpi.score !== null && a.kpi.score < threshold);
-  // Judged on this period's dimensions (the ones in the list) and on today's training records.
-  const needs = await trainingNeedsOf(db, access, below, threshold, wibDay(now));
-  const outlying = outliers(points);
-  const scatter = points.map((p, i) => ({ ...p, outlier: outlying[i] ?? false }));
+  const { agents, below, scatter } = viewOf(report, threshold);
+  const mayApprove = can(access.roles, "approve:period");
+  // Independent reads, sent together (on PostgreSQL they run side by side on the pool's connections).
+  const [allDrift, needs, status, openWork, filedReports, iku] = await Promise.all([
+    assessorDrift(db, access, settings["calibration.spreadThreshold"]),
+    // Judged on this period's dimensions (the ones in the list) and on today's training records.
+    trainingNeedsOf(db, access, below, threshold, wibDay(now)),
+    periodStatus(db, periodId),
+    mayApprove ? periodOpenWork(db, periodId) : null,
+    listReports(db, periodId),
+    periodIku(db, report, settings),
+  ]);
+  const drift = allDrift.filter((d) => d.periodId === periodId);
   return {
     period: {
       id: period.id,
@@ -127,11 +153,11 @@ export async function kpiDashboard(
       finished: period.lastDay < wibDay(now),
     },
     ended: now >= period.end,
-    status: await periodStatus(db, periodId),
+    status,
     // Before locking: what is still open (only for who may lock it).
-    lock: can(access.roles, "approve:period")
+    lock: openWork
       ? {
-          ...(await periodOpenWork(db, periodId)),
+          ...openWork,
           incomplete: report.center.agents - report.center.complete,
           belowQuota: report.center.agents - report.center.quotaMet,
           agents: report.center.agents,
@@ -162,10 +188,10 @@ export async function kpiDashboard(
     threshold,
     // "Segera" (3.1.1, 3.2.1): days from a problem arising to its report, per team (kind of report).
     reportTimeliness: reportTimeliness(
-      await listReports(db, periodId),
+      filedReports,
       REPORT_KINDS.map((k) => k.code),
     ),
-    iku: await periodIku(db, report, settings),
+    iku,
     calibration: {
       sessions: new Set(drift.map((d) => d.sessionId)).size,
       assessors: drift.length,

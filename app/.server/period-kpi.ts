@@ -1,72 +1,17 @@
-// The KPI of everyone in a period (or a run of periods): per agent from SQL averages over the evaluations
-// (grouped by period and agent, one query), the final score by analytics/scoring.ts with the weights of the
-// template version used, rank and group summaries by analytics/kpi.ts. The review page and the workbook both
-// read this, so a number is the same wherever it appears.
-import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
-import { certifiedStaff } from "../../analytics/certified-staff";
-import { quotaStatus } from "../../analytics/coverage";
+// The KPI of everyone in a period (or a run of periods) that a viewer may see: the center's figures (computed
+// once per change of the data, kept once approved: kpi-figures.ts, kpi-cache.ts), cut to the viewer's scope,
+// ranked and summarised by analytics/kpi.ts. The review page, the workbook and the inbox all read this, so a
+// number is the same wherever it appears.
 import { type AgentKpiInput, type GroupSummary, rankWithinTeams, summarize } from "../../analytics/kpi";
-import { CHANNELS, type ChannelCode } from "../../analytics/organization";
 import { periodFromId } from "../../analytics/period";
-import { gradeOf, type Kpi, periodKpi, type Section } from "../../analytics/scoring";
-import { evaluations, scorecardVersions, staff, teams } from "../../db/schema";
-import { certificateSpans } from "./certification";
-import { quotaFrom } from "./coverage";
+import type { Kpi, Section } from "../../analytics/scoring";
 import type { Database } from "./db";
-import { evaluatedNow } from "./population";
-import { type Access, SYSTEM_ACCESS, staffInScope } from "./scope";
-import { weightsOf } from "./scorecards";
-import { gradeBands, type Settings } from "./settings";
+import { centerFigures } from "./kpi-cache";
+import { type AgentFigures, bandsOf, type CenterFigures, type IkuSums } from "./kpi-figures";
+import { type Access, reaches } from "./scope";
+import type { Settings } from "./settings";
 
-const counted = sql`${evaluations.state} <> 'draft'`;
-
-const numberOrNull = (v: unknown) => (v === null ? null : Number(v));
-const interaction = sql`${evaluations.kind} = 'interaction'`;
-const review = sql`${evaluations.kind} = 'period_review'`;
-
-/** The SQL averages behind a KPI, for any grouping of evaluations (per period, per agent). */
-const dimensionColumns = {
-  evaluations: sql<number>`count(*) filter (where ${interaction})`.mapWith(Number),
-  hardskill: sql<
-    number | null
-  >`avg(case when ${evaluations.criticalFailed} then 0 else ${evaluations.hardskill} end) filter (where ${interaction})`.mapWith(
-    numberOrNull,
-  ),
-  softskill: sql<
-    number | null
-  >`avg(case when ${evaluations.criticalFailed} then 0 else ${evaluations.softskill} end) filter (where ${interaction})`.mapWith(
-    numberOrNull,
-  ),
-  kedisiplinan: sql<number | null>`max(${evaluations.kedisiplinan}) filter (where ${review})`.mapWith(numberOrNull),
-  cph: sql<number | null>`max(${evaluations.cphScore}) filter (where ${review})`.mapWith(numberOrNull),
-  cphActual: sql<number | null>`max(${evaluations.cphActual}) filter (where ${review})`.mapWith(numberOrNull),
-  versionId: sql<number>`max(${evaluations.versionId})`.mapWith(Number),
-};
-
-/** Interaction evaluations per channel (for the quota), in the same scan as the averages. */
-const channelColumns = Object.fromEntries(
-  CHANNELS.map((c) => [
-    `channel_${c.code}`,
-    sql<number>`count(*) filter (where ${interaction} and ${evaluations.channel} = ${c.code})`.mapWith(Number),
-  ]),
-) as Record<`channel_${ChannelCode}`, SQL<number>>;
-
-export type AgentKpiRow = {
-  staffId: number;
-  nip: string;
-  fullName: string;
-  position: string;
-  teamId: number;
-  teamName: string;
-  evaluations: number;
-  dimensions: Record<Section, number | null>;
-  cphActual: number | null;
-  kpi: Kpi;
-  predikat: string | null;
-  rank: number | null;
-  certified: boolean;
-  quotaMet: boolean;
-};
+export type AgentKpiRow = AgentFigures & { rank: number | null };
 
 export type TeamKpi = { teamId: number; teamName: string; summary: GroupSummary };
 
@@ -75,144 +20,77 @@ export type PeriodKpiReport = {
   agents: AgentKpiRow[];
   teams: TeamKpi[];
   center: GroupSummary;
+  /** The IKU sums over the agents of the report. */
+  iku: IkuSums;
 };
 
 const NO_DATA: Kpi = { score: null, missing: ["hardskill", "softskill", "kedisiplinan", "cph"] };
 const NO_DATA_DIMENSIONS = { hardskill: null, softskill: null, kedisiplinan: null, cph: null };
 
 /**
- * The KPI of each period in `periodIds` (oldest or newest first, as given), of the people `access` reaches
- * (only `onePerson` when given). The people of a period are those evaluated now (active agents and team
- * leaders of the evaluated teams) and anyone else with a submitted evaluation in it, so a past period keeps
- * the people who have since left or moved.
+ * The KPI of each period in `periodIds` (oldest or newest first, as given), of the people `access` reaches:
+ * their team and group as the figures hold them (an approved period's as they were when it was approved).
  */
 export async function periodKpis(
   db: Database,
   periodIds: readonly string[],
   settings: Settings,
   access: Access,
-  onePerson?: number,
 ): Promise<PeriodKpiReport[]> {
-  if (periodIds.length === 0) return [];
-  const inScope = and(staffInScope(access), onePerson === undefined ? undefined : eq(staff.id, onePerson));
-  const inPeriods = and(inArray(evaluations.periodId, [...periodIds]), counted);
-  // Four independent reads, sent together: on PostgreSQL they run side by side on the pool's connections.
-  const groupedQuery = db
-    .select({
-      periodId: evaluations.periodId,
-      staffId: evaluations.agentStaffId,
-      ...dimensionColumns,
-      ...channelColumns,
-    })
-    .from(evaluations)
-    .innerJoin(staff, eq(staff.id, evaluations.agentStaffId))
-    .where(and(inPeriods, inScope))
-    .groupBy(evaluations.periodId, evaluations.agentStaffId);
+  const figures = await centerFigures(db, periodIds, settings);
+  return figures.map((f) => keptReportFor(f, access));
+}
 
-  const peopleQuery = db
-    .select({
-      staffId: staff.id,
-      nip: staff.nip,
-      fullName: staff.fullName,
-      position: staff.position,
-      teamId: staff.teamId,
-      teamName: teams.name,
-      evaluatedNow: sql<boolean>`${evaluatedNow()}`,
-    })
-    .from(staff)
-    .innerJoin(teams, eq(teams.id, staff.teamId))
-    .where(
-      and(
-        inScope,
-        or(
-          evaluatedNow(),
-          inArray(staff.id, db.select({ id: evaluations.agentStaffId }).from(evaluations).where(inPeriods)),
-        ),
-      ),
-    )
-    .orderBy(teams.id, staff.fullName);
-  // Every version (a handful): cheaper than waiting for the grouping to know which ones are used.
-  // KETUJUH counts every active official of the three teams, evaluated or not (Penilai and coordinators too).
-  const officialsQuery = db
-    .select({ staffId: staff.id, position: staff.position, teamId: staff.teamId, hireDate: staff.hireDate })
-    .from(staff)
-    .where(and(inScope, eq(staff.active, true)));
-  const [grouped, people, versions, spans, activeOfficials] = await Promise.all([
-    groupedQuery,
-    peopleQuery,
-    db.select().from(scorecardVersions),
-    certificateSpans(db),
-    officialsQuery,
-  ]);
+// The reports cut from figures held in memory, per scope, for as long as those figures are held: twenty people
+// opening the same page share one. They are read, never changed, by whoever gets them.
+const reportsOf = new WeakMap<CenterFigures, Map<string, PeriodKpiReport>>();
 
-  const weights = new Map(versions.map((v) => [v.id, weightsOf(v)]));
-  const key = (periodId: string, staffId: number) => `${periodId}|${staffId}`;
-  const byAgent = new Map(grouped.map((g) => [key(g.periodId, g.staffId), g]));
-  const bands = gradeBands(settings);
-  const quota = quotaFrom(settings);
+function keptReportFor(figures: CenterFigures, access: Access): PeriodKpiReport {
+  const scopeKey = [access.scope, access.teamId, access.groupName, access.staffId].join("|");
+  const reports = reportsOf.get(figures) ?? new Map<string, PeriodKpiReport>();
+  reportsOf.set(figures, reports);
+  const found = reports.get(scopeKey);
+  if (found) return found;
+  const report = reportFor(figures, access);
+  reports.set(scopeKey, report);
+  return report;
+}
 
-  const reports: PeriodKpiReport[] = [];
-  for (const periodId of periodIds) {
-    const { lastDay } = periodFromId(periodId);
-    const rows = people
-      .filter((p) => p.evaluatedNow || byAgent.has(key(periodId, p.staffId)))
-      .map((p): Omit<AgentKpiRow, "rank"> => {
-        const g = byAgent.get(key(periodId, p.staffId));
-        const dimensions = {
-          hardskill: g?.hardskill ?? null,
-          softskill: g?.softskill ?? null,
-          kedisiplinan: g?.kedisiplinan ?? null,
-          cph: g?.cph ?? null,
-        };
-        const versionWeights = g ? weights.get(g.versionId) : undefined;
-        const kpi = versionWeights ? periodKpi(dimensions, versionWeights) : NO_DATA;
-        const byChannel = g ? Object.fromEntries(CHANNELS.map((c) => [c.code, g[`channel_${c.code}`]])) : {};
-        return {
-          staffId: p.staffId,
-          nip: p.nip,
-          fullName: p.fullName,
-          position: p.position,
-          teamId: p.teamId,
-          teamName: p.teamName,
-          evaluations: g?.evaluations ?? 0,
-          dimensions,
-          cphActual: g?.cphActual ?? null,
-          kpi,
-          predikat: gradeOf(kpi.score, bands),
-          certified: false, // set below, with the officials of the period
-          quotaMet: quotaStatus({ interactions: g?.evaluations ?? 0, byChannel }, quota).met,
-        };
-      });
-    // The officials of the period: those active now who had joined by its last day, and everyone it lists.
-    const officials = new Map(
-      activeOfficials
-        .filter((o) => o.hireDate === null || o.hireDate <= lastDay)
-        .map((o) => [o.staffId, { staffId: o.staffId, position: o.position, teamId: o.teamId }]),
-    );
-    for (const r of rows) officials.set(r.staffId, { staffId: r.staffId, position: r.position, teamId: r.teamId });
-    const certified = certifiedStaff([...officials.values()], spans, lastDay);
-    const ranks = rankWithinTeams(rows.map((r) => ({ staffId: r.staffId, teamId: r.teamId, score: r.kpi.score })));
-    const agents = rows.map((r) => ({
-      ...r,
-      certified: certified.held.has(r.staffId),
-      rank: ranks.get(r.staffId) ?? null,
-    }));
-    const teamIds = [...new Set(agents.map((a) => a.teamId))];
-    reports.push({
-      periodId,
-      agents,
-      teams: teamIds.map((teamId) => {
-        const members = agents.filter((a) => a.teamId === teamId);
-        const summary = withCertified(summarize(members as AgentKpiInput[], bands), certified.byTeam.get(teamId));
-        // A Ketua Tim's summary is of their group's agents, and says so ("Regu 1, Tim Kerja …").
-        const teamName = members[0]?.teamName ?? "";
-        const label = access.scope === "group" && access.groupName ? `${access.groupName}, ${teamName}` : teamName;
-        return { teamId, teamName: label, summary };
+/** The part of a period's figures `access` reaches, ranked within teams and summarised per team and in all. */
+export function reportFor(figures: CenterFigures, access: Access): PeriodKpiReport {
+  const bands = bandsOf(figures);
+  const rows = access.scope === "any" ? figures.agents : figures.agents.filter((a) => reaches(access, a));
+  const officials = access.scope === "any" ? figures.officials : figures.officials.filter((o) => reaches(access, o));
+  const ranks = rankWithinTeams(rows.map((r) => ({ staffId: r.staffId, teamId: r.teamId, score: r.kpi.score })));
+  const agents = rows.map((r) => ({ ...r, rank: ranks.get(r.staffId) ?? null }));
+  const teamIds = [...new Set(agents.map((a) => a.teamId))];
+  const certifiedOf = (list: readonly { certified: boolean }[]) => ({
+    officials: list.length,
+    certified: list.filter((o) => o.certified).length,
+  });
+  return {
+    periodId: figures.periodId,
+    agents,
+    teams: teamIds.map((teamId) => {
+      const members = agents.filter((a) => a.teamId === teamId);
+      const teamOfficials = officials.filter((o) => o.teamId === teamId);
+      const summary = withCertified(summarize(members as AgentKpiInput[], bands), certifiedOf(teamOfficials));
+      // A Ketua Tim's summary is of their group's agents, and says so ("Regu 1, Tim Kerja …").
+      const teamName = members[0]?.teamName ?? "";
+      const label = access.scope === "group" && access.groupName ? `${access.groupName}, ${teamName}` : teamName;
+      return { teamId, teamName: label, summary };
+    }),
+    center: withCertified(summarize(agents as AgentKpiInput[], bands), certifiedOf(officials)),
+    iku: agents.reduce(
+      (sum, a) => ({
+        cphPercentSum: sum.cphPercentSum + a.iku.cphPercentSum,
+        cphPercentCount: sum.cphPercentCount + a.iku.cphPercentCount,
+        disputes: sum.disputes + a.iku.disputes,
+        disputesInTime: sum.disputesInTime + a.iku.disputesInTime,
       }),
-      center: withCertified(summarize(agents as AgentKpiInput[], bands), certified.all),
-    });
-  }
-  return reports;
+      { cphPercentSum: 0, cphPercentCount: 0, disputes: 0, disputesInTime: 0 },
+    ),
+  };
 }
 
 /** The certified-staff figures of a summary counted over every official (KETUJUH), not only the evaluated. */
@@ -256,8 +134,8 @@ export async function agentKpi(
   periodIds: string[],
   settings: Settings,
 ): Promise<AgentPeriodKpi[]> {
-  const reports = await periodKpis(db, periodIds, settings, SYSTEM_ACCESS, staffId);
-  return reports.map((r) => {
+  const figures = await centerFigures(db, periodIds, settings);
+  return figures.map((r) => {
     const agent = r.agents.find((a) => a.staffId === staffId);
     return {
       periodId: r.periodId,

@@ -9,7 +9,9 @@ import { callStats, evaluations, periods, users } from "../../db/schema";
 import { type Actor, recordAudit } from "./audit";
 import { type Database, prepared } from "./db";
 import { UserFacingError } from "./errors";
+import { dropKeptFigures, keepApprovedFigures } from "./kpi-cache";
 import { mailPeriodApproved } from "./mail/events";
+import { getSettings } from "./settings";
 
 export type PeriodStatus = {
   id: string;
@@ -109,6 +111,8 @@ export async function approvePeriod(db: Database, actor: Actor & { id: number },
       before: before[0] ?? null,
       after: values,
     });
+    // The figures the Kepala Seksi approved, kept as this transaction sees them (docs/decisions/029).
+    await keepApprovedFigures(tx, periodId, await getSettings(tx));
     await mailPeriodApproved(tx, periodId, now);
   });
 }
@@ -134,6 +138,7 @@ export async function reopenPeriod(
     if (before?.status !== "approved") throw new UserFacingError(`${period.label} tidak sedang dikunci.`);
     const values = { status: "open", reopenedBy: actor.id, reopenedAt: now, reopenReason: input.reason };
     await tx.update(periods).set(values).where(eq(periods.id, periodId));
+    await dropKeptFigures(tx, periodId);
     await recordAudit(tx, actor, {
       action: "period.reopen",
       entity: "period",

@@ -47,6 +47,10 @@ export async function restoreBackup(handle: DatabaseHandle, plan: RestorePlan): 
 
   return handle.db.transaction(async (tx) => {
     for (const setting of SESSION_SETTINGS) await tx.execute(sql.raw(setting));
+    // The rows come back as they were, the KPI's data version (kpi_data_version) too: its triggers are told the
+    // change is recorded already (migration 0014). A server holding figures still sees new data: the restored
+    // row is a new row version, and the key of held figures includes it (docs/decisions/029).
+    await tx.execute(sql.raw("select set_config('mutu.kpi_data_changed', 'yes', true)"));
     await prepareTarget(tx, header, code.slice(0, header.migrations.length));
 
     // Statement by statement, checking again that the file is the one inspected.

@@ -84,6 +84,8 @@ export const evaluations = pgTable(
     index("evaluations_period_idx").on(t.periodId, t.kind),
     index("evaluations_agent_idx").on(t.agentStaffId, t.periodId),
     index("evaluations_assessor_idx").on(t.assessorUserId, t.periodId),
+    // What keeps a period from being locked (drafts, open disputes): counted on every view of the KPI page.
+    index("evaluations_open_work_idx").on(t.periodId, t.state).where(sql`${t.state} in ('draft', 'disputed')`),
   ],
 );
 

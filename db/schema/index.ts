@@ -3,6 +3,7 @@ export * from "./calibration";
 export * from "./certificates";
 export * from "./coaching";
 export * from "./evaluations";
+export * from "./kpi-figures";
 export * from "./mail";
 export * from "./organization";
 export * from "./review";
