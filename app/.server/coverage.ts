@@ -38,8 +38,10 @@ export async function periodCoverage(db: Database, periodId: string, settings: S
     .from(evaluations)
     .where(and(submitted, eq(evaluations.kind, "period_review")));
   const reviewed = new Set(reviews.map((r) => r.agentId));
+  const channelsOf = new Map<number, typeof byChannel>();
+  for (const c of byChannel) channelsOf.set(c.agentId, [...(channelsOf.get(c.agentId) ?? []), c]);
   const rows = agents.map((a) => {
-    const mine = byChannel.filter((c) => c.agentId === a.id);
+    const mine = channelsOf.get(a.id) ?? [];
     const counts = {
       interactions: mine.reduce((sum, c) => sum + c.n, 0),
       byChannel: Object.fromEntries(mine.map((c) => [c.channel, c.n])) as Partial<Record<ChannelCode, number>>,

@@ -7,20 +7,31 @@ import { periodOf } from "../../analytics/period";
 import { importBatches, importUploads, reports } from "../../db/schema";
 import { can } from "../permissions";
 import { eligibilityList } from "./certification";
+import { HeldWhileUnchanged } from "./data-version";
 import { DAY_MS, dueByEndOf, group, type InboxContext } from "./inbox-group";
-import { periodStatus, periodsWithData } from "./periods";
+import { approvedAmong, periodsWithData } from "./periods";
 import { refresherList } from "./refreshers";
-import { accessFor } from "./scope";
+import { accessFor, scopeKey } from "./scope";
 
 /** Kepala Seksi: finished periods not yet approved, certificates to issue, capability decisions to record. */
+// Everyone's eligibility, for the Kepala Seksi's inbox on every page they open: held until a training record,
+// decision, certificate, staff record or setting changes (data-version.ts), and per day.
+const heldEligibility = new HeldWhileUnchanged<Awaited<ReturnType<typeof eligibilityList>>>("certification", 16);
+
 export async function headWork({ db, access, now }: InboxContext): Promise<InboxGroup[]> {
   if (!can(access.roles, "approve:period")) return [];
   const current = periodOf(now).id;
   const finished = (await periodsWithData(db, now, 12)).filter((p) => p.id < current);
-  const statuses = await Promise.all(finished.map((p) => periodStatus(db, p.id)));
-  const waiting = finished.filter((_, i) => !statuses[i]?.approved);
+  const approved = await approvedAmong(
+    db,
+    finished.map((p) => p.id),
+  );
+  const waiting = finished.filter((p) => !approved.has(p.id));
   const eligibility = can(access.roles, "issue:certificate") ? accessFor(access, "read:eligibility") : null;
-  const people = eligibility ? await eligibilityList(db, eligibility, {}, wibDay(now)) : [];
+  const day = wibDay(now);
+  const people = eligibility
+    ? await heldEligibility.get(db, `${scopeKey(eligibility)}|${day}`, () => eligibilityList(db, eligibility, {}, day))
+    : [];
   const toIssue = people.filter((p) => p.eligible && p.certificate === null);
   // The same rule as the list's filter "keputusan" (certification.ts).
   const toDecide = people.filter((p) => !p.eligible && p.requirements.every((r) => r.met || r.key === "mampu"));

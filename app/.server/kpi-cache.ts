@@ -5,9 +5,10 @@
 //   version row that triggers move at the commit of every change to what the KPI reads (evaluations, staff,
 //   teams, template versions, certificates, settings, periods), whichever process or command made it. Reading
 //   that key is one small query per request, so no process ever serves figures older than the last commit.
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
-import { kpiDataVersion, kpiSnapshots, periods } from "../../db/schema";
-import { type Database, prepared } from "./db";
+import { and, eq, inArray, ne } from "drizzle-orm";
+import { kpiSnapshots, periods } from "../../db/schema";
+import { dataVersionKey } from "./data-version";
+import type { Database } from "./db";
 import { type CenterFigures, computeCenterFigures, FIGURES_FORMAT } from "./kpi-figures";
 import type { Settings } from "./settings";
 
@@ -21,27 +22,16 @@ function hold(key: string, figures: CenterFigures) {
   if (held.size > HELD_PERIODS) held.delete(held.keys().next().value as string);
 }
 
-/**
- * What the figures depend on besides the data: the settings they are computed with (a caller may pass others
- * than the stored ones). The data's key is the version row's counter and its row version (xmin), which is new
- * after every update and after a restore, so a key never comes back.
- */
+/** The data's key (data-version.ts) and the settings the figures are computed with (a caller may pass others). */
 async function dataKey(db: Database, settings: Settings): Promise<string | null> {
-  const query = prepared(db, "kpi-data-key", (d) =>
-    d
-      .select({ key: sql<string>`${kpiDataVersion.version}::text || ':' || ${kpiDataVersion}.xmin::text` })
-      .from(kpiDataVersion)
-      .where(eq(kpiDataVersion.id, 1))
-      .prepare("kpi_data_key"),
-  );
-  const [row] = await query.execute();
-  if (!row) return null; // no version row: nothing can be trusted, compute every time
+  const version = await dataVersionKey(db, "kpi");
+  if (version === null) return null; // no version row: nothing can be trusted, compute every time
   const used = [
     settings["evaluation.disputeWindowDays"],
     settings["evaluation.quotaPerAgent"],
     ...Object.entries(settings).filter(([k]) => k.startsWith("grade.") || k.startsWith("evaluation.quota.")),
   ];
-  return `${row.key}|${JSON.stringify(used)}`;
+  return `${version}|${JSON.stringify(used)}`;
 }
 
 /** The figures of each period in `periodIds`, in the order given: held, kept or computed, never stale. */

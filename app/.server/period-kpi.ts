@@ -8,7 +8,7 @@ import type { Kpi, Section } from "../../analytics/scoring";
 import type { Database } from "./db";
 import { centerFigures } from "./kpi-cache";
 import { type AgentFigures, bandsOf, type CenterFigures, type IkuSums } from "./kpi-figures";
-import { type Access, reaches } from "./scope";
+import { type Access, reaches, scopeKey } from "./scope";
 import type { Settings } from "./settings";
 
 export type AgentKpiRow = AgentFigures & { rank: number | null };
@@ -46,13 +46,13 @@ export async function periodKpis(
 const reportsOf = new WeakMap<CenterFigures, Map<string, PeriodKpiReport>>();
 
 function keptReportFor(figures: CenterFigures, access: Access): PeriodKpiReport {
-  const scopeKey = [access.scope, access.teamId, access.groupName, access.staffId].join("|");
+  const key = scopeKey(access);
   const reports = reportsOf.get(figures) ?? new Map<string, PeriodKpiReport>();
   reportsOf.set(figures, reports);
-  const found = reports.get(scopeKey);
+  const found = reports.get(key);
   if (found) return found;
   const report = reportFor(figures, access);
-  reports.set(scopeKey, report);
+  reports.set(key, report);
   return report;
 }
 

@@ -1,7 +1,7 @@
 // Approving and reopening a 26–25 period (regulation 3.3.3). An approved period is locked: evaluations,
 // period reviews and call-statistics imports into it are refused (assertPeriodOpen, the import engine) until
 // the Kepala Seksi reopens it with a written reason. Both are audited. Also the periods a page offers.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { formatDay } from "../../analytics/dates";
 import { periodFromId, periodOf, periodOfDay, periodsBetween, shiftPeriod } from "../../analytics/period";
@@ -147,6 +147,16 @@ export async function reopenPeriod(
       after: values,
     });
   });
+}
+
+/** Which of `periodIds` are approved (one query). */
+export async function approvedAmong(db: Database, periodIds: string[]): Promise<Set<string>> {
+  if (periodIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: periods.id })
+    .from(periods)
+    .where(and(inArray(periods.id, periodIds), eq(periods.status, "approved")));
+  return new Set(rows.map((r) => r.id));
 }
 
 /** What is still open in a period, for the summary shown before it is locked (center-wide, drafts of everyone). */

@@ -38,6 +38,9 @@ export function accessFor(access: Access, permission: PermissionKey): Access | n
   return scope ? { ...access, scope } : null;
 }
 
+/** What decides the rows `access` reaches, as a key for values held per scope (the user aside). */
+export const scopeKey = (access: Access) => [access.scope, access.teamId, access.groupName, access.staffId].join("|");
+
 /** Whether a "team" or "group" access has a team (and group) to be scoped to; false means it reaches no one. */
 export function hasScopeUnit(access: Access): boolean {
   if (access.scope === "team") return access.teamId !== null;

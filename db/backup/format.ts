@@ -17,12 +17,12 @@ export const MAX_FIRST_LINE_BYTES = 4096;
 export const MIGRATIONS_SCHEMA = "drizzle";
 export const MIGRATIONS_TABLE = "__drizzle_migrations";
 
-// What a fresh install writes by itself: the teams of migration 0001, the KPI's data version of migration 0014,
+// What a fresh install writes by itself: the teams of migration 0001, the data versions of migration 0014,
 // and the default scorecard templates (with an audit entry each) that `db migrate` and every start add. Each table's condition picks the rows a
 // fresh install does not write; a database with none of those, and no rows elsewhere, still counts as empty.
 export const FRESH_INSTALL_EXTRA_ROWS: Record<string, string> = {
   teams: "false",
-  kpi_data_version: "false",
+  data_versions: "false",
   scorecard_templates: "false",
   scorecard_versions: "false",
   scorecard_items: "false",

@@ -47,10 +47,12 @@ export async function restoreBackup(handle: DatabaseHandle, plan: RestorePlan): 
 
   return handle.db.transaction(async (tx) => {
     for (const setting of SESSION_SETTINGS) await tx.execute(sql.raw(setting));
-    // The rows come back as they were, the KPI's data version (kpi_data_version) too: its triggers are told the
-    // change is recorded already (migration 0014). A server holding figures still sees new data: the restored
-    // row is a new row version, and the key of held figures includes it (docs/decisions/029).
-    await tx.execute(sql.raw("select set_config('mutu.kpi_data_changed', 'yes', true)"));
+    // The rows come back as they were, the data versions (data_versions) too: their triggers are told the change
+    // is recorded already (migration 0014). A server holding figures still sees new data: a restored row is a
+    // new row version, and the key of what is held includes it (docs/decisions/029).
+    for (const topic of ["kpi", "certification"]) {
+      await tx.execute(sql.raw(`select set_config('mutu.data_changed_${topic}', 'yes', true)`));
+    }
     await prepareTarget(tx, header, code.slice(0, header.migrations.length));
 
     // Statement by statement, checking again that the file is the one inspected.

@@ -1,7 +1,7 @@
 // What the KPI computation keeps (docs/decisions/029): the figures of an approved period, computed once when
-// it is approved and deleted when it is reopened; and one version counter that every committed change to what
-// the KPI reads moves (triggers of migration 0014), so that each process knows whether a figure it holds in
-// memory is still true without holding it in memory alone.
+// it is approved and deleted when it is reopened; and version counters that every committed change to what the
+// KPI (or eligibility) reads moves (triggers of migration 0014), so that each process knows whether what it holds
+// in memory is still true without holding it in memory alone.
 import { sql } from "drizzle-orm";
 import { bigint, check, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { periods } from "./evaluations";
@@ -17,11 +17,13 @@ export const kpiSnapshots = pgTable("kpi_snapshots", {
   figures: jsonb().notNull(),
 });
 
-export const kpiDataVersion = pgTable(
-  "kpi_data_version",
+// One row per topic: "kpi" (what the KPI reads) and "certification" (what eligibility reads). Each moves once per
+// committed transaction that changes one of its tables (triggers of migration 0014).
+export const dataVersions = pgTable(
+  "data_versions",
   {
-    id: integer().primaryKey().default(1),
+    topic: text().primaryKey(),
     version: bigint({ mode: "number" }).notNull().default(0),
   },
-  (t) => [check("kpi_data_version_one_row", sql`${t.id} = 1`)],
+  (t) => [check("data_versions_topic", sql`${t.topic} in ('kpi', 'certification')`)],
 );
