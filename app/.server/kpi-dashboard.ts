@@ -107,10 +107,17 @@ function viewOf(report: { agents: readonly AgentKpi[] }, threshold: number): Rep
       : [],
   );
   const outlying = outliers(points);
+  // Sent to the chart at the two decimals the page shows (a thousand points is most of the page's data).
+  const shown = (n: number) => Math.round(n * 100) / 100;
   const view = {
     agents,
     below: agents.filter((a) => a.kpi.score !== null && a.kpi.score < threshold),
-    scatter: points.map((p, i) => ({ ...p, outlier: outlying[i] ?? false })),
+    scatter: points.map((p, i) => ({
+      ...p,
+      cph: shown(p.cph),
+      quality: shown(p.quality),
+      outlier: outlying[i] ?? false,
+    })),
   };
   kept.set(threshold, view);
   return view;
