@@ -30,7 +30,8 @@ export async function dataVersionKey(db: Database, topic: DataTopic): Promise<st
  * the topic's version does not move. Held values are shared by every caller: they are read, never changed.
  */
 export class HeldWhileUnchanged<T> {
-  private readonly values = new Map<string, { version: string; value: T }>();
+  // Per database: a version is one database's (test files share a process, each with its own database).
+  private readonly byDatabase = new WeakMap<Database, Map<string, { version: string; value: T }>>();
 
   constructor(
     private readonly topic: DataTopic,
@@ -39,17 +40,19 @@ export class HeldWhileUnchanged<T> {
 
   async get(db: Database, key: string, compute: () => Promise<T>): Promise<T> {
     const version = await dataVersionKey(db, this.topic);
-    const found = this.values.get(key);
+    const values = this.byDatabase.get(db) ?? new Map<string, { version: string; value: T }>();
+    this.byDatabase.set(db, values);
+    const found = values.get(key);
     if (version !== null && found?.version === version) {
-      this.values.delete(key);
-      this.values.set(key, found);
+      values.delete(key);
+      values.set(key, found);
       return found.value;
     }
     const value = await compute();
     if (version === null) return value;
-    this.values.delete(key);
-    this.values.set(key, { version, value });
-    if (this.values.size > this.size) this.values.delete(this.values.keys().next().value as string);
+    values.delete(key);
+    values.set(key, { version, value });
+    if (values.size > this.size) values.delete(values.keys().next().value as string);
     return value;
   }
 }

@@ -14,9 +14,17 @@ import type { Settings } from "./settings";
 
 /** Periods held in memory at most (a few years of trend); the least recently used one goes first. */
 const HELD_PERIODS = 48;
-const held = new Map<string, { key: string; figures: CenterFigures }>();
+// Per database: a key is a version of one database's data (test files share a process, each with its own database
+// cloned from the same dump, so their keys can be equal).
+const heldByDatabase = new WeakMap<Database, Map<string, { key: string; figures: CenterFigures }>>();
 
-function hold(key: string, figures: CenterFigures) {
+function heldIn(db: Database) {
+  const found = heldByDatabase.get(db) ?? new Map<string, { key: string; figures: CenterFigures }>();
+  heldByDatabase.set(db, found);
+  return found;
+}
+
+function hold(held: Map<string, { key: string; figures: CenterFigures }>, key: string, figures: CenterFigures) {
   held.delete(figures.periodId);
   held.set(figures.periodId, { key, figures });
   if (held.size > HELD_PERIODS) held.delete(held.keys().next().value as string);
@@ -41,6 +49,7 @@ export async function centerFigures(
   settings: Settings,
 ): Promise<CenterFigures[]> {
   const key = await dataKey(db, settings);
+  const held = heldIn(db);
   const wanted = periodIds.filter((id) => key === null || held.get(id)?.key !== key);
   const found = new Map<string, CenterFigures>();
   if (wanted.length > 0) {
@@ -56,7 +65,7 @@ export async function centerFigures(
       // Approved before its figures were kept (or kept in an older format): kept now, once.
       if (kept.approvedWithout.has(figures.periodId)) await keep(db, figures);
     }
-    if (key !== null) for (const figures of found.values()) hold(key, figures);
+    if (key !== null) for (const figures of found.values()) hold(held, key, figures);
   }
   return periodIds.map((id) => {
     const figures = found.get(id) ?? held.get(id)?.figures;

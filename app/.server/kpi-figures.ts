@@ -3,7 +3,7 @@
 // weights of the template version used, whether they held their certificate, and the sums behind the IKU. Always
 // for the whole center: who sees which part of it is decided afterwards (period-kpi.ts), so one computation
 // serves every viewer and can be kept (kpi-cache.ts, docs/decisions/029).
-import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { certifiedStaff } from "../../analytics/certified-staff";
 import { quotaStatus } from "../../analytics/coverage";
 
@@ -137,12 +137,8 @@ export async function computeCenterFigures(
     })
     .from(staff)
     .innerJoin(teams, eq(teams.id, staff.teamId))
-    .where(
-      or(
-        evaluatedNow(),
-        inArray(staff.id, db.select({ id: evaluations.agentStaffId }).from(evaluations).where(inPeriods)),
-      ),
-    )
+    // Everyone, chosen per period below (evaluated now, or evaluated in it): asking PostgreSQL for "or evaluated in
+    // the periods" makes it hash every evaluation of them, which costs more than reading a center's staff.
     .orderBy(teams.id, staff.fullName);
   // Every version (a handful): cheaper than waiting for the grouping to know which ones are used.
   // KETUJUH counts every active official of the three teams, evaluated or not (Penilai and coordinators too).
