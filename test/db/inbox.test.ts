@@ -1,7 +1,11 @@
 // The work inbox on the demo data, through the pages as each role opens them: every group's count is the count
 // of the page it links to (same scope), every line leads to a page that role may open, overdue lines come first,
 // and the navigation's number is the sum.
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { wibDay } from "../../analytics/dates";
+import { issueCertificate } from "../../app/.server/certificates";
+import { getSettings } from "../../app/.server/settings";
 import * as root from "../../app/root";
 import * as coveragePage from "../../app/routes/cakupan";
 import * as evaluationList from "../../app/routes/evaluasi._index";
@@ -9,11 +13,12 @@ import * as evaluationPage from "../../app/routes/evaluasi.$id._index";
 import * as eligibilityPage from "../../app/routes/kelayakan._index";
 import * as kpiPage from "../../app/routes/kpi._index";
 import * as refresherPage from "../../app/routes/pelatihan.penyegaran";
+import { users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { demoDatabaseForThisFile } from "../support/db";
 import { callRoute, sessionCookie } from "../support/routes";
 
-demoDatabaseForThisFile("today");
+const db = demoDatabaseForThisFile("today");
 
 type Group = {
   key: string;
@@ -97,6 +102,23 @@ describe("the work inbox of each demo role", () => {
       const page = (await open(eligibilityPage, group.to ?? "", cookie)).data as { rows: unknown[] };
       expect(group.count, key).toBe(page.rows.length);
     }
+  });
+
+  it("the Kepala Seksi's certificates to issue follow a certificate issued at once (eligibility is held only until then)", async () => {
+    const before = (await inboxOf("kasi")).byKey("terbitkan");
+    const first = new URL(before.items[0]?.to ?? "", "http://x").searchParams;
+    const [kasi] = await db()
+      .db.select({ id: users.id, username: users.username })
+      .from(users)
+      .where(eq(users.username, "kasi"));
+    await issueCertificate(db().db, { id: kasi?.id ?? 0, username: "kasi" }, await getSettings(db().db), {
+      staffId: Number(first.get("staf")),
+      role: first.get("peran") as "petugas_layanan",
+      issuedOn: wibDay(new Date()),
+    });
+    const after = (await inboxOf("kasi")).groups.find((g) => g.key === "terbitkan");
+    expect(after?.count ?? 0).toBe(before.count - 1);
+    expect(after?.items.some((i) => i.to === before.items[0]?.to) ?? false).toBe(false);
   });
 
   it("HR: the refreshers due; the navigation's number is the sum of the groups; the administrator has nothing", async () => {
