@@ -47,6 +47,8 @@ sheet("Evaluasi", evaluations, (i) => [
   80,
   78.75,
   90,
+  11.2,
+  100,
   79.46,
   "Tidak",
   "diajukan",
@@ -56,8 +58,10 @@ sheet("Rincian Item", itemRows, (i) => [
   `19900101000000${String(i % 1000).padStart(4, "0")}`,
   `H${i % 20}`,
   "Menyampaikan informasi yang akurat sesuai ketentuan",
+  "C.12.d",
   "Hardskill",
   1 + (i % 5),
+  (i % 5) * 25,
   i % 7 === 0 ? "Catatan butir" : "",
 ]);
 await workbook.commit();

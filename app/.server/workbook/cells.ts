@@ -84,12 +84,11 @@ export function excelWib(instant: Date | null): Date | null {
   return instant ? new Date(instant.getTime() + WIB_OFFSET_MS) : null;
 }
 
-function styleOf(book: Book, cell: Cell): Style {
-  if (cell.style) return cell.style;
-  if (cell.kind === "predikat") return (typeof cell.value === "string" && book.predikat.get(cell.value)) || TEXT;
+function styleOf(book: Book, kind: Kind, value: Value): Style {
+  if (kind === "predikat") return (typeof value === "string" && book.predikat.get(value)) || TEXT;
   // A word in a number column ("N/A", "Ya") is text like any other.
-  if (typeof cell.value === "string" && cell.kind !== "wrap") return TEXT;
-  return STYLES[cell.kind];
+  if (typeof value === "string" && kind !== "wrap") return TEXT;
+  return STYLES[kind];
 }
 
 /** Cells of each kind, for sheets written row by row ("Ringkasan"); `heading` is a bold label. */
@@ -105,14 +104,29 @@ export const cell = {
   heading: (value: string): Cell => ({ value, kind: "text", style: LABEL_STYLE }),
 };
 
+// exceljs gives every row a style object of its own, {}, and its style cache knows objects, not contents: each
+// row's {} was turned into XML and looked up again (a tenth of a large export's time). One shared empty
+// style for every row writes the same XML.
+const ROW_STYLE: Style = Object.freeze({});
+
+/**
+ * Writes one row: `values` (strings already through xlsxText) with `styles[i]` on the i-th cell, and commits
+ * it. The styles are shared objects, assigned and never changed, so that exceljs registers each style once.
+ */
+function writeRow(sheet: ExcelJS.Worksheet, values: Value[], styles: readonly Style[]): void {
+  const row = sheet.addRow(values);
+  row.style = ROW_STYLE;
+  for (let i = 0; i < styles.length; i++) row.getCell(i + 1).style = styles[i] as Style;
+  row.commit();
+}
+
 /** Writes one row of cells (strings through xlsxText) and commits it. */
 export function addCells(book: Book, sheet: ExcelJS.Worksheet, cells: readonly Cell[]): void {
-  const row = sheet.addRow(cells.map((c) => (typeof c.value === "string" ? xlsxText(c.value) : c.value)));
-  cells.forEach((c, i) => {
-    // Shared style objects, assigned and never changed, so that exceljs registers each style once.
-    row.getCell(i + 1).style = styleOf(book, c);
-  });
-  row.commit();
+  writeRow(
+    sheet,
+    cells.map((c) => (typeof c.value === "string" ? xlsxText(c.value) : c.value)),
+    cells.map((c) => c.style ?? styleOf(book, c.kind, c.value)),
+  );
 }
 
 /** A header row of a table. */
@@ -141,6 +155,9 @@ export class TableSheet<Row> {
   private rowsInSheet = 0;
   private rows = 0;
   private part = 1;
+  // Reused for every row: exceljs copies the values into its cells and keeps only the (shared) styles.
+  private readonly values: Value[];
+  private readonly styles: Style[];
 
   constructor(
     private readonly book: Book,
@@ -148,6 +165,8 @@ export class TableSheet<Row> {
     private readonly columns: readonly Column<Row>[],
     private readonly maxRows = EXCEL_MAX_ROWS,
   ) {
+    this.values = new Array(columns.length).fill(null);
+    this.styles = new Array(columns.length).fill(TEXT);
     this.sheet = this.open(name);
   }
 
@@ -180,11 +199,15 @@ export class TableSheet<Row> {
       this.sheet = this.open(`${this.name} (${this.part})`);
       this.rowsInSheet = 0;
     }
-    addCells(
-      this.book,
-      this.sheet,
-      this.columns.map((c) => ({ value: c.value(row), kind: c.kind, style: c.style?.(row) })),
-    );
+    // Straight from the record to the row's values and styles: no object per cell on the way.
+    const { columns, values, styles, book } = this;
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i] as Column<Row>;
+      const value = column.value(row);
+      values[i] = typeof value === "string" ? xlsxText(value) : value;
+      styles[i] = column.style?.(row) ?? styleOf(book, column.kind, value);
+    }
+    writeRow(this.sheet, values, styles);
     this.rowsInSheet += 1;
     this.rows += 1;
   }
