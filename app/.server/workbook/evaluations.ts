@@ -7,6 +7,7 @@ import { channelShortName } from "../../../analytics/organization";
 import { itemScore, type Scale, SECTION_LABELS, type Section, STATE_LABELS } from "../../../analytics/scoring";
 import { evaluationScores, evaluations, scorecardItems, staff, users } from "../../../db/schema";
 import type { Database } from "../db";
+import { rowsOf } from "../imports/rows";
 import { type Access, inScope } from "../scope";
 import { type Book, type Column, excelWib, TableSheet, yesNo } from "./cells";
 
@@ -104,8 +105,7 @@ export async function writeEvaluationSheet(
     return { rows, lastId: rows.at(-1)?.id ?? null, done: rows.length < EVALUATIONS_PER_CHUNK };
   };
   for await (const rows of prefetched(read)) {
-    for (const row of rows) table.add(row);
-    await table.pace();
+    await table.addAll(rows);
   }
   return table.close();
 }
@@ -143,6 +143,18 @@ async function itemsById(db: Database) {
 }
 type Lookups = Awaited<ReturnType<typeof itemLookups>>;
 
+/**
+ * One item score as the database hands it back: the rows are read raw (db.execute), not mapped by drizzle
+ * into objects of their own, and the item's texts and the agent's NIP are looked up as the cells are written.
+ */
+type ScoreRow = {
+  evaluation_id: number;
+  agent_staff_id: number;
+  item_id: number;
+  value: number | null;
+  comment: string;
+};
+
 async function itemChunk(db: Database, periodId: string, access: Access, afterId: number, lookups: Lookups) {
   const ids = await db
     .select({ id: evaluations.id })
@@ -153,77 +165,74 @@ async function itemChunk(db: Database, periodId: string, access: Access, afterId
   const first = ids[0]?.id;
   const last = ids.at(-1)?.id;
   if (first === undefined || last === undefined) return { lastId: null, done: true, rows: [] };
-  const scores = await db
-    .select({
-      evaluationId: evaluationScores.evaluationId,
-      agentId: evaluations.agentStaffId,
-      itemId: evaluationScores.itemId,
-      value: evaluationScores.value,
-      comment: evaluationScores.comment,
-    })
-    .from(evaluationScores)
-    .innerJoin(evaluations, eq(evaluations.id, evaluationScores.evaluationId))
-    .where(and(countedIn(periodId, access), gte(evaluations.id, first), lte(evaluations.id, last)));
+  const scores = rowsOf<ScoreRow>(
+    await db.execute(
+      db
+        .select({
+          evaluationId: evaluationScores.evaluationId,
+          agentId: evaluations.agentStaffId,
+          itemId: evaluationScores.itemId,
+          value: evaluationScores.value,
+          comment: evaluationScores.comment,
+        })
+        .from(evaluationScores)
+        .innerJoin(evaluations, eq(evaluations.id, evaluationScores.evaluationId))
+        .innerJoin(scorecardItems, eq(scorecardItems.id, evaluationScores.itemId))
+        .where(and(countedIn(periodId, access), gte(evaluations.id, first), lte(evaluations.id, last)))
+        // The evaluation's order, then the template's order of items.
+        .orderBy(asc(evaluationScores.evaluationId), asc(scorecardItems.position), asc(evaluationScores.itemId)),
+    ),
+  );
   // An item or agent new since the lookups were read (a template published, an evaluation submitted during
   // the export): read them again rather than leave a row out.
-  if (scores.some((s) => !lookups.items.has(s.itemId) || !lookups.nips.has(s.agentId))) {
+  if (scores.some((s) => !lookups.items.has(s.item_id) || !lookups.nips.has(s.agent_staff_id))) {
     Object.assign(lookups, await itemLookups(db, periodId, access));
   }
-  const rows = scores.map((s) => {
-    const item = lookups.items.get(s.itemId);
-    if (!item) throw new Error(`item ${s.itemId} of evaluation ${s.evaluationId} not found`);
-    // Written out field by field: one object shape for every row keeps exceljs's hot loop fast.
-    return {
-      evaluationId: s.evaluationId,
-      itemId: s.itemId,
-      value: s.value,
-      comment: s.comment,
-      nip: lookups.nips.get(s.agentId) ?? "",
-      code: item.code,
-      text: item.text,
-      clause: item.clause,
-      section: item.section,
-      scale: item.scale,
-      position: item.position,
-    };
-  });
-  // The evaluation's order, then the template's order of items.
-  rows.sort((a, b) => a.evaluationId - b.evaluationId || a.position - b.position || a.itemId - b.itemId);
-  return { lastId: last, done: ids.length < SCORED_EVALUATIONS_PER_CHUNK, rows };
+  return { lastId: last, done: ids.length < SCORED_EVALUATIONS_PER_CHUNK, rows: scores };
 }
-type ItemRow = Awaited<ReturnType<typeof itemChunk>>["rows"][number];
 
 /** 1–5 as the number, Ya/Tidak as words, N/A for an item the template allowed to skip. */
-function itemValue(row: ItemRow): string | number {
-  if (row.value === null) return "N/A";
-  return row.scale === "ya_tidak" ? yesNo(row.value === 1) : row.value;
+function itemValue(value: number | null, scale: string): string | number {
+  if (value === null) return "N/A";
+  return scale === "ya_tidak" ? yesNo(value === 1) : value;
 }
 
-const ITEM_COLUMNS: readonly Column<ItemRow>[] = [
-  { header: "ID Evaluasi", width: 11, kind: "integer", value: (r) => r.evaluationId },
-  { header: "NIP Petugas", width: 21, kind: "nip", value: (r) => r.nip },
-  { header: "Kode Butir", width: 10, kind: "text", value: (r) => r.code },
-  { header: "Butir", width: 60, kind: "text", value: (r) => r.text },
-  // Every item traceable to the regulation (templates cannot be published without it).
-  { header: "Dasar (KEP-165/BC/2014)", width: 16, kind: "text", value: (r) => r.clause || null },
-  { header: "Bagian", width: 13, kind: "text", value: (r) => SECTION_LABELS[r.section as Section] ?? r.section },
-  { header: "Nilai", width: 8, kind: "integer", value: itemValue },
-  {
-    header: "Skor Butir (0–100)",
-    width: 12,
-    kind: "score",
-    value: (r) => (r.value === null ? null : itemScore(r.scale as Scale, r.value)),
-  },
-  { header: "Komentar", width: 50, kind: "wrap", value: (r) => r.comment },
-];
+function itemColumns(lookups: Lookups): readonly Column<ScoreRow>[] {
+  const item = (r: ScoreRow) => {
+    const found = lookups.items.get(r.item_id);
+    if (!found) throw new Error(`item ${r.item_id} of evaluation ${r.evaluation_id} not found`);
+    return found;
+  };
+  return [
+    { header: "ID Evaluasi", width: 11, kind: "integer", value: (r) => r.evaluation_id },
+    { header: "NIP Petugas", width: 21, kind: "nip", value: (r) => lookups.nips.get(r.agent_staff_id) ?? "" },
+    { header: "Kode Butir", width: 10, kind: "text", value: (r) => item(r).code },
+    { header: "Butir", width: 60, kind: "text", value: (r) => item(r).text },
+    // Every item traceable to the regulation (templates cannot be published without it).
+    { header: "Dasar (KEP-165/BC/2014)", width: 16, kind: "text", value: (r) => item(r).clause || null },
+    {
+      header: "Bagian",
+      width: 13,
+      kind: "text",
+      value: (r) => SECTION_LABELS[item(r).section as Section] ?? item(r).section,
+    },
+    { header: "Nilai", width: 8, kind: "integer", value: (r) => itemValue(r.value, item(r).scale) },
+    {
+      header: "Skor Butir (0–100)",
+      width: 12,
+      kind: "score",
+      value: (r) => (r.value === null ? null : itemScore(item(r).scale as Scale, r.value)),
+    },
+    { header: "Komentar", width: 50, kind: "wrap", value: (r) => r.comment },
+  ];
+}
 
 /** Writes "Rincian Item"; returns how many item scores it holds. */
 export async function writeItemSheet(book: Book, db: Database, periodId: string, access: Access): Promise<number> {
-  const table = new TableSheet(book, "Rincian Item", ITEM_COLUMNS);
   const lookups = await itemLookups(db, periodId, access);
+  const table = new TableSheet(book, "Rincian Item", itemColumns(lookups));
   for await (const rows of prefetched((afterId) => itemChunk(db, periodId, access, afterId, lookups))) {
-    for (const row of rows) table.add(row);
-    await table.pace();
+    await table.addAll(rows);
   }
   return table.close();
 }
