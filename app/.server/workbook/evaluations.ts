@@ -168,10 +168,11 @@ async function itemChunk(db: Database, periodId: string, access: Access, afterId
   const scores = rowsOf<ScoreRow>(
     await db.execute(
       db
+        // Named as the raw rows come back: by the columns' own names.
         .select({
-          evaluationId: evaluationScores.evaluationId,
-          agentId: evaluations.agentStaffId,
-          itemId: evaluationScores.itemId,
+          evaluation_id: evaluationScores.evaluationId,
+          agent_staff_id: evaluations.agentStaffId,
+          item_id: evaluationScores.itemId,
           value: evaluationScores.value,
           comment: evaluationScores.comment,
         })
