@@ -248,7 +248,7 @@ export async function requireUser(request: Request, context?: AppLoadContext): P
   }
   const { user } = found;
   // Every write of a signed-in user counts against the account's and the address's budgets (rate-limit.ts).
-  enforceWriteLimit(request, env.settings, { userId: user.id, ip: env.ip }, context);
+  await enforceWriteLimit(env.db, request, env.settings, { userId: user.id, ip: env.ip }, context);
   // A NUL in the address or the form is refused here, once for every action, before the database sees it.
   await refuseNul(request);
   // After an admin reset, the only thing the user may do is choose a new password.

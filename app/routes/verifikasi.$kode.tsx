@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const env = await requestEnv(request, context);
-  enforceLookupLimit(env.settings, env.ip, context);
+  await enforceLookupLimit(env.db, env.settings, env.ip, context);
   const answer = await verifyCertificate(env.db, params.kode ?? "");
   return data(answer, { status: answer.found ? 200 : 404 });
 }

@@ -29,3 +29,12 @@ export const auditLog = pgTable(
 
 export type Setting = typeof settings.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+// The write limits' budgets (app/.server/rate-limit.ts, decision 030), shared by every process on this database:
+// each budget's key (`account:<id>`, `address:<ip>`, `verify:<ip>`) and the moment it is full again. No row, or
+// a moment passed, is a full budget. UNLOGGED (written into its migration by hand): budgets need no WAL nor a disk flush
+// per write, and a crash that empties the table only makes every budget full.
+export const writeBudgets = pgTable("write_budgets", {
+  key: text().primaryKey(),
+  fullAt: timestamp({ withTimezone: true }).notNull(),
+});
