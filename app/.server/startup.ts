@@ -19,7 +19,11 @@ export type ServerConfig = {
   databaseUrl: string | undefined;
   /** Null when mail is off (SMTP_URL unset). */
   mail: MailConfig | null;
+  /** How many server processes to run (WEB_CONCURRENCY, 1 unless set): several only on PostgreSQL (decision 030). */
+  processes: number;
 };
+
+export const MAX_PROCESSES = 64;
 
 /** Reads and checks the configuration without writing anything. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -27,6 +31,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(rawPort);
   if (!/^\d+$/.test(rawPort.trim()) || !Number.isInteger(port) || port < 1 || port > 65535) {
     throw new StartupError(`PORT harus bilangan bulat 1–65535 (sekarang "${rawPort}").`);
+  }
+  const rawProcesses = env.WEB_CONCURRENCY?.trim() || "1";
+  const processes = Number(rawProcesses);
+  if (!/^\d+$/.test(rawProcesses) || processes < 1 || processes > MAX_PROCESSES) {
+    throw new StartupError(
+      `WEB_CONCURRENCY harus bilangan bulat 1–${MAX_PROCESSES}, jumlah proses server (sekarang "${env.WEB_CONCURRENCY}"): misalnya WEB_CONCURRENCY=2, atau hapus untuk satu proses.`,
+    );
   }
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl) {
@@ -46,7 +57,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (secret) throw new StartupError(secret);
   const mail = readMailConfig(env);
   if (mail && "problem" in mail) throw new StartupError(mail.problem);
-  return { port, host: env.HOST ?? "0.0.0.0", databaseUrl, mail };
+  return { port, host: env.HOST ?? "0.0.0.0", databaseUrl, mail, processes };
 }
 
 /** MUTU_DATA_DIR must be a folder this user can write, or a path where one can be made. */
