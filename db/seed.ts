@@ -1,5 +1,5 @@
 // Loads the demo data set (fixtures/demo.ts) into an empty database, in one transaction.
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import type { ChannelCode } from "../analytics/organization";
 import { periodOfDay } from "../analytics/period";
 import { DEFAULT_LEVELS } from "../analytics/scoring";
@@ -157,12 +157,17 @@ export async function seedDemo(
   });
 }
 
+// Any constant, other than db/client.ts's migration lock.
+const DEFAULT_TEMPLATES_LOCK_KEY = 71_652_015;
+
 /**
  * Inserts the default scorecard templates of the regulation as published version 1, when the database has
  * no template at all (a new install); otherwise does nothing. Returns how many templates it inserted.
  */
 export async function ensureDefaultTemplates(db: Database): Promise<number> {
   return db.transaction(async (tx) => {
+    // Several instances starting at once on a new database: one inserts, the others wait and then find them.
+    await tx.execute(sql`select pg_advisory_xact_lock(${DEFAULT_TEMPLATES_LOCK_KEY})`);
     const [existing] = await tx.select({ n: count() }).from(scorecardTemplates);
     if ((existing?.n ?? 0) > 0) return 0;
     const teamId = new Map((await tx.select().from(teams)).map((t) => [t.code, t.id]));
