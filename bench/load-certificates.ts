@@ -5,7 +5,7 @@
 // a refusal. Then every year's numbers NNN/SK-CC/YYYY must run from 001 without a gap or a duplicate, and
 // every acknowledged issue be stored once, for the right person and role, with its PDF intact. Exits 1 on
 // any error, loss, duplicate or gap.
-//   npx tsx bench/load-certificates.ts [users=50] [seconds=20] [--pause=MS]  (builds first if needed)
+//   npx tsx bench/load-certificates.ts [users=50] [seconds=20] [--pause=MS] [--processes=N]  (builds first if needed)
 // Ends with one line of JSON: {"bench":"load-certificates","p95Ms":…,"ok":…,…}.
 //   npx tsx bench/load-certificates.ts --short                               (10 users, 5 s: for CI)
 import { CERTIFICATE_ROLES } from "../analytics/eligibility";
@@ -74,7 +74,7 @@ async function makeEligiblePeople(url: string): Promise<Slot[]> {
 
 async function drive(url: string) {
   const slots = await makeEligiblePeople(url);
-  const { server, cookies, recorder, cpuBefore } = await startLoad(url, PREFIX, options.users, ["kepala_seksi"]);
+  const { server, cookies, recorder, cpuBefore } = await startLoad(url, PREFIX, options, ["kepala_seksi"]);
   try {
     const outcomes: Outcome[] = [];
     const errors: Sample[] = [];
@@ -220,6 +220,7 @@ try {
     users: options.users,
     seconds: options.seconds,
     pauseMs: options.pauseMs,
+    processes: options.processes,
     ...latencyFigures(run.samples, run.seconds),
     errors: run.errors.length,
     ...verdict.figures,

@@ -4,7 +4,7 @@
 // the database must hold every acknowledged save exactly once, submitted where the submission was
 // acknowledged, with all its item scores, its revision and its audit entries. Exits 1 on any error, loss
 // or duplicate.
-//   npx tsx bench/load-evaluations.ts [users=50] [seconds=20] [--pause=MS]   (builds first if needed)
+//   npx tsx bench/load-evaluations.ts [users=50] [seconds=20] [--pause=MS] [--processes=N]   (builds first if needed)
 // Ends with one line of JSON: {"bench":"load-evaluations","p95Ms":…,"ok":…,…}.
 //   npx tsx bench/load-evaluations.ts --short                                (10 users, 5 s: for CI)
 import { wibInputValue } from "../analytics/dates";
@@ -83,7 +83,7 @@ async function agentForms(url: string) {
 
 async function drive(url: string) {
   const forms = await agentForms(url);
-  const { server, cookies, recorder, cpuBefore } = await startLoad(url, PREFIX, options.users, ["penilai"]);
+  const { server, cookies, recorder, cpuBefore } = await startLoad(url, PREFIX, options, ["penilai"]);
   try {
     const attempts: Attempt[] = [];
     const errors: Sample[] = [];
@@ -253,6 +253,7 @@ try {
     users: options.users,
     seconds: options.seconds,
     pauseMs: options.pauseMs,
+    processes: options.processes,
     ...latencyFigures(run.samples, run.seconds),
     errors: run.errors.length,
     ...verdict.figures,

@@ -4,27 +4,43 @@ import { readdir, readFile } from "node:fs/promises";
 import type { Role } from "../analytics/roles";
 import { addBenchUsers, quantile, signIn, startServer } from "./server";
 
-/** `pauseMs`: how long each user waits, on average, after one piece of work before starting the next. */
-export type LoadOptions = { users: number; seconds: number; pauseMs: number };
+/**
+ * `pauseMs`: how long each user waits, on average, after one piece of work before starting the next;
+ * `processes`: the server's WEB_CONCURRENCY (decision 030).
+ */
+export type LoadOptions = { users: number; seconds: number; pauseMs: number; processes: number };
 
-/** `[users=50] [seconds=20] [--pause=MS]` from the command line; `--short` (10 users, 5 s) for CI. */
+/**
+ * `[users=50] [seconds=20] [--pause=MS] [--processes=N]` from the command line; `--short` (10 users, 5 s) for CI.
+ */
 export function loadOptions(argv: readonly string[]): LoadOptions {
   const short = argv.includes("--short");
   const [users, seconds] = argv.filter((a) => !a.startsWith("--")).map(Number);
-  const pause = argv.find((a) => a.startsWith("--pause="))?.slice("--pause=".length);
+  const flag = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const pause = flag("pause");
+  const processes = flag("processes");
   const chosen = {
     users: users ?? (short ? 10 : 50),
     seconds: seconds ?? (short ? 5 : 20),
     pauseMs: pause === undefined ? 0 : Number(pause),
+    processes: processes === undefined ? 1 : Number(processes),
   };
-  if (!Number.isInteger(chosen.users) || chosen.users < 1 || !(chosen.seconds > 0) || !(chosen.pauseMs >= 0))
-    throw new Error("usage: [users=50] [seconds=20] [--pause=MS] [--short]");
+  if (
+    !Number.isInteger(chosen.users) ||
+    chosen.users < 1 ||
+    !(chosen.seconds > 0) ||
+    !(chosen.pauseMs >= 0) ||
+    !Number.isInteger(chosen.processes) ||
+    chosen.processes < 1
+  )
+    throw new Error("usage: [users=50] [seconds=20] [--pause=MS] [--processes=N] [--short]");
   return chosen;
 }
 
-/** "no pause", or the pause between one user's pieces of work. */
+/** "no pause", or the pause between one user's pieces of work; and how many server processes when more than one. */
 export const pauseLabel = (options: LoadOptions) =>
-  options.pauseMs ? `a pause of about ${options.pauseMs} ms after each` : "no pause";
+  (options.pauseMs ? `a pause of about ${options.pauseMs} ms after each` : "no pause") +
+  (options.processes > 1 ? `, ${options.processes} server processes` : "");
 
 export type Sample = {
   step: string;
@@ -164,14 +180,20 @@ export async function cpuSnapshot(serverPid: number | undefined): Promise<CpuSna
     const seconds = async (pid: string) => {
       const [comm, rest] = (await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "")).split(") ");
       const fields = rest?.split(" ") ?? [];
-      return { comm: comm?.split(" (")[1], cpu: (Number(fields[11]) + Number(fields[12])) / ticks };
+      return {
+        comm: comm?.split(" (")[1],
+        parent: Number(fields[1]),
+        cpu: (Number(fields[11]) + Number(fields[12])) / ticks,
+      };
     };
-    const server = (await seconds(String(serverPid))).cpu;
-    // A PostgreSQL process that ended between two snapshots is not counted.
+    // The server and its workers (WEB_CONCURRENCY: the processes whose parent it is). A PostgreSQL process or a
+    // worker that ended between two snapshots is not counted.
+    let server = (await seconds(String(serverPid))).cpu;
     let postgres = 0;
     for (const pid of (await readdir("/proc")).filter((d) => /^\d+$/.test(d))) {
       const p = await seconds(pid);
       if (p.comm === "postgres" && Number.isFinite(p.cpu)) postgres += p.cpu;
+      if (p.parent === serverPid && Number.isFinite(p.cpu)) server += p.cpu;
     }
     const cpu = (await readFile("/proc/stat", "utf8")).split("\n")[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
     const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0);
@@ -209,13 +231,13 @@ export function cpuLine(before: CpuSnapshot, after: CpuSnapshot, requests: numbe
 }
 
 /**
- * The start of a load run: `users` bench users with `roles`, the production server on `url` with the write limit
- * off (each bench user saves far faster than a person, above the per-account limit of app/.server/rate-limit.ts),
+ * The start of a load run: `options.users` bench users with `roles`, the production server on `url` (in
+ * `options.processes` processes) with the write limit off (each bench user saves far faster than a person, above the per-account limit of app/.server/rate-limit.ts),
  * everyone signed in, a recorder, and the server's CPU before the run. Stop `server` when done.
  */
-export async function startLoad(url: string, prefix: string, users: number, roles: Role[]) {
-  const usernames = await addBenchUsers(url, prefix, users, roles);
-  const server = await startServer(url, { MUTU_WRITE_RATE_LIMIT: "off" });
+export async function startLoad(url: string, prefix: string, options: LoadOptions, roles: Role[]) {
+  const usernames = await addBenchUsers(url, prefix, options.users, roles);
+  const server = await startServer(url, { MUTU_WRITE_RATE_LIMIT: "off", WEB_CONCURRENCY: String(options.processes) });
   try {
     const cookies = await signIn(server.base, usernames);
     return { server, cookies, recorder: new Recorder(), cpuBefore: await cpuSnapshot(server.process.pid) };

@@ -2,6 +2,8 @@
 // a session made by one works on the other, a setting changed through one is in force in the other, and the write
 // limit is one budget, not one per process: the (limit + 1)th write is refused whichever process gets it, and the
 // refused write changes nothing. PostgreSQL only: the embedded database (PGlite) is one process's own.
+import { readdirSync, readFileSync } from "node:fs";
+import http from "node:http";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../app/.server/passwords";
@@ -123,4 +125,80 @@ describe.runIf(onPostgres)("two server processes on one PostgreSQL database", ()
     // The other admin, and so the other budget, is not held back by admin two's.
     expect((await saveSettings(b, first, { ...lowered, [MARKER]: 31 })).status).toBe(200);
   });
+
+  it("WEB_CONCURRENCY=2: two workers serve one port; one killed is replaced and logged; SIGTERM stops them all", async () => {
+    const server = await startServerProcess({ DATABASE_URL: copy.url, SESSION_SECRET: SECRET, WEB_CONCURRENCY: "2" });
+    servers.push(server);
+    expect(server.output()).toMatch(/Mutu berjalan di http:\/\/127\.0\.0\.1:\d+ \(postgresql:\/\/.*, 2 proses\)/);
+    const workers = childrenOf(server.child.pid ?? 0);
+    expect(workers).toHaveLength(2);
+
+    const [killed] = workers as [number];
+    process.kill(killed, "SIGKILL");
+    // Once the primary has noticed (a connection handed to the worker in the instant it died is lost: Node's
+    // cluster), the other worker answers alone until the replacement comes, after the first pause (1 s).
+    await waitFor(() => server.output().includes(`Proses server ${killed} berhenti tiba-tiba (sinyal SIGKILL)`));
+    expect(server.output()).toMatch(/diganti dalam 1 detik\./);
+    expect(await healthz(server.base)).toBe(200);
+    await waitFor(() => {
+      const now = childrenOf(server.child.pid ?? 0);
+      return now.length === 2 && !now.includes(killed);
+    });
+    for (let i = 0; i < 4; i++) expect(await healthz(server.base)).toBe(200);
+
+    const replaced = childrenOf(server.child.pid ?? 0);
+    await server.stop();
+    expect(server.child.exitCode).toBe(0);
+    for (const pid of replaced) expect(alive(pid), `worker ${pid} still running`).toBe(false);
+  }, 120_000);
 });
+
+/** The processes whose parent is `pid` (Linux /proc). */
+function childrenOf(pid: number): number[] {
+  return readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      const stat = (() => {
+        try {
+          return readFileSync(`/proc/${d}/stat`, "utf8");
+        } catch {
+          return "";
+        }
+      })();
+      // "pid (comm) state ppid …": the parent is the second field after the command's closing parenthesis.
+      return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid;
+    })
+    .map(Number);
+}
+
+/**
+ * /healthz's status on a new connection, as a new client gets it. (fetch would reuse its kept-alive connection,
+ * and one sent the instant its worker was killed can wait for the socket's end instead of failing at once.)
+ */
+function healthz(base: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(`${base}/healthz`, { agent: false, timeout: 10_000 }, (response) => {
+      response.resume();
+      response.on("end", () => resolve(response.statusCode ?? 0));
+    });
+    request.on("timeout", () => request.destroy(new Error("no answer from /healthz within 10 s")));
+    request.on("error", reject);
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitFor(condition: () => boolean, timeoutMs = 30_000) {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -14,6 +14,7 @@ import { openDatabase, setProcessDatabase } from "../../db/client";
 import { databaseForThisFile } from "../support/db";
 import { adminUrl } from "../support/db-global-setup";
 import { callRoute } from "../support/routes";
+import { freePort, serverEnv } from "../support/server-process";
 
 const getHandle = databaseForThisFile();
 const work = mkdtempSync(path.join(tmpdir(), "mutu-startup-"));
@@ -21,24 +22,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const SECRET = "a-session-secret-long-enough-for-mutu-0123456789";
 
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const address = probe.address();
-  probe.close();
-  await once(probe, "close");
-  if (address === null || typeof address === "string") throw new Error("no free port");
-  return address.port;
-}
-
 /** Starts `server.ts` with `env` (on top of a clean one) and waits for it to exit. */
 async function start(env: Record<string, string>): Promise<{ code: number | null; lines: string[] }> {
-  const base = { ...process.env };
-  for (const key of ["DATABASE_URL", "SESSION_SECRET", "MUTU_DATA_DIR", "PORT", "HOST", "SMTP_URL", "MAIL_FROM"]) {
-    delete base[key];
-  }
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    env: { ...base, NODE_ENV: "production", HOST: "127.0.0.1", ...env },
+    env: serverEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -95,6 +82,13 @@ describe("starting with a bad configuration", () => {
     expectOneLine(result, /MUTU_DATA_DIR \(.*data-is-a-file\) adalah berkas, bukan folder/);
     expect(readFileSync(file, "utf8")).toBe("bukan folder");
     expect(readdirSync(work).filter((name) => name.startsWith("data-is-a-file"))).toEqual(["data-is-a-file"]);
+  });
+
+  it("a WEB_CONCURRENCY that is not a whole number of processes 1–64 stops the start with what to write", async () => {
+    expectOneLine(
+      await start({ WEB_CONCURRENCY: "dua", MUTU_DATA_DIR: path.join(work, "x"), PORT: String(await freePort()) }),
+      /WEB_CONCURRENCY harus bilangan bulat 1–64, jumlah proses server \(sekarang "dua"\): misalnya WEB_CONCURRENCY=2/,
+    );
   });
 
   it("a PORT that is not a port stops the start", async () => {
