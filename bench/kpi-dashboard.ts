@@ -7,6 +7,7 @@
 // Ends with one line of JSON: {"bench":"kpi-dashboard","ratio":…,"p95Ms":…,…} (ratio: computation ÷ SQL; p95Ms:
 // the approved period's; openP95Ms: the open period's under writes).
 //   npx tsx bench/kpi-dashboard.ts [agents=1000] [evaluations=50000] [seconds=15]
+//   WEB_CONCURRENCY=2 npx tsx bench/kpi-dashboard.ts   # the server with two worker processes (decision 030)
 import autocannon from "autocannon";
 import { eq, sql } from "drizzle-orm";
 import { kpiDashboard } from "../app/.server/kpi-dashboard";
@@ -208,7 +209,8 @@ try {
   const computed = await computation(period.url);
   const loaded = await load(period.url);
   console.log([...computed.lines, ...loaded.lines].join("\n"));
-  printResult("kpi-dashboard", { agents, evaluations, ...computed.figures, ...loaded.figures });
+  const processes = Number(process.env.WEB_CONCURRENCY ?? 1);
+  printResult("kpi-dashboard", { agents, evaluations, processes, ...computed.figures, ...loaded.figures });
 } finally {
   await period.drop();
 }
