@@ -2,13 +2,9 @@
 // PGlite (embedded PostgreSQL) stored under MUTU_DATA_DIR (default .data/). One Drizzle schema serves both.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PGlite, types } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { lockDirectory } from "./lock";
 import { migrationsFolder } from "./migrations-folder";
@@ -45,7 +41,9 @@ export async function openDatabase(options: {
   pgliteDir?: string | null;
   pgliteLoad?: Blob;
 }): Promise<DatabaseHandle> {
+  // Each driver is loaded only when used: the command line on PostgreSQL then starts without PGlite's.
   if (options.url) {
+    const { drizzle: drizzlePostgres } = await import("drizzle-orm/postgres-js");
     const client = connectPostgres(options.url, {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       onnotice: () => {},
@@ -66,6 +64,11 @@ export async function openDatabase(options: {
     };
   }
 
+  const [{ PGlite: PGliteClient, types }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+    import("drizzle-orm/pglite/migrator"),
+  ]);
   const dir = options.pgliteDir ?? null;
   if (dir) mkdirSync(dir, { recursive: true });
   const release = dir ? lockDirectory(dir) : () => {}; // one process at a time (lock.ts)
@@ -74,8 +77,8 @@ export async function openDatabase(options: {
     // like a number, such as a NIP, is parsed twice and turns into a rounded number.
     const parsers = { [types.JSON]: (text: string) => text, [types.JSONB]: (text: string) => text };
     const client = dir
-      ? new PGlite(dir, { loadDataDir: options.pgliteLoad, parsers })
-      : new PGlite({ loadDataDir: options.pgliteLoad, parsers });
+      ? new PGliteClient(dir, { loadDataDir: options.pgliteLoad, parsers })
+      : new PGliteClient({ loadDataDir: options.pgliteLoad, parsers });
     await client.waitReady;
     const pgliteDb = drizzlePglite(client, { schema, casing: "snake_case" });
     let closed = false;
@@ -100,6 +103,10 @@ export async function openDatabase(options: {
 
 /** On one dedicated connection, so the advisory lock and the migration share a session. */
 async function migratePostgresLocked(url: string): Promise<void> {
+  const [{ drizzle: drizzlePostgres }, { migrate: migratePostgres }] = await Promise.all([
+    import("drizzle-orm/postgres-js"),
+    import("drizzle-orm/postgres-js/migrator"),
+  ]);
   const client = connectPostgres(url, { max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;

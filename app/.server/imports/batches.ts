@@ -11,8 +11,9 @@ import { excelCsv } from "../excel-csv";
 import { isForeignKeyViolation } from "../forms";
 import { decodeUtf8 } from "./csv";
 import { rowsOf } from "./engine";
+import { isZip } from "./source";
 import { TARGETS } from "./targets";
-import { checkWorkbook, isZip } from "./xlsx";
+import { checkWorkbook } from "./xlsx";
 
 // Who imported, as people read it: the account's name (the username stored with the batch is what remains when
 // the account is gone).

@@ -26,6 +26,7 @@ import { type CsvRecord, FileRefused } from "./csv";
 import { type PreviewChanges, previewChanges } from "./preview-changes";
 import { rowsOf } from "./rows";
 import { type ImportSource, readRecords, sourceSha256 } from "./source";
+import { stager } from "./staging";
 import { TARGETS, type Target } from "./targets";
 
 export type ImportReport = {
@@ -158,17 +159,13 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
       await tx.execute(sql.raw(target.createStaging));
       let header: HeaderMap | null = null;
       let headerRow: string[] = [];
-      let pending: { row: number; value: ImportRow }[] = [];
+      const staging = stager(tx, target);
       const flush = async () => {
-        if (pending.length === 0) return;
-        const fileHeader = header as HeaderMap; // rows are only pending once the header is read
-        const batch = pending;
-        pending = [];
-        const kept = rowsOf<{ row_no: number }>(await tx.execute(target.stage(batch)));
-        if (kept.length === batch.length) return;
+        const left = await staging.flush();
+        if (left.length === 0) return;
         // A row whose key an earlier row of the file already has: report it against that row.
-        const keptRows = new Set(kept.map((k) => k.row_no));
-        for (const dup of batch.filter((b) => !keptRows.has(b.row))) {
+        const fileHeader = header as HeaderMap; // rows are only staged once the header is read
+        for (const dup of left) {
           const columns = target.keyFields.map((k) => columnName(options.kind, k, fileHeader, headerRow));
           const [first] = rowsOf<{ row_no: number }>(await tx.execute(target.firstWithKey(dup.value)));
           report.errorCount += 1;
@@ -216,10 +213,11 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
             note(report.warnings, result.warnings);
             if (result.value) {
               report.valid += 1;
-              pending.push({ row: record.row, value: result.value });
-              if (pending.length >= CHUNK) await flush();
+              staging.add({ row: record.row, value: result.value });
+              if (staging.size >= CHUNK) await flush();
             }
           }
+          await staging.send();
           options.onProgress?.({ phase: "membaca", rows: report.rows });
         },
         {
@@ -228,7 +226,10 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
             return new Set(mapped.ok ? mapped.value.columns.values() : []);
           },
         },
-      );
+      ).catch(async (error: unknown) => {
+        await staging.abandon(); // a COPY left open would keep the rollback waiting behind it
+        throw error;
+      });
       if (!header) throw new FileRefused(["Berkas kosong: baris pertama harus berisi nama kolom."]);
       await flush();
       if (late.length > 0) {

@@ -32,6 +32,10 @@ export type Target = {
   keyFields: string[];
   keyLabel: string;
   createStaging: string;
+  /** The values of a row's staging columns after row_no, in order (numbers and text; null for none). */
+  values(value: ImportRow): unknown[];
+  /** COPY into the staging table in text format: row_no, then `values`. */
+  copySql: string;
   stage(rows: { row: number; value: ImportRow }[]): SQL;
   firstWithKey(value: ImportRow): SQL;
   /** Run once the whole file is staged, before counting (a lock that keeps writers of the same rows apart). */
@@ -76,13 +80,13 @@ function target(spec: {
     createStaging: `create temp table ${spec.staging} (row_no integer not null, ${spec.columns
       .map(([n, t]) => `${n} ${t}`)
       .join(", ")}, unique (${spec.key.join(", ")})) on commit drop`,
+    values: spec.values,
+    copySql: `copy ${spec.staging} (row_no, ${names.join(", ")}) from stdin`,
     // One array parameter per column (unnest), so a chunk of thousands of rows binds a dozen values. Each
     // goes as text[] and is cast in SQL: both drivers send text arrays the same way.
     stage: (rows) => {
-      const columns = [
-        rows.map((r) => r.row),
-        ...names.map((_, c) => rows.map((r) => spec.values(r.value)[c] ?? null)),
-      ];
+      const rowValues = rows.map((r) => spec.values(r.value));
+      const columns = [rows.map((r) => r.row), ...names.map((_, c) => rowValues.map((v) => v[c] ?? null))];
       const types = ["integer", ...spec.columns.map(([, t]) => t)];
       return sql`insert into ${sql.raw(spec.staging)} (row_no, ${sql.raw(names.join(", "))})
         select * from unnest(${sql.join(

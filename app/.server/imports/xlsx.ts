@@ -20,9 +20,6 @@ export type ReadOptions = {
 /** A problem found after its row was handed on (merged cells): the caller takes the row back. */
 export type LateProblem = { row: number; message: string };
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-export const isZip = (bytes: Uint8Array) => ZIP_MAGIC.every((b, i) => bytes[i] === b);
-
 export const NOT_XLSX =
   "Berkas ini bukan berkas Excel (.xlsx) yang dapat dibaca. Simpan ulang dari Excel sebagai Excel Workbook (.xlsx) atau CSV UTF-8, lalu unggah lagi.";
 const CHUNK = 1000;
