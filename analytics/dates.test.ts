@@ -30,6 +30,22 @@ describe("parseDateInput", () => {
   it.each(["29/02/2027", "31/04/2026", "2026-13-01", "01/13/2026", "kemarin", ""])("%j is not a date", (input) =>
     expect(parseDateInput(input)).toBeNull(),
   );
+
+  it("29 February only in leap years: 2000 and 2024 yes, 1900 and 2100 no; year 0 reads as 1900, as Date.UTC has it", () => {
+    expect(
+      ["2000-02-29", "2024-02-29", "1900-02-29", "2100-02-29", "0000-02-29", "0004-02-29"].map(parseDateInput),
+    ).toEqual(["2000-02-29", "2024-02-29", null, null, null, "0004-02-29"]);
+    // The same as the Date it replaced, on every day of four centuries and of the years 0–99.
+    for (const year of [0, 1, 4, 99, 100, 1600, 1700, 1899, 1900, 1996, 2000, 2023, 2024, 2100, 2400, 9999]) {
+      for (let month = 1; month <= 12; month++) {
+        for (let day = 28; day <= 31; day++) {
+          const text = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${day}`;
+          const real = day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+          expect(parseDateInput(text), text).toBe(real ? text : null);
+        }
+      }
+    }
+  });
 });
 
 describe("parseFormDate", () => {

@@ -9,18 +9,32 @@ export const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
 /** Two digits: 5 → '05'. */
 export const pad2 = (n: number) => String(n).padStart(2, "0");
 
+const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Days in a month, without a Date (an import checks several dates a row). Years 0–99 count as 1900–1999, as
+ * Date.UTC reads them and this did before, so year 0 still has no 29 February.
+ */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return MONTH_DAYS[month - 1] ?? 0;
+  const y = year < 100 ? year + 1900 : year;
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+}
+
 /** Parses 'YYYY-MM-DD'; null when it is not a real calendar date. */
 export function parseCalendarDay(day: string): { year: number; month: number; day: number } | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  const m = CALENDAR_DAY.exec(day);
   if (!m) return null;
   const year = Number(m[1]);
   const month = Number(m[2]);
   const d = Number(m[3]);
   if (month < 1 || month > 12 || d < 1) return null;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (d > daysInMonth) return null;
+  if (d > daysInMonth(year, month)) return null;
   return { year, month, day: d };
 }
+
+const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 
 /**
  * A date as people type it here: ISO 'YYYY-MM-DD' or Indonesian order 'DD/MM/YYYY' (05/01/2026 is 5 January).
@@ -28,7 +42,7 @@ export function parseCalendarDay(day: string): { year: number; month: number; da
  */
 export function parseDateInput(input: string): string | null {
   const text = input.trim();
-  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  const dmy = DMY.exec(text);
   const iso = dmy ? `${dmy[3]}-${pad2(Number(dmy[2]))}-${pad2(Number(dmy[1]))}` : text;
   return parseCalendarDay(iso) ? iso : null;
 }

@@ -31,6 +31,20 @@ export type RowContext = {
 
 export type RowResult<T> = { value: T | null; key: string | null; errors: Issue[]; warnings: Issue[] };
 
+// The names of a file's columns for messages, worked out once per header rather than several times a row.
+const namesByHeader = new WeakMap<
+  HeaderMap,
+  { kind: ImportKind; headerRow: readonly string[]; names: Map<string, string> }
+>();
+
+function columnNames(kind: ImportKind, header: HeaderMap, headerRow: readonly string[]): Map<string, string> {
+  const known = namesByHeader.get(header);
+  if (known && known.kind === kind && known.headerRow === headerRow) return known.names;
+  const names = new Map<string, string>();
+  namesByHeader.set(header, { kind, headerRow, names });
+  return names;
+}
+
 /**
  * What every validator starts from: the row's issues so far, a column's name as the file writes it (for
  * messages), and a cell's text, trimmed ("" when the file has no such column).
@@ -41,9 +55,17 @@ export function rowReader(
   header: HeaderMap,
   headerRow: readonly string[],
 ): { out: Issues; col: (key: string) => string; get: (key: string) => string } {
+  const names = columnNames(kind, header, headerRow);
   return {
     out: { errors: [], warnings: [] },
-    col: (key) => columnName(kind, key, header, headerRow),
+    col: (key) => {
+      let name = names.get(key);
+      if (name === undefined) {
+        name = columnName(kind, key, header, headerRow);
+        names.set(key, name);
+      }
+      return name;
+    },
     get: (key) => {
       const index = header.columns.get(key);
       return index === undefined ? "" : (cells[index] ?? "").trim();
@@ -57,8 +79,9 @@ export function named<T>(table: Record<string, T>, text: string): T | null {
   return Object.hasOwn(table, key) ? (table[key] ?? null) : null;
 }
 
+// Most files spell a name exactly as stored: that needs no normalising.
 export const sameName = (a: string, b: string) =>
-  a.trim().toLowerCase().replace(/\s+/g, " ") === b.trim().toLowerCase().replace(/\s+/g, " ");
+  a === b || a.trim().toLowerCase().replace(/\s+/g, " ") === b.trim().toLowerCase().replace(/\s+/g, " ");
 
 export function required(text: string, row: number, column: string, out: { errors: Issue[] }): boolean {
   if (text) return true;
@@ -128,7 +151,7 @@ export function dateOf(
   label: string,
   ctx: RowContext,
   out: { errors: Issue[] },
-  latest: LatestDay = { day: ctx.today, tooLate: (day) => `${label} ${formatDay(day)} ada di masa depan.` },
+  latest?: LatestDay,
 ): string | null {
   if (!text) return null;
   const day = parseDateInput(text);
@@ -144,8 +167,9 @@ export function dateOf(
     out.errors.push({ row, column, message: `${label} "${text}" terlalu jauh di masa lalu. Periksa tahunnya.` });
     return null;
   }
-  if (day > latest.day) {
-    out.errors.push({ row, column, message: latest.tooLate(day) });
+  if (day > (latest?.day ?? ctx.today)) {
+    const message = latest ? latest.tooLate(day) : `${label} ${formatDay(day)} ada di masa depan.`;
+    out.errors.push({ row, column, message });
     return null;
   }
   return day;
