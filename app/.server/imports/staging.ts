@@ -158,20 +158,25 @@ function copyStager(tx: Database, client: TransactionSql, target: Target): Stage
   };
 }
 
-const COPY_SPECIAL = /[\\\t\n\r]/g;
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_SPECIALS = /[\\\t\n\r]/g;
 const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
 
+/** A value in COPY's text format: \N for null; a backslash, tab, line feed or carriage return escaped. */
+function copyValue(value: unknown): string {
+  if (value === null || value === undefined) return "\\N";
+  if (typeof value === "number") return String(value);
+  const text = String(value);
+  // Most values have nothing to escape: one test, no replacement.
+  return COPY_SPECIAL.test(text) ? text.replace(COPY_SPECIALS, (c) => COPY_ESCAPES[c] ?? c) : text;
+}
+
 /**
- * One row in COPY's text format: the row number, then the values, separated by tabs. Null is \N; a backslash,
- * tab, line feed or carriage return inside a value is escaped, so "" stays an empty string and "\N" a text.
+ * One row in COPY's text format: the row number, then the values, separated by tabs. So "" stays an empty
+ * string, null is \N, and a text "\N" arrives as that text.
  */
 export function copyLine(row: number, values: readonly unknown[]): string {
   let line = String(row);
-  for (const value of values) {
-    line +=
-      value === null || value === undefined
-        ? "\t\\N"
-        : `\t${String(value).replace(COPY_SPECIAL, (c) => COPY_ESCAPES[c] ?? c)}`;
-  }
+  for (const value of values) line += `\t${copyValue(value)}`;
   return `${line}\n`;
 }
