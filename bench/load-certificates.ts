@@ -15,12 +15,10 @@ import { connectPostgres } from "../db/client";
 import {
   cpuLine,
   cpuSnapshot,
-  errorLines,
-  latencyFigures,
-  latencyLines,
   loadOptions,
   pauseLabel,
   runFor,
+  runReport,
   type Sample,
   startLoad,
 } from "./load";
@@ -211,20 +209,7 @@ try {
   console.log(
     `  took ${run.seconds.toFixed(1)} s${run.ranOut ? " (ran out of eligible people)" : ""}; ${run.errors.length} errors`,
   );
-  console.log([...latencyLines(run.samples, run.seconds), ...run.cpu].join("\n"));
-  if (run.errors.length) console.log(errorLines(run.errors).join("\n"));
-  const verdict = await check(database.url, run);
-  console.log(verdict.lines.join("\n"));
-  failed = verdict.failed || run.errors.length > 0;
-  figures = {
-    users: options.users,
-    seconds: options.seconds,
-    pauseMs: options.pauseMs,
-    processes: options.processes,
-    ...latencyFigures(run.samples, run.seconds),
-    errors: run.errors.length,
-    ...verdict.figures,
-  };
+  ({ failed, figures } = runReport(options, run, await check(database.url, run)));
 } finally {
   await database.drop();
 }

@@ -246,3 +246,29 @@ export async function startLoad(url: string, prefix: string, options: LoadOption
     throw error;
   }
 }
+
+/**
+ * What both load benchmarks print after a run (latency, CPU, errors, the check's lines) and the figures of their
+ * JSON line; `failed` when the check failed or a request erred.
+ */
+export function runReport(
+  options: LoadOptions,
+  run: { samples: readonly Sample[]; seconds: number; cpu: string[]; errors: readonly Sample[] },
+  verdict: { lines: string[]; failed: boolean; figures: Record<string, number | boolean> },
+) {
+  console.log([...latencyLines(run.samples, run.seconds), ...run.cpu].join("\n"));
+  if (run.errors.length) console.log(errorLines(run.errors).join("\n"));
+  console.log(verdict.lines.join("\n"));
+  return {
+    failed: verdict.failed || run.errors.length > 0,
+    figures: {
+      users: options.users,
+      seconds: options.seconds,
+      pauseMs: options.pauseMs,
+      processes: options.processes,
+      ...latencyFigures(run.samples, run.seconds),
+      errors: run.errors.length,
+      ...verdict.figures,
+    },
+  };
+}
