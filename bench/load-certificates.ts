@@ -12,16 +12,7 @@ import { CERTIFICATE_ROLES } from "../analytics/eligibility";
 import { loadDemo } from "../app/.server/bootstrap";
 import { formatNumber } from "../app/.server/certificates";
 import { connectPostgres } from "../db/client";
-import {
-  cpuLine,
-  cpuSnapshot,
-  loadOptions,
-  pauseLabel,
-  runFor,
-  runReport,
-  type Sample,
-  startLoad,
-} from "./load";
+import { cpuLine, cpuSnapshot, loadOptions, pauseLabel, runFor, runReport, type Sample, startLoad } from "./load";
 import { printResult } from "./result";
 import { createThrowawayDatabase } from "./server";
 

@@ -14,16 +14,7 @@ import { evaluableAgents } from "../app/.server/population";
 import { publishedVersionForTeam } from "../app/.server/scorecards";
 import { valueField } from "../app/score-fields";
 import { connectPostgres, openDatabase } from "../db/client";
-import {
-  cpuLine,
-  cpuSnapshot,
-  loadOptions,
-  pauseLabel,
-  runFor,
-  runReport,
-  type Sample,
-  startLoad,
-} from "./load";
+import { cpuLine, cpuSnapshot, loadOptions, pauseLabel, runFor, runReport, type Sample, startLoad } from "./load";
 import { printResult } from "./result";
 import { createThrowawayDatabase } from "./server";
 
