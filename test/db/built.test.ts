@@ -1,28 +1,20 @@
 // The command line as production runs it (decision 028): bundled by scripts/build.mjs into JavaScript under plain
-// Node, finding the migrations copied beside the bundle rather than in db/. This test builds its own copy (the
-// server and the command line only, into a folder of .cache/ it removes afterwards: inside the repository, so that
-// node_modules is found, and outside build/, which a Vite build empties), so it tests what the sources build to
-// now, not a build left from earlier.
-import { execFile } from "node:child_process";
+// Node, finding the migrations copied beside the bundle rather than in db/. The database tests' global setup builds
+// it from the sources of this run (test/support/db-global-setup.ts), so this tests what the sources build to now,
+// not a build left from earlier.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import packageJson from "../../package.json";
-import { runMutu } from "../support/cli";
+import { builtEntry, runMutu } from "../support/cli";
 
-const out = path.join(".cache", `built-test-${process.pid}-${Date.now().toString(36)}`);
 const dataDir = mkdtempSync(path.join(tmpdir(), "mutu-built-"));
 // A fresh embedded database: the built command line applies every migration itself.
 const env = { DATABASE_URL: "", MUTU_DATA_DIR: dataDir };
-const entry = path.join(out, "mutu.js");
+const entry = builtEntry("mutu.js");
 
-beforeAll(async () => {
-  await promisify(execFile)(process.execPath, ["scripts/build.mjs", "--node-only", "--out", out]);
-});
 afterAll(() => {
-  rmSync(out, { recursive: true, force: true });
   rmSync(dataDir, { recursive: true, force: true });
 });
 

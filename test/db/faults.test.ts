@@ -11,6 +11,7 @@ import { addDays } from "../../analytics/dates";
 import { loadDemo } from "../../app/.server/bootstrap";
 import { type DatabaseHandle, openDatabase } from "../../db/client";
 import { callStats, importBatches, staff, teams } from "../../db/schema";
+import { builtEntry } from "../support/cli";
 import { copyTemplateDatabase } from "../support/db";
 
 const work = mkdtempSync(path.join(tmpdir(), "mutu-faults-"));
@@ -38,7 +39,7 @@ async function bigCallFile(db: DatabaseHandle["db"], days: number): Promise<{ fi
 }
 
 function cli(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "cli/mutu.ts", ...args], {
+  return spawn(process.execPath, [builtEntry("mutu.js"), ...args], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

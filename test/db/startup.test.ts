@@ -11,6 +11,7 @@ import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
 import * as healthz from "../../app/routes/healthz";
 import { openDatabase, setProcessDatabase } from "../../db/client";
+import { builtEntry } from "../support/cli";
 import { databaseForThisFile } from "../support/db";
 import { adminUrl } from "../support/db-global-setup";
 import { callRoute } from "../support/routes";
@@ -22,9 +23,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const SECRET = "a-session-secret-long-enough-for-mutu-0123456789";
 
-/** Starts `server.ts` with `env` (on top of a clean one) and waits for it to exit. */
+/** Starts the server (built from server.ts) with `env` (on top of a clean one) and waits for it to exit. */
 async function start(env: Record<string, string>): Promise<{ code: number | null; lines: string[] }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, [builtEntry("server.js")], {
     env: serverEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
   });
