@@ -30,7 +30,7 @@ import { BackupRefusedError, planRestore, restoreBackup, sqlLiteral, writeBackup
 import { type Database, type DatabaseHandle, openDatabase } from "../../db/client";
 import { ensureDefaultTemplates } from "../../db/seed";
 import { runMutu } from "../support/cli";
-import { copyTemplateDatabase, freshDatabase } from "../support/db";
+import { copyTemplateDatabase, freshDatabase, migratedPgliteDir } from "../support/db";
 import { adminUrl } from "../support/db-global-setup";
 
 // The demo is laid out relative to "now"; a fixed now keeps it the same on every run.
@@ -187,11 +187,7 @@ beforeAll(async () => {
     source = { env: { DATABASE_URL: copy.url }, open: () => openDatabase({ url: copy.url }) };
   } else {
     const dir = mkdtempSync(path.join(work, "source-"));
-    const migrated = await openDatabase({
-      pgliteDir: pgliteDir(dir),
-      pgliteLoad: new Blob([readFileSync(inject("pgliteDump"))]),
-    });
-    await migrated.close();
+    await migratedPgliteDir(dir);
     source = { env: { DATABASE_URL: "", MUTU_DATA_DIR: dir }, open: () => openDatabase({ pgliteDir: pgliteDir(dir) }) };
   }
   await using(source, async (handle) => {

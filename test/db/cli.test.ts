@@ -4,12 +4,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq, isNull } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../app/.server/passwords";
 import { type DatabaseHandle, openDatabase } from "../../db/client";
 import { staff, users } from "../../db/schema";
 import { runMutu } from "../support/cli";
-import { copyTemplateDatabase } from "../support/db";
+import { copyTemplateDatabase, migratedPgliteDir } from "../support/db";
 import { typedWorkbook } from "../support/workbooks";
 
 let env: Record<string, string> = {};
@@ -25,11 +25,7 @@ beforeAll(async () => {
     env = { DATABASE_URL: "", MUTU_DATA_DIR: dir };
     // Starts from the migrated copy every test file gets (as the PostgreSQL branch does): a first command then
     // does not spend its seconds creating the cluster.
-    const migrated = await openDatabase({
-      pgliteDir: path.join(dir, "pglite"),
-      pgliteLoad: new Blob([readFileSync(inject("pgliteDump"))]),
-    });
-    await migrated.close();
+    await migratedPgliteDir(dir);
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
 });

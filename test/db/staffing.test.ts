@@ -25,7 +25,7 @@ import { UsageError } from "../../cli/usage-error";
 import { callStats, evaluations, shifts, staff, teams } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { runMutu } from "../support/cli";
-import { databaseForThisFile } from "../support/db";
+import { databaseForThisFile, migratedPgliteDir } from "../support/db";
 import { staffIdOf } from "../support/evaluations";
 import { BASE_URL, callRoute, sessionCookie } from "../support/routes";
 import { datesTooNarrow } from "../support/xlsx";
@@ -326,6 +326,7 @@ describe("export staffing on the command line", () => {
     );
     expect(() => parseStaffingExportArgs(["--minggu", WEEK], NOW)).toThrow();
     expect(() => parseStaffingExportArgs(["--out", ""], NOW)).toThrow(UsageError);
+    await migratedPgliteDir(path.join(dir, "data"));
     const cli = (args: string[]) =>
       runMutu(["export", "staffing", ...args], { env: { DATABASE_URL: "", MUTU_DATA_DIR: path.join(dir, "data") } });
     const refused = await cli(["--week", "2026-49"]);

@@ -1,6 +1,7 @@
 // A fresh, migrated database for one test file, made the process's database so that the app's server
 // modules and route loaders use it. Real PostgreSQL when DATABASE_URL is set, PGlite otherwise; never mocked.
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import postgres from "postgres";
 import { afterAll, beforeAll, inject } from "vitest";
 import { type DatabaseHandle, openDatabase, setProcessDatabase } from "../../db/client";
@@ -39,6 +40,21 @@ export async function freshDatabase(demo?: DemoName): Promise<DatabaseHandle> {
   }
   const dump = readFileSync(demo ? inject("demoCopies")[demo] : inject("pgliteDump"));
   return openDatabase({ pgliteDir: null, pgliteLoad: new Blob([dump]) });
+}
+
+/**
+ * Makes `dataDir` hold an embedded database with every migration applied, for a process started with
+ * MUTU_DATA_DIR=dataDir: a copy of the run's migrated PGlite, which loads in a fraction of the time a first start
+ * takes to create and migrate one. When the run is on PostgreSQL there is no such copy, and the process creates it.
+ */
+export async function migratedPgliteDir(dataDir: string): Promise<void> {
+  const dump = inject("pgliteDump");
+  if (!dump) return;
+  const handle = await openDatabase({
+    pgliteDir: path.join(dataDir, "pglite"),
+    pgliteLoad: new Blob([readFileSync(dump)]),
+  });
+  await handle.close();
 }
 
 /** Gives the test file its own database for all its tests; returns a getter for it. */
