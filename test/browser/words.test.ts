@@ -5,7 +5,7 @@
 // details, the IKU's words beside its colour, and chart tick labels inside their chart.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
-import { launchBrowser, signInOnce, testServer } from "../support/browser";
+import { launchBrowser, signInByRequest, testServer } from "../support/browser";
 
 const { baseUrl } = testServer();
 
@@ -21,7 +21,7 @@ async function pageAs(username: string, width = 1366, height = 900): Promise<Pag
   const context = await browser.newContext({ viewport: { width, height } });
   onTestFinished(() => context.close());
   const page = await context.newPage();
-  await signInOnce(page, baseUrl, username);
+  await signInByRequest(page, baseUrl, username);
   return page;
 }
 

@@ -1,6 +1,6 @@
 // Debian's Chromium driven by playwright-core: no browser download, the same binary in CI and on a laptop.
 import { existsSync } from "node:fs";
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 
 /** The password of every demo account (fixtures loaded on first start). */
@@ -53,32 +53,29 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByRole("heading", { level: 1, name: /^Selamat datang, / }).waitFor();
 }
 
-type Cookie = Awaited<ReturnType<BrowserContext["cookies"]>>[number];
-
-// The session cookies of each user signed in so far by signInOnce, per server. Module state is per test file:
-// the browser project isolates files (pool "forks"), so a file never receives a session another file made.
-const kept = new Map<string, Cookie[]>();
-
 /**
- * signIn for a fresh context, through the form only the first time a test file signs the user in: later
- * contexts get that session's cookie and open the home page, which must greet the user as after signIn. A sign-in
- * is two page loads and a password hash (argon2) on a busy server; the sessions it saves are the same rows the
- * server checks on every request. Only for tests that neither sign the user out nor end their sessions
- * (password change, disabling the user): those sign in themselves with signIn.
+ * signIn without the form's two page loads: the form's fields are posted from the page's context (so the session
+ * cookie lands in that browser), then the home page must greet the user as after signIn. Each call makes a new
+ * session on the server, as signing in through the form does: sessions also keep state (a staff search, decision
+ * 016), so tests never share one. The form itself is tested in navigation.test.ts and by the journeys.
  */
-export async function signInOnce(page: Page, baseUrl: string, username: string): Promise<void> {
-  const key = `${baseUrl} ${username}`;
-  const cookies = kept.get(key);
-  if (!cookies) {
-    await signIn(page, baseUrl, username);
-    kept.set(key, await page.context().cookies());
-    return;
+export async function signInByRequest(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
+  const response = await page.context().request.post(`${baseUrl}/masuk`, {
+    form: { username, password, redirectTo: "/" },
+    // What the browser sends with the form: the server refuses writes from another origin.
+    headers: { Origin: baseUrl },
+    maxRedirects: 0,
+  });
+  if (response.status() !== 302 && response.status() !== 303) {
+    throw new Error(`signing ${username} in answered ${response.status()}: ${await response.text()}`);
   }
-  await page.context().addCookies(cookies);
   await page.goto(`${baseUrl}/`);
-  if (page.url() !== `${baseUrl}/`) {
-    throw new Error(`${username}'s kept session was ended (now at ${page.url()}): that test must use signIn`);
-  }
+  if (page.url() !== `${baseUrl}/`) throw new Error(`${username} is not signed in: the home page led to ${page.url()}`);
   await page.getByRole("heading", { level: 1, name: /^Selamat datang, / }).waitFor();
 }
 
