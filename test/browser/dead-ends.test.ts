@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
 import { periodOf, shiftPeriod } from "../../analytics/period";
-import { launchBrowser, shoot, signIn, testServer } from "../support/browser";
+import { launchBrowser, shoot, signInByRequest, testServer } from "../support/browser";
 import { walkLinks } from "../support/links";
 
 const { baseUrl } = testServer();
@@ -25,7 +25,7 @@ async function pageAs(username: string, width = 1366, height = 900): Promise<Pag
   const context = await browser.newContext({ viewport: { width, height } });
   onTestFinished(() => context.close());
   const page = await context.newPage();
-  await signIn(page, baseUrl, username);
+  await signInByRequest(page, baseUrl, username);
   return page;
 }
 

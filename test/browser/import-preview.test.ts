@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
-import { launchBrowser, navigateTo, shoot, signIn, testServer } from "../support/browser";
+import { launchBrowser, navigateTo, shoot, signInByRequest, testServer } from "../support/browser";
 
 const { baseUrl } = testServer();
 const screenshots = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
@@ -23,7 +23,7 @@ async function hrPage(width: number, height: number): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
   onTestFinished(() => context.close());
   const page = await context.newPage();
-  await signIn(page, baseUrl, "hr");
+  await signInByRequest(page, baseUrl, "hr");
   return page;
 }
 

@@ -6,7 +6,7 @@
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
-import { launchBrowser, shoot, signIn, testServer } from "../support/browser";
+import { launchBrowser, shoot, signInByRequest, testServer } from "../support/browser";
 
 const { baseUrl } = testServer();
 const screenshots = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
@@ -25,7 +25,7 @@ async function pageAs(username: string, viewport: { width: number; height: numbe
   const context = await browser.newContext({ viewport });
   onTestFinished(() => context.close());
   const page = await context.newPage();
-  await signIn(page, baseUrl, username);
+  await signInByRequest(page, baseUrl, username);
   return page;
 }
 

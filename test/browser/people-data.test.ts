@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
-import { launchBrowser, signIn, testServer } from "../support/browser";
+import { launchBrowser, signInByRequest, testServer } from "../support/browser";
 import { typedWorkbook } from "../support/workbooks";
 
 const { baseUrl } = testServer();
@@ -28,7 +28,7 @@ async function pageAs(username: string, width = 1366): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   onTestFinished(() => context.close());
   const page = await context.newPage();
-  await signIn(page, baseUrl, username);
+  await signInByRequest(page, baseUrl, username);
   return page;
 }
 

@@ -3,7 +3,7 @@
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, shoot, signIn, testServer } from "../support/browser";
+import { launchBrowser, shoot, signInByRequest, testServer } from "../support/browser";
 
 const { baseUrl } = testServer();
 const screenshots = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
@@ -19,7 +19,7 @@ afterAll(async () => {
 async function pageAs(username: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await signIn(page, baseUrl, username);
+  await signInByRequest(page, baseUrl, username);
   return page;
 }
 

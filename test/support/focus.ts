@@ -2,7 +2,7 @@
 // a screen reader reads there (the element's text, or a field's label and the error tied to it).
 import type { Browser, Page } from "playwright-core";
 import { expect } from "vitest";
-import { signIn } from "./browser";
+import { signInByRequest } from "./browser";
 
 export type Size = { width: number; height: number };
 export const DESKTOP: Size = { width: 1366, height: 900 };
@@ -17,7 +17,7 @@ export async function pageAs(
 ): Promise<Page> {
   const context = await browser.newContext({ viewport: size, javaScriptEnabled: js, acceptDownloads: true });
   const page = await context.newPage();
-  await signIn(page, baseUrl, username);
+  await signInByRequest(page, baseUrl, username);
   return page;
 }
 

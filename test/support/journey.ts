@@ -1,11 +1,12 @@
 // A role's walk through the app as a person makes it (issue 11): signed in once, then only clicks — the main
 // navigation (on a phone behind its "Menu"), links and buttons. After each save or refusal the message, or the
-// first field in error, must have the focus inside the window; a screenshot keeps that moment. The whole walk
-// long, every page the walk meets is watched for sideways scrolling.
+// first field in error, must have the focus inside the window; with MUTU_SCREENSHOTS=1 a screenshot keeps that
+// moment. The whole walk long, every page the walk meets is watched for sideways scrolling.
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { expect, onTestFinished } from "vitest";
-import { DESKTOP, expectFocusOn, PHONE, pageAs } from "./focus";
+import { shoot, signIn } from "./browser";
+import { DESKTOP, expectFocusOn, PHONE } from "./focus";
 
 export const SIZES = [
   ["desktop", DESKTOP],
@@ -22,7 +23,7 @@ export type Walk = {
   sideways: string[];
   /** Opens a page of the main navigation, as a person would on this size. */
   menu: (link: string) => Promise<void>;
-  /** Waits until the result of a save (or a refusal) has the focus and is in view; keeps a screenshot. */
+  /** Waits until the result of a save (or a refusal) has the focus and is in view; shoot() keeps a screenshot. */
   result: (pattern: RegExp, shot: string) => Promise<{ tag: string; role: string | null; invalid: string | null }>;
   /** Checks that no page of the walk scrolled sideways. */
   end: () => void;
@@ -44,8 +45,7 @@ export async function startWalk(
   username: string,
   [label, size]: (typeof SIZES)[number],
 ): Promise<Walk> {
-  const page = await pageAs(browser, baseUrl, username, { size });
-  const context = page.context();
+  const context = await browser.newContext({ viewport: size, acceptDownloads: true });
   onTestFinished(() => context.close()); // also when the walk fails halfway
   const sideways: string[] = [];
   await context.exposeBinding("mutuSideways", ({ page: at }, scrollWidth: number, clientWidth: number) => {
@@ -72,9 +72,10 @@ export async function startWalk(
       addEventListener("toggle", soon, true);
     });
   });
-  // The home page the sign-in led to was loaded before the watch began: look at it once.
-  await page.reload();
-  await page.getByRole("heading", { level: 1, name: /^Selamat datang, / }).waitFor();
+  // Watched from the sign-in on (through the form, as a person does), so the home page it leads to is watched as
+  // it loads: no second load of it.
+  const page = await context.newPage();
+  await signIn(page, baseUrl, username);
 
   return {
     page,
@@ -90,7 +91,7 @@ export async function startWalk(
     },
     result: async (pattern, shot) => {
       const focused = await expectFocusOn(page, pattern);
-      await page.screenshot({ path: `${screenshots}jalan-${username}-${shot}-${label}.png` });
+      await shoot(page, { path: `${screenshots}jalan-${username}-${shot}-${label}.png` });
       return focused;
     },
     end: () => {
