@@ -146,7 +146,10 @@ describe("properties", () => {
           }
           expect(r.agents).toBeGreaterThan(r.trafficErlangs);
           expect(r.serviceLevel).toBeGreaterThanOrEqual(targetServiceLevel);
-          expect(r.occupancy).toBeLessThanOrEqual(maxOccupancy);
+          // Within the rounding noise requiredAgents forgives (withinCap): a cap of 0.999999999999999 met by
+          // 500 ÷ 500.00000000000006 must not cost an agent. A strict check failed about once in 500 runs, and
+          // fast-check's shrinking of that failure stalled CI for ten minutes.
+          expect(r.occupancy).toBeLessThanOrEqual(maxOccupancy * (1 + 1e-12));
           // The same numbers as serviceLevel at that head count.
           const { agents, positions, ...measures } = r;
           expect(serviceLevel({ ...q, agents })).toEqual(measures);
