@@ -52,14 +52,12 @@ async function buildNode(project: TestProject): Promise<() => void> {
 }
 
 export default async function setup(project: TestProject) {
-  // Side by side: the build is a child process, the databases wait on PostgreSQL or PGlite.
-  const [built, prepared] = await Promise.allSettled([buildNode(project), setUpDatabases(project)]);
-  if (built.status === "rejected" || prepared.status === "rejected") {
-    if (built.status === "fulfilled") built.value();
-    if (prepared.status === "fulfilled") await prepared.value();
-    throw built.status === "rejected" ? built.reason : (prepared as PromiseRejectedResult).reason;
-  }
-  const [removeBuilt, databases] = [built.value, prepared.value];
+  // The build first (under a second): a failed build then leaves no database behind.
+  const removeBuilt = await buildNode(project);
+  const databases = await setUpDatabases(project).catch((error: unknown) => {
+    removeBuilt();
+    throw error;
+  });
   return async () => {
     await databases();
     removeBuilt();
