@@ -37,6 +37,14 @@ export function dataDir(): string {
   return path.resolve(process.env.MUTU_DATA_DIR ?? ".data");
 }
 
+/**
+ * The embedded database's settings beyond PostgreSQL's defaults. shared_buffers 32 MB instead of 128: PGlite sets
+ * its buffers up in WebAssembly memory on every start, and 128 MB made each start (every `npm run mutu` command,
+ * every server start) about half a second slower. An embedded database holds a small center's data (the demo is
+ * ~10 MB) and its reads go through the operating system's file cache anyway (decision 031).
+ */
+const PGLITE_SETTINGS = ["shared_buffers = 32MB"];
+
 /** Opens PostgreSQL when `url` is given, otherwise PGlite in `pgliteDir` (in memory when `pgliteDir` is null). */
 export async function openDatabase(options: {
   url?: string;
@@ -78,9 +86,8 @@ export async function openDatabase(options: {
     // JSON comes back as text, as drizzle expects (it parses it itself): otherwise a JSON string that looks
     // like a number, such as a NIP, is parsed twice and turns into a rounded number.
     const parsers = { [types.JSON]: (text: string) => text, [types.JSONB]: (text: string) => text };
-    const client = dir
-      ? new PGliteClient(dir, { loadDataDir: options.pgliteLoad, parsers })
-      : new PGliteClient({ loadDataDir: options.pgliteLoad, parsers });
+    const settings = { loadDataDir: options.pgliteLoad, parsers, postgresqlconf: PGLITE_SETTINGS };
+    const client = dir ? new PGliteClient(dir, settings) : new PGliteClient(settings);
     await client.waitReady;
     const pgliteDb = drizzlePglite(client, { schema, casing: "snake_case" });
     let closed = false;
