@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, wr
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { count, sql } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEAMS } from "../../analytics/organization";
 import { scoreEvaluation } from "../../analytics/scoring";
 import { loadDemo } from "../../app/.server/bootstrap";
@@ -21,7 +21,7 @@ import {
   users,
 } from "../../db/schema";
 import { isDemoSeeded, isEmpty } from "../../db/seed";
-import { databaseForThisFile } from "../support/db";
+import { databaseForThisFile, migratedPgliteDir } from "../support/db";
 
 const getHandle = databaseForThisFile();
 // why: the demo lays its six periods out up to "now"; a fixed instant keeps this test independent of the clock.
@@ -100,6 +100,8 @@ describe("migrations and seed", () => {
 describe("embedded PGlite", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "mutu-lock-"));
   const dataDir = path.join(dir, "pglite");
+  // Migrated already when the run is on PGlite: the test is about the lock, not about creating a cluster.
+  beforeAll(() => migratedPgliteDir(dir));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("a second process opening the same directory gets a clear error; once the first dies, the lock is taken over", async () => {
@@ -131,6 +133,7 @@ describe("a PGlite lock left behind by a crash", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "mutu-stale-"));
   const dataDir = path.join(dir, "pglite");
   const lockPath = `${dataDir}.lock`;
+  beforeAll(() => migratedPgliteDir(dir));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** A lock file as a process with `changes` would have written it, last refreshed `ageMs` ago. */
