@@ -2,13 +2,13 @@
 // - PostgreSQL (DATABASE_URL set): a template database, copied with CREATE DATABASE … TEMPLATE;
 // - PGlite: a data-directory dump, loaded into a new in-memory PGlite.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { build } from "esbuild";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
-import { loadDemo } from "../../app/.server/bootstrap";
 import { openDatabase } from "../../db/client";
 import { DEMOS, type DemoName } from "./demo-databases";
 
@@ -44,27 +44,50 @@ async function dumpTo(handle: Awaited<ReturnType<typeof openDatabase>>, file: st
  * empties). Tests that start them as processes start these: plain Node loads a command in a third of the time
  * `node --import tsx` takes to compile the sources on the way, and it is the code people run.
  */
-async function buildNode(project: TestProject): Promise<() => void> {
+async function buildNode(project: TestProject): Promise<{ demoVariant: string; remove: () => void }> {
   const out = path.join(".cache", `test-node-${process.pid}-${Date.now().toString(36)}`);
   await promisify(execFile)(process.execPath, ["scripts/build.mjs", "--node-only", "--out", out]);
+  // The demo loader of this setup (demo-variant.ts), bundled the same way beside them.
+  await build({
+    entryPoints: { "demo-variant": "test/support/demo-variant.ts" },
+    outdir: path.join(out, "test"),
+    bundle: true,
+    packages: "external",
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    logLevel: "warning",
+  });
   project.provide("builtNode", path.resolve(out));
-  return () => rmSync(out, { recursive: true, force: true });
+  return {
+    demoVariant: path.resolve(out, "test", "demo-variant.js"),
+    remove: () => rmSync(out, { recursive: true, force: true }),
+  };
+}
+
+/** Loads the demo variants, each in a process of its own (demo-variant.ts), side by side. */
+async function loadVariants(script: string, args: (name: DemoName) => string[]): Promise<void> {
+  await Promise.all(
+    (Object.keys(DEMOS) as DemoName[]).map((name) =>
+      promisify(execFile)(process.execPath, [script, name, ...args(name)], { maxBuffer: 16 * 1024 * 1024 }),
+    ),
+  );
 }
 
 export default async function setup(project: TestProject) {
   // The build first (under a second): a failed build then leaves no database behind.
-  const removeBuilt = await buildNode(project);
-  const databases = await setUpDatabases(project).catch((error: unknown) => {
-    removeBuilt();
+  const built = await buildNode(project);
+  const databases = await setUpDatabases(project, built.demoVariant).catch((error: unknown) => {
+    built.remove();
     throw error;
   });
   return async () => {
     await databases();
-    removeBuilt();
+    built.remove();
   };
 }
 
-async function setUpDatabases(project: TestProject): Promise<() => Promise<void> | void> {
+async function setUpDatabases(project: TestProject, demoVariant: string): Promise<() => Promise<void> | void> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const template = `mutu_tmpl_${process.pid}_${Date.now().toString(36)}`;
@@ -73,22 +96,15 @@ async function setUpDatabases(project: TestProject): Promise<() => Promise<void>
     const handle = await openDatabase({ url: adminUrl(url, template) });
     await handle.migrate();
     await handle.close();
-    // The demo variants side by side: their loads wait on PostgreSQL and on hashing much of the time.
-    const demoCopies = Object.fromEntries(
-      await Promise.all(
-        (Object.keys(DEMOS) as DemoName[]).map(async (name) => {
-          const copy = `${template}_demo_${name.replace(/\W/g, "_")}`;
-          await admin.unsafe(`create database "${copy}" template "${template}"`);
-          const demo = await openDatabase({ url: adminUrl(url, copy) });
-          await loadDemo(demo, DEMOS[name]);
-          await demo.close();
-          return [name, copy];
-        }),
-      ),
-    ) as Record<DemoName, string>;
+    const copyOf = (name: DemoName) => `${template}_demo_${name.replace(/\W/g, "_")}`;
+    for (const name of Object.keys(DEMOS) as DemoName[]) {
+      await admin.unsafe(`create database "${copyOf(name)}" template "${template}"`);
+    }
+    await loadVariants(demoVariant, (name) => ["postgres", adminUrl(url, copyOf(name))]);
+    const demoCopies = Object.fromEntries((Object.keys(DEMOS) as DemoName[]).map((name) => [name, copyOf(name)]));
     project.provide("templateDatabase", template);
     project.provide("pgliteDump", "");
-    project.provide("demoCopies", demoCopies);
+    project.provide("demoCopies", demoCopies as Record<DemoName, string>);
     return async () => {
       // Copies made by test files that crashed before dropping theirs, then the template.
       const leftovers = await admin<{ datname: string }[]>`
@@ -104,15 +120,11 @@ async function setUpDatabases(project: TestProject): Promise<() => Promise<void>
   await handle.migrate();
   const dump = await dumpTo(handle, path.join(dir, "migrated.tar.gz"));
   await handle.close();
-  const demoCopies = {} as Record<DemoName, string>;
-  for (const name of Object.keys(DEMOS) as DemoName[]) {
-    const demo = await openDatabase({ pgliteDir: null, pgliteLoad: new Blob([readFileSync(dump)]) });
-    await loadDemo(demo, DEMOS[name]);
-    demoCopies[name] = await dumpTo(demo, path.join(dir, `demo-${name}.tar.gz`));
-    await demo.close();
-  }
+  const copyOf = (name: DemoName) => path.join(dir, `demo-${name}.tar.gz`);
+  await loadVariants(demoVariant, (name) => ["pglite", dump, copyOf(name)]);
+  const demoCopies = Object.fromEntries((Object.keys(DEMOS) as DemoName[]).map((name) => [name, copyOf(name)]));
   project.provide("templateDatabase", "");
   project.provide("pgliteDump", dump);
-  project.provide("demoCopies", demoCopies);
+  project.provide("demoCopies", demoCopies as Record<DemoName, string>);
   return () => rmSync(dir, { recursive: true, force: true });
 }
