@@ -75,7 +75,7 @@ export function AdherenceTable({
 }) {
   return (
     <div className="table-wrap">
-      <table className="kpi-table compact stack-table">
+      <table className="kpi-table compact stack-table adherence-table">
         <caption>{caption}</caption>
         <Head first={first} />
         <tbody>
