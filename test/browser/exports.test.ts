@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, signIn, testServer } from "../support/browser";
+import { launchBrowser, signInByRequest, testServer } from "../support/browser";
 import { differences, openInCalc } from "../support/libreoffice";
 
 const { baseUrl } = testServer();
@@ -59,7 +59,7 @@ beforeAll(async () => {
   for (const role of ROLES) {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
-    await signIn(page, baseUrl, role);
+    await signInByRequest(page, baseUrl, role);
     for (const where of PAGES) await downloadAll(page, role, where);
     await context.close();
   }

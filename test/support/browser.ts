@@ -90,7 +90,7 @@ export function signedInPage(baseUrl: string, username: string): { page: () => P
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
-    await signIn(page, baseUrl, username);
+    await signInByRequest(page, baseUrl, username);
   });
   afterAll(async () => {
     await browser?.close();
