@@ -75,8 +75,8 @@ describe("coaching after a KPI below the threshold", () => {
     const width = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
     expect(width).toBeLessThanOrEqual(390);
     // Their own action stays in the inbox with its deadline until it is followed up.
-    const home2 = await agentHome(390);
-    await home2.getByText(AGENT_ACTION).waitFor();
+    await page.goto(`${baseUrl}/`);
+    await page.getByText(AGENT_ACTION).waitFor();
   });
 
   test("the supervisor follows up both actions; the session is done and shows on the staff page", async () => {
@@ -107,7 +107,6 @@ describe("coaching after a KPI below the threshold", () => {
     await expect(mine.locator(`a[href="${sessionPath}"]`).textContent()).resolves.toBe(formatDay(today));
 
     const supervisor = await home("supervisor");
-    await openSession(supervisor);
     await supervisor.goto(`${baseUrl}/staf`);
     await supervisor.getByRole("link", { name: agentName, exact: true }).first().click();
     const section = supervisor.locator("section", { has: supervisor.getByRole("heading", { name: "Pembinaan" }) });
