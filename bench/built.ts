@@ -15,8 +15,14 @@ export function ensureBuilt(): void {
  * that a baseline run in its own process starts as fast as the built command line it is compared with.
  */
 export async function builtBenchScript(entry: string): Promise<string> {
-  const { build } = await import("esbuild");
   const outfile = `build/bench/${entry.replace(/^bench\//, "").replace(/\.ts$/, ".js")}`;
+  await bundleForNode(entry, outfile);
+  return outfile;
+}
+
+/** One TypeScript entry bundled as the build bundles the server (ESM for Node 20, dependencies left outside). */
+export async function bundleForNode(entry: string, outfile: string): Promise<void> {
+  const { build } = await import("esbuild");
   await build({
     entryPoints: [entry],
     outfile,
@@ -27,5 +33,4 @@ export async function builtBenchScript(entry: string): Promise<string> {
     target: "node20",
     logLevel: "warning",
   });
-  return outfile;
 }

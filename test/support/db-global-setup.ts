@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { build } from "esbuild";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
+import { bundleForNode } from "../../bench/built";
 import { openDatabase } from "../../db/client";
 import { DEMOS, type DemoName } from "./demo-databases";
 
@@ -48,19 +48,11 @@ async function buildNode(project: TestProject): Promise<{ demoVariant: string; r
   const out = path.join(".cache", `test-node-${process.pid}-${Date.now().toString(36)}`);
   await promisify(execFile)(process.execPath, ["scripts/build.mjs", "--node-only", "--out", out]);
   // The demo loader of this setup (demo-variant.ts), bundled the same way beside them.
-  await build({
-    entryPoints: { "demo-variant": "test/support/demo-variant.ts" },
-    outdir: path.join(out, "test"),
-    bundle: true,
-    packages: "external",
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    logLevel: "warning",
-  });
+  const demoVariant = path.resolve(out, "test", "demo-variant.js");
+  await bundleForNode("test/support/demo-variant.ts", demoVariant);
   project.provide("builtNode", path.resolve(out));
   return {
-    demoVariant: path.resolve(out, "test", "demo-variant.js"),
+    demoVariant,
     remove: () => rmSync(out, { recursive: true, force: true }),
   };
 }
