@@ -4,14 +4,12 @@
 // /evaluasi pages and sorts and shows its Status column at 1366 px; charts are named images. That every page of
 // each role fits at 1366 px is checked by the words sweep (words.test.ts), on each page it reads. With
 // MUTU_SCREENSHOTS=1, screenshots of every page on a phone go to test-results/screenshots/phone-*.png.
-import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
-import { launchBrowser, shoot, signInByRequest, testServer } from "../support/browser";
+import { launchBrowser, screenshotPath, shoot, signInByRequest, testServer } from "../support/browser";
 import { layoutProblems, MAIN_PAGES } from "../support/layout";
 
 const { baseUrl } = testServer();
-const screenshots = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 900 };
 
@@ -30,9 +28,6 @@ async function pageAs(username: string, viewport: { width: number; height: numbe
   await signInByRequest(page, baseUrl, username);
   return page;
 }
-
-const shotName = (prefix: string, username: string, path: string) =>
-  `${screenshots}${prefix}-${username}${path.replace(/[^a-z0-9]+/gi, "-").replace(/-$/, "")}.png`;
 
 /** Waits until scripts have drawn what only they draw (the KPI charts): the widest things on a page. */
 async function drawn(page: Page): Promise<void> {
@@ -73,7 +68,7 @@ describe("on a phone (390 × 844) no main page scrolls sideways and no list hide
       expect(response?.status(), path).toBe(200);
       await drawn(page);
       found.push(...(await layoutProblems(page)).map((p) => `${path}: ${p}`));
-      await shoot(page, { path: shotName("phone", username, path) });
+      await shoot(page, { path: screenshotPath("phone", username, path) });
     }
     expect(found).toEqual([]);
   });
@@ -87,7 +82,7 @@ describe("on a phone (390 × 844) no main page scrolls sideways and no list hide
     await menu.getByRole("link", { name: "Staf" }).click();
     await page.getByRole("heading", { level: 1, name: "Direktori Staf" }).waitFor();
     expect(await menu.isVisible()).toBe(false);
-    await shoot(page, { path: shotName("phone", "kasi", "/menu"), fullPage: false });
+    await shoot(page, { path: screenshotPath("phone", "kasi", "/menu"), fullPage: false });
   });
 
   test("lists show Total and Status; the evaluation shows Skor and Catatan; the roster a person's whole week", async () => {
@@ -115,7 +110,7 @@ describe("on a phone (390 × 844) no main page scrolls sideways and no list hide
       const box = await days.nth(i).boundingBox();
       expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(PHONE.width);
     }
-    await shoot(page, { path: shotName("phone", "koordinator", "/roster-week"), fullPage: false });
+    await shoot(page, { path: screenshotPath("phone", "koordinator", "/roster-week"), fullPage: false });
   });
 
   test("the 1–5 scale of a scorecard item stays on one line", async () => {
@@ -171,7 +166,7 @@ describe("the staff search", () => {
     expect(found.length).toBeGreaterThan(0);
     expect(found.length).toBeLessThan(all);
     for (const name of found) expect(name).toMatch(/harahap/i);
-    await shoot(page, { path: shotName("phone", "koordinator", "/staf-harahap"), fullPage: true });
+    await shoot(page, { path: screenshotPath("phone", "koordinator", "/staf-harahap"), fullPage: true });
 
     await page.reload();
     expect(await names()).toEqual(found);
@@ -201,7 +196,7 @@ describe("the staff search", () => {
     await expect.poll(() => page.locator("th[aria-sort]").getAttribute("aria-sort")).toBe("ascending");
     const sorted = await page.locator("table tbody td.card-title").allTextContents();
     expect(sorted).toEqual([...sorted].sort((a, b) => a.localeCompare(b, "id")));
-    await shoot(page, { path: shotName("desktop", "supervisor", "/staf-sorted"), fullPage: false });
+    await shoot(page, { path: screenshotPath("desktop", "supervisor", "/staf-sorted"), fullPage: false });
   });
 });
 
@@ -229,7 +224,7 @@ describe("/evaluasi at 1366 × 900", () => {
     expect(fits.scroll).toBe(true);
     expect(fits.right).toBeLessThanOrEqual(DESKTOP.width);
     await expect.poll(() => page.getByRole("columnheader", { name: /Status/ }).isVisible()).toBe(true);
-    await shoot(page, { path: shotName("desktop", "koordinator", "/evaluasi-semua"), fullPage: false });
+    await shoot(page, { path: screenshotPath("desktop", "koordinator", "/evaluasi-semua"), fullPage: false });
 
     await page.getByRole("link", { name: "Berikutnya →" }).click();
     await page.getByText(`Baris 51–100 dari ${total}`, { exact: false }).waitFor();
@@ -253,7 +248,7 @@ describe("/evaluasi at 1366 × 900", () => {
     const up = (await totals()).filter((n) => !Number.isNaN(n));
     expect(up).toEqual([...up].sort((a, b) => a - b));
     expect(up[0]).toBeLessThan(down[0] ?? 0);
-    await shoot(page, { path: shotName("desktop", "koordinator", "/evaluasi-sorted"), fullPage: false });
+    await shoot(page, { path: screenshotPath("desktop", "koordinator", "/evaluasi-sorted"), fullPage: false });
   });
 
   test("an agent is not offered the Draf status", async () => {

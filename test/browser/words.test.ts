@@ -5,14 +5,12 @@
 // details, the IKU's words beside its colour, and chart tick labels inside their chart. Every page the sweep reads
 // must also fit a 1366 px window without a list hiding a column. With MUTU_SCREENSHOTS=1, a screenshot of each
 // page the sweep reads goes to test-results/screenshots/desktop-*.png.
-import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
-import { launchBrowser, shoot, signInByRequest, testServer } from "../support/browser";
+import { launchBrowser, screenshotPath, shoot, signInByRequest, testServer } from "../support/browser";
 import { layoutProblems, MAIN_PAGES } from "../support/layout";
 
 const { baseUrl } = testServer();
-const screenshots = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
 
 let browser: Browser;
 beforeAll(async () => {
@@ -116,9 +114,7 @@ async function sweep(username: string, max = 40): Promise<{ pages: string[]; pro
     pages.push(path);
     // Before textsOf, which empties code and English hints and so could narrow the page.
     for (const p of await layoutProblems(page)) layout.push(`${username} ${path}: ${p}`);
-    await shoot(page, {
-      path: `${screenshots}desktop-${username}${path.replace(/[^a-z0-9]+/gi, "-").replace(/-$/, "")}.png`,
-    });
+    await shoot(page, { path: screenshotPath("desktop", username, path) });
     const texts = await textsOf(page);
     for (const p of problemsIn(texts)) problems.push(`${username} ${path}: ${p}`);
     for (const link of texts.links)

@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core: no browser download, the same binary in CI and on a laptop.
 import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 
@@ -120,4 +121,10 @@ export async function shoot(target: Page | Locator, options: { path: string; ful
   if (process.env.MUTU_SCREENSHOTS !== "1") return;
   if ("goto" in target) await target.screenshot(options);
   else await target.screenshot({ path: options.path });
+}
+
+/** Where shoot() puts the screenshot of `username`'s page at `path`: test-results/screenshots/<prefix>-<user><path>.png. */
+export function screenshotPath(prefix: string, username: string, path: string): string {
+  const folder = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
+  return `${folder}${prefix}-${username}${path.replace(/[^a-z0-9]+/gi, "-").replace(/-$/, "")}.png`;
 }

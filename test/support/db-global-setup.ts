@@ -2,7 +2,7 @@
 // - PostgreSQL (DATABASE_URL set): a template database, copied with CREATE DATABASE … TEMPLATE;
 // - PGlite: a data-directory dump, loaded into a new in-memory PGlite.
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -10,7 +10,7 @@ import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { bundleForNode } from "../../bench/built";
 import { openDatabase } from "../../db/client";
-import { DEMOS, type DemoName } from "./demo-databases";
+import { DEMOS, type DemoName, dumpTo } from "./demo-databases";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -29,13 +29,6 @@ export function adminUrl(url: string, database?: string): string {
   const u = new URL(url);
   if (database) u.pathname = `/${database}`;
   return u.toString();
-}
-
-async function dumpTo(handle: Awaited<ReturnType<typeof openDatabase>>, file: string): Promise<string> {
-  const blob = await handle.pglite?.dumpDataDir("gzip");
-  if (!blob) throw new Error("PGlite handle does not expose its client");
-  writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
-  return file;
 }
 
 /**
@@ -57,13 +50,22 @@ async function buildNode(project: TestProject): Promise<{ demoVariant: string; r
   };
 }
 
-/** Loads the demo variants, each in a process of its own (demo-variant.ts), side by side. */
-async function loadVariants(script: string, args: (name: DemoName) => string[]): Promise<void> {
+/**
+ * Loads each demo variant into the database `copyOf` names, each in a process of its own (demo-variant.ts), side by
+ * side; returns those names.
+ */
+async function loadVariants(
+  script: string,
+  copyOf: (name: DemoName) => string,
+  args: (copy: string) => string[],
+): Promise<Record<DemoName, string>> {
+  const names = Object.keys(DEMOS) as DemoName[];
   await Promise.all(
-    (Object.keys(DEMOS) as DemoName[]).map((name) =>
-      promisify(execFile)(process.execPath, [script, name, ...args(name)], { maxBuffer: 16 * 1024 * 1024 }),
+    names.map((name) =>
+      promisify(execFile)(process.execPath, [script, name, ...args(copyOf(name))], { maxBuffer: 16 * 1024 * 1024 }),
     ),
   );
+  return Object.fromEntries(names.map((name) => [name, copyOf(name)])) as Record<DemoName, string>;
 }
 
 export default async function setup(project: TestProject) {
@@ -92,11 +94,10 @@ async function setUpDatabases(project: TestProject, demoVariant: string): Promis
     for (const name of Object.keys(DEMOS) as DemoName[]) {
       await admin.unsafe(`create database "${copyOf(name)}" template "${template}"`);
     }
-    await loadVariants(demoVariant, (name) => ["postgres", adminUrl(url, copyOf(name))]);
-    const demoCopies = Object.fromEntries((Object.keys(DEMOS) as DemoName[]).map((name) => [name, copyOf(name)]));
+    const demoCopies = await loadVariants(demoVariant, copyOf, (copy) => ["postgres", adminUrl(url, copy)]);
     project.provide("templateDatabase", template);
     project.provide("pgliteDump", "");
-    project.provide("demoCopies", demoCopies as Record<DemoName, string>);
+    project.provide("demoCopies", demoCopies);
     return async () => {
       // Copies made by test files that crashed before dropping theirs, then the template.
       const leftovers = await admin<{ datname: string }[]>`
@@ -113,10 +114,9 @@ async function setUpDatabases(project: TestProject, demoVariant: string): Promis
   const dump = await dumpTo(handle, path.join(dir, "migrated.tar.gz"));
   await handle.close();
   const copyOf = (name: DemoName) => path.join(dir, `demo-${name}.tar.gz`);
-  await loadVariants(demoVariant, (name) => ["pglite", dump, copyOf(name)]);
-  const demoCopies = Object.fromEntries((Object.keys(DEMOS) as DemoName[]).map((name) => [name, copyOf(name)]));
+  const demoCopies = await loadVariants(demoVariant, copyOf, (copy) => ["pglite", dump, copy]);
   project.provide("templateDatabase", "");
   project.provide("pgliteDump", dump);
-  project.provide("demoCopies", demoCopies as Record<DemoName, string>);
+  project.provide("demoCopies", demoCopies);
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -2,7 +2,9 @@
 // load hashes a password and draws the demo's certificates: about 4½ s). The global setup builds one copy of each
 // variant, as a PostgreSQL template database or a PGlite dump; demoDatabaseForThisFile (db.ts) hands a file its
 // own fresh copy, exactly as if the file had called loadDemo itself.
+import { writeFileSync } from "node:fs";
 import type { loadDemo } from "../../app/.server/bootstrap";
+import type { DatabaseHandle } from "../../db/client";
 
 type DemoOptions = NonNullable<Parameters<typeof loadDemo>[1]>;
 
@@ -16,3 +18,11 @@ export const DEMOS = {
 } satisfies Record<string, DemoOptions>;
 
 export type DemoName = keyof typeof DEMOS;
+
+/** Writes an in-memory PGlite's data directory to `file` as a gzipped dump (what freshDatabase loads). */
+export async function dumpTo(handle: DatabaseHandle, file: string): Promise<string> {
+  const blob = await handle.pglite?.dumpDataDir("gzip");
+  if (!blob) throw new Error("PGlite handle does not expose its client");
+  writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
+  return file;
+}

@@ -3,10 +3,10 @@
 // three loads in the setup's one thread took one after the other. Bundled and started by db-global-setup.ts:
 //   node demo-variant.js <variant> postgres <database url>
 //   node demo-variant.js <variant> pglite <migrated dump> <dump to write>
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { loadDemo } from "../../app/.server/bootstrap";
 import { openDatabase } from "../../db/client";
-import { DEMOS, type DemoName } from "./demo-databases";
+import { DEMOS, type DemoName, dumpTo } from "./demo-databases";
 
 async function main([name, kind, from, to]: string[]) {
   if (!name || !(name in DEMOS)) throw new Error(`unknown demo variant: ${name}`);
@@ -20,9 +20,7 @@ async function main([name, kind, from, to]: string[]) {
     const handle = await openDatabase({ pgliteDir: null, pgliteLoad: new Blob([readFileSync(from)]) });
     try {
       await loadDemo(handle, variant);
-      const blob = await handle.pglite?.dumpDataDir("gzip");
-      if (!blob) throw new Error("PGlite handle does not expose its client");
-      writeFileSync(to, Buffer.from(await blob.arrayBuffer()));
+      await dumpTo(handle, to);
     } finally {
       await handle.close();
     }
