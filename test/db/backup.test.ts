@@ -30,7 +30,7 @@ import { BackupRefusedError, planRestore, restoreBackup, sqlLiteral, writeBackup
 import { type Database, type DatabaseHandle, openDatabase } from "../../db/client";
 import { ensureDefaultTemplates } from "../../db/seed";
 import { runMutu } from "../support/cli";
-import { copyTemplateDatabase, freshDatabase, migratedPgliteDir } from "../support/db";
+import { freshDatabase, processDatabase } from "../support/db";
 import { adminUrl } from "../support/db-global-setup";
 
 // The demo is laid out relative to "now"; a fixed now keeps it the same on every run.
@@ -181,15 +181,9 @@ let backupFile: string;
 let restoredPlace: Place;
 
 beforeAll(async () => {
-  if (onPostgres) {
-    const copy = await copyTemplateDatabase();
-    cleanups.push(copy.drop);
-    source = { env: { DATABASE_URL: copy.url }, open: () => openDatabase({ url: copy.url }) };
-  } else {
-    const dir = mkdtempSync(path.join(work, "source-"));
-    await migratedPgliteDir(dir);
-    source = { env: { DATABASE_URL: "", MUTU_DATA_DIR: dir }, open: () => openDatabase({ pgliteDir: pgliteDir(dir) }) };
-  }
+  const database = await processDatabase();
+  cleanups.push(database.remove);
+  source = database;
   await using(source, async (handle) => {
     await handle.migrate();
     await loadDemo(handle, { now: NOW, evaluations: true });

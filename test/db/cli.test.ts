@@ -6,37 +6,22 @@ import path from "node:path";
 import { eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../app/.server/passwords";
-import { type DatabaseHandle, openDatabase } from "../../db/client";
+import type { DatabaseHandle } from "../../db/client";
 import { staff, users } from "../../db/schema";
 import { runMutu } from "../support/cli";
-import { copyTemplateDatabase, migratedPgliteDir } from "../support/db";
+import { type ProcessDatabase, processDatabase } from "../support/db";
 import { typedWorkbook } from "../support/workbooks";
 
-let env: Record<string, string> = {};
-let cleanup = async () => {};
-
+let database: ProcessDatabase;
 beforeAll(async () => {
-  if (process.env.DATABASE_URL) {
-    const copy = await copyTemplateDatabase();
-    env = { DATABASE_URL: copy.url };
-    cleanup = copy.drop;
-  } else {
-    const dir = mkdtempSync(path.join(tmpdir(), "mutu-cli-"));
-    env = { DATABASE_URL: "", MUTU_DATA_DIR: dir };
-    // Starts from the migrated copy every test file gets (as the PostgreSQL branch does): a first command then
-    // does not spend its seconds creating the cluster.
-    await migratedPgliteDir(dir);
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  }
+  database = await processDatabase();
 });
-afterAll(() => cleanup());
+afterAll(() => database.remove());
 
-const mutu = (args: string[], input = "") => runMutu(args, { env, input });
+const mutu = (args: string[], input = "") => runMutu(args, { env: database.env, input });
 
 async function withDatabase<T>(run: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
-  const handle = await openDatabase(
-    env.DATABASE_URL ? { url: env.DATABASE_URL } : { pgliteDir: path.join(env.MUTU_DATA_DIR ?? "", "pglite") },
-  );
+  const handle = await database.open();
   try {
     return await run(handle);
   } finally {

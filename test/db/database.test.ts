@@ -97,16 +97,28 @@ describe("migrations and seed", () => {
   });
 });
 
-describe("embedded PGlite", () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "mutu-lock-"));
-  const dataDir = path.join(dir, "pglite");
-  // Migrated already when the run is on PGlite: the test is about the lock, not about creating a cluster.
-  beforeAll(() => migratedPgliteDir(dir));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// The embedded database's one-process guard: tested when the run is on the embedded database (`npm test` without
+// DATABASE_URL; CI's test:embedded), as every feature is tested on the database the run names (decision 031).
+const onPostgres = Boolean(process.env.DATABASE_URL);
+
+/** A directory holding a migrated embedded database (the run's copy), removed after the file. */
+function migratedDirectory(prefix: string): { dir: string; dataDir: string } {
+  const place = { dir: "", dataDir: "" };
+  beforeAll(async () => {
+    place.dir = mkdtempSync(path.join(tmpdir(), prefix));
+    place.dataDir = path.join(place.dir, "pglite");
+    await migratedPgliteDir(place.dir);
+  });
+  afterAll(() => rmSync(place.dir, { recursive: true, force: true }));
+  return place;
+}
+
+describe.skipIf(onPostgres)("embedded PGlite", () => {
+  const place = migratedDirectory("mutu-lock-");
 
   it("a second process opening the same directory gets a clear error; once the first dies, the lock is taken over", async () => {
     // A child process opens the directory and holds it until killed.
-    const script = `import { openDatabase } from "./db/client.ts"; await openDatabase({ pgliteDir: ${JSON.stringify(dataDir)} }); console.log("open"); setInterval(() => {}, 1000);`;
+    const script = `import { openDatabase } from "./db/client.ts"; await openDatabase({ pgliteDir: ${JSON.stringify(place.dataDir)} }); console.log("open"); setInterval(() => {}, 1000);`;
     const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
       cwd: path.resolve("."),
       stdio: ["ignore", "pipe", "inherit"],
@@ -116,35 +128,34 @@ describe("embedded PGlite", () => {
       child.on("exit", (code) => reject(new Error(`child exited with ${code}`)));
     });
 
-    const second = openDatabase({ pgliteDir: dataDir });
+    const second = openDatabase({ pgliteDir: place.dataDir });
     await expect(second).rejects.toBeInstanceOf(DatabaseLockedError);
-    await expect(second).rejects.toThrow(`sedang dipakai oleh proses lain (PID ${child.pid}). Kunci: ${dataDir}.lock.`);
+    await expect(second).rejects.toThrow(
+      `sedang dipakai oleh proses lain (PID ${child.pid}). Kunci: ${place.dataDir}.lock.`,
+    );
 
     child.kill("SIGKILL"); // leaves its lock file behind, as a crash would
     await new Promise((resolve) => child.once("exit", resolve));
-    const handle = await openDatabase({ pgliteDir: dataDir });
+    const handle = await openDatabase({ pgliteDir: place.dataDir });
     await handle.migrate();
     expect(await handle.db.select({ n: count() }).from(teams)).toEqual([{ n: 3 }]);
     await handle.close();
   }, 90_000);
 });
 
-describe("a PGlite lock left behind by a crash", () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "mutu-stale-"));
-  const dataDir = path.join(dir, "pglite");
-  const lockPath = `${dataDir}.lock`;
-  beforeAll(() => migratedPgliteDir(dir));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+describe.skipIf(onPostgres)("a PGlite lock left behind by a crash", () => {
+  const place = migratedDirectory("mutu-stale-");
+  const lockPath = () => `${place.dataDir}.lock`;
 
   /** A lock file as a process with `changes` would have written it, last refreshed `ageMs` ago. */
   function leaveLock(changes: Partial<LockRecord>, ageMs = 0) {
-    writeFileSync(lockPath, JSON.stringify({ ...ownRecord(), ...changes }));
+    writeFileSync(lockPath(), JSON.stringify({ ...ownRecord(), ...changes }));
     const at = new Date(Date.now() - ageMs);
-    utimesSync(lockPath, at, at);
+    utimesSync(lockPath(), at, at);
   }
   async function opens() {
-    const handle = await openDatabase({ pgliteDir: dataDir });
-    const held = JSON.parse(readFileSync(lockPath, "utf8")) as LockRecord;
+    const handle = await openDatabase({ pgliteDir: place.dataDir });
+    const held = JSON.parse(readFileSync(lockPath(), "utf8")) as LockRecord;
     await handle.close();
     return held;
   }
@@ -155,7 +166,7 @@ describe("a PGlite lock left behind by a crash", () => {
       // After kill -9 in a container the new process often gets the same PID: the start time tells them apart.
       leaveLock({ pid: process.pid, startTicks: "1" });
       expect((await opens()).startTicks).toBe(startTicks(process.pid));
-      expect(existsSync(lockPath)).toBe(false); // released on close
+      expect(existsSync(lockPath())).toBe(false); // released on close
       leaveLock({ pid: process.ppid, startTicks: "1" });
       expect((await opens()).pid).toBe(process.pid);
     },
@@ -164,22 +175,22 @@ describe("a PGlite lock left behind by a crash", () => {
   it("from another container or machine (another hostname, boot or PID namespace) blocks while it is refreshed, not after", async () => {
     const elsewhere = { pid: 1, host: "mutu-7f9c", bootId: "another-boot", pidNamespace: "pid:[1]", startTicks: "5" };
     leaveLock(elsewhere, 5_000);
-    const refused = openDatabase({ pgliteDir: dataDir });
+    const refused = openDatabase({ pgliteDir: place.dataDir });
     await expect(refused).rejects.toBeInstanceOf(DatabaseLockedError);
-    await expect(refused).rejects.toThrow(`di mutu-7f9c (PID 1, di kontainer atau mesin lain; kunci ${lockPath}`);
+    await expect(refused).rejects.toThrow(`di mutu-7f9c (PID 1, di kontainer atau mesin lain; kunci ${lockPath()}`);
     leaveLock(elsewhere, STALE_AFTER_MS + 1_000); // no heartbeat since: that process is gone
     expect((await opens()).pid).toBe(process.pid);
     // A lock from before this check (PID and hostname only), from a container that no longer exists.
-    writeFileSync(lockPath, JSON.stringify({ pid: process.pid, host: "old-container", since: "2026-01-01" }));
-    utimesSync(lockPath, new Date(0), new Date(0));
+    writeFileSync(lockPath(), JSON.stringify({ pid: process.pid, host: "old-container", since: "2026-01-01" }));
+    utimesSync(lockPath(), new Date(0), new Date(0));
     expect((await opens()).pid).toBe(process.pid);
   });
 
   it("is refreshed while held, and a second open in the same process is refused naming the file", async () => {
-    const handle = await openDatabase({ pgliteDir: dataDir });
+    const handle = await openDatabase({ pgliteDir: place.dataDir });
     try {
-      await expect(openDatabase({ pgliteDir: dataDir })).rejects.toThrow(`Kunci: ${lockPath}.`);
-      expect(Date.now() - statSync(lockPath).mtimeMs).toBeLessThan(HEARTBEAT_MS + 5_000);
+      await expect(openDatabase({ pgliteDir: place.dataDir })).rejects.toThrow(`Kunci: ${lockPath()}.`);
+      expect(Date.now() - statSync(lockPath()).mtimeMs).toBeLessThan(HEARTBEAT_MS + 5_000);
     } finally {
       await handle.close();
     }

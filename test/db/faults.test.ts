@@ -1,6 +1,6 @@
 // A process killed (SIGKILL) in the middle of an import's commit: on restart the database is as before the
-// import — no rows, no batch — and a new process opens it and imports the same file whole. On the embedded
-// PGlite (its own directory) and, when DATABASE_URL is set, on PostgreSQL.
+// import — no rows, no batch — and a new process opens it and imports the same file whole. On the database the run
+// names: PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite in its own directory (CI runs both).
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,11 +8,10 @@ import path from "node:path";
 import { and, count, eq, inArray } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { addDays } from "../../analytics/dates";
-import { loadDemo } from "../../app/.server/bootstrap";
-import { type DatabaseHandle, openDatabase } from "../../db/client";
+import type { DatabaseHandle } from "../../db/client";
 import { callStats, importBatches, staff, teams } from "../../db/schema";
 import { builtEntry } from "../support/cli";
-import { copyTemplateDatabase } from "../support/db";
+import { processDatabase } from "../support/db";
 
 const work = mkdtempSync(path.join(tmpdir(), "mutu-faults-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -100,29 +99,12 @@ async function crashAndRecover(kind: string, open: () => Promise<DatabaseHandle>
 }
 
 describe("a process killed in the middle of an import commit", () => {
-  it("leaves the embedded database as before the import, and it opens and imports again", async () => {
-    const dataDir = path.join(work, "data");
-    const pgliteDir = path.join(dataDir, "pglite");
-    const seeded = await openDatabase({ pgliteDir });
-    await seeded.migrate();
-    await loadDemo(seeded, { evaluations: false });
-    await seeded.close();
-    await crashAndRecover("PGlite", () => openDatabase({ pgliteDir }), { DATABASE_URL: "", MUTU_DATA_DIR: dataDir });
+  it("leaves the database as before the import, and a new process opens it and imports the file again", async () => {
+    const database = await processDatabase("staff");
+    try {
+      await crashAndRecover(database.env.DATABASE_URL ? "PostgreSQL" : "PGlite", database.open, database.env);
+    } finally {
+      await database.remove();
+    }
   }, 180_000);
-
-  it.runIf(Boolean(process.env.DATABASE_URL))(
-    "leaves PostgreSQL as before the import, and it imports again",
-    async () => {
-      const copy = await copyTemplateDatabase();
-      try {
-        const seeded = await openDatabase({ url: copy.url });
-        await loadDemo(seeded, { evaluations: false });
-        await seeded.close();
-        await crashAndRecover("PostgreSQL", () => openDatabase({ url: copy.url }), { DATABASE_URL: copy.url });
-      } finally {
-        await copy.drop();
-      }
-    },
-    180_000,
-  );
 });

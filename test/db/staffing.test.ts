@@ -25,7 +25,7 @@ import { UsageError } from "../../cli/usage-error";
 import { callStats, evaluations, shifts, staff, teams } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../fixtures/demo";
 import { runMutu } from "../support/cli";
-import { databaseForThisFile, migratedPgliteDir } from "../support/db";
+import { databaseForThisFile, processDatabase } from "../support/db";
 import { staffIdOf } from "../support/evaluations";
 import { BASE_URL, callRoute, sessionCookie } from "../support/routes";
 import { datesTooNarrow } from "../support/xlsx";
@@ -326,9 +326,8 @@ describe("export staffing on the command line", () => {
     );
     expect(() => parseStaffingExportArgs(["--minggu", WEEK], NOW)).toThrow();
     expect(() => parseStaffingExportArgs(["--out", ""], NOW)).toThrow(UsageError);
-    await migratedPgliteDir(path.join(dir, "data"));
-    const cli = (args: string[]) =>
-      runMutu(["export", "staffing", ...args], { env: { DATABASE_URL: "", MUTU_DATA_DIR: path.join(dir, "data") } });
+    const database = await processDatabase();
+    const cli = (args: string[]) => runMutu(["export", "staffing", ...args], { env: database.env });
     const refused = await cli(["--week", "2026-49"]);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain("Gunakan format YYYY-Www");
@@ -341,6 +340,7 @@ describe("export staffing on the command line", () => {
     expect(written.code).toBe(0);
     expect(written.out).toContain(`ditulis ke ${out}`);
     expect(existsSync(out)).toBe(true);
+    await database.remove();
   }, 120_000);
 });
 

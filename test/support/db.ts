@@ -1,6 +1,7 @@
 // A fresh, migrated database for one test file, made the process's database so that the app's server
 // modules and route loaders use it. Real PostgreSQL when DATABASE_URL is set, PGlite otherwise; never mocked.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { afterAll, beforeAll, inject } from "vitest";
@@ -43,18 +44,46 @@ export async function freshDatabase(demo?: DemoName): Promise<DatabaseHandle> {
 }
 
 /**
- * Makes `dataDir` hold an embedded database with every migration applied, for a process started with
- * MUTU_DATA_DIR=dataDir: a copy of the run's migrated PGlite, which loads in a fraction of the time a first start
+ * Makes `dataDir` hold an embedded database with every migration applied (with `demo`, holding that variant of the
+ * demo data), for a process started with MUTU_DATA_DIR=dataDir: a copy of the run's migrated PGlite, which loads in a fraction of the time a first start
  * takes to create and migrate one. When the run is on PostgreSQL there is no such copy, and the process creates it.
  */
-export async function migratedPgliteDir(dataDir: string): Promise<void> {
-  const dump = inject("pgliteDump");
+export async function migratedPgliteDir(dataDir: string, demo?: DemoName): Promise<void> {
+  const dump = demo ? inject("demoCopies")[demo] : inject("pgliteDump");
   if (!dump) return;
   const handle = await openDatabase({
     pgliteDir: path.join(dataDir, "pglite"),
     pgliteLoad: new Blob([readFileSync(dump)]),
   });
   await handle.close();
+}
+
+/** A migrated database of its own for the command line or the server run as processes, on the run's database. */
+export type ProcessDatabase = {
+  /** What a process is started with to use it (DATABASE_URL, or MUTU_DATA_DIR on PGlite). */
+  env: Record<string, string>;
+  /** Opens it in this process (on PGlite, only while no process holds it). */
+  open(): Promise<DatabaseHandle>;
+  remove(): Promise<void>;
+};
+
+/**
+ * A new migrated database for processes (with `demo`, holding that variant of the demo data): a copy of the template
+ * on PostgreSQL, a new directory holding the run's copy on PGlite. Either takes a fraction of a second, where a
+ * process given an empty PGlite directory spends seconds creating a cluster.
+ */
+export async function processDatabase(demo?: DemoName): Promise<ProcessDatabase> {
+  if (process.env.DATABASE_URL) {
+    const copy = await copyTemplateDatabase(demo);
+    return { env: { DATABASE_URL: copy.url }, open: () => openDatabase({ url: copy.url }), remove: copy.drop };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "mutu-process-"));
+  await migratedPgliteDir(dir, demo);
+  return {
+    env: { DATABASE_URL: "", MUTU_DATA_DIR: dir },
+    open: () => openDatabase({ pgliteDir: path.join(dir, "pglite") }),
+    remove: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** Gives the test file its own database for all its tests; returns a getter for it. */
