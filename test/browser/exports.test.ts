@@ -36,8 +36,14 @@ type Role = (typeof ROLES)[number];
 type Downloaded = { role: Role; page: string; file: string; name: string };
 const downloaded: Downloaded[] = [];
 
+// What the server's HTML holds where a page offers a download (the links and form clicked below).
+const OFFERS_DOWNLOAD = /(href|action)="\/(unduh\/|kpi\/unduh)/;
+
 /** Clicks every download on the page (links to /unduh/ and /kpi/unduh, and the report's form). */
 async function downloadAll(page: Page, role: Role, where: string) {
+  // Chromium opens only the pages the role may see that offer something to download: the server's answer says so.
+  const html = await page.context().request.get(`${baseUrl}${where}`);
+  if (html.status() !== 200 || !OFFERS_DOWNLOAD.test(await html.text())) return;
   const response = await page.goto(`${baseUrl}${where}`);
   if (response?.status() !== 200) return;
   const links = page.locator(
@@ -59,7 +65,7 @@ beforeAll(async () => {
   for (const role of ROLES) {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
-    await signInByRequest(page, baseUrl, role);
+    await signInByRequest(page, baseUrl, role, undefined, { openHome: false });
     for (const where of PAGES) await downloadAll(page, role, where);
     await context.close();
   }

@@ -56,7 +56,8 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
 
 /**
  * signIn without the form's two page loads: the form's fields are posted from the page's context (so the session
- * cookie lands in that browser), then the home page must greet the user as after signIn. Each call makes a new
+ * cookie lands in that browser), then the home page must greet the user as after signIn (read by request with
+ * `openHome: false`, leaving the page where it is). Each call makes a new
  * session on the server, as signing in through the form does: sessions also keep state (a staff search, decision
  * 016), so tests never share one. The form itself is tested in navigation.test.ts and by the journeys.
  */
@@ -65,6 +66,7 @@ export async function signInByRequest(
   baseUrl: string,
   username: string,
   password = DEMO_PASSWORD,
+  { openHome = true }: { openHome?: boolean } = {},
 ): Promise<void> {
   const response = await page.context().request.post(`${baseUrl}/masuk`, {
     form: { username, password, redirectTo: "/" },
@@ -74,6 +76,14 @@ export async function signInByRequest(
   });
   if (response.status() !== 302 && response.status() !== 303) {
     throw new Error(`signing ${username} in answered ${response.status()}: ${await response.text()}`);
+  }
+  if (!openHome) {
+    // The greeting read from the server's page, for a caller whose next step is not the home page.
+    const home = await page.context().request.get(`${baseUrl}/`, { maxRedirects: 0 });
+    if (home.status() !== 200 || !(await home.text()).includes("Selamat datang, ")) {
+      throw new Error(`${username} is not signed in: the home page answered ${home.status()}`);
+    }
+    return;
   }
   await page.goto(`${baseUrl}/`);
   if (page.url() !== `${baseUrl}/`) throw new Error(`${username} is not signed in: the home page led to ${page.url()}`);
