@@ -48,7 +48,12 @@ export async function spendFromBudgets(db: Database, budgets: Budget[], now: Dat
   const swept = sweptAt.get(db);
   if (swept === undefined || Math.abs(now.getTime() - swept) >= SWEEP_EVERY_MS) {
     sweptAt.set(db, now.getTime());
-    await db.execute(sql`delete from write_budgets where full_at <= ${now.toISOString()}::timestamptz`);
+    // Only rows no request holds (SKIP LOCKED), taken in key order: the sweep never waits on a spend, so a spend
+    // that waits on a row the sweep is deleting can never be waiting on a deadlock.
+    await db.execute(sql`
+      delete from write_budgets where key in (
+        select key from write_budgets where full_at <= ${now.toISOString()}::timestamptz
+        order by key for update skip locked)`);
   }
   const wanted = sql`(values ${valuesOf(limited)}) as w (key, step)`;
   const at = sql`${now.toISOString()}::timestamptz`;
@@ -79,9 +84,16 @@ export async function spendFromBudgets(db: Database, budgets: Budget[], now: Dat
 
 /** Undoes the spend of a refused request from the budgets that did hold a write: a refused write spends nothing. */
 async function giveBack(db: Database, budgets: Step[]) {
+  // The rows locked in key order first, as the spend locks them: an UPDATE … FROM takes them in whatever order
+  // its join finds them.
   await db.execute(sql`
+    with locked as (
+      select key from write_budgets where key in (${sql.join(
+        budgets.map((b) => sql`${b.key}::text`),
+        sql`, `,
+      )}) order by key for update)
     update write_budgets b set full_at = b.full_at - w.step * interval '1 microsecond'
-    from (values ${valuesOf(budgets)}) as w (key, step) where b.key = w.key`);
+    from (values ${valuesOf(budgets)}) as w (key, step) where b.key = w.key and b.key in (select key from locked)`);
 }
 
 type Step = { key: string; stepMicros: number };

@@ -92,6 +92,28 @@ describe("write budgets (token buckets in the database)", () => {
     expect(refused).toBe(0);
   });
 
+  it("the once-a-minute sweep, run beside spends from the very budgets it deletes, never deadlocks with them", async () => {
+    const address = fresh("address");
+    const budgets = (user: number) => [
+      { key: `account:${address}-${user}`, perMinute: 60 },
+      { key: address, perMinute: 3_000 },
+    ];
+    // Each round a minute after the last: the round's first call sweeps the budgets the round before filled up
+    // again, while the other calls spend from those same rows (the address's row in all of them).
+    for (let round = 0; round < 20; round++) {
+      const now = at(3_600_000 + round * 61_000);
+      // Budgets of other people, full again as well: a sweep that takes a while, as on a busy day.
+      await db().execute(sql`
+        insert into write_budgets (key, full_at)
+        select ${fresh("other")} || '-' || i, ${now.toISOString()}::timestamptz - interval '1 minute'
+        from generate_series(1, 2000) as i`);
+      const verdicts = await Promise.all(
+        Array.from({ length: 20 }, (_, user) => spendFromBudgets(db(), budgets(user), now)),
+      );
+      expect(verdicts.filter((v) => !v.ok)).toEqual([]);
+    }
+  });
+
   it("a script writing as fast as it can is stopped after the per-account burst (60) within a second", async () => {
     const settings = defaultSettings();
     const budget = [{ key: fresh("account"), perMinute: settings["rateLimit.writesPerMinutePerAccount"] }];
