@@ -339,20 +339,32 @@ export async function rosteredPerInterval(
   const from = instantOf(filter.from, false).toISOString();
   const to = instantOf(filter.to, true).toISOString();
   const length = sql`make_interval(mins => ${filter.intervalMinutes}::int)`;
+  // Each shift lists the intervals it overlaps (about 16 for an 8-hour shift of 30-minute intervals), from the
+  // one it starts in: a join of every interval of the range with every shift compared ~1,300 intervals of four
+  // weeks with each shift, 0.2 s for the demo's roster alone. Shifts are clipped to the range; the grid starts at
+  // `from`, in steps of the interval length.
   const rows = rowsOf<{ starts_ms: number; channel: string; agents: number; staffed: number }>(
     await db.execute(sql`
-    with grid as (
-      select g as starts_at, g + ${length} as ends_at
-      from generate_series(${from}::timestamptz, ${to}::timestamptz - ${length}, ${length}) g
+    with clipped as (
+      select s.staff_id, s.channel,
+        greatest(s.starts_at, ${from}::timestamptz) as a, least(s.ends_at, ${to}::timestamptz) as b
+      from ${shifts} s
+      where s.starts_at < ${to}::timestamptz and s.ends_at > ${from}::timestamptz and s.starts_at < s.ends_at
+        ${filter.channel ? sql`and s.channel = ${filter.channel}` : sql``}
+    ), cells as (
+      select c.staff_id, c.channel, g as starts_at,
+        extract(epoch from least(c.b, g + ${length}) - greatest(c.a, g))::float8 as seconds
+      from clipped c cross join lateral generate_series(
+        ${from}::timestamptz
+          + floor(extract(epoch from c.a - ${from}::timestamptz) / (${filter.intervalMinutes}::int * 60)) * ${length},
+        c.b - interval '1 microsecond', ${length}) g
     )
-    select extract(epoch from g.starts_at)::float8 * 1000 as starts_ms, s.channel,
-      count(distinct s.staff_id)::int as agents,
-      sum(extract(epoch from least(s.ends_at, g.ends_at) - greatest(s.starts_at, g.starts_at)))::float8
-        / (${filter.intervalMinutes}::int * 60) as staffed
-    from grid g join ${shifts} s on tstzrange(s.starts_at, s.ends_at) && tstzrange(g.starts_at, g.ends_at)
-    ${filter.channel ? sql`where s.channel = ${filter.channel}` : sql``}
-    group by g.starts_at, s.channel
-    order by g.starts_at, s.channel`),
+    select extract(epoch from starts_at)::float8 * 1000 as starts_ms, channel,
+      count(distinct staff_id)::int as agents,
+      sum(seconds)::float8 / (${filter.intervalMinutes}::int * 60) as staffed
+    from cells
+    group by starts_at, channel
+    order by starts_at, channel`),
   );
   return rows.map((r) => {
     const startsAt = new Date(Number(r.starts_ms));
