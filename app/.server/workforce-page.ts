@@ -89,12 +89,23 @@ export async function staffingPage(db: Database, settings: Settings, params: URL
   const day = week.days.find((d) => d === askedDay) ?? week.days.find((d) => d === today) ?? week.monday;
   const channelPlan = plan.channels[0];
   if (!channelPlan) throw new Error("a plan of one channel has that channel");
+  // The page shows the whole week as cells of a grid and one day in detail: it is sent that, not every interval of
+  // the week in detail (a 290 KB page became ~80 KB; phones parse all of it).
+  const { intervals, ...summary } = channelPlan;
   return {
     week: { ...plan.week, previous: shiftWeek(week.id, -1).id, next: shiftWeek(week.id, 1).id },
     error: chosen.ok ? null : chosen.message,
     basis: plan.basis,
     intervalMinutes: plan.intervalMinutes,
-    channel: channelPlan,
+    channel: summary,
+    weekCells: intervals.map(({ day, startMinute, rostered, positions, status }) => ({
+      day,
+      startMinute,
+      rostered,
+      positions,
+      status,
+    })),
+    dayIntervals: intervals.filter((i) => i.day === day),
     day,
     /** The channel's targets as the settings hold them (a simulation's plan shows its own). */
     settingsTargets: staffingTargets(settings)[channel],

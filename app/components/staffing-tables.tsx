@@ -12,13 +12,16 @@ const signed = (value: number) => (value > 0 ? `+${value}` : String(value));
  * The week at a glance: interval × day, each cell "rostered / positions needed", marked by status. The text
  * says the status too (− short, + over), so the table reads the same without colour.
  */
+/** What the week grid shows of an interval. */
+export type WeekCell = Pick<PlanInterval, "day" | "startMinute" | "rostered" | "positions" | "status">;
+
 export function WeekGrid({
   intervals,
   days,
   dayLink,
   model,
 }: {
-  intervals: PlanInterval[];
+  intervals: WeekCell[];
   days: string[];
   dayLink: (day: string) => string;
   model: StaffingModel;

@@ -32,7 +32,6 @@ export default function StaffingPlan() {
   const link = (week: string, day?: string) =>
     `/tenaga-kerja/rencana?minggu=${week}&kanal=${c.channel}${simulated}${day ? `&hari=${day}#hari` : ""}`;
   const t = c.targets;
-  const dayIntervals = c.intervals.filter((i) => i.day === d.day);
   const dayIndex = d.week.days.indexOf(d.day);
   return (
     <div className="page">
@@ -104,7 +103,7 @@ export default function StaffingPlan() {
         <span className="status-cukup">Cukup</span> · <span className="status-lebih">Lebih</span> kelebihan lebih dari
         satu orang atau 20 % dari posisi. Pilih hari untuk rinciannya.
       </p>
-      <WeekGrid intervals={c.intervals} days={d.week.days} dayLink={(day) => link(d.week.id, day)} model={c.model} />
+      <WeekGrid intervals={d.weekCells} days={d.week.days} dayLink={(day) => link(d.week.id, day)} model={c.model} />
       <h2 id="hari">
         {weekdayName(dayIndex + 1)}, {formatDay(d.day)}
       </h2>
@@ -125,7 +124,7 @@ export default function StaffingPlan() {
         caption={`Erlang C dan Erlang A, ${weekdayName(dayIndex + 1)} ${formatDay(d.day)}`}
       />
       <DayTable
-        intervals={dayIntervals}
+        intervals={d.dayIntervals}
         model={c.model}
         caption={`${c.label}, ${weekdayName(dayIndex + 1)} ${formatDay(d.day)}`}
       />

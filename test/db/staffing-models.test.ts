@@ -33,9 +33,11 @@ type Page = {
   channel: {
     model: string;
     week: Totals & { byModel: Record<"erlang_c" | "erlang_a", Totals> };
-    intervals: { status: string; statusByModel: Record<string, string> }[];
     patience: { seconds: number; source: string; intervals: number; settingSeconds: number };
   };
+  /** The week's grid, and the chosen day's intervals in detail. */
+  weekCells: { status: string }[];
+  dayIntervals: { status: string; statusByModel: Record<string, string> }[];
 };
 
 const openPlan = async (cookie: string) =>
@@ -80,7 +82,8 @@ describe("the model that drives the roster comparison", () => {
       expect(after.channel.week).toMatchObject({ understaffed: a.understaffed, overstaffed: a.overstaffed });
       // Both models are still shown, with the same figures: only which one drives changed.
       expect(after.channel.week.byModel).toEqual(before.channel.week.byModel);
-      expect(after.channel.intervals.every((i) => i.status === i.statusByModel.erlang_a)).toBe(true);
+      expect(after.dayIntervals.every((i) => i.status === i.statusByModel.erlang_a)).toBe(true);
+      expect(after.weekCells.filter((i) => i.status === "kurang")).toHaveLength(a.understaffed);
       const book = await downloadBook(cookie);
       expect(book.rows.find((r) => r[0] === "Model penentu kurang/lebih staf")?.[1]).toBe("Erlang A");
       expect(book.statuses.filter((s) => s === "Kurang")).toHaveLength(a.understaffed);
