@@ -45,8 +45,9 @@ export async function freshDatabase(demo?: DemoName): Promise<DatabaseHandle> {
 
 /**
  * Makes `dataDir` hold an embedded database with every migration applied (with `demo`, holding that variant of the
- * demo data), for a process started with MUTU_DATA_DIR=dataDir: a copy of the run's migrated PGlite, which loads in a fraction of the time a first start
- * takes to create and migrate one. When the run is on PostgreSQL there is no such copy, and the process creates it.
+ * demo data), for a process started with MUTU_DATA_DIR=dataDir: a copy of the run's migrated PGlite, which loads in
+ * a fraction of the time a first start takes to create and migrate one. When the run is on PostgreSQL there is no
+ * such copy, and the process creates it.
  */
 export async function migratedPgliteDir(dataDir: string, demo?: DemoName): Promise<void> {
   const dump = demo ? inject("demoCopies")[demo] : inject("pgliteDump");
