@@ -87,13 +87,10 @@ async function giveBack(db: Database, budgets: Step[]) {
   // The rows locked in key order first, as the spend locks them: an UPDATE … FROM takes them in whatever order
   // its join finds them.
   await db.execute(sql`
-    with locked as (
-      select key from write_budgets where key in (${sql.join(
-        budgets.map((b) => sql`${b.key}::text`),
-        sql`, `,
-      )}) order by key for update)
+    with w (key, step) as (values ${valuesOf(budgets)}),
+      locked as (select b.key from write_budgets b join w on w.key = b.key order by b.key for update of b)
     update write_budgets b set full_at = b.full_at - w.step * interval '1 microsecond'
-    from (values ${valuesOf(budgets)}) as w (key, step) where b.key = w.key and b.key in (select key from locked)`);
+    from w join locked l on l.key = w.key where b.key = w.key`);
 }
 
 type Step = { key: string; stepMicros: number };

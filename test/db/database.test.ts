@@ -1,7 +1,6 @@
 // The data layer itself: migrations, the demo seed, and PGlite's one-process guard.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { count, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,7 +20,7 @@ import {
   users,
 } from "../../db/schema";
 import { isDemoSeeded, isEmpty } from "../../db/seed";
-import { databaseForThisFile, migratedPgliteDir } from "../support/db";
+import { databaseForThisFile, type ProcessDatabase, processDatabase } from "../support/db";
 
 const getHandle = databaseForThisFile();
 // why: the demo lays its six periods out up to "now"; a fixed instant keeps this test independent of the clock.
@@ -101,20 +100,20 @@ describe("migrations and seed", () => {
 // DATABASE_URL; CI's test:embedded), as every feature is tested on the database the run names (decision 031).
 const onPostgres = Boolean(process.env.DATABASE_URL);
 
-/** A directory holding a migrated embedded database (the run's copy), removed after the file. */
-function migratedDirectory(prefix: string): { dir: string; dataDir: string } {
-  const place = { dir: "", dataDir: "" };
+/** The directory of a migrated embedded database of this file's own (processDatabase), removed after the file. */
+function migratedDirectory(): { dataDir: string } {
+  const place = { dataDir: "" };
+  let database: ProcessDatabase | undefined;
   beforeAll(async () => {
-    place.dir = mkdtempSync(path.join(tmpdir(), prefix));
-    place.dataDir = path.join(place.dir, "pglite");
-    await migratedPgliteDir(place.dir);
+    database = await processDatabase();
+    place.dataDir = path.join(database.env.MUTU_DATA_DIR ?? "", "pglite");
   });
-  afterAll(() => rmSync(place.dir, { recursive: true, force: true }));
+  afterAll(() => database?.remove());
   return place;
 }
 
 describe.skipIf(onPostgres)("embedded PGlite", () => {
-  const place = migratedDirectory("mutu-lock-");
+  const place = migratedDirectory();
 
   it("a second process opening the same directory gets a clear error; once the first dies, the lock is taken over", async () => {
     // A child process opens the directory and holds it until killed.
@@ -144,7 +143,7 @@ describe.skipIf(onPostgres)("embedded PGlite", () => {
 });
 
 describe.skipIf(onPostgres)("a PGlite lock left behind by a crash", () => {
-  const place = migratedDirectory("mutu-stale-");
+  const place = migratedDirectory();
   const lockPath = () => `${place.dataDir}.lock`;
 
   /** A lock file as a process with `changes` would have written it, last refreshed `ageMs` ago. */

@@ -327,20 +327,23 @@ describe("export staffing on the command line", () => {
     expect(() => parseStaffingExportArgs(["--minggu", WEEK], NOW)).toThrow();
     expect(() => parseStaffingExportArgs(["--out", ""], NOW)).toThrow(UsageError);
     const database = await processDatabase();
-    const cli = (args: string[]) => runMutu(["export", "staffing", ...args], { env: database.env });
-    const refused = await cli(["--week", "2026-49"]);
-    expect(refused.code).toBe(1);
-    expect(refused.err).toContain("Gunakan format YYYY-Www");
-    const usage = await cli(["--frobnicate"]);
-    expect(usage.code).toBe(2);
-    expect(usage.err).toContain("export staffing [--week YYYY-Www]");
-    const out = path.join(dir, "cli.xlsx");
-    const written = await cli(["--week", WEEK, "--out", out]);
-    expect(written.err).toBe("");
-    expect(written.code).toBe(0);
-    expect(written.out).toContain(`ditulis ke ${out}`);
-    expect(existsSync(out)).toBe(true);
-    await database.remove();
+    try {
+      const cli = (args: string[]) => runMutu(["export", "staffing", ...args], { env: database.env });
+      const refused = await cli(["--week", "2026-49"]);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain("Gunakan format YYYY-Www");
+      const usage = await cli(["--frobnicate"]);
+      expect(usage.code).toBe(2);
+      expect(usage.err).toContain("export staffing [--week YYYY-Www]");
+      const out = path.join(dir, "cli.xlsx");
+      const written = await cli(["--week", WEEK, "--out", out]);
+      expect(written.err).toBe("");
+      expect(written.code).toBe(0);
+      expect(written.out).toContain(`ditulis ke ${out}`);
+      expect(existsSync(out)).toBe(true);
+    } finally {
+      await database.remove();
+    }
   }, 120_000);
 });
 
